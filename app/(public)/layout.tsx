@@ -1,0 +1,12 @@
+import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/layout/site-header";
+
+// Pages anyone may see, signed in or not.
+export default function PublicLayout({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <SiteHeader />
+      <main className="mx-auto w-full max-w-5xl px-4 pb-16 pt-6">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { ResendForm } from "@/components/auth/resend-form";
+import { Card } from "@/components/ui/card";
+import { getDictionary } from "@/lib/i18n/server";
+
+export const metadata: Metadata = { title: "Verify your e-mail" };
+
+export default async function VerifyRequiredPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { t } = await getDictionary();
+  const { email } = await searchParams;
+  return (
+    <Card title={t.verifyRequired.title}>
+      <p className="mb-6 text-slate-700">{t.verifyRequired.body}</p>
+      <h2 className="mb-3 font-semibold text-slate-900">{t.verifyRequired.resendTitle}</h2>
+      <ResendForm t={t} initialEmail={typeof email === "string" ? email.slice(0, 254) : ""} label={t.verifyRequired.resend} />
+    </Card>
+  );
+}

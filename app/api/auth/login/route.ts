@@ -1,0 +1,20 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { logIn } from "@/lib/auth/accounts";
+import { setAuthCookie } from "@/lib/auth/cookies";
+import { assertSameOrigin } from "@/lib/auth/csrf";
+import { requestMeta } from "@/lib/auth/sessions";
+import { getEnv } from "@/lib/env";
+import { NO_STORE, withErrors } from "@/lib/errors";
+import { parseJsonBody } from "@/lib/http/request";
+import { loginSchema } from "@/lib/validations/auth";
+
+export const POST = withErrors(async (request: NextRequest) => {
+  const { APP_URL } = getEnv();
+  assertSameOrigin(request, APP_URL);
+  const { email, password } = await parseJsonBody(request, loginSchema);
+  const { user, session } = await logIn(email, password, requestMeta(request));
+  const response = NextResponse.json({ user }, { headers: NO_STORE });
+  setAuthCookie(response, "ACCESS", session.accessToken, APP_URL);
+  setAuthCookie(response, "REFRESH", session.refreshToken, APP_URL, session.refreshExpiresAt);
+  return response;
+});

@@ -1,0 +1,15 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { clearAuthCookies, COOKIE } from "@/lib/auth/cookies";
+import { assertSameOrigin } from "@/lib/auth/csrf";
+import { endSession } from "@/lib/auth/sessions";
+import { getEnv } from "@/lib/env";
+import { NO_STORE, withErrors } from "@/lib/errors";
+
+export const POST = withErrors(async (request: NextRequest) => {
+  const { APP_URL } = getEnv();
+  assertSameOrigin(request, APP_URL);
+  await endSession(request.cookies.get(COOKIE.REFRESH)?.value);
+  const response = new NextResponse(null, { status: 204, headers: NO_STORE });
+  clearAuthCookies(response, APP_URL);
+  return response;
+});

@@ -1,0 +1,41 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { clearAuthCookies, COOKIE, setAuthCookie } from "@/lib/auth/cookies";
+import { assertSameOrigin } from "@/lib/auth/csrf";
+import { safeNextPath } from "@/lib/auth/redirects";
+import { requestMeta, rotateRefreshToken } from "@/lib/auth/sessions";
+import { getEnv } from "@/lib/env";
+import { ApiError, errorResponse, NO_STORE, withErrors } from "@/lib/errors";
+
+// Used by the client's fetch wrapper when the API answers 401.
+export const POST = withErrors(async (request: NextRequest) => {
+  const { APP_URL } = getEnv();
+  assertSameOrigin(request, APP_URL);
+  const result = await rotateRefreshToken(request.cookies.get(COOKIE.REFRESH)?.value, requestMeta(request));
+  if (!result.ok) {
+    const response = errorResponse(new ApiError("INVALID_REFRESH_TOKEN"));
+    clearAuthCookies(response, APP_URL, ["ACCESS", "REFRESH"]);
+    return response;
+  }
+  const response = NextResponse.json({ refreshed: true }, { headers: NO_STORE });
+  setAuthCookie(response, "ACCESS", result.session.accessToken, APP_URL);
+  setAuthCookie(response, "REFRESH", result.session.refreshToken, APP_URL, result.session.refreshExpiresAt);
+  return response;
+});
+
+// Page navigations land here from the middleware when the access token is missing or expired: the
+// refresh cookie is scoped to /api/auth, so only this path can see it. The browser is sent back to
+// `next` signed in, or to the login page; it never sees JSON.
+export const GET = withErrors(async (request: NextRequest) => {
+  const { APP_URL } = getEnv();
+  const next = safeNextPath(request.nextUrl.searchParams.get("next"));
+  const result = await rotateRefreshToken(request.cookies.get(COOKIE.REFRESH)?.value, requestMeta(request));
+  if (!result.ok) {
+    const response = NextResponse.redirect(new URL(`/login?next=${encodeURIComponent(next)}`, APP_URL), { status: 303, headers: NO_STORE });
+    clearAuthCookies(response, APP_URL, ["ACCESS", "REFRESH"]);
+    return response;
+  }
+  const response = NextResponse.redirect(new URL(next, APP_URL), { status: 303, headers: NO_STORE });
+  setAuthCookie(response, "ACCESS", result.session.accessToken, APP_URL);
+  setAuthCookie(response, "REFRESH", result.session.refreshToken, APP_URL, result.session.refreshExpiresAt);
+  return response;
+});

@@ -1,0 +1,17 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { resendVerification } from "@/lib/auth/accounts";
+import { assertSameOrigin } from "@/lib/auth/csrf";
+import { getEnv } from "@/lib/env";
+import { NO_STORE, withErrors } from "@/lib/errors";
+import { parseJsonBody } from "@/lib/http/request";
+import { resendSchema } from "@/lib/validations/auth";
+
+export const POST = withErrors(async (request: NextRequest) => {
+  assertSameOrigin(request, getEnv().APP_URL);
+  const { email } = await parseJsonBody(request, resendSchema);
+  await resendVerification(email);
+  return NextResponse.json(
+    { message: "If that address needs verifying, a new link is on its way. / 인증이 필요한 주소라면 새 링크를 보냈습니다." },
+    { status: 202, headers: NO_STORE },
+  );
+});

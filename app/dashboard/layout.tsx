@@ -1,0 +1,42 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { LogoutButton } from "@/components/auth/logout-button";
+import { DashboardNav } from "@/components/dashboard/nav";
+import { LanguageSwitcher } from "@/components/language-switcher";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { format } from "@/lib/i18n/dictionaries";
+import { getDictionary } from "@/lib/i18n/server";
+
+// Signed-in users only: the middleware redirects others, and this layout checks again itself.
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login?next=/dashboard");
+  const { locale, t } = await getDictionary();
+  return (
+    <div className="min-h-dvh">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex w-full max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <Link href="/dashboard" className="text-xl font-extrabold text-teal-800">
+            🌴 {t.common.appName}
+          </Link>
+          <div className="flex items-center gap-3">
+            <span className="hidden text-sm text-slate-700 sm:inline">{format(t.dashboard.greeting, { name: user.nickname })}</span>
+            <LanguageSwitcher locale={locale} label={t.common.language} />
+            <LogoutButton label={t.common.logout} busyLabel={t.common.submitting} />
+          </div>
+        </div>
+        <div className="mx-auto w-full max-w-6xl px-4 pb-2">
+          <DashboardNav
+            items={[
+              { href: "/dashboard", label: t.dashboard.calendar },
+              { href: "/dashboard/todo", label: t.dashboard.todo },
+              { href: "/dashboard/bucket", label: t.dashboard.bucket },
+            ]}
+          />
+        </div>
+      </header>
+      <main className="mx-auto w-full max-w-6xl px-4 py-6">{children}</main>
+    </div>
+  );
+}

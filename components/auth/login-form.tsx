@@ -1,0 +1,63 @@
+"use client";
+import Link from "next/link";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { useSubmit } from "@/components/auth/use-submit";
+import type { Dictionary } from "@/lib/i18n/dictionaries";
+
+export function LoginForm({ t, next, notice }: { t: Dictionary; next: string; notice?: string }) {
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [needsVerification, setNeedsVerification] = useState(false);
+  const { busy, fields, message, submit } = useSubmit(t);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setNeedsVerification(false);
+    const result = await submit("/api/auth/login", { email, password }, {
+      INVALID_CREDENTIALS: t.login.invalid,
+      EMAIL_NOT_VERIFIED: t.login.notVerified,
+    });
+    if (!result) return;
+    if (result.ok) {
+      // A full navigation, so the middleware sees the new cookies and the server renders signed in.
+      window.location.assign(next);
+      return;
+    }
+    if (result.code === "EMAIL_NOT_VERIFIED") setNeedsVerification(true);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      {notice && !message ? <Alert tone="info">{notice}</Alert> : null}
+      {message ? <Alert>{message}</Alert> : null}
+      {needsVerification ? (
+        <Link href={`/verify-required?email=${encodeURIComponent(email)}`} className="text-sm font-semibold text-teal-800 underline">
+          {t.login.resend}
+        </Link>
+      ) : null}
+      <Field label={t.common.email} name="email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} error={fields.email} />
+      <Field
+        label={t.common.password}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+        error={fields.password}
+      />
+      <Button type="submit" busy={busy} busyLabel={t.common.submitting}>
+        {t.login.submit}
+      </Button>
+      <p className="text-sm text-slate-700">
+        {t.login.noAccount}{" "}
+        <Link href="/signup" className="font-semibold text-teal-800 underline">
+          {t.common.signup}
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,31 @@
+"use client";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { useSubmit } from "@/components/auth/use-submit";
+import type { Dictionary } from "@/lib/i18n/dictionaries";
+
+export function ResendForm({ t, initialEmail, label }: { t: Dictionary; initialEmail: string; label: string }) {
+  const [email, setEmail] = useState(initialEmail);
+  const [sent, setSent] = useState(false);
+  const { busy, fields, message, submit } = useSubmit(t);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSent(false);
+    const result = await submit("/api/auth/verify/resend", { email });
+    if (result?.ok) setSent(true);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
+      {sent ? <Alert tone="success">{t.verifyRequired.sent}</Alert> : null}
+      {message ? <Alert>{message}</Alert> : null}
+      <Field label={t.common.email} name="email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} error={fields.email} />
+      <Button type="submit" variant="secondary" busy={busy} busyLabel={t.common.submitting}>
+        {label}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,90 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { useSubmit } from "@/components/auth/use-submit";
+import type { Dictionary } from "@/lib/i18n/dictionaries";
+import { PASSWORD_MIN } from "@/lib/validations/auth";
+
+function Checkbox({ name, label, checked, onChange, error }: { name: string; label: string; checked: boolean; onChange: (value: boolean) => void; error?: string }) {
+  return (
+    <div>
+      <label className="flex items-start gap-2 text-sm text-slate-800">
+        <input
+          type="checkbox"
+          name={name}
+          checked={checked}
+          onChange={(event) => onChange(event.target.checked)}
+          aria-invalid={error ? true : undefined}
+          className="mt-0.5 size-4 accent-teal-700"
+        />
+        <span>{label}</span>
+      </label>
+      {error ? <p className="ml-6 text-sm text-red-700">{error}</p> : null}
+    </div>
+  );
+}
+
+export function SignupForm({ t }: { t: Dictionary }) {
+  const router = useRouter();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [nickname, setNickname] = useState("");
+  const [consents, setConsents] = useState({ terms: false, privacy: false, marketing: false });
+  const { busy, fields, message, setFields, submit } = useSubmit(t);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!consents.terms || !consents.privacy) {
+      setFields({
+        ...(consents.terms ? {} : { "consents.terms": t.signup.consentsRequired }),
+        ...(consents.privacy ? {} : { "consents.privacy": t.signup.consentsRequired }),
+      });
+      return;
+    }
+    const result = await submit("/api/auth/signup", { email, password, nickname, consents });
+    if (result?.ok) router.push(`/verify-required?email=${encodeURIComponent(email.trim().toLowerCase())}`);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      {message ? <Alert>{message}</Alert> : null}
+      <Field label={t.common.email} name="email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} error={fields.email} />
+      <Field
+        label={t.common.password}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={PASSWORD_MIN}
+        hint={t.signup.passwordHint}
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+        error={fields.password}
+      />
+      <Field label={t.common.nickname} name="nickname" autoComplete="nickname" required maxLength={30} value={nickname} onChange={(event) => setNickname(event.target.value)} error={fields.nickname} />
+      <fieldset className="flex flex-col gap-2 rounded-lg border border-slate-200 p-3">
+        <legend className="px-1 text-sm font-medium text-slate-800">
+          <Link href="/terms" target="_blank" className="text-teal-800 underline">
+            {t.signup.readTerms}
+          </Link>
+        </legend>
+        <Checkbox name="terms" label={t.signup.terms} checked={consents.terms} onChange={(terms) => setConsents({ ...consents, terms })} error={fields["consents.terms"]} />
+        <Checkbox name="privacy" label={t.signup.privacy} checked={consents.privacy} onChange={(privacy) => setConsents({ ...consents, privacy })} error={fields["consents.privacy"]} />
+        <Checkbox name="marketing" label={t.signup.marketing} checked={consents.marketing} onChange={(marketing) => setConsents({ ...consents, marketing })} />
+      </fieldset>
+      <Button type="submit" busy={busy} busyLabel={t.common.submitting}>
+        {t.signup.submit}
+      </Button>
+      <p className="text-sm text-slate-700">
+        {t.signup.haveAccount}{" "}
+        <Link href="/login" className="font-semibold text-teal-800 underline">
+          {t.common.login}
+        </Link>
+      </p>
+    </form>
+  );
+}

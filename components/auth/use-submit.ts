@@ -1,0 +1,35 @@
+"use client";
+import { useState } from "react";
+import { api, NetworkError, type ApiResult } from "@/lib/client/api";
+import { format, type Dictionary } from "@/lib/i18n/dictionaries";
+
+// Shared submit state for the auth forms: busy flag, per-field errors and one form-level message.
+// What the user typed lives in the form's own state and is never cleared by an error.
+export function useSubmit(t: Dictionary) {
+  const [busy, setBusy] = useState(false);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+
+  async function submit<T>(path: string, json: unknown, messages: Record<string, string> = {}): Promise<ApiResult<T> | null> {
+    setBusy(true);
+    setMessage(null);
+    setFields({});
+    try {
+      const result = await api<T>(path, { method: "POST", json });
+      if (!result.ok) {
+        setFields(result.fields);
+        if (result.code === "RATE_LIMITED") setMessage(format(t.common.rateLimited, { seconds: result.retryAfter ?? 60 }));
+        else if (messages[result.code]) setMessage(messages[result.code] ?? null);
+        else if (result.code !== "INVALID_INPUT") setMessage(t.common.genericError);
+      }
+      return result;
+    } catch (error) {
+      setMessage(error instanceof NetworkError ? t.common.networkError : t.common.genericError);
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return { busy, fields, message, setFields, setMessage, submit };
+}

@@ -1,0 +1,28 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { LOCALES, type Locale } from "@/lib/i18n/dictionaries";
+
+const NAMES: Record<Locale, string> = { ko: "한국어", en: "English" };
+
+export function LanguageSwitcher({ locale, label }: { locale: Locale; label: string }) {
+  const router = useRouter();
+  return (
+    <label className="flex items-center gap-2 text-sm text-slate-700">
+      <span className="sr-only">{label}</span>
+      <select
+        value={locale}
+        onChange={(event) => {
+          document.cookie = `lang=${event.target.value}; path=/; max-age=31536000; samesite=lax`;
+          router.refresh();
+        }}
+        className="rounded-md border border-slate-300 bg-white px-2 py-1"
+      >
+        {LOCALES.map((option) => (
+          <option key={option} value={option}>
+            {NAMES[option]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

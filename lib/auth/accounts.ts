@@ -1,0 +1,150 @@
+import "server-only";
+import { after } from "next/server";
+import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { ApiError } from "@/lib/errors";
+import { CONSENT_VERSIONS } from "@/lib/consents";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { createSession, hashTokenId, type IssuedSession, type RequestMeta } from "@/lib/auth/sessions";
+import { signToken, verifyToken } from "@/lib/auth/tokens";
+import { sendMail } from "@/lib/mail/send";
+import { alreadyRegisteredMail, verificationMail } from "@/lib/mail/templates";
+import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
+import type { SignupInput } from "@/lib/validations/auth";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+// Mails to one address: enough for a typo'd resend or two, too few to bomb an inbox.
+const MAIL_LIMIT: RateLimit = { name: "mail", max: 5, windowSeconds: 60 * 60 };
+const MAIL_BURST_LIMIT: RateLimit = { name: "mail-burst", max: 1, windowSeconds: 30 };
+// Attempts against one account, whoever makes them.
+const LOGIN_LIMIT: RateLimit = { name: "login", max: 10, windowSeconds: 15 * 60 };
+
+async function sendVerificationMail(user: { id: string; email: string; nickname: string }): Promise<void> {
+  const { token } = await signToken("EMAIL_VERIFY", { sub: user.id, email: user.email });
+  // Built from APP_URL only: a forged Host header must never redirect the link.
+  const url = `${getEnv().APP_URL}/api/auth/verify?token=${encodeURIComponent(token)}`;
+  await sendMail(verificationMail(user.email, user.nickname, url));
+}
+
+// Mail goes out after the response, so an existing and a new address answer in the same time.
+function sendLater(task: () => Promise<unknown>): void {
+  after(() =>
+    task().catch((error: unknown) => console.error(JSON.stringify({ level: "error", msg: "background mail task failed", error: String(error) }))),
+  );
+}
+
+async function consumeMailAllowance(email: string): Promise<boolean> {
+  try {
+    await consumeRateLimit(MAIL_BURST_LIMIT, email);
+    await consumeRateLimit(MAIL_LIMIT, email);
+    return true;
+  } catch (error) {
+    if (error instanceof ApiError) return false;
+    throw error;
+  }
+}
+
+export async function signUp(input: SignupInput): Promise<void> {
+  const passwordHash = await hashPassword(input.password);
+  const db = getDb();
+  const now = new Date();
+  try {
+    const user = await db.user.create({
+      data: {
+        email: input.email,
+        nickname: input.nickname,
+        passwordHash,
+        // Local users give their consents here, so there is no separate onboarding step for them.
+        onboardingCompletedAt: now,
+        consents: {
+          create: [
+            { kind: "TERMS", version: CONSENT_VERSIONS.TERMS, granted: true },
+            { kind: "PRIVACY", version: CONSENT_VERSIONS.PRIVACY, granted: true },
+            { kind: "MARKETING", version: CONSENT_VERSIONS.MARKETING, granted: input.consents.marketing === true },
+          ],
+        },
+      },
+    });
+    sendLater(async () => {
+      if (await consumeMailAllowance(user.email)) await sendVerificationMail(user);
+    });
+  } catch (error) {
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    // Already registered: the same answer as a new sign-up, and the owner hears about it by mail.
+    sendLater(async () => {
+      if (await consumeMailAllowance(input.email)) await sendMail(alreadyRegisteredMail(input.email, `${getEnv().APP_URL}/login`));
+    });
+  }
+}
+
+export type VerifyEmailResult = "verified" | "expired" | "invalid" | "used";
+
+export async function verifyEmail(token: string | undefined): Promise<VerifyEmailResult> {
+  const verified = await verifyToken(token, "EMAIL_VERIFY");
+  if (!verified.ok) return verified.reason;
+  const { claims } = verified;
+  const db = getDb();
+  const user = await db.user.findUnique({ where: { id: claims.sub }, select: { id: true, email: true } });
+  // A link for an address the account no longer has proves nothing about the current one.
+  if (!user || user.email !== claims.email) return "invalid";
+  try {
+    await db.$transaction([
+      db.usedEmailToken.create({ data: { jtiHash: hashTokenId(claims.jti), userId: user.id, expiresAt: new Date(claims.exp * 1000) } }),
+      db.user.updateMany({ where: { id: user.id, emailVerifiedAt: null }, data: { emailVerifiedAt: new Date() } }),
+    ]);
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return "used";
+    throw error;
+  }
+  return "verified";
+}
+
+export async function resendVerification(email: string): Promise<void> {
+  const user = await getDb().user.findUnique({ where: { email }, select: { id: true, email: true, nickname: true, emailVerifiedAt: true } });
+  // Limited per address whether or not it has an account, so the 429 reveals nothing either.
+  if (!(await consumeMailAllowance(email))) throw new ApiError("RATE_LIMITED", undefined, MAIL_BURST_LIMIT.windowSeconds);
+  if (user && !user.emailVerifiedAt) sendLater(() => sendVerificationMail(user));
+}
+
+export interface PublicUser {
+  id: string;
+  email: string;
+  nickname: string;
+  emailVerified: boolean;
+  onboardingCompleted: boolean;
+  providers: string[];
+}
+
+export async function logIn(email: string, password: string, meta: RequestMeta): Promise<{ user: PublicUser; session: IssuedSession }> {
+  await consumeRateLimit(LOGIN_LIMIT, email);
+  const user = await getDb().user.findUnique({ where: { email } });
+  // verifyPassword hashes a dummy value when there is no user, so both failures take as long.
+  const passwordMatches = await verifyPassword(user?.passwordHash, password);
+  if (!user || !passwordMatches) throw new ApiError("INVALID_CREDENTIALS");
+  if (!user.emailVerifiedAt) throw new ApiError("EMAIL_NOT_VERIFIED");
+  const session = await createSession(user, meta);
+  return { user: toPublicUser(user), session };
+}
+
+export function toPublicUser(user: {
+  id: string;
+  email: string;
+  nickname: string;
+  passwordHash: string | null;
+  emailVerifiedAt: Date | null;
+  onboardingCompletedAt: Date | null;
+}): PublicUser {
+  return {
+    id: user.id,
+    email: user.email,
+    nickname: user.nickname,
+    emailVerified: user.emailVerifiedAt !== null,
+    onboardingCompleted: user.onboardingCompletedAt !== null,
+    providers: user.passwordHash ? ["password"] : [],
+  };
+}
+
+export async function getPublicUser(userId: string): Promise<PublicUser | null> {
+  const user = await getDb().user.findUnique({ where: { id: userId } });
+  return user ? toPublicUser(user) : null;
+}

@@ -1,0 +1,42 @@
+// The one place that knows cookie names and attributes. Edge-safe: middleware.ts uses the names.
+import type { NextResponse } from "next/server";
+import { TOKEN_LIFETIME_SECONDS } from "@/lib/auth/tokens";
+
+export const COOKIE = {
+  ACCESS: "ACCESS_TOKEN",
+  REFRESH: "REFRESH_TOKEN",
+  ONBOARDING: "ONBOARDING_TOKEN",
+} as const;
+
+// The refresh token is sent only to the auth API, never with page or planner requests.
+export const REFRESH_COOKIE_PATH = "/api/auth";
+
+type CookieKind = keyof typeof COOKIE;
+
+function isSecure(appUrl: string): boolean {
+  return new URL(appUrl).protocol === "https:";
+}
+
+function cookieOptions(kind: CookieKind, appUrl: string, maxAge: number) {
+  return {
+    httpOnly: true,
+    sameSite: "lax" as const,
+    secure: isSecure(appUrl),
+    path: kind === "REFRESH" ? REFRESH_COOKIE_PATH : "/",
+    maxAge,
+  };
+}
+
+export function setAuthCookie(response: NextResponse, kind: CookieKind, token: string, appUrl: string, expiresAt?: Date): void {
+  // A rotated refresh token keeps its family's absolute end, so its cookie must not outlive it.
+  const maxAge = expiresAt
+    ? Math.max(0, Math.ceil((expiresAt.getTime() - Date.now()) / 1000))
+    : TOKEN_LIFETIME_SECONDS[kind];
+  response.cookies.set(COOKIE[kind], token, cookieOptions(kind, appUrl, maxAge));
+}
+
+export function clearAuthCookies(response: NextResponse, appUrl: string, kinds: CookieKind[] = ["ACCESS", "REFRESH", "ONBOARDING"]): void {
+  for (const kind of kinds) {
+    response.cookies.set(COOKIE[kind], "", cookieOptions(kind, appUrl, 0));
+  }
+}

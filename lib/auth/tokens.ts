@@ -1,0 +1,113 @@
+// Signing and verification of every TropiCal JWT. Edge-safe (jose and Web Crypto only): middleware.ts
+// imports this module, so nothing here may reach the database, argon2 or Node built-ins.
+import { errors, jwtVerify, SignJWT, type JWTPayload } from "jose";
+
+export const TOKEN_LIFETIME_SECONDS = {
+  ACCESS: 15 * 60,
+  REFRESH: 14 * 24 * 60 * 60,
+  ONBOARDING: 30 * 60,
+  EMAIL_VERIFY: 30 * 60,
+} as const;
+
+export type TokenType = keyof typeof TOKEN_LIFETIME_SECONDS;
+
+const ISSUER = "tropical";
+const AUDIENCE = "tropical-web";
+const ALGORITHM = "HS256";
+// A token dated further ahead than this was not minted by a server with a sane clock.
+const MAX_CLOCK_SKEW_SECONDS = 30;
+
+export interface TokenClaims {
+  sub: string;
+  email: string;
+  tokenType: TokenType;
+  jti: string;
+  iat: number;
+  exp: number;
+  // Session (refresh family) id on ACCESS and REFRESH tokens.
+  sid?: string;
+}
+
+export type VerifyResult = { ok: true; claims: TokenClaims } | { ok: false; reason: "expired" | "invalid" };
+
+let keyPromise: Promise<CryptoKey> | undefined;
+let keySource: string | undefined;
+
+// Imported once per process (and again only if the secret changes, as in tests).
+function getKey(): Promise<CryptoKey> {
+  const secret = process.env.AUTH_SECRET ?? "";
+  if (new TextEncoder().encode(secret).length < 32) {
+    throw new Error("AUTH_SECRET must be at least 32 bytes");
+  }
+  if (!keyPromise || keySource !== secret) {
+    keySource = secret;
+    keyPromise = crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+      "sign",
+      "verify",
+    ]);
+  }
+  return keyPromise;
+}
+
+export interface SignOptions {
+  sub: string;
+  email: string;
+  sid?: string;
+  // Absolute expiry; defaults to now + the type's lifetime. Refresh rotation passes the family's end.
+  expiresAt?: Date;
+}
+
+export async function signToken(tokenType: TokenType, options: SignOptions): Promise<{ token: string; jti: string; expiresAt: Date }> {
+  const now = Math.floor(Date.now() / 1000);
+  const exp = options.expiresAt ? Math.floor(options.expiresAt.getTime() / 1000) : now + TOKEN_LIFETIME_SECONDS[tokenType];
+  const jti = crypto.randomUUID();
+  const payload: JWTPayload = { email: options.email, tokenType };
+  if (options.sid) payload.sid = options.sid;
+  const token = await new SignJWT(payload)
+    .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
+    .setSubject(options.sub)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt(now)
+    .setExpirationTime(exp)
+    .setJti(jti)
+    .sign(await getKey());
+  return { token, jti, expiresAt: new Date(exp * 1000) };
+}
+
+function isTokenType(value: unknown): value is TokenType {
+  return typeof value === "string" && Object.hasOwn(TOKEN_LIFETIME_SECONDS, value);
+}
+
+export async function verifyToken(token: string | undefined, expectedType: TokenType): Promise<VerifyResult> {
+  if (!token) return { ok: false, reason: "invalid" };
+  try {
+    // The key is a fixed HMAC key: jose never consults `kid`, `jku` or `jwk` headers with it, and
+    // pinning the algorithm refuses `none` and any asymmetric algorithm.
+    const { payload } = await jwtVerify(token, await getKey(), {
+      algorithms: [ALGORITHM],
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      requiredClaims: ["sub", "exp", "iat", "jti", "email", "tokenType"],
+      typ: "JWT",
+    });
+    const { sub, email, tokenType, jti, iat, exp, sid } = payload;
+    if (
+      typeof sub !== "string" ||
+      typeof email !== "string" ||
+      typeof jti !== "string" ||
+      typeof iat !== "number" ||
+      typeof exp !== "number" ||
+      (sid !== undefined && typeof sid !== "string") ||
+      !isTokenType(tokenType) ||
+      tokenType !== expectedType ||
+      iat > Date.now() / 1000 + MAX_CLOCK_SKEW_SECONDS
+    ) {
+      return { ok: false, reason: "invalid" };
+    }
+    return { ok: true, claims: { sub, email, tokenType, jti, iat, exp, sid } };
+  } catch (error) {
+    if (error instanceof errors.JWTExpired) return { ok: false, reason: "expired" };
+    return { ok: false, reason: "invalid" };
+  }
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import { z } from "zod";
+
+// Parsed once per server process. In production a missing or bad value stops the app at start
+// (instrumentation.ts); the development scripts fill in local defaults before the app starts.
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  APP_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
+  AUTH_SECRET: z.string().refine((value) => new TextEncoder().encode(value).length >= 32, "must be at least 32 bytes"),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL"),
+  MAIL_FROM: z.string().min(3).default("TropiCal <no-reply@localhost>"),
+  // Set by the development scripts only: where the local SMTP catcher drops mail for /dev/mailbox.
+  MAIL_CATCHER_DIR: z.string().min(1).optional(),
+});
+
+export type Env = z.infer<typeof envSchema> & { APP_URL: string };
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid configuration: ${issue?.path.join(".")} ${issue?.message}`);
+  }
+  const appUrl = new URL(parsed.data.APP_URL ?? `http://localhost:${parsed.data.PORT}`).origin;
+  cached = { ...parsed.data, APP_URL: appUrl };
+  return cached;
+}

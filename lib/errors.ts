@@ -1,0 +1,68 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+// Every API error TropiCal returns, with its status. Messages are for people; clients switch on `code`.
+export const ERRORS = {
+  INVALID_INPUT: { status: 400, message: "Some fields are invalid." },
+  INVALID_JSON: { status: 400, message: "The request body is not valid JSON." },
+  UNAUTHENTICATED: { status: 401, message: "Sign in to continue." },
+  INVALID_CREDENTIALS: { status: 401, message: "The e-mail or password is incorrect." },
+  INVALID_REFRESH_TOKEN: { status: 401, message: "Your session has ended. Please sign in again." },
+  EMAIL_NOT_VERIFIED: { status: 403, message: "Verify your e-mail address before signing in." },
+  CROSS_SITE_REQUEST: { status: 403, message: "Cross-site requests are not allowed." },
+  NOT_FOUND: { status: 404, message: "Not found." },
+  PAYLOAD_TOO_LARGE: { status: 413, message: "The request body is too large." },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Send the body as application/json." },
+  RATE_LIMITED: { status: 429, message: "Too many attempts. Please wait and try again." },
+  INTERNAL: { status: 500, message: "Something went wrong on our side." },
+  SERVICE_UNAVAILABLE: { status: 503, message: "The service is temporarily unavailable. Please try again shortly." },
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export const NO_STORE = { "Cache-Control": "no-store" } as const;
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly fields?: Record<string, string>,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(ERRORS[code].message);
+  }
+}
+
+export function errorResponse(error: ApiError): NextResponse {
+  const { status, message } = ERRORS[error.code];
+  const headers: Record<string, string> = { ...NO_STORE };
+  if (error.retryAfterSeconds !== undefined) headers["Retry-After"] = String(error.retryAfterSeconds);
+  const body = { error: { code: error.code, message, ...(error.fields ? { fields: error.fields } : {}) } };
+  return NextResponse.json(body, { status, headers });
+}
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.name} ${error.message} ${String((error as { code?: unknown }).code ?? "")}` : "";
+  return /ECONNREFUSED|ETIMEDOUT|ECONNRESET|P1001|P1002|DatabaseNotReachable|Can't reach database|timeout exceeded when trying to connect|Connection terminated/i.test(
+    text,
+  );
+}
+
+type Handler<Context> = (request: NextRequest, context: Context) => Promise<Response>;
+
+// Wraps a route handler: known errors become their JSON; anything else is logged with its stack
+// on the server and answered without internals.
+export function withErrors<Context>(handler: Handler<Context>): Handler<Context> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      if (error instanceof ApiError) return errorResponse(error);
+      const path = new URL(request.url).pathname;
+      if (isDatabaseUnavailable(error)) {
+        console.error(JSON.stringify({ level: "error", msg: "database unavailable", path, error: String(error) }));
+        return errorResponse(new ApiError("SERVICE_UNAVAILABLE"));
+      }
+      console.error(JSON.stringify({ level: "error", msg: "unhandled error", path, error: error instanceof Error ? error.stack : String(error) }));
+      return errorResponse(new ApiError("INTERNAL"));
+    }
+  };
+}

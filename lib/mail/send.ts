@@ -1,0 +1,36 @@
+import "server-only";
+import nodemailer, { type Transporter } from "nodemailer";
+import { getEnv } from "@/lib/env";
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+let transporter: Transporter | undefined;
+
+function getTransporter(): Transporter {
+  transporter ??= nodemailer.createTransport(getEnv().SMTP_URL);
+  return transporter;
+}
+
+const RETRY_DELAYS_MS = [0, 1_000, 5_000];
+
+// Retries a failed send twice; the recipient is logged only by domain, never the body (it holds a token).
+export async function sendMail(message: MailMessage): Promise<boolean> {
+  const domain = message.to.split("@")[1] ?? "?";
+  for (const [attempt, delay] of RETRY_DELAYS_MS.entries()) {
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+    try {
+      await getTransporter().sendMail({ from: getEnv().MAIL_FROM, ...message });
+      return true;
+    } catch (error) {
+      console.error(
+        JSON.stringify({ level: "error", msg: "mail send failed", attempt: attempt + 1, domain, subject: message.subject, error: String(error) }),
+      );
+    }
+  }
+  return false;
+}

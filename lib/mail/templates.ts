@@ -1,0 +1,37 @@
+import "server-only";
+import type { MailMessage } from "@/lib/mail/send";
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+function layout(title: string, paragraphs: string[], action?: { url: string; label: string }): string {
+  const body = paragraphs.map((paragraph) => `<p style="margin:0 0 12px">${escapeHtml(paragraph)}</p>`).join("");
+  const button = action
+    ? `<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="background:#0f766e;color:#fff;padding:12px 20px;border-radius:8px;text-decoration:none;display:inline-block">${escapeHtml(action.label)}</a></p>`
+    : "";
+  return `<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body style="font-family:sans-serif;color:#111827;max-width:560px;margin:0 auto;padding:24px"><h1 style="font-size:20px;color:#0f766e">TropiCal</h1>${body}${button}</body></html>`;
+}
+
+export function verificationMail(to: string, nickname: string, verifyUrl: string): MailMessage {
+  const ko = [`${nickname}님, TropiCal 가입을 환영합니다.`, "아래 버튼을 눌러 이메일 주소를 인증해 주세요. 링크는 30분 동안 한 번만 사용할 수 있습니다."];
+  const en = [`Welcome to TropiCal, ${nickname}.`, "Confirm your e-mail address with the button below. The link works once, for 30 minutes."];
+  const ignore = ["가입하지 않으셨다면 이 메일을 무시하세요. / If you did not sign up, ignore this e-mail."];
+  return {
+    to,
+    subject: "[TropiCal] 이메일 인증 / Verify your e-mail",
+    text: [...ko, "", ...en, "", verifyUrl, "", ...ignore].join("\n"),
+    html: layout("TropiCal", [...ko, ...en, ...ignore], { url: verifyUrl, label: "이메일 인증하기 / Verify e-mail" }),
+  };
+}
+
+export function alreadyRegisteredMail(to: string, loginUrl: string): MailMessage {
+  const ko = ["이 이메일 주소로 TropiCal 가입이 다시 시도되었습니다. 이미 계정이 있으니 로그인해 주세요.", "본인이 시도하지 않았다면 이 메일을 무시하셔도 됩니다."];
+  const en = ["Someone tried to sign up to TropiCal with this address. You already have an account: sign in instead.", "If this was not you, you can ignore this e-mail."];
+  return {
+    to,
+    subject: "[TropiCal] 이미 가입된 이메일 / You already have an account",
+    text: [...ko, "", ...en, "", loginUrl].join("\n"),
+    html: layout("TropiCal", [...ko, ...en], { url: loginUrl, label: "로그인 / Sign in" }),
+  };
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { ApiError } from "@/lib/errors";
+
+export interface RateLimit {
+  // Distinguishes limits that share a subject (an e-mail address, say).
+  name: string;
+  max: number;
+  windowSeconds: number;
+}
+
+// Fixed-window counter in PostgreSQL (timestamps in UTC, as Prisma stores them), so every app instance shares it. One atomic statement:
+// concurrent requests cannot both read a stale count.
+export async function consumeRateLimit(limit: RateLimit, subject: string): Promise<void> {
+  const key = `${limit.name}:${subject}`;
+  const rows = await getDb().$queryRaw<{ count: number; windowStart: Date }[]>`
+    INSERT INTO "RateLimitBucket" ("key", "windowStart", "count")
+    VALUES (${key}, now() AT TIME ZONE 'UTC', 1)
+    ON CONFLICT ("key") DO UPDATE SET
+      "count" = CASE WHEN "RateLimitBucket"."windowStart" < (now() AT TIME ZONE 'UTC') - make_interval(secs => ${limit.windowSeconds}::float8)
+        THEN 1 ELSE "RateLimitBucket"."count" + 1 END,
+      "windowStart" = CASE WHEN "RateLimitBucket"."windowStart" < (now() AT TIME ZONE 'UTC') - make_interval(secs => ${limit.windowSeconds}::float8)
+        THEN now() AT TIME ZONE 'UTC' ELSE "RateLimitBucket"."windowStart" END
+    RETURNING "count", "windowStart"`;
+  const row = rows[0];
+  if (row && row.count > limit.max) {
+    const retryAfter = Math.max(1, Math.ceil((row.windowStart.getTime() + limit.windowSeconds * 1000 - Date.now()) / 1000));
+    throw new ApiError("RATE_LIMITED", undefined, retryAfter);
+  }
+}

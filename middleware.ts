@@ -1,0 +1,75 @@
+// Runs on the Edge runtime before every page and API request it matches. Stateless by design:
+// it checks JWT signatures and claims with jose and routes; it never touches the database.
+import { NextResponse, type NextRequest } from "next/server";
+import { COOKIE } from "@/lib/auth/cookies";
+import { safeNextPath } from "@/lib/auth/redirects";
+import { verifyToken } from "@/lib/auth/tokens";
+
+// Public API routes that authenticate by other means (credentials, a refresh or onboarding cookie,
+// a mailed token) or not at all. Every other /api route needs an access token.
+const PUBLIC_API = new Set([
+  "/api/auth/signup",
+  "/api/auth/login",
+  "/api/auth/verify",
+  "/api/auth/verify/resend",
+  "/api/auth/token/refresh",
+  "/api/auth/logout",
+  "/api/auth/onboarding",
+  "/api/health",
+]);
+const GUEST_ONLY_PAGES = new Set(["/", "/login", "/signup"]);
+
+function isProtectedPage(pathname: string): boolean {
+  return pathname === "/dashboard" || pathname.startsWith("/dashboard/");
+}
+
+function appOrigin(request: NextRequest): string {
+  // Redirects are built from APP_URL, never from the Host header, which the client controls.
+  return process.env.APP_URL ? new URL(process.env.APP_URL).origin : request.nextUrl.origin;
+}
+
+function redirect(request: NextRequest, path: string): NextResponse {
+  return NextResponse.redirect(new URL(path, appOrigin(request)), 307);
+}
+
+function unauthenticated(): NextResponse {
+  return NextResponse.json(
+    { error: { code: "UNAUTHENTICATED", message: "Sign in to continue." } },
+    { status: 401, headers: { "Cache-Control": "no-store" } },
+  );
+}
+
+export async function middleware(request: NextRequest): Promise<NextResponse> {
+  const { pathname, search } = request.nextUrl;
+
+  if (pathname.startsWith("/api/")) {
+    if (PUBLIC_API.has(pathname)) return NextResponse.next();
+    const access = await verifyToken(request.cookies.get(COOKIE.ACCESS)?.value, "ACCESS");
+    return access.ok ? NextResponse.next() : unauthenticated();
+  }
+
+  const access = await verifyToken(request.cookies.get(COOKIE.ACCESS)?.value, "ACCESS");
+
+  if (GUEST_ONLY_PAGES.has(pathname)) {
+    return access.ok ? redirect(request, safeNextPath(request.nextUrl.searchParams.get("next"))) : NextResponse.next();
+  }
+
+  if (pathname === "/onboarding") {
+    if (access.ok) return redirect(request, "/dashboard");
+    const onboarding = await verifyToken(request.cookies.get(COOKIE.ONBOARDING)?.value, "ONBOARDING");
+    return onboarding.ok ? NextResponse.next() : redirect(request, "/");
+  }
+
+  if (isProtectedPage(pathname) && !access.ok) {
+    // The refresh cookie is not sent to pages; the refresh endpoint sees it and brings the user back.
+    const next = safeNextPath(`${pathname}${search}`);
+    return redirect(request, `/api/auth/token/refresh?next=${encodeURIComponent(next)}`);
+  }
+
+  return NextResponse.next();
+}
+
+export const config = {
+  // Static assets and Next's own files never pass through the middleware.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|fonts/).*)"],
+};

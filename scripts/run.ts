@@ -1,0 +1,91 @@
+// `npm run dev` and `npm start`: fills in what the environment does not provide (an embedded
+// PostgreSQL, a mail catcher and a signing key in development), applies pending migrations, then
+// runs Next.js and stops everything it started when Next exits or the user presses Ctrl+C.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { applyMigrations } from "./migrate";
+import { startEmbeddedPostgres, startMailCatcher, type RunningService } from "./services";
+
+function parseMode(value: string | undefined): "dev" | "start" {
+  if (value === "dev" || value === "start") return value;
+  console.error("usage: tsx scripts/run.ts dev|start");
+  process.exit(2);
+}
+const mode = parseMode(process.argv[2]);
+const production = mode === "start";
+const DATA_DIR = path.join(process.cwd(), ".data");
+
+function fail(line: string): never {
+  console.error(`TropiCal cannot start: ${line}`);
+  process.exit(1);
+}
+
+async function developmentSecret(): Promise<string> {
+  const file = path.join(DATA_DIR, "auth-secret");
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  const secret = randomBytes(32).toString("base64url");
+  await writeFile(file, `${secret}\n`, { mode: 0o600 });
+  await chmod(file, 0o600);
+  return secret;
+}
+
+async function main(): Promise<void> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  const port: string = env.PORT ?? "3000";
+  env.PORT = port;
+  env.APP_URL ??= `http://localhost:${port}`;
+  await mkdir(DATA_DIR, { recursive: true });
+
+  if (production) {
+    if (!env.AUTH_SECRET || Buffer.byteLength(env.AUTH_SECRET) < 32) fail("AUTH_SECRET must be set to at least 32 bytes (e.g. `openssl rand -base64 32`)");
+    if (!env.SMTP_URL) fail("SMTP_URL must be set (e.g. smtp://user:pass@mail.example.com:587)");
+    if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) fail("no production build: run `npm run build` first");
+  } else {
+    env.AUTH_SECRET ??= await developmentSecret();
+  }
+
+  const services: RunningService[] = [];
+  const stopServices = async () => {
+    for (const service of services.reverse()) await service.stop().catch(() => {});
+  };
+  try {
+    if (!env.DATABASE_URL) {
+      console.log("Starting the embedded PostgreSQL (data in .data/postgres)…");
+      const postgres = await startEmbeddedPostgres(path.join(DATA_DIR, "postgres"));
+      services.push(postgres);
+      env.DATABASE_URL = postgres.url;
+    }
+    await applyMigrations(env.DATABASE_URL);
+    if (!env.SMTP_URL) {
+      const mailDir = path.join(DATA_DIR, "mail");
+      const catcher = await startMailCatcher(mailDir);
+      services.push(catcher);
+      env.SMTP_URL = catcher.url;
+      env.MAIL_CATCHER_DIR = mailDir;
+      console.log(`Mail is caught locally: open ${env.APP_URL}/dev/mailbox`);
+    }
+  } catch (error) {
+    await stopServices();
+    fail((error as Error).message);
+  }
+
+  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+  const child = spawn(process.execPath, [nextBin, mode, "-p", port], { stdio: "inherit", env });
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    child.kill(signal);
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  child.on("exit", async (code) => {
+    await stopServices();
+    process.exit(code ?? 0);
+  });
+}
+
+void main();
