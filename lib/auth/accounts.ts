@@ -14,8 +14,8 @@ import type { SignupInput } from "@/lib/validations/auth";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 // Mails to one address: enough for a typo'd resend or two, too few to bomb an inbox.
-const MAIL_LIMIT: RateLimit = { name: "mail", max: 5, windowSeconds: 60 * 60 };
-const MAIL_BURST_LIMIT: RateLimit = { name: "mail-burst", max: 1, windowSeconds: 30 };
+const MAIL_LIMIT: RateLimit = { name: "mail", max: 6, windowSeconds: 60 * 60 };
+const RESEND_LIMIT: RateLimit = { name: "resend", max: 3, windowSeconds: 10 * 60 };
 // Attempts against one account, whoever makes them.
 const LOGIN_LIMIT: RateLimit = { name: "login", max: 10, windowSeconds: 15 * 60 };
 
@@ -35,7 +35,6 @@ function sendLater(task: () => Promise<unknown>): void {
 
 async function consumeMailAllowance(email: string): Promise<boolean> {
   try {
-    await consumeRateLimit(MAIL_BURST_LIMIT, email);
     await consumeRateLimit(MAIL_LIMIT, email);
     return true;
   } catch (error) {
@@ -102,8 +101,12 @@ export async function verifyEmail(token: string | undefined): Promise<VerifyEmai
 export async function resendVerification(email: string): Promise<void> {
   const user = await getDb().user.findUnique({ where: { email }, select: { id: true, email: true, nickname: true, emailVerifiedAt: true } });
   // Limited per address whether or not it has an account, so the 429 reveals nothing either.
-  if (!(await consumeMailAllowance(email))) throw new ApiError("RATE_LIMITED", undefined, MAIL_BURST_LIMIT.windowSeconds);
-  if (user && !user.emailVerifiedAt) sendLater(() => sendVerificationMail(user));
+  await consumeRateLimit(RESEND_LIMIT, email);
+  if (user && !user.emailVerifiedAt) {
+    sendLater(async () => {
+      if (await consumeMailAllowance(user.email)) await sendVerificationMail(user);
+    });
+  }
 }
 
 export interface PublicUser {

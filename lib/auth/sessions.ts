@@ -11,7 +11,9 @@ export interface RequestMeta {
 export interface IssuedSession {
   accessToken: string;
   refreshToken: string;
-  refreshExpiresAt: Date;
+  // The family's absolute end when a rotation carries it over; absent for a new session, whose
+  // refresh token lives its full lifetime.
+  refreshExpiresAt?: Date;
 }
 
 // A retired refresh token presented again this soon after its rotation is a second tab or a retried
@@ -43,7 +45,7 @@ async function issueTokens(user: SessionUser, familyId: string, familyExpiresAt:
     data: { userId: user.id, familyId, jtiHash: hashTokenId(refresh.jti), expiresAt: refresh.expiresAt, userAgent: meta.userAgent, ip: meta.ip },
   });
   const access = await signToken("ACCESS", { sub: user.id, email: user.email, sid: familyId });
-  return { accessToken: access.token, refreshToken: refresh.token, refreshExpiresAt: refresh.expiresAt };
+  return { accessToken: access.token, refreshToken: refresh.token, refreshExpiresAt: familyExpiresAt };
 }
 
 // A new session (refresh family) for a user who just proved who they are; it ends 14 days from now

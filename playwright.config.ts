@@ -1,0 +1,42 @@
+import { existsSync } from "node:fs";
+import { chromium, defineConfig, devices } from "@playwright/test";
+
+// Playwright's own Chromium where it is installed; otherwise Debian's, with the flags that keep it
+// from reaching for the network this machine does not have.
+function browserLaunchOptions() {
+  if (existsSync(chromium.executablePath())) return {};
+  return {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  };
+}
+
+// `npm test` starts the stack and passes its URL; a bare `npx playwright test` starts one itself.
+const externalBaseUrl = process.env.TEST_BASE_URL;
+const ownPort = 3210;
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  reporter: [["list"], ["json", { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? ".test-data/playwright.json" }]],
+  use: {
+    baseURL: externalBaseUrl ?? `http://localhost:${ownPort}`,
+    locale: "ko-KR",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: browserLaunchOptions(),
+  },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: browserLaunchOptions() } },
+    { name: "phone", use: { ...devices["Pixel 7"], launchOptions: browserLaunchOptions() } },
+  ],
+  webServer: externalBaseUrl
+    ? undefined
+    : { command: `npx tsx scripts/test-stack.ts ${ownPort}`, url: `http://localhost:${ownPort}/api/health`, timeout: 120_000, reuseExistingServer: false },
+  outputDir: ".test-data/playwright",
+});

@@ -1,0 +1,15 @@
+import { z } from "zod";
+
+// Set by scripts/test.ts from the running test stack.
+const testEnvSchema = z.object({
+  TEST_BASE_URL: z.url(),
+  TEST_DATABASE_URL: z.string().min(1),
+  TEST_MAIL_DIR: z.string().min(1),
+  TEST_AUTH_SECRET: z.string().min(32),
+});
+
+export function testEnv() {
+  const parsed = testEnvSchema.safeParse(process.env);
+  if (!parsed.success) throw new Error("Run the integration tests through `npm test`: the test stack is not configured.");
+  return parsed.data;
+}

@@ -1,0 +1,96 @@
+import http from "node:http";
+import { testEnv } from "./env";
+
+export interface SetCookie {
+  name: string;
+  value: string;
+  attributes: Map<string, string>;
+}
+
+export function parseSetCookie(header: string): SetCookie {
+  const [pair = "", ...rest] = header.split(";");
+  const index = pair.indexOf("=");
+  const attributes = new Map<string, string>();
+  for (const part of rest) {
+    const [key = "", ...value] = part.trim().split("=");
+    attributes.set(key.toLowerCase(), value.join("="));
+  }
+  return { name: pair.slice(0, index).trim(), value: pair.slice(index + 1).trim(), attributes };
+}
+
+export interface RequestOptions {
+  method?: string;
+  json?: unknown;
+  body?: string;
+  headers?: Record<string, string>;
+  // Send a same-site Origin header, as our own pages do. Off for requests that test the check itself.
+  sameOrigin?: boolean;
+}
+
+// A minimal browser stand-in: keeps cookies per name and path like a browser would, follows no redirects.
+export class Client {
+  readonly cookies = new Map<string, SetCookie>();
+  readonly base = testEnv().TEST_BASE_URL;
+
+  cookieHeader(path: string): string {
+    return [...this.cookies.values()]
+      .filter((cookie) => path.startsWith(cookie.attributes.get("path") ?? "/"))
+      .map((cookie) => `${cookie.name}=${cookie.value}`)
+      .join("; ");
+  }
+
+  setCookie(name: string, value: string, path = "/"): void {
+    this.cookies.set(name, { name, value, attributes: new Map([["path", path]]) });
+  }
+
+  async request(path: string, options: RequestOptions = {}): Promise<Response> {
+    const headers: Record<string, string> = { ...options.headers };
+    const cookie = this.cookieHeader(path.split("?")[0] ?? path);
+    if (cookie) headers.cookie = cookie;
+    if (options.json !== undefined) headers["content-type"] ??= "application/json";
+    if (options.sameOrigin !== false && (options.method ?? "GET") !== "GET") headers.origin ??= this.base;
+    const response = await fetch(`${this.base}${path}`, {
+      method: options.method ?? "GET",
+      headers,
+      body: options.json !== undefined ? JSON.stringify(options.json) : options.body,
+      redirect: "manual",
+    });
+    for (const header of response.headers.getSetCookie()) {
+      const parsed = parseSetCookie(header);
+      if (parsed.attributes.get("max-age") === "0" || parsed.value === "") this.cookies.delete(parsed.name);
+      else this.cookies.set(parsed.name, parsed);
+    }
+    return response;
+  }
+
+  // Where a redirect points, as an absolute URL (Next sends same-origin Locations relative).
+  location(response: Response): string {
+    const location = response.headers.get("location");
+    return location === null ? "" : new URL(location, this.base).toString();
+  }
+
+  post(path: string, json?: unknown, options: RequestOptions = {}): Promise<Response> {
+    return this.request(path, { ...options, method: "POST", json });
+  }
+}
+
+// node:http, because fetch will not send a Host header of our choosing.
+export function rawRequest(
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  const base = new URL(testEnv().TEST_BASE_URL);
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      { host: "127.0.0.1", port: base.port, path, method: options.method ?? "GET", headers: options.headers },
+      (response) => {
+        let body = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => (body += chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+      },
+    );
+    request.on("error", reject);
+    request.end(options.body);
+  });
+}

@@ -1,0 +1,31 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import { testEnv } from "./env";
+
+const mailSchema = z.object({ id: z.string(), to: z.array(z.string()), subject: z.string(), text: z.string(), html: z.string() });
+export type Mail = z.infer<typeof mailSchema>;
+
+export async function mailsTo(address: string): Promise<Mail[]> {
+  const dir = testEnv().TEST_MAIL_DIR;
+  const files = (await readdir(dir).catch(() => [])).filter((file) => file.endsWith(".json")).sort();
+  const mails = await Promise.all(files.map(async (file) => mailSchema.parse(JSON.parse(await readFile(path.join(dir, file), "utf8")))));
+  return mails.filter((mail) => mail.to.includes(address));
+}
+
+// Mail leaves after the HTTP response, so tests wait for it (bounded).
+export async function waitForMail(address: string, count = 1, timeoutMs = 15_000): Promise<Mail[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const mails = await mailsTo(address);
+    if (mails.length >= count) return mails;
+    if (Date.now() > deadline) throw new Error(`expected ${count} mail(s) to ${address}, got ${mails.length}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export function verificationLink(mail: Mail): string {
+  const match = /https?:\/\/\S+\/api\/auth\/verify\?token=[\w.%-]+/.exec(mail.text);
+  if (!match) throw new Error(`no verification link in mail "${mail.subject}"`);
+  return match[0];
+}

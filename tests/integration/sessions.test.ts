@@ -1,0 +1,255 @@
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { after, describe, test } from "node:test";
+import { closeTestDb, testDb } from "../helpers/db";
+import { Client, parseSetCookie, rawRequest } from "../helpers/http";
+import { forgeToken, validClaims } from "../helpers/tokens";
+import { PASSWORD, randomEmail, signedInUser, signUp, signUpVerified } from "../helpers/users";
+
+after(closeTestDb);
+
+async function errorCode(response: Response): Promise<string> {
+  return ((await response.json()) as { error: { code: string } }).error.code;
+}
+
+describe("POST /api/auth/login", () => {
+  test("a wrong password and an unknown e-mail get the identical 401", async () => {
+    const { email } = await signUpVerified();
+    const wrong = await new Client().post("/api/auth/login", { email, password: "wrong password!!" });
+    const unknown = await new Client().post("/api/auth/login", { email: randomEmail("ghost"), password: "wrong password!!" });
+    assert.equal(wrong.status, 401);
+    assert.equal(unknown.status, 401);
+    assert.deepEqual(await wrong.json(), await unknown.json());
+    assert.deepEqual(wrong.headers.getSetCookie(), []);
+  });
+
+  test("an unverified user hears EMAIL_NOT_VERIFIED only after the right password", async () => {
+    const client = new Client();
+    const email = await signUp(client);
+    const wrong = await client.post("/api/auth/login", { email, password: "not the password" });
+    assert.equal(wrong.status, 401);
+    assert.equal(await errorCode(wrong), "INVALID_CREDENTIALS");
+    const right = await client.post("/api/auth/login", { email, password: PASSWORD });
+    assert.equal(right.status, 403);
+    assert.equal(await errorCode(right), "EMAIL_NOT_VERIFIED");
+    assert.deepEqual(right.headers.getSetCookie(), []);
+  });
+
+  test("sets HttpOnly SameSite=Lax cookies with the token lifetimes, the refresh cookie only for the auth API", async () => {
+    const { client, email } = await signUpVerified();
+    const response = await client.post("/api/auth/login", { email: email.toUpperCase(), password: PASSWORD });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get("cache-control"), "no-store");
+    const cookies = new Map(response.headers.getSetCookie().map((header) => [parseSetCookie(header).name, parseSetCookie(header)]));
+    const access = cookies.get("ACCESS_TOKEN");
+    const refresh = cookies.get("REFRESH_TOKEN");
+    assert.ok(access && refresh);
+    for (const cookie of [access, refresh]) {
+      assert.ok(cookie.attributes.has("httponly"));
+      assert.equal(cookie.attributes.get("samesite")?.toLowerCase(), "lax");
+      assert.ok(!cookie.attributes.has("secure"), "http APP_URL: no Secure flag, or the browser would drop it");
+    }
+    assert.equal(access.attributes.get("path"), "/");
+    assert.equal(access.attributes.get("max-age"), "900");
+    assert.equal(refresh.attributes.get("path"), "/api/auth");
+    assert.equal(refresh.attributes.get("max-age"), "1209600");
+
+    const body = (await response.json()) as { user: Record<string, unknown> };
+    assert.deepEqual(Object.keys(body), ["user"]);
+    assert.equal(body.user.email, email);
+    const text = JSON.stringify(body);
+    assert.ok(!text.includes(access.value) && !text.includes(refresh.value), "no token in the body");
+
+    const { rows } = await testDb().query(`SELECT "jtiHash", "userAgent" FROM "RefreshToken" rt JOIN "User" u ON u.id = rt."userId" WHERE u.email = $1`, [email]);
+    const jti = JSON.parse(Buffer.from(refresh.value.split(".")[1] ?? "", "base64url").toString()).jti as string;
+    assert.deepEqual(rows.map((row) => row.jtiHash), [createHash("sha256").update(jti).digest("hex")], "only the hash of the jti is stored");
+  });
+
+  test("is limited per account: the 11th attempt within 15 minutes is 429 with Retry-After", async () => {
+    const email = randomEmail("brute");
+    const statuses: number[] = [];
+    let last: Response | undefined;
+    for (let attempt = 0; attempt < 11; attempt++) {
+      last = await new Client().post("/api/auth/login", { email, password: `guess number ${attempt}` });
+      statuses.push(last.status);
+    }
+    assert.deepEqual(statuses, [...Array(10).fill(401), 429]);
+    assert.ok(Number(last?.headers.get("retry-after")) > 0);
+  });
+});
+
+describe("GET /api/auth/me and the access token", () => {
+  test("answers the signed-in user's profile", async () => {
+    const { client, email } = await signedInUser();
+    const response = await client.request("/api/auth/me");
+    assert.equal(response.status, 200);
+    const me = (await response.json()) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(me).sort(), ["email", "emailVerified", "id", "nickname", "onboardingCompleted", "providers"]);
+    assert.equal(me.email, email);
+    assert.equal(me.emailVerified, true);
+    assert.deepEqual(me.providers, ["password"]);
+  });
+
+  test("refuses no token, another type of token, a forged token and an expired one with 401 JSON", async () => {
+    const { client } = await signedInUser();
+    const refresh = client.cookies.get("REFRESH_TOKEN")?.value ?? "";
+    const sub = ((await (await client.request("/api/auth/me")).json()) as { id: string }).id;
+    const now = Math.floor(Date.now() / 1000);
+    const cases = [
+      undefined,
+      refresh,
+      await forgeToken(validClaims({ sub, tokenType: "ONBOARDING" })),
+      await forgeToken(validClaims({ sub, tokenType: "EMAIL_VERIFY" })),
+      await forgeToken(validClaims({ sub }), { secret: "z".repeat(48) }),
+      await forgeToken(validClaims({ sub, iat: now - 1000, exp: now - 1 })),
+    ];
+    for (const token of cases) {
+      const attacker = new Client();
+      if (token) attacker.setCookie("ACCESS_TOKEN", token);
+      const response = await attacker.request("/api/auth/me");
+      assert.equal(response.status, 401);
+      assert.equal(await errorCode(response), "UNAUTHENTICATED");
+    }
+  });
+});
+
+describe("refresh, rotation and logout", () => {
+  test("POST refresh issues a new access token and rotates the refresh token", async () => {
+    const { client } = await signedInUser();
+    const before = client.cookies.get("REFRESH_TOKEN")?.value;
+    client.cookies.delete("ACCESS_TOKEN");
+    const response = await client.post("/api/auth/token/refresh");
+    assert.equal(response.status, 200);
+    assert.notEqual(client.cookies.get("REFRESH_TOKEN")?.value, before);
+    assert.ok(client.cookies.get("ACCESS_TOKEN"));
+    assert.equal((await client.request("/api/auth/me")).status, 200);
+  });
+
+  test("a rotated refresh token presented again after the grace window revokes the whole session", async () => {
+    const { client } = await signedInUser();
+    const stolen = client.cookies.get("REFRESH_TOKEN")?.value ?? "";
+    assert.equal((await client.post("/api/auth/token/refresh")).status, 200);
+    const jti = JSON.parse(Buffer.from(stolen.split(".")[1] ?? "", "base64url").toString()).jti as string;
+    // Moves the rotation back in time instead of sleeping through the grace window.
+    await testDb().query(`UPDATE "RefreshToken" SET "rotatedAt" = now() - interval '1 minute' WHERE "jtiHash" = $1`, [
+      createHash("sha256").update(jti).digest("hex"),
+    ]);
+    const thief = new Client();
+    thief.setCookie("REFRESH_TOKEN", stolen, "/api/auth");
+    const reuse = await thief.post("/api/auth/token/refresh");
+    assert.equal(reuse.status, 401);
+    assert.equal(await errorCode(reuse), "INVALID_REFRESH_TOKEN");
+    const victim = await client.post("/api/auth/token/refresh");
+    assert.equal(victim.status, 401, "the legitimate holder's newer token died with the family");
+  });
+
+  test("two tabs refreshing the same token at once both stay signed in", async () => {
+    const { client } = await signedInUser();
+    const token = client.cookies.get("REFRESH_TOKEN")?.value ?? "";
+    const tabs = [new Client(), new Client(), new Client()];
+    for (const tab of tabs) tab.setCookie("REFRESH_TOKEN", token, "/api/auth");
+    const responses = await Promise.all(tabs.map((tab) => tab.post("/api/auth/token/refresh")));
+    assert.deepEqual(responses.map((response) => response.status), [200, 200, 200]);
+  });
+
+  test("GET refresh (page navigation) sends the user back to a same-site `next`, or to login", async () => {
+    const { client } = await signedInUser();
+    client.cookies.delete("ACCESS_TOKEN");
+    const back = await client.request("/api/auth/token/refresh?next=%2Fdashboard%2Ftodo");
+    assert.equal(back.status, 303);
+    assert.equal(client.location(back), `${client.base}/dashboard/todo`);
+    assert.ok(client.cookies.get("ACCESS_TOKEN"));
+    const offsite = await client.request("/api/auth/token/refresh?next=%2F%2Fevil.example%2F");
+    assert.equal(client.location(offsite), `${client.base}/dashboard`);
+    const stranger = await new Client().request("/api/auth/token/refresh?next=%2Fdashboard");
+    assert.equal(stranger.status, 303);
+    assert.equal(client.location(stranger), `${client.base}/login?next=%2Fdashboard`);
+  });
+
+  test("logout is 204, clears every auth cookie and ends the session server-side", async () => {
+    const { client } = await signedInUser();
+    const refresh = client.cookies.get("REFRESH_TOKEN")?.value ?? "";
+    const response = await client.post("/api/auth/logout");
+    assert.equal(response.status, 204);
+    const cleared = response.headers.getSetCookie().map(parseSetCookie);
+    assert.deepEqual(cleared.map((cookie) => cookie.name).sort(), ["ACCESS_TOKEN", "ONBOARDING_TOKEN", "REFRESH_TOKEN"]);
+    for (const cookie of cleared) assert.equal(cookie.attributes.get("max-age"), "0");
+    assert.equal(cleared.find((cookie) => cookie.name === "REFRESH_TOKEN")?.attributes.get("path"), "/api/auth");
+    const replay = new Client();
+    replay.setCookie("REFRESH_TOKEN", refresh, "/api/auth");
+    assert.equal((await replay.post("/api/auth/token/refresh")).status, 401);
+  });
+});
+
+describe("cross-site writes are refused", () => {
+  const writes: [string, unknown][] = [
+    ["/api/auth/signup", { email: randomEmail(), password: PASSWORD, nickname: "x", consents: { terms: true, privacy: true } }],
+    ["/api/auth/login", { email: randomEmail(), password: PASSWORD }],
+    ["/api/auth/verify/resend", { email: randomEmail() }],
+    ["/api/auth/token/refresh", undefined],
+    ["/api/auth/logout", undefined],
+  ];
+  const attacks: Record<string, string>[] = [
+    { origin: "https://evil.example" },
+    { origin: "null" },
+    { "sec-fetch-site": "cross-site" },
+    { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+  ];
+  for (const [path, body] of writes) {
+    test(`${path}: foreign, null and cross-site origins → 403`, async () => {
+      for (const headers of attacks) {
+        const response = await new Client().request(path, { method: "POST", json: body ?? {}, headers, sameOrigin: false });
+        assert.equal(response.status, 403, `${path} ${JSON.stringify(headers)}`);
+        assert.equal(await errorCode(response), "CROSS_SITE_REQUEST");
+      }
+    });
+  }
+});
+
+describe("middleware routing", () => {
+  test("protected pages send strangers through the refresh endpoint to /login?next=", async () => {
+    const stranger = new Client();
+    const first = await stranger.request("/dashboard/todo");
+    assert.equal(first.status, 307);
+    const hop = new URL(stranger.location(first));
+    assert.equal(`${hop.pathname}${hop.search}`, "/api/auth/token/refresh?next=%2Fdashboard%2Ftodo");
+    const second = await stranger.request(`${hop.pathname}${hop.search}`);
+    assert.equal(stranger.location(second), `${stranger.base}/login?next=%2Fdashboard%2Ftodo`);
+  });
+
+  test("signed-in users are sent from /, /login and /signup to the dashboard; /dashboard renders", async () => {
+    const { client } = await signedInUser();
+    for (const path of ["/", "/login", "/signup"]) {
+      const response = await client.request(path);
+      assert.equal(response.status, 307, path);
+      assert.equal(client.location(response), `${client.base}/dashboard`);
+    }
+    const dashboard = await client.request("/dashboard");
+    assert.equal(dashboard.status, 200);
+  });
+
+  test("/onboarding needs an onboarding token: strangers go to /, signed-in users to the dashboard", async () => {
+    const stranger = new Client();
+    assert.equal(stranger.location(await stranger.request("/onboarding")), `${stranger.base}/`);
+    const { client } = await signedInUser();
+    assert.equal(client.location(await client.request("/onboarding")), `${client.base}/dashboard`);
+  });
+
+  test("an API call without a valid access token gets 401 JSON before any handler runs", async () => {
+    for (const path of ["/api/auth/me", "/api/todos", "/api/anything"]) {
+      const response = await new Client().request(path);
+      assert.equal(response.status, 401, path);
+      assert.equal(await errorCode(response), "UNAUTHENTICATED");
+    }
+  });
+
+  test("redirects never point at a forged Host", async () => {
+    for (const path of ["/dashboard", "/api/auth/token/refresh?next=/dashboard", "/onboarding"]) {
+      const response = await rawRequest(path, { headers: { host: "evil.example", "x-forwarded-host": "evil.example" } });
+      const location = String(response.headers.location ?? "");
+      assert.ok([303, 307].includes(response.status), `${path} → ${response.status}`);
+      assert.ok(location.startsWith("/") || location.startsWith(new Client().base), `${path} → ${location}`);
+      assert.ok(!location.includes("evil.example"), `${path} → ${location}`);
+    }
+  });
+});
