@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Logo } from "@/components/logo";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { LogoutButton } from "@/components/auth/logout-button";
@@ -17,8 +18,8 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     <div className="min-h-dvh">
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex w-full max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <Link href="/dashboard" className="text-xl font-extrabold text-teal-800">
-            🌴 {t.common.appName}
+          <Link href="/dashboard">
+            <Logo label={t.common.appName} />
           </Link>
           <div className="flex items-center gap-3">
             <span className="hidden text-sm text-slate-700 sm:inline">{format(t.dashboard.greeting, { name: user.nickname })}</span>

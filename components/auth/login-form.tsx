@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useSubmit } from "@/components/auth/use-submit";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
+import { loginSchema } from "@/lib/validations/auth";
 
 export function LoginForm({ t, next, notice }: { t: Dictionary; next: string; notice?: string }) {
   const [email, setEmail] = useState("");
@@ -16,7 +17,7 @@ export function LoginForm({ t, next, notice }: { t: Dictionary; next: string; no
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setNeedsVerification(false);
-    const result = await submit("/api/auth/login", { email, password }, {
+    const result = await submit("/api/auth/login", loginSchema, { email, password }, {
       INVALID_CREDENTIALS: t.login.invalid,
       EMAIL_NOT_VERIFIED: t.login.notVerified,
     });

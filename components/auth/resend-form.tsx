@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useSubmit } from "@/components/auth/use-submit";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
+import { resendSchema } from "@/lib/validations/auth";
 
 export function ResendForm({ t, initialEmail, label }: { t: Dictionary; initialEmail: string; label: string }) {
   const [email, setEmail] = useState(initialEmail);
@@ -14,7 +15,7 @@ export function ResendForm({ t, initialEmail, label }: { t: Dictionary; initialE
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSent(false);
-    const result = await submit("/api/auth/verify/resend", { email });
+    const result = await submit("/api/auth/verify/resend", resendSchema, { email });
     if (result?.ok) setSent(true);
   }
 

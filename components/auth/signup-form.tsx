@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useSubmit } from "@/components/auth/use-submit";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
-import { PASSWORD_MIN } from "@/lib/validations/auth";
+import { PASSWORD_MIN, signupSchema } from "@/lib/validations/auth";
 
 function Checkbox({ name, label, checked, onChange, error }: { name: string; label: string; checked: boolean; onChange: (value: boolean) => void; error?: string }) {
   return (
@@ -34,18 +34,11 @@ export function SignupForm({ t }: { t: Dictionary }) {
   const [password, setPassword] = useState("");
   const [nickname, setNickname] = useState("");
   const [consents, setConsents] = useState({ terms: false, privacy: false, marketing: false });
-  const { busy, fields, message, setFields, submit } = useSubmit(t);
+  const { busy, fields, message, submit } = useSubmit(t);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!consents.terms || !consents.privacy) {
-      setFields({
-        ...(consents.terms ? {} : { "consents.terms": t.signup.consentsRequired }),
-        ...(consents.privacy ? {} : { "consents.privacy": t.signup.consentsRequired }),
-      });
-      return;
-    }
-    const result = await submit("/api/auth/signup", { email, password, nickname, consents });
+    const result = await submit("/api/auth/signup", signupSchema, { email, password, nickname, consents });
     if (result?.ok) router.push(`/verify-required?email=${encodeURIComponent(email.trim().toLowerCase())}`);
   }
 

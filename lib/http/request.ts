@@ -1,21 +1,10 @@
 import type { z } from "zod";
 import { ApiError } from "@/lib/errors";
+import { getDictionary } from "@/lib/i18n/server";
+import { fieldErrors } from "@/lib/validations/field-errors";
 
 // Auth and planner bodies are small; anything larger is refused before it is parsed.
 export const MAX_BODY_BYTES = 16 * 1024;
-
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join(".") : "body";
-    if (issue.code === "unrecognized_keys") {
-      for (const unknownKey of issue.keys) fields[[...issue.path, unknownKey].join(".")] = "Unknown field.";
-    } else {
-      fields[key] ??= issue.message;
-    }
-  }
-  return fields;
-}
 
 async function readLimited(request: Request): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");
@@ -48,6 +37,7 @@ export async function parseJsonBody<Schema extends z.ZodType>(request: Request, 
     throw new ApiError("INVALID_JSON");
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new ApiError("INVALID_INPUT", fieldErrors(parsed.error));
+  // Field messages in the caller's language (lang cookie, then Accept-Language), like the pages.
+  if (!parsed.success) throw new ApiError("INVALID_INPUT", fieldErrors(parsed.error, (await getDictionary()).t.validation));
   return parsed.data;
 }

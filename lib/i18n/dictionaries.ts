@@ -44,7 +44,6 @@ const ko = {
     marketing: "마케팅 정보 수신에 동의합니다 (선택)",
     readTerms: "약관 보기",
     haveAccount: "이미 계정이 있으신가요?",
-    consentsRequired: "필수 약관에 동의해 주세요.",
   },
   verifyRequired: {
     title: "이메일을 확인해 주세요",
@@ -74,6 +73,21 @@ const ko = {
     loading: "불러오는 중…",
   },
   errors: { notFound: "페이지를 찾을 수 없습니다." },
+  validation: {
+    emailRequired: "이메일을 입력해 주세요.",
+    emailInvalid: "올바른 이메일 주소를 입력해 주세요.",
+    emailTooLong: "이메일 주소가 너무 깁니다.",
+    passwordRequired: "비밀번호를 입력해 주세요.",
+    passwordTooShort: "비밀번호는 10자 이상이어야 합니다.",
+    passwordTooLong: "비밀번호는 128자 이하여야 합니다.",
+    nicknameRequired: "닉네임을 입력해 주세요.",
+    nicknameTooLong: "닉네임은 30자 이하여야 합니다.",
+    nicknameCharacters: "닉네임에 < > 와 제어 문자는 쓸 수 없습니다.",
+    termsRequired: "서비스 이용약관에 동의해 주세요.",
+    privacyRequired: "개인정보 처리방침에 동의해 주세요.",
+    unknownField: "알 수 없는 항목입니다.",
+    invalidValue: "올바르지 않은 값입니다.",
+  },
 } as const;
 
 type Dictionary = { [Section in keyof typeof ko]: { [Key in keyof (typeof ko)[Section]]: (typeof ko)[Section][Key] extends readonly string[] ? readonly string[] : string } };
@@ -120,7 +134,6 @@ const en: Dictionary = {
     marketing: "Send me news and offers (optional)",
     readTerms: "Read the terms",
     haveAccount: "Already have an account?",
-    consentsRequired: "Please accept the required terms.",
   },
   verifyRequired: {
     title: "Check your e-mail",
@@ -150,6 +163,21 @@ const en: Dictionary = {
     loading: "Loading…",
   },
   errors: { notFound: "Page not found." },
+  validation: {
+    emailRequired: "Enter your e-mail address.",
+    emailInvalid: "Enter a valid e-mail address.",
+    emailTooLong: "That e-mail address is too long.",
+    passwordRequired: "Enter a password.",
+    passwordTooShort: "Use at least 10 characters.",
+    passwordTooLong: "Use at most 128 characters.",
+    nicknameRequired: "Enter a nickname.",
+    nicknameTooLong: "Use at most 30 characters.",
+    nicknameCharacters: "A nickname cannot contain < > or control characters.",
+    termsRequired: "Please accept the terms of service.",
+    privacyRequired: "Please accept the privacy policy.",
+    unknownField: "Unknown field.",
+    invalidValue: "This value is not valid.",
+  },
 };
 
 export const DICTIONARIES: Record<Locale, Dictionary> = { ko, en };

@@ -1,32 +1,36 @@
 import { z } from "zod";
+import type { ValidationMessageKey } from "@/lib/validations/field-errors";
 
-// Shared by the route handlers and the forms, so both report the same problems.
+// Shared by the route handlers and the forms; messages are dictionary keys (see field-errors.ts).
+const message = (key: ValidationMessageKey) => ({ error: key });
+
 export const emailSchema = z
-  .string({ error: "Enter your e-mail address." })
+  .string(message("emailRequired"))
   .trim()
   .toLowerCase()
-  .max(254, "That e-mail address is too long.")
-  .pipe(z.email({ error: "Enter a valid e-mail address." }));
+  .min(1, message("emailRequired"))
+  .max(254, message("emailTooLong"))
+  .pipe(z.email(message("emailInvalid")));
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 128;
 
 export const newPasswordSchema = z
-  .string({ error: "Enter a password." })
-  .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
-  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
+  .string(message("passwordRequired"))
+  .min(PASSWORD_MIN, message("passwordTooShort"))
+  .max(PASSWORD_MAX, message("passwordTooLong"));
 
 export const nicknameSchema = z
-  .string({ error: "Enter a nickname." })
+  .string(message("nicknameRequired"))
   .trim()
-  .min(1, "Enter a nickname.")
-  .max(30, "Use at most 30 characters.")
-  .regex(/^[^<>\p{Cc}]+$/u, "Use letters, numbers and spaces.");
+  .min(1, message("nicknameRequired"))
+  .max(30, message("nicknameTooLong"))
+  .regex(/^[^<>\p{Cc}]+$/u, message("nicknameCharacters"));
 
 export const consentsSchema = z.strictObject({
-  terms: z.literal(true, { error: "You must accept the terms of service." }),
-  privacy: z.literal(true, { error: "You must accept the privacy policy." }),
-  marketing: z.boolean({ error: "Must be true or false." }).optional(),
+  terms: z.literal(true, message("termsRequired")),
+  privacy: z.literal(true, message("privacyRequired")),
+  marketing: z.boolean(message("invalidValue")).optional(),
 });
 
 export const signupSchema = z.strictObject({
@@ -39,7 +43,7 @@ export const signupSchema = z.strictObject({
 // Login checks no password rule but size: old passwords stay valid when the rules change.
 export const loginSchema = z.strictObject({
   email: emailSchema,
-  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(PASSWORD_MAX * 4),
+  password: z.string(message("passwordRequired")).min(1, message("passwordRequired")).max(PASSWORD_MAX * 4, message("passwordTooLong")),
 });
 
 export const resendSchema = z.strictObject({ email: emailSchema });

@@ -1,13 +1,15 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { testEnv } from "./env";
 
 const mailSchema = z.object({ id: z.string(), to: z.array(z.string()), subject: z.string(), text: z.string(), html: z.string() });
 export type Mail = z.infer<typeof mailSchema>;
 
+// The test stack's SMTP catcher writes here (scripts/test-stack.ts); the Playwright suite reads it too.
+const MAIL_DIR = process.env.TEST_MAIL_DIR ?? path.join(process.cwd(), ".test-data", "mail");
+
 export async function mailsTo(address: string): Promise<Mail[]> {
-  const dir = testEnv().TEST_MAIL_DIR;
+  const dir = MAIL_DIR;
   const files = (await readdir(dir).catch(() => [])).filter((file) => file.endsWith(".json")).sort();
   const mails = await Promise.all(files.map(async (file) => mailSchema.parse(JSON.parse(await readFile(path.join(dir, file), "utf8")))));
   return mails.filter((mail) => mail.to.includes(address));

@@ -90,6 +90,16 @@ describe("POST /api/auth/signup", () => {
     assert.ok(!JSON.stringify(error).includes("short"), "the submitted password is never echoed");
   });
 
+  test("field messages follow the caller's language: Korean by default, English on request", async () => {
+    const body = { ...signupBody("not-an-email"), password: "short" };
+    const korean = await errorOf(await new Client().post("/api/auth/signup", body));
+    assert.equal(korean.fields?.email, "올바른 이메일 주소를 입력해 주세요.");
+    assert.equal(korean.fields?.password, "비밀번호는 10자 이상이어야 합니다.");
+    const english = await errorOf(await new Client().post("/api/auth/signup", body, { headers: { "accept-language": "en-GB,en;q=0.9" } }));
+    assert.equal(english.fields?.email, "Enter a valid e-mail address.");
+    assert.equal(english.fields?.password, "Use at least 10 characters.");
+  });
+
   test("unknown fields and wrongly typed fields are 400, never reaching the database", async () => {
     for (const body of [
       { ...signupBody(randomEmail()), role: "ADMIN" },

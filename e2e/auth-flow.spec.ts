@@ -1,0 +1,160 @@
+import { expect, test } from "./fixtures";
+
+test("sign up → open the mail → verify → log in → survive a lost access token → log out → guarded again", async ({
+  page,
+  context,
+  user,
+  signupPage,
+  loginPage,
+  verifyLinkFor,
+}) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("하루를 계획하는 가장 안전한 방법");
+  await page.getByRole("link", { name: "무료로 시작하기" }).click();
+  await expect(page).toHaveURL(/\/signup$/);
+
+  // Submitting without the required consents shows inline errors and keeps what was typed.
+  await signupPage.fill(user);
+  await signupPage.submit().click();
+  await expect(page.getByText("서비스 이용약관에 동의해 주세요.")).toBeVisible();
+  await expect(page.getByText("개인정보 처리방침에 동의해 주세요.")).toBeVisible();
+  await expect(page.getByLabel("이메일")).toHaveValue(user.email);
+  await expect(page.getByLabel("비밀번호")).toHaveValue(user.password);
+
+  await signupPage.acceptRequired();
+  await signupPage.submit().click();
+  await expect(page).toHaveURL(/\/verify-required\?email=/);
+  await expect(page.getByRole("heading", { name: "이메일을 확인해 주세요" })).toBeVisible();
+
+  // Logging in before verifying is refused, and the page offers a resend.
+  await loginPage.goto();
+  await loginPage.logIn(user.email, user.password);
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("이메일 인증이 필요합니다");
+  await expect(page.getByRole("link", { name: "인증 메일 다시 보내기" })).toBeVisible();
+
+  await page.goto(await verifyLinkFor(user.email));
+  await expect(page).toHaveURL(/\/verified$/);
+  await expect(page.getByRole("heading", { name: "이메일 인증 완료" })).toBeVisible();
+  await page.getByRole("link", { name: "로그인하기" }).click();
+
+  await loginPage.logIn(user.email, user.password);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByTestId("profile-email")).toContainText(user.email);
+
+  const cookies = await context.cookies();
+  const access = cookies.find((cookie) => cookie.name === "ACCESS_TOKEN");
+  const refresh = cookies.find((cookie) => cookie.name === "REFRESH_TOKEN");
+  expect(access?.httpOnly && refresh?.httpOnly).toBe(true);
+  expect(await page.evaluate(() => document.cookie)).not.toContain("TOKEN");
+
+  // The access token is gone (as after 15 minutes): a reload stays signed in through the refresh cookie.
+  await context.clearCookies({ name: "ACCESS_TOKEN" });
+  await page.reload();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByTestId("profile-email")).toContainText(user.email);
+
+  // Again, now moving within the app: the client refreshes once and carries on.
+  await context.clearCookies({ name: "ACCESS_TOKEN" });
+  await page.getByRole("link", { name: "할 일" }).click();
+  await expect(page).toHaveURL(/\/dashboard\/todo$/);
+  await expect(page.getByRole("heading", { name: "할 일" })).toBeVisible();
+
+  await page.getByRole("button", { name: "로그아웃" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  expect((await context.cookies()).filter((cookie) => cookie.name.endsWith("_TOKEN"))).toEqual([]);
+
+  for (const path of ["/dashboard", "/dashboard/todo", "/dashboard/bucket"]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(new RegExp(`/login\\?next=${encodeURIComponent(path)}$`));
+  }
+});
+
+test("a wrong password shows one clear error and keeps the e-mail; the right one honours `next`", async ({ page, user, signupPage, loginPage, verifyLinkFor }) => {
+  await signupPage.goto();
+  await signupPage.fill(user);
+  await signupPage.acceptRequired();
+  await signupPage.submit().click();
+  await expect(page).toHaveURL(/\/verify-required/);
+  await page.goto(await verifyLinkFor(user.email));
+
+  await loginPage.goto("/dashboard/bucket");
+  await loginPage.logIn(user.email, "not my password at all");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("이메일 또는 비밀번호가 올바르지 않습니다.");
+  await expect(loginPage.email()).toHaveValue(user.email);
+
+  await loginPage.password().fill(user.password);
+  await loginPage.submit().click();
+  await expect(page).toHaveURL(/\/dashboard\/bucket$/);
+});
+
+test("signed-in visitors skip the welcome, login and signup pages", async ({ page, user, signupPage, loginPage, verifyLinkFor }) => {
+  await signupPage.goto();
+  await signupPage.fill(user);
+  await signupPage.acceptRequired();
+  await signupPage.submit().click();
+  await expect(page).toHaveURL(/\/verify-required/);
+  await page.goto(await verifyLinkFor(user.email));
+  await loginPage.goto();
+  await loginPage.logIn(user.email, user.password);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  for (const path of ["/", "/login", "/signup"]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/dashboard$/);
+  }
+});
+
+test("a used or broken verification link explains itself and offers a way forward", async ({ page }) => {
+  await page.goto("/api/auth/verify?token=not-a-token");
+  await expect(page).toHaveURL(/\/verify-failed\?reason=invalid$/);
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("올바르지 않은 인증 링크");
+  await expect(page.getByRole("button", { name: "새 인증 메일 받기" })).toBeVisible();
+});
+
+test("the language switcher turns the interface to English and remembers it", async ({ page }) => {
+  await page.goto("/");
+  await page.getByLabel("언어").selectOption("en");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("The safest way to plan your days");
+  await page.goto("/login");
+  await expect(page.getByRole("heading", { name: "Log in" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+});
+
+test("an API call whose access token lapsed mid-session is refreshed once and retried, unseen by the user", async ({
+  page,
+  context,
+  user,
+  signupPage,
+  loginPage,
+  verifyLinkFor,
+}) => {
+  await signupPage.goto();
+  await signupPage.fill(user);
+  await signupPage.acceptRequired();
+  await signupPage.submit().click();
+  await expect(page).toHaveURL(/\/verify-required/);
+  await page.goto(await verifyLinkFor(user.email));
+  await loginPage.goto();
+  await loginPage.logIn(user.email, user.password);
+  await expect(page.getByTestId("profile-email")).toContainText(user.email);
+
+  // The page is rendered signed in; while its first API call is on its way, the access token lapses
+  // (replaced by a stale one), as when a tab stays open past the token's 15 minutes.
+  let lapsed = false;
+  await page.route("**/api/auth/me", async (route) => {
+    if (!lapsed) {
+      lapsed = true;
+      await context.addCookies([{ name: "ACCESS_TOKEN", value: "stale.token.value", url: page.url(), httpOnly: true, sameSite: "Lax" }]);
+    }
+    await route.continue();
+  });
+  // The fetch wrapper's traffic only: Next's link prefetches take the navigation path (GET refresh), tested elsewhere.
+  const calls: string[] = [];
+  page.on("response", (response) => {
+    const call = `${response.request().method()} ${new URL(response.url()).pathname}`;
+    if (call === "GET /api/auth/me" || call === "POST /api/auth/token/refresh") calls.push(`${call} ${response.status()}`);
+  });
+  await page.reload();
+  await expect(page.getByTestId("profile-email")).toContainText(user.email);
+  expect(calls).toEqual(["GET /api/auth/me 401", "POST /api/auth/token/refresh 200", "GET /api/auth/me 200"]);
+  await expect(page).toHaveURL(/\/dashboard$/);
+});

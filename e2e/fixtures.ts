@@ -1,0 +1,30 @@
+import { test as base, expect } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+import { verificationLink, waitForMail } from "../tests/helpers/mail";
+import { LoginPage } from "./pages/login-page";
+import { SignupPage } from "./pages/signup-page";
+
+export interface TestUser {
+  email: string;
+  password: string;
+  nickname: string;
+}
+
+export const test = base.extend<{ user: TestUser; loginPage: LoginPage; signupPage: SignupPage; verifyLinkFor: (email: string) => Promise<string> }>({
+  // A fresh random user per test: tests never share accounts, so they never depend on each other.
+  user: async ({}, use) => {
+    const id = randomUUID().slice(0, 10);
+    await use({ email: `e2e-${id}@example.test`, password: `pw-${id}-long enough`, nickname: `여행자${id.slice(0, 4)}` });
+  },
+  loginPage: async ({ page }, use) => use(new LoginPage(page)),
+  signupPage: async ({ page }, use) => use(new SignupPage(page)),
+  verifyLinkFor: async ({}, use) =>
+    use(async (email) => {
+      const mails = await waitForMail(email);
+      const mail = mails.at(-1);
+      if (!mail) throw new Error(`no mail to ${email}`);
+      return verificationLink(mail);
+    }),
+});
+
+export { expect };
