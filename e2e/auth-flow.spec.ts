@@ -69,13 +69,8 @@ test("sign up → open the mail → verify → log in → survive a lost access 
   }
 });
 
-test("a wrong password shows one clear error and keeps the e-mail; the right one honours `next`", async ({ page, user, signupPage, loginPage, verifyLinkFor }) => {
-  await signupPage.goto();
-  await signupPage.fill(user);
-  await signupPage.acceptRequired();
-  await signupPage.submit().click();
-  await expect(page).toHaveURL(/\/verify-required/);
-  await page.goto(await verifyLinkFor(user.email));
+test("a wrong password shows one clear error and keeps the e-mail; the right one honours `next`", async ({ page, user, loginPage, signUpAndVerify }) => {
+  await signUpAndVerify();
 
   await loginPage.goto("/dashboard/bucket");
   await loginPage.logIn(user.email, "not my password at all");
@@ -87,13 +82,8 @@ test("a wrong password shows one clear error and keeps the e-mail; the right one
   await expect(page).toHaveURL(/\/dashboard\/bucket$/);
 });
 
-test("signed-in visitors skip the welcome, login and signup pages", async ({ page, user, signupPage, loginPage, verifyLinkFor }) => {
-  await signupPage.goto();
-  await signupPage.fill(user);
-  await signupPage.acceptRequired();
-  await signupPage.submit().click();
-  await expect(page).toHaveURL(/\/verify-required/);
-  await page.goto(await verifyLinkFor(user.email));
+test("signed-in visitors skip the welcome, login and signup pages", async ({ page, user, loginPage, signUpAndVerify }) => {
+  await signUpAndVerify();
   await loginPage.goto();
   await loginPage.logIn(user.email, user.password);
   await expect(page).toHaveURL(/\/dashboard$/);
@@ -123,16 +113,10 @@ test("an API call whose access token lapsed mid-session is refreshed once and re
   page,
   context,
   user,
-  signupPage,
   loginPage,
-  verifyLinkFor,
+  signUpAndVerify,
 }) => {
-  await signupPage.goto();
-  await signupPage.fill(user);
-  await signupPage.acceptRequired();
-  await signupPage.submit().click();
-  await expect(page).toHaveURL(/\/verify-required/);
-  await page.goto(await verifyLinkFor(user.email));
+  await signUpAndVerify();
   await loginPage.goto();
   await loginPage.logIn(user.email, user.password);
   await expect(page.getByTestId("profile-email")).toContainText(user.email);

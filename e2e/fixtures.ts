@@ -10,7 +10,16 @@ export interface TestUser {
   nickname: string;
 }
 
-export const test = base.extend<{ user: TestUser; loginPage: LoginPage; signupPage: SignupPage; verifyLinkFor: (email: string) => Promise<string> }>({
+interface Fixtures {
+  user: TestUser;
+  loginPage: LoginPage;
+  signupPage: SignupPage;
+  verifyLinkFor: (email: string) => Promise<string>;
+  // Signs `user` up through the UI and opens the link from the mail they received.
+  signUpAndVerify: () => Promise<void>;
+}
+
+export const test = base.extend<Fixtures>({
   // A fresh random user per test: tests never share accounts, so they never depend on each other.
   user: async ({}, use) => {
     const id = randomUUID().slice(0, 10);
@@ -24,6 +33,16 @@ export const test = base.extend<{ user: TestUser; loginPage: LoginPage; signupPa
       const mail = mails.at(-1);
       if (!mail) throw new Error(`no mail to ${email}`);
       return verificationLink(mail);
+    }),
+  signUpAndVerify: async ({ page, user, signupPage, verifyLinkFor }, use) =>
+    use(async () => {
+      await signupPage.goto();
+      await signupPage.fill(user);
+      await signupPage.acceptRequired();
+      await signupPage.submit().click();
+      await expect(page).toHaveURL(/\/verify-required/);
+      await page.goto(await verifyLinkFor(user.email));
+      await expect(page).toHaveURL(/\/verified$/);
     }),
 });
 

@@ -7,9 +7,9 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   APP_URL: z.url({ protocol: /^https?$/ }).optional(),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
-  AUTH_SECRET: z.string().refine((value) => new TextEncoder().encode(value).length >= 32, "must be at least 32 bytes"),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL"),
+  DATABASE_URL: z.string({ error: "is required" }).regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
+  AUTH_SECRET: z.string({ error: "is required (at least 32 bytes)" }).refine((value) => new TextEncoder().encode(value).length >= 32, "must be at least 32 bytes"),
+  SMTP_URL: z.string({ error: "is required" }).regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL"),
   MAIL_FROM: z.string().min(3).default("TropiCal <no-reply@localhost>"),
   // Set by the development scripts only: where the local SMTP catcher drops mail for /dev/mailbox.
   MAIL_CATCHER_DIR: z.string().min(1).optional(),

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { isMailboxEnabled, listCaughtMail } from "@/lib/mail/mailbox";
 
-export const metadata: Metadata = { title: "Dev mailbox", robots: { index: false } };
+export const metadata: Metadata = { robots: { index: false } };
 export const dynamic = "force-dynamic";
 
 const URL_PATTERN = /(https?:\/\/[^\s]+)/;
