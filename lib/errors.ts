@@ -10,6 +10,7 @@ export const ERRORS = {
   EMAIL_NOT_VERIFIED: { status: 403, message: "Verify your e-mail address before signing in." },
   CROSS_SITE_REQUEST: { status: 403, message: "Cross-site requests are not allowed." },
   NOT_FOUND: { status: 404, message: "Not found." },
+  LIMIT_REACHED: { status: 409, message: "You have reached the limit for this list; remove something first." },
   PAYLOAD_TOO_LARGE: { status: 413, message: "The request body is too large." },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Send the body as application/json." },
   RATE_LIMITED: { status: 429, message: "Too many attempts. Please wait and try again." },

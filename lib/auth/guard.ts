@@ -2,6 +2,8 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import { COOKIE } from "@/lib/auth/cookies";
 import { verifyToken, type TokenClaims, type TokenType } from "@/lib/auth/tokens";
+import { assertSameOrigin } from "@/lib/auth/csrf";
+import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
 
 // Handlers verify the token themselves: the middleware may be bypassed, misconfigured or not matched.
@@ -10,4 +12,15 @@ export async function requireToken(request: NextRequest, type: Extract<TokenType
   const result = await verifyToken(request.cookies.get(cookie)?.value, type);
   if (!result.ok) throw new ApiError("UNAUTHENTICATED");
   return result.claims;
+}
+
+// The signed-in user's id for a planner write: a valid access token and a same-site request.
+export async function requireUserForWrite(request: NextRequest): Promise<string> {
+  const claims = await requireToken(request, "ACCESS");
+  assertSameOrigin(request, getEnv().APP_URL);
+  return claims.sub;
+}
+
+export async function requireUser(request: NextRequest): Promise<string> {
+  return (await requireToken(request, "ACCESS")).sub;
 }

@@ -41,3 +41,22 @@ export async function parseJsonBody<Schema extends z.ZodType>(request: Request, 
   if (!parsed.success) throw new ApiError("INVALID_INPUT", fieldErrors(parsed.error, (await getDictionary()).t.validation));
   return parsed.data;
 }
+
+// Query strings are validated like bodies; repeated keys keep their first value.
+export async function parseQuery<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.output<Schema>> {
+  const params = new URL(request.url).searchParams;
+  const query: Record<string, string> = {};
+  for (const [key, value] of params) query[key] ??= value;
+  const parsed = schema.safeParse(query);
+  if (!parsed.success) throw new ApiError("INVALID_INPUT", fieldErrors(parsed.error, (await getDictionary()).t.validation));
+  return parsed.data;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// A malformed id is as unknown as someone else's: both are 404.
+export async function parseId(context: { params: Promise<{ id: string }> }): Promise<string> {
+  const { id } = await context.params;
+  if (!UUID.test(id)) throw new ApiError("NOT_FOUND");
+  return id;
+}

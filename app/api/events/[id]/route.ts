@@ -1,0 +1,23 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { requireUserForWrite } from "@/lib/auth/guard";
+import { NO_STORE, withErrors } from "@/lib/errors";
+import { parseId, parseJsonBody } from "@/lib/http/request";
+import { getDictionary } from "@/lib/i18n/server";
+import { deleteEvent, updateEvent } from "@/lib/planner/events";
+import { eventUpdateSchema } from "@/lib/validations/planner";
+
+type Context = { params: Promise<{ id: string }> };
+
+export const PATCH = withErrors(async (request: NextRequest, context: Context) => {
+  const userId = await requireUserForWrite(request);
+  const id = await parseId(context);
+  const input = await parseJsonBody(request, eventUpdateSchema);
+  const event = await updateEvent(userId, id, input, (await getDictionary()).t.validation);
+  return NextResponse.json({ event }, { headers: NO_STORE });
+});
+
+export const DELETE = withErrors(async (request: NextRequest, context: Context) => {
+  const userId = await requireUserForWrite(request);
+  await deleteEvent(userId, await parseId(context));
+  return new NextResponse(null, { status: 204, headers: NO_STORE });
+});

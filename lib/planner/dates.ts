@@ -1,0 +1,45 @@
+// Calendar arithmetic shared by the API and the pages. A "date" is "YYYY-MM-DD"; an instant is UTC.
+
+export function toDateString(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+// Today's date where the user is (their saved zone, else UTC).
+export function todayIn(timeZone: string | null | undefined, now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: timeZone ?? "UTC", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+export function addDays(date: string, days: number): string {
+  return toDateString(new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000));
+}
+
+// How far `timeZone` is ahead of UTC at `instant`, in minutes.
+function offsetMinutes(instant: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(instant);
+  const value = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+  const asUtc = Date.UTC(value("year"), value("month") - 1, value("day"), value("hour"), value("minute"), value("second"));
+  return Math.round((asUtc - instant.getTime()) / 60_000);
+}
+
+// The instant at which the wall clock in `timeZone` reads `local` ("YYYY-MM-DDTHH:mm"). Two passes
+// settle daylight-saving edges: the offset is read at the first guess, then at the corrected time.
+export function zonedTimeToInstant(local: string, timeZone: string): Date {
+  const wall = Date.parse(`${local}:00Z`);
+  const first = wall - offsetMinutes(new Date(wall), timeZone) * 60_000;
+  return new Date(wall - offsetMinutes(new Date(first), timeZone) * 60_000);
+}
+
+// The wall-clock reading of `instant` in `timeZone`: { date: "YYYY-MM-DD", time: "HH:mm" }.
+export function instantToZoned(instant: Date, timeZone: string): { date: string; time: string } {
+  const shifted = new Date(instant.getTime() + offsetMinutes(instant, timeZone) * 60_000).toISOString();
+  return { date: shifted.slice(0, 10), time: shifted.slice(11, 16) };
+}

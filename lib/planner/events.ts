@@ -1,0 +1,75 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { ApiError } from "@/lib/errors";
+import type { Event } from "@/lib/generated/prisma/client";
+import { eventTimeProblems, type EventCreateInput, type EventUpdateInput } from "@/lib/validations/planner";
+import type { ValidationMessageKey } from "@/lib/validations/field-errors";
+
+// More than a person can read in one view; the range is bounded too (see eventRangeSchema).
+const MAX_EVENTS = 1000;
+
+export interface EventDto {
+  id: string;
+  title: string;
+  description: string | null;
+  location: string | null;
+  startsAt: string;
+  endsAt: string;
+  allDay: boolean;
+  color: Event["color"];
+}
+
+function toDto(event: Event): EventDto {
+  return {
+    id: event.id,
+    title: event.title,
+    description: event.description,
+    location: event.location,
+    startsAt: event.startsAt.toISOString(),
+    endsAt: event.endsAt.toISOString(),
+    allDay: event.allDay,
+    color: event.color,
+  };
+}
+
+// Events overlapping [from, to): starting before its end and ending after its start.
+export async function listEvents(userId: string, from: Date, to: Date): Promise<EventDto[]> {
+  const events = await getDb().event.findMany({
+    where: { userId, startsAt: { lt: to }, endsAt: { gt: from } },
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    take: MAX_EVENTS,
+  });
+  return events.map(toDto);
+}
+
+export async function createEvent(userId: string, input: EventCreateInput): Promise<EventDto> {
+  return toDto(await getDb().event.create({ data: { ...input, userId } }));
+}
+
+async function findOwn(userId: string, id: string): Promise<Event> {
+  const event = await getDb().event.findFirst({ where: { id, userId } });
+  if (!event) throw new ApiError("NOT_FOUND");
+  return event;
+}
+
+export async function updateEvent(
+  userId: string,
+  id: string,
+  input: EventUpdateInput,
+  messages: Record<ValidationMessageKey, string>,
+): Promise<EventDto> {
+  const current = await findOwn(userId, id);
+  const merged = { startsAt: input.startsAt ?? current.startsAt, endsAt: input.endsAt ?? current.endsAt, allDay: input.allDay ?? current.allDay };
+  const problems = eventTimeProblems(merged);
+  if (Object.keys(problems).length) {
+    throw new ApiError("INVALID_INPUT", Object.fromEntries(Object.entries(problems).map(([field, key]) => [field, messages[key]])));
+  }
+  const updated = await getDb().event.updateMany({ where: { id, userId }, data: input });
+  if (updated.count === 0) throw new ApiError("NOT_FOUND");
+  return toDto(await findOwn(userId, id));
+}
+
+export async function deleteEvent(userId: string, id: string): Promise<void> {
+  const deleted = await getDb().event.deleteMany({ where: { id, userId } });
+  if (deleted.count === 0) throw new ApiError("NOT_FOUND");
+}

@@ -1,0 +1,136 @@
+import { z } from "zod";
+import type { ValidationMessageKey } from "@/lib/validations/field-errors";
+
+// Planner bodies are plain objects: fields a client may send but does not own (id, userId,
+// createdAt…) are dropped, never applied. Messages are dictionary keys (see field-errors.ts).
+const message = (key: ValidationMessageKey) => ({ error: key });
+
+export const EVENT_COLORS = ["TEAL", "BLUE", "VIOLET", "ROSE", "ORANGE", "AMBER", "GREEN", "SLATE"] as const;
+export const TODO_PRIORITIES = ["LOW", "MEDIUM", "HIGH"] as const;
+export const BUCKET_CATEGORIES = ["TRAVEL", "CAREER", "HEALTH", "LEARNING", "RELATIONSHIPS", "EXPERIENCE", "FINANCE", "OTHER"] as const;
+export const MAX_EVENT_RANGE_DAYS = 100;
+
+const title = z.string(message("titleRequired")).trim().min(1, message("titleRequired")).max(200, message("titleTooLong"));
+// Omitted stays undefined (a PATCH leaves it alone); null or blank clears it.
+const optionalText = (max: number) =>
+  z
+    .string(message("invalidValue"))
+    .trim()
+    .max(max, message("textTooLong"))
+    .nullish()
+    .transform((value) => (value === undefined ? undefined : value || null));
+const instant = z.iso.datetime({ offset: true, ...message("dateTimeInvalid") }).transform((value) => new Date(value));
+// A calendar date, "YYYY-MM-DD", kept as UTC midnight (what PostgreSQL's DATE round-trips to).
+const calendarDate = z.iso.date(message("dateInvalid")).transform((value) => new Date(`${value}T00:00:00.000Z`));
+
+function isUtcMidnight(date: Date): boolean {
+  return date.getTime() % 86_400_000 === 0;
+}
+
+const eventFields = {
+  title,
+  description: optionalText(2000),
+  location: optionalText(200),
+  startsAt: instant,
+  endsAt: instant,
+  allDay: z.boolean(message("invalidValue")),
+  color: z.enum(EVENT_COLORS, message("colorInvalid")),
+};
+
+// Checked on the whole event, so a PATCH that moves only one end is held to the same rules.
+export function eventTimeProblems(event: { startsAt: Date; endsAt: Date; allDay: boolean }): Record<string, ValidationMessageKey> {
+  if (event.endsAt < event.startsAt) return { endsAt: "endBeforeStart" };
+  if (event.allDay && (!isUtcMidnight(event.startsAt) || !isUtcMidnight(event.endsAt) || event.endsAt <= event.startsAt)) {
+    return { startsAt: "allDayMidnight" };
+  }
+  return {};
+}
+
+// zod runs object refinements even when a field failed to parse, so they check for real dates first.
+function areDates(...values: unknown[]): boolean {
+  return values.every((value) => value instanceof Date && !Number.isNaN(value.getTime()));
+}
+
+export const eventCreateSchema = z
+  .object({ ...eventFields, allDay: eventFields.allDay.default(false), color: eventFields.color.default("TEAL") })
+  .superRefine((event, context) => {
+    if (!areDates(event.startsAt, event.endsAt)) return;
+    for (const [path, key] of Object.entries(eventTimeProblems(event))) context.addIssue({ code: "custom", path: [path], message: key });
+  });
+
+export const eventUpdateSchema = z.object({
+  title: eventFields.title.optional(),
+  description: eventFields.description,
+  location: eventFields.location,
+  startsAt: eventFields.startsAt.optional(),
+  endsAt: eventFields.endsAt.optional(),
+  allDay: eventFields.allDay.optional(),
+  color: eventFields.color.optional(),
+});
+
+export const eventRangeSchema = z
+  .object({ from: instant, to: instant }, message("rangeRequired"))
+  .superRefine(({ from, to }, context) => {
+    if (!areDates(from, to)) return;
+    if (to <= from) context.addIssue({ code: "custom", path: ["to"], message: "endBeforeStart" });
+    else if (to.getTime() - from.getTime() > MAX_EVENT_RANGE_DAYS * 86_400_000) context.addIssue({ code: "custom", path: ["to"], message: "rangeTooLong" });
+  });
+
+export const todoCreateSchema = z.object({
+  title,
+  dueOn: calendarDate.nullish(),
+  priority: z.enum(TODO_PRIORITIES, message("invalidValue")).default("MEDIUM"),
+});
+
+export const todoUpdateSchema = z.object({
+  title: title.optional(),
+  dueOn: calendarDate.nullish(),
+  priority: z.enum(TODO_PRIORITIES, message("invalidValue")).optional(),
+  completed: z.boolean(message("invalidValue")).optional(),
+  position: z.number(message("invalidValue")).finite(message("invalidValue")).min(-1e12).max(1e12).optional(),
+});
+
+export const todoListSchema = z.object({
+  filter: z.enum(["all", "active", "done", "overdue"], message("invalidValue")).default("all"),
+  sort: z.enum(["manual", "due", "priority", "created"], message("invalidValue")).default("manual"),
+});
+
+export const bucketCreateSchema = z.object({
+  title,
+  description: optionalText(2000),
+  category: z.enum(BUCKET_CATEGORIES, message("invalidValue")).default("OTHER"),
+  targetOn: calendarDate.nullish(),
+});
+
+export const bucketUpdateSchema = z.object({
+  title: title.optional(),
+  description: optionalText(2000),
+  category: z.enum(BUCKET_CATEGORIES, message("invalidValue")).optional(),
+  targetOn: calendarDate.nullish(),
+  achieved: z.boolean(message("invalidValue")).optional(),
+  achievedOn: calendarDate.nullish(),
+  achievedNote: optionalText(1000),
+});
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const settingsUpdateSchema = z.object({
+  weekStartsOn: z.union([z.literal(0), z.literal(1)], message("invalidValue")).optional(),
+  timeZone: z.string(message("timeZoneInvalid")).max(64, message("timeZoneInvalid")).refine(isTimeZone, message("timeZoneInvalid")).optional(),
+});
+
+export type EventCreateInput = z.infer<typeof eventCreateSchema>;
+export type EventUpdateInput = z.infer<typeof eventUpdateSchema>;
+export type TodoCreateInput = z.infer<typeof todoCreateSchema>;
+export type TodoUpdateInput = z.infer<typeof todoUpdateSchema>;
+export type TodoListQuery = z.infer<typeof todoListSchema>;
+export type BucketCreateInput = z.infer<typeof bucketCreateSchema>;
+export type BucketUpdateInput = z.infer<typeof bucketUpdateSchema>;
+export type SettingsUpdateInput = z.infer<typeof settingsUpdateSchema>;
