@@ -27,6 +27,7 @@ export default defineConfig({
   use: {
     baseURL: externalBaseUrl ?? `http://localhost:${ownPort}`,
     locale: "ko-KR",
+    timezoneId: "Asia/Seoul",
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: browserLaunchOptions(),

@@ -17,6 +17,8 @@ interface Fixtures {
   verifyLinkFor: (email: string) => Promise<string>;
   // Signs `user` up through the UI and opens the link from the mail they received.
   signUpAndVerify: () => Promise<void>;
+  // A verified `user`, logged in and looking at the calendar.
+  signedIn: void;
 }
 
 export const test = base.extend<Fixtures>({
@@ -44,6 +46,18 @@ export const test = base.extend<Fixtures>({
       await page.goto(await verifyLinkFor(user.email));
       await expect(page).toHaveURL(/\/verified$/);
     }),
+  signedIn: async ({ page, user, loginPage, signUpAndVerify }, use) => {
+    await signUpAndVerify();
+    await loginPage.goto();
+    await loginPage.logIn(user.email, user.password);
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await use();
+  },
 });
+
+// Today's date where the browser is (playwright.config.ts sets Asia/Seoul).
+export function todayInBrowserZone(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Seoul", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+}
 
 export { expect };

@@ -33,6 +33,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
               { href: "/dashboard", label: t.dashboard.calendar },
               { href: "/dashboard/todo", label: t.dashboard.todo },
               { href: "/dashboard/bucket", label: t.dashboard.bucket },
+              { href: "/dashboard/settings", label: t.dashboard.settings },
             ]}
           />
         </div>

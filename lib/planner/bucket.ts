@@ -3,27 +3,13 @@ import { getDb } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
 import type { BucketItem, Prisma } from "@/lib/generated/prisma/client";
 import { todayIn, toDateString } from "@/lib/planner/dates";
+import type { BucketItemDto, BucketSummary } from "@/lib/planner/types";
+import { summarizeBucket } from "@/lib/planner/summary";
 import type { BucketCreateInput, BucketUpdateInput } from "@/lib/validations/planner";
 
 export const MAX_BUCKET_ITEMS = 500;
 
-export interface BucketItemDto {
-  id: string;
-  title: string;
-  description: string | null;
-  category: BucketItem["category"];
-  targetOn: string | null;
-  achieved: boolean;
-  achievedOn: string | null;
-  achievedNote: string | null;
-  createdAt: string;
-}
 
-export interface BucketSummary {
-  total: number;
-  achieved: number;
-  byCategory: Record<string, { total: number; achieved: number }>;
-}
 
 function toDto(item: BucketItem): BucketItemDto {
   return {
@@ -39,19 +25,10 @@ function toDto(item: BucketItem): BucketItemDto {
   };
 }
 
-export function summarize(items: BucketItemDto[]): BucketSummary {
-  const byCategory: BucketSummary["byCategory"] = {};
-  for (const item of items) {
-    const entry = (byCategory[item.category] ??= { total: 0, achieved: 0 });
-    entry.total++;
-    if (item.achieved) entry.achieved++;
-  }
-  return { total: items.length, achieved: items.filter((item) => item.achieved).length, byCategory };
-}
 
 export async function listBucketItems(userId: string): Promise<{ items: BucketItemDto[]; summary: BucketSummary }> {
   const items = (await getDb().bucketItem.findMany({ where: { userId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: MAX_BUCKET_ITEMS })).map(toDto);
-  return { items, summary: summarize(items) };
+  return { items, summary: summarizeBucket(items) };
 }
 
 export async function createBucketItem(userId: string, input: BucketCreateInput): Promise<BucketItemDto> {

@@ -2,22 +2,13 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
 import type { Event } from "@/lib/generated/prisma/client";
+import type { EventDto } from "@/lib/planner/types";
 import { eventTimeProblems, type EventCreateInput, type EventUpdateInput } from "@/lib/validations/planner";
 import type { ValidationMessageKey } from "@/lib/validations/field-errors";
 
 // More than a person can read in one view; the range is bounded too (see eventRangeSchema).
 const MAX_EVENTS = 1000;
 
-export interface EventDto {
-  id: string;
-  title: string;
-  description: string | null;
-  location: string | null;
-  startsAt: string;
-  endsAt: string;
-  allDay: boolean;
-  color: Event["color"];
-}
 
 function toDto(event: Event): EventDto {
   return {

@@ -1,12 +1,9 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
+import type { PlannerSettings } from "@/lib/planner/types";
 import type { SettingsUpdateInput } from "@/lib/validations/planner";
 
-export interface PlannerSettings {
-  weekStartsOn: 0 | 1;
-  timeZone: string | null;
-}
 
 export async function getSettings(userId: string): Promise<PlannerSettings> {
   const user = await getDb().user.findUnique({ where: { id: userId }, select: { weekStartsOn: true, timeZone: true } });

@@ -3,21 +3,12 @@ import { getDb } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
 import type { Prisma, Todo } from "@/lib/generated/prisma/client";
 import { todayIn, toDateString } from "@/lib/planner/dates";
+import type { TodoDto } from "@/lib/planner/types";
 import type { TodoCreateInput, TodoListQuery, TodoUpdateInput } from "@/lib/validations/planner";
 
 // A list longer than this is not a todo list any more; the bound keeps every query cheap.
 export const MAX_TODOS = 500;
 
-export interface TodoDto {
-  id: string;
-  title: string;
-  dueOn: string | null;
-  priority: Todo["priority"];
-  completed: boolean;
-  completedAt: string | null;
-  position: number;
-  createdAt: string;
-}
 
 function toDto(todo: Todo): TodoDto {
   return {

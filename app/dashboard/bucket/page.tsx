@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { UpcomingSection } from "@/components/dashboard/upcoming-section";
+import { BucketList } from "@/components/planner/bucket-list";
 import { getDictionary } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Bucket" };
+export const metadata: Metadata = { title: "Bucket list" };
 
 export default async function BucketPage() {
-  const { t } = await getDictionary();
-  return <UpcomingSection title={t.dashboard.bucket} intro={t.dashboard.bucketIntro} empty={t.dashboard.comingSoon} />;
+  const { locale, t } = await getDictionary();
+  return <BucketList t={t} locale={locale} />;
 }

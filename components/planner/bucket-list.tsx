@@ -1,0 +1,275 @@
+"use client";
+import { useEffect, useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { oneOf } from "@/components/planner/one-of";
+import { api, NetworkError } from "@/lib/client/api";
+import { format, type Dictionary, type Locale } from "@/lib/i18n/dictionaries";
+import type { BucketCategory, BucketItemDto } from "@/lib/planner/types";
+import { summarizeBucket } from "@/lib/planner/summary";
+import { BUCKET_CATEGORIES, bucketCreateSchema } from "@/lib/validations/planner";
+import { fieldErrors } from "@/lib/validations/field-errors";
+
+interface Draft {
+  title: string;
+  description: string;
+  category: BucketCategory;
+  targetOn: string;
+}
+const EMPTY: Draft = { title: "", description: "", category: "TRAVEL", targetOn: "" };
+
+
+function ItemForm({
+  t,
+  label,
+  initial,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: {
+  t: Dictionary;
+  label: string;
+  initial: Draft;
+  submitLabel: string;
+  onSubmit: (draft: Draft) => Promise<Record<string, string> | null>;
+  onCancel?: () => void;
+}) {
+  const [draft, setDraft] = useState(initial);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const checked = bucketCreateSchema.safeParse({ ...draft, targetOn: draft.targetOn || null });
+    if (!checked.success) {
+      setFields(fieldErrors(checked.error, t.validation));
+      return;
+    }
+    setBusy(true);
+    const problems = await onSubmit(draft);
+    setBusy(false);
+    setFields(problems ?? {});
+    if (!problems && !onCancel) setDraft({ ...EMPTY, category: draft.category });
+  }
+  const prefix = onCancel ? "edit-" : "new-";
+  return (
+    <form onSubmit={submit} noValidate aria-label={label} className="grid gap-3 sm:grid-cols-2">
+      <Field label={t.planner.title} name={`${prefix}title`} value={draft.title} onChange={(event) => setDraft({ ...draft, title: event.target.value })} error={fields.title} maxLength={200} />
+      <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
+        {t.planner.category}
+        <select value={draft.category} onChange={(event) => setDraft({ ...draft, category: oneOf(BUCKET_CATEGORIES, event.target.value, "OTHER") })} className="rounded-lg border border-slate-300 bg-white px-3 py-2">
+          {BUCKET_CATEGORIES.map((category) => (
+            <option key={category} value={category}>
+              {t.planner.categories[category]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <Field label={t.planner.targetOn} name={`${prefix}target`} type="date" value={draft.targetOn} onChange={(event) => setDraft({ ...draft, targetOn: event.target.value })} error={fields.targetOn} />
+      <Field label={t.planner.description} name={`${prefix}description`} value={draft.description} onChange={(event) => setDraft({ ...draft, description: event.target.value })} error={fields.description} maxLength={2000} />
+      <div className="flex gap-2 sm:col-span-2">
+        <Button type="submit" busy={busy} busyLabel={t.common.submitting}>
+          {submitLabel}
+        </Button>
+        {onCancel ? (
+          <Button type="button" variant="secondary" onClick={onCancel}>
+            {t.planner.cancel}
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+export function BucketList({ t, locale }: { t: Dictionary; locale: Locale }) {
+  const [items, setItems] = useState<BucketItemDto[]>([]);
+  const [loaded, setLoaded] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [achieving, setAchieving] = useState<{ id: string; note: string } | null>(null);
+
+  const loadFailed = t.planner.loadFailed;
+  const networkError = t.common.networkError;
+  useEffect(() => {
+    api<{ items: BucketItemDto[] }>("/api/bucket-items")
+      .then((result) => (result.ok ? setItems(result.data.items) : setMessage(loadFailed)))
+      .catch(() => setMessage(networkError))
+      .finally(() => setLoaded(true));
+  }, [loadFailed, networkError]);
+
+  const summary = summarizeBucket(items);
+  const percent = summary.total ? Math.round((summary.achieved / summary.total) * 100) : 0;
+  const dateLabel = (date: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+
+  async function save(path: string, method: "POST" | "PATCH", json: unknown): Promise<{ item?: BucketItemDto; fields: Record<string, string> | null }> {
+    setMessage(null);
+    try {
+      const result = await api<{ item: BucketItemDto }>(path, { method, json });
+      if (result.ok) return { item: result.data.item, fields: null };
+      if (result.code !== "INVALID_INPUT") setMessage(t.planner.saveFailed);
+      return { fields: result.fields };
+    } catch (error) {
+      setMessage(error instanceof NetworkError ? t.common.networkError : t.planner.saveFailed);
+      return { fields: {} };
+    }
+  }
+
+  function replace(item: BucketItemDto) {
+    setItems((current) => current.map((existing) => (existing.id === item.id ? item : existing)));
+  }
+
+  async function setAchieved(item: BucketItemDto, achieved: boolean, note?: string) {
+    const { item: saved } = await save(`/api/bucket-items/${item.id}`, "PATCH", achieved ? { achieved, achievedNote: note ?? null } : { achieved });
+    if (saved) replace(saved);
+    setAchieving(null);
+  }
+
+  async function remove(item: BucketItemDto) {
+    if (!window.confirm(`${t.planner.confirmDelete}\n${item.title}`)) return;
+    const result = await api(`/api/bucket-items/${item.id}`, { method: "DELETE" }).catch(() => null);
+    if (result && (result.ok || result.status === 404)) setItems((current) => current.filter((existing) => existing.id !== item.id));
+    else setMessage(t.planner.saveFailed);
+  }
+
+  const toBody = (draft: Draft) => ({ ...draft, targetOn: draft.targetOn || null });
+
+  return (
+    <section className="flex flex-col gap-5">
+      <h1 className="text-2xl font-bold">{t.dashboard.bucket}</h1>
+
+      <section aria-labelledby="progress-title" className="rounded-xl border border-slate-200 bg-white p-4">
+        <h2 id="progress-title" className="mb-2 font-semibold">
+          {t.planner.progressTitle}
+        </h2>
+        <p className="mb-2 text-lg font-bold text-teal-800" data-testid="bucket-progress">
+          {format(t.planner.progress, { achieved: summary.achieved, total: summary.total })}
+        </p>
+        <div role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label={t.planner.progressTitle} className="h-3 overflow-hidden rounded-full bg-slate-200">
+          <div className="h-full rounded-full bg-teal-600 transition-[width]" style={{ width: `${percent}%` }} />
+        </div>
+        {summary.total ? (
+          <figure className="mt-4">
+            <figcaption className="mb-2 text-sm font-semibold text-slate-700">{t.planner.byCategory}</figcaption>
+            <ul className="flex flex-col gap-1.5">
+              {BUCKET_CATEGORIES.filter((category) => summary.byCategory[category]).map((category) => {
+                const entry = summary.byCategory[category] ?? { total: 0, achieved: 0 };
+                return (
+                  <li key={category} className="grid grid-cols-[6rem_1fr_3rem] items-center gap-2 text-sm">
+                    <span className="truncate text-slate-800">{t.planner.categories[category]}</span>
+                    <span className="h-2.5 overflow-hidden rounded-full bg-slate-200" aria-hidden="true">
+                      <span className="block h-full rounded-full bg-amber-500" style={{ width: `${(entry.achieved / entry.total) * 100}%` }} />
+                    </span>
+                    <span className="text-right tabular-nums text-slate-700">
+                      {entry.achieved}/{entry.total}
+                    </span>
+                  </li>
+                );
+              })}
+            </ul>
+          </figure>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="new-bucket-title" className="rounded-xl border border-slate-200 bg-white p-4">
+        <h2 id="new-bucket-title" className="mb-3 font-semibold">
+          {t.planner.newBucket}
+        </h2>
+        <ItemForm
+          t={t}
+          label={t.planner.newBucket}
+          initial={EMPTY}
+          submitLabel={t.planner.add}
+          onSubmit={async (draft) => {
+            const { item, fields } = await save("/api/bucket-items", "POST", toBody(draft));
+            if (item) setItems((current) => [...current, item]);
+            return fields;
+          }}
+        />
+      </section>
+
+      {message ? <Alert>{message}</Alert> : null}
+      {!loaded ? (
+        <p role="status" className="text-slate-600">
+          {t.dashboard.loading}
+        </p>
+      ) : items.length === 0 ? (
+        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-600">{t.planner.emptyBucket}</p>
+      ) : (
+        <ul aria-label={t.dashboard.bucket} className="grid gap-3 sm:grid-cols-2">
+          {items.map((item) => (
+            <li key={item.id} className={`flex flex-col gap-2 rounded-xl border p-4 ${item.achieved ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-white"}`}>
+              {editing === item.id ? (
+                <ItemForm
+                  t={t}
+                  label={`${t.planner.edit}: ${item.title}`}
+                  initial={{ title: item.title, description: item.description ?? "", category: item.category, targetOn: item.targetOn ?? "" }}
+                  submitLabel={t.planner.save}
+                  onCancel={() => setEditing(null)}
+                  onSubmit={async (draft) => {
+                    const { item: saved, fields } = await save(`/api/bucket-items/${item.id}`, "PATCH", toBody(draft));
+                    if (saved) {
+                      replace(saved);
+                      setEditing(null);
+                    }
+                    return fields;
+                  }}
+                />
+              ) : (
+                <>
+                  <div className="flex items-start justify-between gap-2">
+                    <h3 className={`font-semibold ${item.achieved ? "text-amber-900" : "text-slate-900"}`}>
+                      {item.achieved ? "★ " : ""}
+                      {item.title}
+                    </h3>
+                    <span className="shrink-0 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-700">{t.planner.categories[item.category]}</span>
+                  </div>
+                  {item.description ? <p className="text-sm text-slate-700">{item.description}</p> : null}
+                  {item.targetOn ? (
+                    <p className="text-sm text-slate-600">
+                      {t.planner.targetOn}: {dateLabel(item.targetOn)}
+                    </p>
+                  ) : null}
+                  {item.achievedOn ? <p className="text-sm font-semibold text-amber-900">{format(t.planner.achievedOn, { date: dateLabel(item.achievedOn) })}</p> : null}
+                  {item.achievedNote ? <p className="text-sm italic text-amber-900">“{item.achievedNote}”</p> : null}
+                  {achieving?.id === item.id ? (
+                    <form
+                      className="flex flex-col gap-2"
+                      onSubmit={(event) => {
+                        event.preventDefault();
+                        void setAchieved(item, true, achieving.note.trim() || undefined);
+                      }}
+                    >
+                      <Field label={t.planner.achievedNote} name={`note-${item.id}`} value={achieving.note} maxLength={1000} onChange={(event) => setAchieving({ id: item.id, note: event.target.value })} />
+                      <div className="flex gap-2">
+                        <Button type="submit">{t.planner.markAchieved}</Button>
+                        <Button type="button" variant="secondary" onClick={() => setAchieving(null)}>
+                          {t.planner.cancel}
+                        </Button>
+                      </div>
+                    </form>
+                  ) : (
+                    <div className="mt-auto flex flex-wrap gap-2">
+                      {item.achieved ? (
+                        <Button variant="secondary" onClick={() => void setAchieved(item, false)}>
+                          {t.planner.markNotAchieved}
+                        </Button>
+                      ) : (
+                        <Button onClick={() => setAchieving({ id: item.id, note: "" })}>{t.planner.markAchieved}</Button>
+                      )}
+                      <Button variant="secondary" onClick={() => setEditing(item.id)} aria-label={`${t.planner.edit}: ${item.title}`}>
+                        {t.planner.edit}
+                      </Button>
+                      <Button variant="secondary" onClick={() => void remove(item)} aria-label={`${t.planner.delete}: ${item.title}`} className="text-red-700">
+                        {t.planner.delete}
+                      </Button>
+                    </div>
+                  )}
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,207 @@
+"use client";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { COLOR_CLASSES } from "@/components/planner/colors";
+import { api, NetworkError } from "@/lib/client/api";
+import type { Dictionary } from "@/lib/i18n/dictionaries";
+import { addDays, instantToZoned, zonedTimeToInstant } from "@/lib/planner/dates";
+import type { EventColor, EventDto } from "@/lib/planner/types";
+import { eventCreateSchema, EVENT_COLORS } from "@/lib/validations/planner";
+import { fieldErrors } from "@/lib/validations/field-errors";
+
+export type EventDialogTarget = { kind: "create"; date: string; time?: string } | { kind: "edit"; event: EventDto };
+
+interface Form {
+  title: string;
+  description: string;
+  location: string;
+  allDay: boolean;
+  startDate: string;
+  startTime: string;
+  endDate: string;
+  endTime: string;
+  color: EventColor;
+}
+
+function initialForm(target: EventDialogTarget, timeZone: string): Form {
+  if (target.kind === "create") {
+    const hour = Number((target.time ?? "09:00").slice(0, 2));
+    const endHour = Math.min(hour + 1, 23);
+    return {
+      title: "",
+      description: "",
+      location: "",
+      allDay: false,
+      startDate: target.date,
+      startTime: `${String(hour).padStart(2, "0")}:00`,
+      endDate: target.date,
+      endTime: `${String(endHour).padStart(2, "0")}:${endHour === hour ? "59" : "00"}`,
+      color: "TEAL",
+    };
+  }
+  const { event } = target;
+  const start = event.allDay ? { date: event.startsAt.slice(0, 10), time: "09:00" } : instantToZoned(new Date(event.startsAt), timeZone);
+  const end = event.allDay ? { date: addDays(event.endsAt.slice(0, 10), -1), time: "10:00" } : instantToZoned(new Date(event.endsAt), timeZone);
+  return {
+    title: event.title,
+    description: event.description ?? "",
+    location: event.location ?? "",
+    allDay: event.allDay,
+    startDate: start.date,
+    startTime: start.time,
+    endDate: end.date,
+    endTime: end.time,
+    color: event.color,
+  };
+}
+
+// All-day events are whole UTC days with an exclusive end; timed ones are the user's wall clock.
+function toPayload(form: Form, timeZone: string) {
+  const startsAt = form.allDay ? `${form.startDate}T00:00:00.000Z` : zonedTimeToInstant(`${form.startDate}T${form.startTime}`, timeZone).toISOString();
+  const endsAt = form.allDay ? `${addDays(form.endDate, 1)}T00:00:00.000Z` : zonedTimeToInstant(`${form.endDate}T${form.endTime}`, timeZone).toISOString();
+  return { title: form.title, description: form.description, location: form.location, allDay: form.allDay, color: form.color, startsAt, endsAt };
+}
+
+export function EventDialog({
+  t,
+  target,
+  timeZone,
+  onSaved,
+  onDeleted,
+  onClose,
+}: {
+  t: Dictionary;
+  target: EventDialogTarget;
+  timeZone: string;
+  onSaved: (event: EventDto) => void;
+  onDeleted: (id: string) => void;
+  onClose: () => void;
+}) {
+  const [form, setForm] = useState(() => initialForm(target, timeZone));
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = <Key extends keyof Form>(key: Key, value: Form[Key]) => setForm((current) => ({ ...current, [key]: value }));
+  const dateOnly = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+  async function run(request: () => Promise<void>) {
+    setBusy(true);
+    setMessage(null);
+    try {
+      await request();
+    } catch (error) {
+      setMessage(error instanceof NetworkError ? t.common.networkError : t.common.genericError);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!dateOnly(form.startDate) || !dateOnly(form.endDate)) {
+      setFields({ startsAt: t.validation.dateInvalid });
+      return;
+    }
+    const payload = toPayload(form, timeZone);
+    const checked = eventCreateSchema.safeParse(payload);
+    if (!checked.success) {
+      setFields(fieldErrors(checked.error, t.validation));
+      return;
+    }
+    setFields({});
+    await run(async () => {
+      const result =
+        target.kind === "create"
+          ? await api<{ event: EventDto }>("/api/events", { method: "POST", json: payload })
+          : await api<{ event: EventDto }>(`/api/events/${target.event.id}`, { method: "PATCH", json: payload });
+      if (result.ok) onSaved(result.data.event);
+      else {
+        setFields(result.fields);
+        if (result.code !== "INVALID_INPUT") setMessage(t.common.genericError);
+      }
+    });
+  }
+
+  async function onDelete() {
+    if (target.kind !== "edit") return;
+    await run(async () => {
+      const result = await api(`/api/events/${target.event.id}`, { method: "DELETE" });
+      if (result.ok || result.status === 404) onDeleted(target.event.id);
+      else setMessage(t.common.genericError);
+    });
+  }
+
+  return (
+    <Dialog title={target.kind === "create" ? t.planner.newEvent : t.planner.editEvent} onClose={onClose}>
+      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+        {message ? <Alert>{message}</Alert> : null}
+        <Field label={t.planner.title} name="title" value={form.title} onChange={(event) => set("title", event.target.value)} error={fields.title} required maxLength={200} autoFocus />
+        <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
+          <input type="checkbox" checked={form.allDay} onChange={(event) => set("allDay", event.target.checked)} className="size-4 accent-teal-700" />
+          {t.planner.allDay}
+        </label>
+        <div className="grid grid-cols-2 gap-3">
+          <Field label={t.planner.start} name="startDate" type="date" value={form.startDate} onChange={(event) => set("startDate", event.target.value)} error={fields.startsAt} />
+          {form.allDay ? null : (
+            <Field label={`${t.planner.start} (${timeZone})`} name="startTime" type="time" value={form.startTime} onChange={(event) => set("startTime", event.target.value)} />
+          )}
+          <Field label={t.planner.end} name="endDate" type="date" value={form.endDate} onChange={(event) => set("endDate", event.target.value)} error={fields.endsAt} />
+          {form.allDay ? null : (
+            <Field label={`${t.planner.end} (${timeZone})`} name="endTime" type="time" value={form.endTime} onChange={(event) => set("endTime", event.target.value)} />
+          )}
+        </div>
+        <fieldset>
+          <legend className="mb-2 text-sm font-medium text-slate-800">{t.planner.color}</legend>
+          <div className="flex flex-wrap gap-2">
+            {EVENT_COLORS.map((color) => (
+              <label key={color} className="cursor-pointer">
+                <input type="radio" name="color" value={color} checked={form.color === color} onChange={() => set("color", color)} className="peer sr-only" />
+                <span
+                  className={`block size-8 rounded-full ring-offset-2 peer-checked:ring-2 peer-checked:ring-slate-900 peer-focus-visible:ring-2 peer-focus-visible:ring-teal-700 ${COLOR_CLASSES[color].swatch}`}
+                  title={t.planner.colors[color]}
+                />
+                <span className="sr-only">{t.planner.colors[color]}</span>
+              </label>
+            ))}
+          </div>
+          {fields.color ? <p className="text-sm text-red-700">{fields.color}</p> : null}
+        </fieldset>
+        <Field label={t.planner.location} name="location" value={form.location} onChange={(event) => set("location", event.target.value)} error={fields.location} maxLength={200} />
+        <div className="flex flex-col gap-1">
+          <label htmlFor="description" className="text-sm font-medium text-slate-800">
+            {t.planner.description}
+          </label>
+          <textarea
+            id="description"
+            value={form.description}
+            onChange={(event) => set("description", event.target.value)}
+            rows={3}
+            maxLength={2000}
+            className="rounded-lg border border-slate-300 px-3 py-2 text-base outline-none focus-visible:border-teal-700 focus-visible:ring-2 focus-visible:ring-teal-700/30"
+          />
+          {fields.description ? <p className="text-sm text-red-700">{fields.description}</p> : null}
+        </div>
+        <div className="flex flex-wrap justify-between gap-2">
+          {target.kind === "edit" ? (
+            <Button type="button" variant="secondary" onClick={onDelete} disabled={busy} className="text-red-700">
+              {t.planner.delete}
+            </Button>
+          ) : (
+            <span />
+          )}
+          <div className="flex gap-2">
+            <Button type="button" variant="secondary" onClick={onClose} disabled={busy}>
+              {t.planner.cancel}
+            </Button>
+            <Button type="submit" busy={busy} busyLabel={t.common.submitting}>
+              {t.planner.save}
+            </Button>
+          </div>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

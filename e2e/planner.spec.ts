@@ -1,0 +1,185 @@
+import { expect, test, todayInBrowserZone } from "./fixtures";
+
+// Each test signs a fresh user in (fixture `signedIn`) and works only through the UI.
+
+test("calendar: create an event on a day, edit it, see it in the week view, delete it", async ({ page, signedIn: _ }) => {
+  const grid = page.getByRole("grid", { name: "캘린더" });
+  await grid.locator('[aria-current="date"]').getByRole("button", { name: /에 일정 추가$/ }).click();
+  const dialog = page.getByRole("dialog", { name: "새 일정" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "저장" }).click();
+  await expect(dialog.getByText("제목을 입력해 주세요.")).toBeVisible();
+
+  await dialog.getByLabel("제목").fill("팀 회의");
+  await dialog.getByLabel("시작 (Asia/Seoul)").fill("10:00");
+  await dialog.getByLabel("종료 (Asia/Seoul)").fill("09:00");
+  await dialog.getByRole("button", { name: "저장" }).click();
+  await expect(dialog.getByText("종료는 시작보다 빠를 수 없습니다.")).toBeVisible();
+  await dialog.getByLabel("종료 (Asia/Seoul)").fill("11:30");
+  await dialog.getByLabel("장소").fill("본사 3층");
+  await dialog.getByTitle("파랑").click();
+  await dialog.getByRole("button", { name: "저장" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(grid.getByRole("button", { name: "10:00 팀 회의" })).toBeVisible();
+
+  await grid.getByRole("button", { name: "10:00 팀 회의" }).click();
+  const edit = page.getByRole("dialog", { name: "일정 수정" });
+  await expect(edit.getByLabel("장소")).toHaveValue("본사 3층");
+  await edit.getByLabel("제목").fill("팀 회의 (변경)");
+  await edit.getByRole("button", { name: "저장" }).click();
+  await expect(grid.getByRole("button", { name: "10:00 팀 회의 (변경)" })).toBeVisible();
+
+  // Still there after a reload: it was saved, not just drawn.
+  await page.reload();
+  await expect(grid.getByRole("button", { name: "10:00 팀 회의 (변경)" })).toBeVisible();
+
+  await page.getByRole("button", { name: "주", exact: true }).click();
+  await expect(grid.getByRole("button", { name: "10:00 팀 회의 (변경)" })).toBeVisible();
+  await grid.getByRole("button", { name: "10:00 팀 회의 (변경)" }).click();
+  await page.getByRole("dialog", { name: "일정 수정" }).getByRole("button", { name: "삭제" }).click();
+  await expect(grid.getByRole("button", { name: /팀 회의/ })).toHaveCount(0);
+  await page.reload();
+  await expect(grid.getByRole("button", { name: /팀 회의/ })).toHaveCount(0);
+});
+
+test("calendar: an all-day event over several days is drawn on each of them", async ({ page, signedIn: _ }) => {
+  const grid = page.getByRole("grid", { name: "캘린더" });
+  const today = todayInBrowserZone();
+  await grid.locator('[aria-current="date"]').getByRole("button", { name: /에 일정 추가$/ }).click();
+  const dialog = page.getByRole("dialog", { name: "새 일정" });
+  await dialog.getByLabel("제목").fill("워크숍");
+  await dialog.getByLabel("종일").check();
+  const end = new Date(`${today}T00:00:00Z`);
+  end.setUTCDate(end.getUTCDate() + 2);
+  await dialog.getByLabel("종료").fill(end.toISOString().slice(0, 10));
+  await dialog.getByRole("button", { name: "저장" }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole("button", { name: "주", exact: true }).click();
+  // Three days, possibly split across this week and the next.
+  let count = await grid.getByRole("button", { name: "워크숍" }).count();
+  if (count < 3) {
+    await page.getByRole("button", { name: "다음" }).click();
+    count += await grid.getByRole("button", { name: "워크숍" }).count();
+  }
+  expect(count).toBe(3);
+});
+
+test("todo: add with Enter, edit inline, complete, filter, reorder, delete with undo", async ({ page, signedIn: _ }) => {
+  await page.getByRole("link", { name: "할 일" }).click();
+  const input = page.getByLabel("새 할 일");
+  await input.fill("우유 사기");
+  await input.press("Enter");
+  await input.fill("보고서 쓰기");
+  await input.press("Enter");
+  await input.fill("엄마께 전화");
+  await input.press("Enter");
+  const list = page.getByRole("list", { name: "할 일" });
+  await expect(list.getByRole("listitem")).toHaveCount(3);
+  await expect(input).toHaveValue("");
+
+  await page.getByRole("button", { name: "보고서 쓰기 제목 수정" }).click();
+  await page.getByRole("textbox", { name: "보고서 쓰기 제목 수정" }).fill("주간 보고서 쓰기");
+  await page.getByRole("textbox", { name: "보고서 쓰기 제목 수정" }).press("Enter");
+  await expect(list.getByText("주간 보고서 쓰기")).toBeVisible();
+
+  await page.getByRole("checkbox", { name: "우유 사기 완료" }).check();
+  await page.getByRole("button", { name: "완료", exact: true }).click();
+  await expect(list.getByRole("listitem")).toHaveCount(1);
+  await page.getByRole("button", { name: "진행 중" }).click();
+  await expect(list.getByRole("listitem")).toHaveCount(2);
+  await page.getByRole("button", { name: "전체" }).click();
+
+  await page.getByRole("button", { name: "엄마께 전화 위로 이동" }).click();
+  await expect(list.getByRole("listitem").nth(1)).toContainText("엄마께 전화");
+  await page.reload();
+  await expect(list.getByRole("listitem").nth(1)).toContainText("엄마께 전화");
+
+  await page.getByRole("button", { name: "삭제: 엄마께 전화" }).click();
+  await expect(list.getByRole("listitem")).toHaveCount(2);
+  await page.getByRole("button", { name: "실행 취소" }).click();
+  await expect(list.getByRole("listitem")).toHaveCount(3);
+
+  await page.getByRole("button", { name: "삭제: 우유 사기" }).click();
+  await expect(page.getByRole("button", { name: "실행 취소" })).toBeVisible();
+  // Leaving the page commits the deletion at once.
+  await page.reload();
+  await expect(list.getByRole("listitem")).toHaveCount(2);
+  await expect(list.getByText("우유 사기")).toHaveCount(0);
+});
+
+test("todo: a change the server refuses is rolled back with a message", async ({ page, signedIn: _ }) => {
+  await page.getByRole("link", { name: "할 일" }).click();
+  await page.getByLabel("새 할 일").fill("취소될 일");
+  await page.getByLabel("새 할 일").press("Enter");
+  const checkbox = page.getByRole("checkbox", { name: "취소될 일 완료" });
+  await expect(checkbox).toBeVisible();
+  await page.route("**/api/todos/*", (route) => (route.request().method() === "PATCH" ? route.abort("connectionreset") : route.continue()));
+  await checkbox.click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("저장하지 못했습니다. 변경을 되돌렸습니다.");
+  await expect(checkbox).not.toBeChecked();
+});
+
+test("bucket list: add, achieve with a note, see the progress, edit, delete", async ({ page, signedIn: _ }) => {
+  await page.getByRole("link", { name: "버킷리스트" }).click();
+  await expect(page.getByText("아직 버킷리스트가 없습니다.")).toBeVisible();
+  const newItem = page.getByRole("form", { name: "새 버킷리스트" });
+  await newItem.getByLabel("제목").fill("오로라 보기");
+  await newItem.getByLabel("분류").selectOption("TRAVEL");
+  await newItem.getByLabel("설명").fill("아이슬란드에서");
+  await newItem.getByRole("button", { name: "추가" }).click();
+  await expect(page.getByRole("heading", { name: "오로라 보기" })).toBeVisible();
+  await newItem.getByLabel("제목").fill("마라톤 완주");
+  await newItem.getByLabel("분류").selectOption("HEALTH");
+  await newItem.getByRole("button", { name: "추가" }).click();
+  await expect(page.getByTestId("bucket-progress")).toHaveText("0 / 2 달성");
+
+  const aurora = page.getByRole("listitem").filter({ hasText: "오로라 보기" });
+  await aurora.getByRole("button", { name: "달성으로 표시" }).click();
+  await aurora.getByLabel("달성 메모").fill("드디어!");
+  await aurora.getByRole("button", { name: "달성으로 표시" }).click();
+  await expect(aurora).toContainText("“드디어!”");
+  await expect(page.getByTestId("bucket-progress")).toHaveText("1 / 2 달성");
+  await expect(page.getByRole("progressbar", { name: "진행 상황" })).toHaveAttribute("aria-valuenow", "50");
+
+  await page.getByRole("button", { name: "수정: 마라톤 완주" }).click();
+  const editForm = page.getByRole("form", { name: "수정: 마라톤 완주" });
+  await editForm.getByLabel("제목").fill("풀코스 마라톤 완주");
+  await editForm.getByRole("button", { name: "저장" }).click();
+  await expect(page.getByRole("heading", { name: "풀코스 마라톤 완주" })).toBeVisible();
+
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "삭제: 풀코스 마라톤 완주" }).click();
+  await expect(page.getByTestId("bucket-progress")).toHaveText("1 / 1 달성");
+  await page.reload();
+  await expect(page.getByTestId("bucket-progress")).toHaveText("1 / 1 달성");
+});
+
+test("the calendar is the one place to see the month: todos due and bucket targets show on their day", async ({ page, signedIn: _ }) => {
+  const today = todayInBrowserZone();
+  await page.getByRole("link", { name: "할 일" }).click();
+  await page.getByLabel("새 할 일").fill("세금 신고");
+  await page.getByLabel("마감일", { exact: true }).fill(today);
+  await page.getByRole("button", { name: "추가" }).click();
+  await expect(page.getByRole("button", { name: "세금 신고 제목 수정" })).toBeVisible();
+
+  await page.getByRole("link", { name: "버킷리스트" }).click();
+  const newItem = page.getByRole("form", { name: "새 버킷리스트" });
+  await newItem.getByLabel("제목").fill("스카이다이빙");
+  await newItem.getByLabel("목표일").fill(today);
+  await newItem.getByRole("button", { name: "추가" }).click();
+  await expect(page.getByRole("heading", { name: "스카이다이빙" })).toBeVisible();
+
+  await page.getByRole("link", { name: "캘린더" }).click();
+  const todayCell = page.getByRole("grid", { name: "캘린더" }).locator('[aria-current="date"]');
+  await expect(todayCell.getByText("세금 신고")).toBeVisible();
+  await expect(todayCell.getByText("스카이다이빙")).toBeVisible();
+});
+
+test("settings: the week can start on Monday", async ({ page, signedIn: _ }) => {
+  await page.getByRole("link", { name: "설정" }).click();
+  await page.getByLabel("한 주의 시작").selectOption("1");
+  await page.getByRole("button", { name: "저장" }).click();
+  await expect(page.getByRole("main").getByRole("status").filter({ hasText: "설정을 저장했습니다." })).toBeVisible();
+  await page.getByRole("link", { name: "캘린더" }).click();
+  await expect(page.getByRole("columnheader").first()).toHaveText("월");
+});

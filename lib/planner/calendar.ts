@@ -1,0 +1,48 @@
+// Pure calendar rules for the pages: which days a view shows and which days an event covers.
+import { addDays, instantToZoned } from "@/lib/planner/dates";
+import type { EventDto } from "@/lib/planner/types";
+
+export function dayOfWeek(date: string): number {
+  return new Date(`${date}T00:00:00Z`).getUTCDay();
+}
+
+export function startOfWeek(date: string, weekStartsOn: 0 | 1): string {
+  return addDays(date, -((dayOfWeek(date) - weekStartsOn + 7) % 7));
+}
+
+export function weekDays(date: string, weekStartsOn: 0 | 1): string[] {
+  const first = startOfWeek(date, weekStartsOn);
+  return Array.from({ length: 7 }, (_, index) => addDays(first, index));
+}
+
+// Whole weeks from the one holding the 1st to the one holding the month's last day.
+export function monthGrid(date: string, weekStartsOn: 0 | 1): string[] {
+  const first = `${date.slice(0, 7)}-01`;
+  const nextMonth = addMonths(first, 1);
+  const days: string[] = [];
+  for (let day = startOfWeek(first, weekStartsOn); day < nextMonth || days.length % 7 !== 0; day = addDays(day, 1)) days.push(day);
+  return days;
+}
+
+export function addMonths(date: string, months: number): string {
+  const [year = 0, month = 1, day = 1] = date.split("-").map(Number);
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+// The dates an event covers where the user is. All-day events are dates already (UTC midnight to
+// UTC midnight, end exclusive); a timed event ending exactly at midnight does not spill into that day.
+export function eventDates(event: Pick<EventDto, "startsAt" | "endsAt" | "allDay">, timeZone: string): { first: string; last: string } {
+  if (event.allDay) return { first: event.startsAt.slice(0, 10), last: addDays(event.endsAt.slice(0, 10), -1) };
+  const start = instantToZoned(new Date(event.startsAt), timeZone);
+  const end = instantToZoned(new Date(event.endsAt), timeZone);
+  const last = end.time === "00:00" && end.date > start.date ? addDays(end.date, -1) : end.date;
+  return { first: start.date, last };
+}
+
+export function coversDate(event: Pick<EventDto, "startsAt" | "endsAt" | "allDay">, date: string, timeZone: string): boolean {
+  const { first, last } = eventDates(event, timeZone);
+  return first <= date && date <= last;
+}
