@@ -3,6 +3,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { COOKIE } from "@/lib/auth/cookies";
 import { safeNextPath } from "@/lib/auth/redirects";
+import { contentSecurityPolicy, pageSecurityHeaders } from "@/lib/auth/security-headers";
 import { verifyToken } from "@/lib/auth/tokens";
 
 // Public API routes that authenticate by other means (credentials, a refresh or onboarding cookie,
@@ -32,6 +33,20 @@ function redirect(request: NextRequest, path: string): NextResponse {
   return NextResponse.redirect(new URL(path, appOrigin(request)), 307);
 }
 
+// Lets the page render, with a CSP nonce the page's scripts carry and the browser checks.
+function renderPage(request: NextRequest): NextResponse {
+  const https = appOrigin(request).startsWith("https:");
+  const nonce = btoa(crypto.randomUUID());
+  const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development", https });
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", csp);
+  for (const [name, value] of Object.entries(pageSecurityHeaders({ https }))) response.headers.set(name, value);
+  return response;
+}
+
 function unauthenticated(): NextResponse {
   return NextResponse.json(
     { error: { code: "UNAUTHENTICATED", message: "Sign in to continue." } },
@@ -51,13 +66,13 @@ export async function middleware(request: NextRequest): Promise<NextResponse> {
   const access = await verifyToken(request.cookies.get(COOKIE.ACCESS)?.value, "ACCESS");
 
   if (GUEST_ONLY_PAGES.has(pathname)) {
-    return access.ok ? redirect(request, safeNextPath(request.nextUrl.searchParams.get("next"))) : NextResponse.next();
+    return access.ok ? redirect(request, safeNextPath(request.nextUrl.searchParams.get("next"))) : renderPage(request);
   }
 
   if (pathname === "/onboarding") {
     if (access.ok) return redirect(request, "/dashboard");
     const onboarding = await verifyToken(request.cookies.get(COOKIE.ONBOARDING)?.value, "ONBOARDING");
-    return onboarding.ok ? NextResponse.next() : redirect(request, "/");
+    return onboarding.ok ? renderPage(request) : redirect(request, "/");
   }
 
   if (isProtectedPage(pathname) && !access.ok) {
@@ -66,7 +81,7 @@ export async function middleware(request: NextRequest): Promise<NextResponse> {
     return redirect(request, `/api/auth/token/refresh?next=${encodeURIComponent(next)}`);
   }
 
-  return NextResponse.next();
+  return renderPage(request);
 }
 
 export const config = {

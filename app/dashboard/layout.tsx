@@ -1,18 +1,16 @@
 import Link from "next/link";
 import { Logo } from "@/components/logo";
-import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { LogoutButton } from "@/components/auth/logout-button";
 import { DashboardNav } from "@/components/dashboard/nav";
 import { LanguageSwitcher } from "@/components/language-switcher";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { requireCurrentUser } from "@/lib/auth/current-user";
 import { format } from "@/lib/i18n/dictionaries";
 import { getDictionary } from "@/lib/i18n/server";
 
 // Signed-in users only: the middleware redirects others, and this layout checks again itself.
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const user = await getCurrentUser();
-  if (!user) redirect("/login?next=/dashboard");
+  const user = await requireCurrentUser("/dashboard");
   const { locale, t } = await getDictionary();
   return (
     <div className="min-h-dvh">

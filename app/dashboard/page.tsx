@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { CalendarView } from "@/components/planner/calendar-view";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { requireCurrentUser } from "@/lib/auth/current-user";
 import { getDictionary } from "@/lib/i18n/server";
 import { getSettings } from "@/lib/planner/settings";
 
 export const metadata: Metadata = { title: "Calendar" };
 
 export default async function CalendarPage() {
-  const user = await getCurrentUser();
-  if (!user) redirect("/login?next=/dashboard");
+  const user = await requireCurrentUser("/dashboard");
   const { locale, t } = await getDictionary();
   return <CalendarView t={t} locale={locale} settings={await getSettings(user.id)} />;
 }

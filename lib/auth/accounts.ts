@@ -5,10 +5,12 @@ import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
 import { CONSENT_VERSIONS } from "@/lib/consents";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { assertNotLocked, clearFailures, recordFailure } from "@/lib/auth/lockout";
+import { isNewDevice, recordSecurityEvent } from "@/lib/auth/security-events";
 import { createSession, hashTokenId, type IssuedSession, type RequestMeta } from "@/lib/auth/sessions";
 import { signToken, verifyToken } from "@/lib/auth/tokens";
 import { sendMail } from "@/lib/mail/send";
-import { alreadyRegisteredMail, verificationMail } from "@/lib/mail/templates";
+import { alreadyRegisteredMail, newDeviceMail, verificationMail } from "@/lib/mail/templates";
 import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
 import type { SignupInput } from "@/lib/validations/auth";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -16,8 +18,6 @@ import { Prisma } from "@/lib/generated/prisma/client";
 // Mails to one address: enough for a typo'd resend or two, too few to bomb an inbox.
 const MAIL_LIMIT: RateLimit = { name: "mail", max: 6, windowSeconds: 60 * 60 };
 const RESEND_LIMIT: RateLimit = { name: "resend", max: 3, windowSeconds: 10 * 60 };
-// Attempts against one account, whoever makes them.
-const LOGIN_LIMIT: RateLimit = { name: "login", max: 10, windowSeconds: 15 * 60 };
 
 async function sendVerificationMail(user: { id: string; email: string; nickname: string }): Promise<void> {
   const { token } = await signToken("EMAIL_VERIFY", { sub: user.id, email: user.email });
@@ -119,13 +119,30 @@ export interface PublicUser {
 }
 
 export async function logIn(email: string, password: string, meta: RequestMeta): Promise<{ user: PublicUser; session: IssuedSession }> {
-  await consumeRateLimit(LOGIN_LIMIT, email);
   const user = await getDb().user.findUnique({ where: { email } });
+  try {
+    await assertNotLocked(email);
+  } catch (error) {
+    await recordSecurityEvent({ userId: user?.id ?? null, type: "LOGIN_LOCKED", method: "PASSWORD", reason: "waiting out failed attempts" }, meta);
+    throw error;
+  }
   // verifyPassword hashes a dummy value when there is no user, so both failures take as long.
   const passwordMatches = await verifyPassword(user?.passwordHash, password);
-  if (!user || !passwordMatches) throw new ApiError("INVALID_CREDENTIALS");
+  if (!user || !passwordMatches) {
+    const { failures } = await recordFailure(email);
+    await recordSecurityEvent({ userId: user?.id ?? null, type: "LOGIN_FAILURE", method: "PASSWORD", reason: `wrong credentials (${failures} in a row)` }, meta);
+    throw new ApiError("INVALID_CREDENTIALS");
+  }
   if (!user.emailVerifiedAt) throw new ApiError("EMAIL_NOT_VERIFIED");
+  await clearFailures(email);
+  const newDevice = await isNewDevice(user.id, meta.userAgent);
   const session = await createSession(user, meta);
+  await recordSecurityEvent({ userId: user.id, type: "LOGIN_SUCCESS", method: "PASSWORD", newDevice }, meta);
+  // The first sign-in ever is no news to its owner; a later one from an unknown device is.
+  const earlierSignIns = await getDb().securityEvent.count({ where: { userId: user.id, type: "LOGIN_SUCCESS" } });
+  if (newDevice && earlierSignIns > 1) {
+    sendLater(() => sendMail(newDeviceMail(user.email, meta, `${getEnv().APP_URL}/dashboard/settings`)));
+  }
   return { user: toPublicUser(user), session };
 }
 

@@ -1,13 +1,25 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getPublicUser, type PublicUser } from "@/lib/auth/accounts";
 import { COOKIE } from "@/lib/auth/cookies";
+import { isSessionActive } from "@/lib/auth/sessions";
 import { verifyToken } from "@/lib/auth/tokens";
 
 // For server components: the signed-in user, verified again here rather than trusted from the
 // middleware; once per request however many layouts and pages ask.
 export const getCurrentUser = cache(async (): Promise<PublicUser | null> => {
   const result = await verifyToken((await cookies()).get(COOKIE.ACCESS)?.value, "ACCESS");
-  return result.ok ? getPublicUser(result.claims.sub) : null;
+  if (!result.ok || !result.claims.sid || !(await isSessionActive(result.claims.sid))) return null;
+  return getPublicUser(result.claims.sub);
 });
+
+// For protected pages: the user, or off through the refresh endpoint, which signs them back in or
+// (for a revoked session, whose cookies the middleware still accepts) clears the cookies and shows
+// the login page. Straight to /login would bounce back here while the old cookie is present.
+export async function requireCurrentUser(path: string): Promise<PublicUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/api/auth/token/refresh?next=${encodeURIComponent(path)}`);
+  return user;
+}

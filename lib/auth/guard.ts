@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { COOKIE } from "@/lib/auth/cookies";
+import { isSessionActive } from "@/lib/auth/sessions";
 import { verifyToken, type TokenClaims, type TokenType } from "@/lib/auth/tokens";
 import { assertSameOrigin } from "@/lib/auth/csrf";
 import { getEnv } from "@/lib/env";
@@ -11,6 +12,8 @@ export async function requireToken(request: NextRequest, type: Extract<TokenType
   const cookie = type === "ACCESS" ? COOKIE.ACCESS : COOKIE.ONBOARDING;
   const result = await verifyToken(request.cookies.get(cookie)?.value, type);
   if (!result.ok) throw new ApiError("UNAUTHENTICATED");
+  // An access token outlives a revoked session by at most the session check's few seconds.
+  if (type === "ACCESS" && !(result.claims.sid && (await isSessionActive(result.claims.sid)))) throw new ApiError("UNAUTHENTICATED");
   return result.claims;
 }
 

@@ -1,7 +1,9 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { getDb } from "@/lib/db";
-import { signToken, verifyToken } from "@/lib/auth/tokens";
+import { getEnv } from "@/lib/env";
+import { recordSecurityEvent } from "@/lib/auth/security-events";
+import { signToken, TOKEN_LIFETIME_SECONDS, verifyToken } from "@/lib/auth/tokens";
 
 export interface RequestMeta {
   userAgent: string | null;
@@ -9,24 +11,31 @@ export interface RequestMeta {
 }
 
 export interface IssuedSession {
+  sessionId: string;
   accessToken: string;
   refreshToken: string;
-  // The family's absolute end when a rotation carries it over; absent for a new session, whose
+  // The session's absolute end when a rotation carries it over; absent for a new session, whose
   // refresh token lives its full lifetime.
   refreshExpiresAt?: Date;
 }
 
 // A retired refresh token presented again this soon after its rotation is a second tab or a retried
-// request racing the first, not theft: it gets a successor instead of ending the session.
+// request racing the first, not theft: it gets the very same successor instead of ending the session.
 export const REUSE_GRACE_SECONDS = 10;
 
 export function hashTokenId(jti: string): string {
   return createHash("sha256").update(jti).digest("hex");
 }
 
+// The successor's id is derived from its predecessor's, so the grace window can hand out the same
+// token again without storing it. Keyed with AUTH_SECRET: nobody else can predict it.
+function successorJti(jti: string): string {
+  return createHmac("sha256", getEnv().AUTH_SECRET).update(`refresh-successor:${jti}`).digest("base64url");
+}
+
 export function requestMeta(request: Request): RequestMeta {
-  // NOTE: the IP is recorded for the user's own information only and is not trusted for any decision;
-  // X-Forwarded-For is whatever the nearest proxy (or the client) wrote.
+  // NOTE: X-Forwarded-For is whatever the nearest proxy (or the client) wrote; it is recorded for
+  // the user's information and never trusted for a decision.
   const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
   return {
     userAgent: request.headers.get("user-agent")?.slice(0, 512) ?? null,
@@ -39,23 +48,19 @@ interface SessionUser {
   email: string;
 }
 
-async function issueTokens(user: SessionUser, familyId: string, familyExpiresAt: Date | undefined, meta: RequestMeta): Promise<IssuedSession> {
-  const refresh = await signToken("REFRESH", { sub: user.id, email: user.email, sid: familyId, expiresAt: familyExpiresAt });
-  await getDb().refreshToken.create({
-    data: { userId: user.id, familyId, jtiHash: hashTokenId(refresh.jti), expiresAt: refresh.expiresAt, userAgent: meta.userAgent, ip: meta.ip },
-  });
-  const access = await signToken("ACCESS", { sub: user.id, email: user.email, sid: familyId });
-  return { accessToken: access.token, refreshToken: refresh.token, refreshExpiresAt: familyExpiresAt };
+function accessToken(user: SessionUser, sessionId: string): Promise<{ token: string }> {
+  return signToken("ACCESS", { sub: user.id, email: user.email, sid: sessionId });
 }
 
-// A new session (refresh family) for a user who just proved who they are; it ends 14 days from now
-// however often it is refreshed.
-export function createSession(user: SessionUser, meta: RequestMeta): Promise<IssuedSession> {
-  return issueTokens(user, crypto.randomUUID(), undefined, meta);
-}
-
-export async function revokeFamily(familyId: string): Promise<void> {
-  await getDb().refreshToken.updateMany({ where: { familyId, revokedAt: null }, data: { revokedAt: new Date() } });
+// A new session for a user who just proved who they are; it ends 14 days from now however often it
+// is refreshed.
+export async function createSession(user: SessionUser, meta: RequestMeta): Promise<IssuedSession> {
+  const expiresAt = new Date(Date.now() + TOKEN_LIFETIME_SECONDS.REFRESH * 1000);
+  const db = getDb();
+  const session = await db.session.create({ data: { userId: user.id, userAgent: meta.userAgent, ip: meta.ip, expiresAt } });
+  const refresh = await signToken("REFRESH", { sub: user.id, email: user.email, sid: session.id, expiresAt });
+  await db.refreshToken.create({ data: { sessionId: session.id, jtiHash: hashTokenId(refresh.jti), expiresAt } });
+  return { sessionId: session.id, accessToken: (await accessToken(user, session.id)).token, refreshToken: refresh.token };
 }
 
 export type RotateResult = { ok: true; session: IssuedSession } | { ok: false; reason: "invalid" | "reused" };
@@ -63,29 +68,111 @@ export type RotateResult = { ok: true; session: IssuedSession } | { ok: false; r
 export async function rotateRefreshToken(token: string | undefined, meta: RequestMeta): Promise<RotateResult> {
   const verified = await verifyToken(token, "REFRESH");
   if (!verified.ok || !verified.claims.sid) return { ok: false, reason: "invalid" };
+  const { claims } = verified;
   const db = getDb();
   const row = await db.refreshToken.findUnique({
-    where: { jtiHash: hashTokenId(verified.claims.jti) },
-    include: { user: { select: { id: true, email: true } } },
+    where: { jtiHash: hashTokenId(claims.jti) },
+    include: { session: { include: { user: { select: { id: true, email: true } } } } },
   });
-  if (!row || row.revokedAt || row.expiresAt <= new Date() || row.familyId !== verified.claims.sid) return { ok: false, reason: "invalid" };
+  const now = new Date();
+  if (!row || row.sessionId !== claims.sid || row.session.revokedAt || row.session.expiresAt <= now) return { ok: false, reason: "invalid" };
+  const { session } = row;
+  const nextJti = successorJti(claims.jti);
 
-  // Compare-and-set: of two concurrent rotations of one token exactly one wins this update.
-  const claimed = await db.refreshToken.updateMany({ where: { id: row.id, rotatedAt: null, revokedAt: null }, data: { rotatedAt: new Date() } });
-  if (claimed.count === 0) {
-    const current = await db.refreshToken.findUnique({ where: { id: row.id }, select: { rotatedAt: true, revokedAt: true } });
-    const withinGrace = current?.rotatedAt && !current.revokedAt && Date.now() - current.rotatedAt.getTime() <= REUSE_GRACE_SECONDS * 1000;
-    if (!withinGrace) {
-      await revokeFamily(row.familyId);
-      console.warn(JSON.stringify({ level: "warn", msg: "refresh token reuse: family revoked", userId: row.userId, familyId: row.familyId }));
+  // Compare-and-set, with the successor written in the same transaction: of two concurrent
+  // rotations exactly one wins, and the loser can rely on the successor existing.
+  const won = await db.$transaction(async (tx) => {
+    const claimed = await tx.refreshToken.updateMany({ where: { id: row.id, rotatedAt: null }, data: { rotatedAt: now } });
+    if (claimed.count === 0) return false;
+    await tx.refreshToken.create({ data: { sessionId: session.id, jtiHash: hashTokenId(nextJti), expiresAt: session.expiresAt } });
+    await tx.session.update({ where: { id: session.id }, data: { lastUsedAt: now, ip: meta.ip ?? session.ip, userAgent: meta.userAgent ?? session.userAgent } });
+    return true;
+  });
+
+  let rotatedAt = now;
+  if (!won) {
+    const current = await db.refreshToken.findUnique({ where: { id: row.id }, select: { rotatedAt: true } });
+    if (!current?.rotatedAt || now.getTime() - current.rotatedAt.getTime() > REUSE_GRACE_SECONDS * 1000) {
+      await db.session.updateMany({ where: { id: session.id, revokedAt: null }, data: { revokedAt: now } });
+      forgetSession(session.id);
+      await recordSecurityEvent({ userId: session.userId, type: "REFRESH_REUSE", method: "REFRESH", reason: "retired refresh token presented again" }, meta);
       return { ok: false, reason: "reused" };
     }
+    rotatedAt = current.rotatedAt;
   }
-  return { ok: true, session: await issueTokens(row.user, row.familyId, row.expiresAt, meta) };
+  const refresh = await signToken("REFRESH", {
+    sub: session.user.id,
+    email: session.user.email,
+    sid: session.id,
+    jti: nextJti,
+    issuedAt: rotatedAt,
+    expiresAt: session.expiresAt,
+  });
+  return {
+    ok: true,
+    session: { sessionId: session.id, accessToken: (await accessToken(session.user, session.id)).token, refreshToken: refresh.token, refreshExpiresAt: session.expiresAt },
+  };
+}
+
+// How long a process trusts its last look at a session: revocation reaches every API call within
+// this time, and a busy session costs one query per this time instead of one per request.
+export const SESSION_CHECK_TTL_MS = 5_000;
+const sessionChecks = new Map<string, { active: boolean; checkedAt: number }>();
+
+function forgetSession(sessionId: string): void {
+  sessionChecks.delete(sessionId);
+}
+
+export async function isSessionActive(sessionId: string): Promise<boolean> {
+  const cached = sessionChecks.get(sessionId);
+  if (cached && Date.now() - cached.checkedAt < SESSION_CHECK_TTL_MS) return cached.active;
+  const session = await getDb().session.findUnique({ where: { id: sessionId }, select: { revokedAt: true, expiresAt: true } });
+  const active = Boolean(session && !session.revokedAt && session.expiresAt > new Date());
+  if (sessionChecks.size > 10_000) sessionChecks.clear();
+  sessionChecks.set(sessionId, { active, checkedAt: Date.now() });
+  return active;
+}
+
+export async function revokeSessions(userId: string, scope: { only: string } | { except: string } | "all", meta: RequestMeta): Promise<number> {
+  const where =
+    scope === "all" ? { userId, revokedAt: null } : "only" in scope ? { userId, id: scope.only, revokedAt: null } : { userId, id: { not: scope.except }, revokedAt: null };
+  const db = getDb();
+  const ended = await db.session.findMany({ where, select: { id: true } });
+  await db.session.updateMany({ where: { id: { in: ended.map((session) => session.id) } }, data: { revokedAt: new Date() } });
+  for (const session of ended) forgetSession(session.id);
+  if (ended.length) await recordSecurityEvent({ userId, type: "SESSION_REVOKED", reason: `${ended.length} session(s)` }, meta);
+  return ended.length;
 }
 
 // Ends the session the refresh token belongs to; an invalid or missing token is simply nothing to end.
 export async function endSession(token: string | undefined): Promise<void> {
   const verified = await verifyToken(token, "REFRESH");
-  if (verified.ok && verified.claims.sid) await revokeFamily(verified.claims.sid);
+  if (!verified.ok || !verified.claims.sid) return;
+  await getDb().session.updateMany({ where: { id: verified.claims.sid, revokedAt: null }, data: { revokedAt: new Date() } });
+  forgetSession(verified.claims.sid);
+}
+
+export interface SessionView {
+  id: string;
+  userAgent: string | null;
+  ip: string | null;
+  createdAt: string;
+  lastUsedAt: string;
+  current: boolean;
+}
+
+export async function listSessions(userId: string, currentSessionId: string | undefined): Promise<SessionView[]> {
+  const sessions = await getDb().session.findMany({
+    where: { userId, revokedAt: null, expiresAt: { gt: new Date() } },
+    orderBy: { lastUsedAt: "desc" },
+    take: 100,
+  });
+  return sessions.map((session) => ({
+    id: session.id,
+    userAgent: session.userAgent,
+    ip: session.ip,
+    createdAt: session.createdAt.toISOString(),
+    lastUsedAt: session.lastUsedAt.toISOString(),
+    current: session.id === currentSessionId,
+  }));
 }

@@ -53,14 +53,17 @@ export interface SignOptions {
   sub: string;
   email: string;
   sid?: string;
-  // Absolute expiry; defaults to now + the type's lifetime. Refresh rotation passes the family's end.
+  // Absolute expiry; defaults to now + the type's lifetime. Refresh rotation passes the session's end.
   expiresAt?: Date;
+  // Fixed by refresh rotation so that a successor can be minted again byte for byte.
+  jti?: string;
+  issuedAt?: Date;
 }
 
 export async function signToken(tokenType: TokenType, options: SignOptions): Promise<{ token: string; jti: string; expiresAt: Date }> {
-  const now = Math.floor(Date.now() / 1000);
+  const now = Math.floor((options.issuedAt?.getTime() ?? Date.now()) / 1000);
   const exp = options.expiresAt ? Math.floor(options.expiresAt.getTime() / 1000) : now + TOKEN_LIFETIME_SECONDS[tokenType];
-  const jti = crypto.randomUUID();
+  const jti = options.jti ?? crypto.randomUUID();
   const payload: JWTPayload = { email: options.email, tokenType };
   if (options.sid) payload.sid = options.sid;
   const token = await new SignJWT(payload)

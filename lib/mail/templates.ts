@@ -1,4 +1,5 @@
 import "server-only";
+import type { RequestMeta } from "@/lib/auth/sessions";
 import type { MailMessage } from "@/lib/mail/send";
 
 function escapeHtml(value: string): string {
@@ -33,5 +34,17 @@ export function alreadyRegisteredMail(to: string, loginUrl: string): MailMessage
     subject: "[TropiCal] 이미 가입된 이메일 / You already have an account",
     text: [...ko, "", ...en, "", loginUrl].join("\n"),
     html: layout("TropiCal", [...ko, ...en], { url: loginUrl, label: "로그인 / Sign in" }),
+  };
+}
+
+export function newDeviceMail(to: string, meta: RequestMeta, settingsUrl: string): MailMessage {
+  const where = `${meta.userAgent ?? "unknown device"}${meta.ip ? ` · ${meta.ip}` : ""}`;
+  const ko = ["새 기기에서 TropiCal에 로그인했습니다.", `기기: ${where}`, "본인이 아니라면 설정에서 다른 모든 세션을 로그아웃하고 비밀번호를 바꿔 주세요."];
+  const en = ["Your TropiCal account was just signed in from a new device.", `Device: ${where}`, "If this wasn't you, sign out every other session in settings and change your password."];
+  return {
+    to,
+    subject: "[TropiCal] 새 기기 로그인 / New sign-in",
+    text: [...ko, "", ...en, "", settingsUrl].join("\n"),
+    html: layout("TropiCal", [...ko, ...en], { url: settingsUrl, label: "세션 확인 / Review sessions" }),
   };
 }

@@ -4,6 +4,7 @@ import { after, describe, test } from "node:test";
 import { closeTestDb, testDb } from "../helpers/db";
 import { Client, parseSetCookie, rawRequest } from "../helpers/http";
 import { forgeToken, validClaims } from "../helpers/tokens";
+import { waitForMail } from "../helpers/mail";
 import { PASSWORD, randomEmail, signedInUser, signUp, signUpVerified } from "../helpers/users";
 
 after(closeTestDb);
@@ -60,21 +61,39 @@ describe("POST /api/auth/login", () => {
     const text = JSON.stringify(body);
     assert.ok(!text.includes(access.value) && !text.includes(refresh.value), "no token in the body");
 
-    const { rows } = await testDb().query(`SELECT "jtiHash", "userAgent" FROM "RefreshToken" rt JOIN "User" u ON u.id = rt."userId" WHERE u.email = $1`, [email]);
+    const { rows } = await testDb().query(
+      `SELECT rt."jtiHash" FROM "RefreshToken" rt JOIN "Session" s ON s.id = rt."sessionId" JOIN "User" u ON u.id = s."userId" WHERE u.email = $1`,
+      [email],
+    );
     const jti = JSON.parse(Buffer.from(refresh.value.split(".")[1] ?? "", "base64url").toString()).jti as string;
     assert.deepEqual(rows.map((row) => row.jtiHash), [createHash("sha256").update(jti).digest("hex")], "only the hash of the jti is stored");
   });
 
-  test("is limited per account: the 11th attempt within 15 minutes is 429 with Retry-After", async () => {
-    const email = randomEmail("brute");
-    const statuses: number[] = [];
-    let last: Response | undefined;
-    for (let attempt = 0; attempt < 11; attempt++) {
-      last = await new Client().post("/api/auth/login", { email, password: `guess number ${attempt}` });
-      statuses.push(last.status);
+  test("failed attempts earn a growing wait, the same for a real account and an unknown address", async () => {
+    const { email } = await signUpVerified();
+    for (const address of [email, randomEmail("ghost")]) {
+      const statuses: number[] = [];
+      let last: Response | undefined;
+      for (let attempt = 0; attempt < 6; attempt++) {
+        last = await new Client().post("/api/auth/login", { email: address, password: `guess number ${attempt}` });
+        statuses.push(last.status);
+      }
+      assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429], address);
+      const retryAfter = Number(last?.headers.get("retry-after"));
+      assert.ok(retryAfter > 0 && retryAfter <= 30, `Retry-After ${retryAfter}`);
     }
-    assert.deepEqual(statuses, [...Array(10).fill(401), 429]);
-    assert.ok(Number(last?.headers.get("retry-after")) > 0);
+    // Even the right password waits: the lock is checked before any password is.
+    const locked = await new Client().post("/api/auth/login", { email, password: PASSWORD });
+    assert.equal(locked.status, 429);
+  });
+
+  test("a successful sign-in clears the failures", async () => {
+    const { email } = await signUpVerified();
+    for (let attempt = 0; attempt < 4; attempt++) await new Client().post("/api/auth/login", { email, password: "wrong password!!" });
+    assert.equal((await new Client().post("/api/auth/login", { email, password: PASSWORD })).status, 200);
+    for (let attempt = 0; attempt < 4; attempt++) {
+      assert.equal((await new Client().post("/api/auth/login", { email, password: "wrong password!!" })).status, 401);
+    }
   });
 });
 
@@ -143,13 +162,29 @@ describe("refresh, rotation and logout", () => {
     assert.equal(victim.status, 401, "the legitimate holder's newer token died with the family");
   });
 
-  test("two tabs refreshing the same token at once both stay signed in", async () => {
+  test("tabs refreshing the same token at once all stay signed in, with the very same successor", async () => {
     const { client } = await signedInUser();
     const token = client.cookies.get("REFRESH_TOKEN")?.value ?? "";
     const tabs = [new Client(), new Client(), new Client()];
     for (const tab of tabs) tab.setCookie("REFRESH_TOKEN", token, "/api/auth");
     const responses = await Promise.all(tabs.map((tab) => tab.post("/api/auth/token/refresh")));
     assert.deepEqual(responses.map((response) => response.status), [200, 200, 200]);
+    const successors = new Set(tabs.map((tab) => tab.cookies.get("REFRESH_TOKEN")?.value));
+    assert.equal(successors.size, 1, "one successor, not one per tab");
+    assert.ok(!successors.has(token));
+    // And that successor works once more, for whichever tab refreshes next.
+    assert.equal((await tabs[0]!.post("/api/auth/token/refresh")).status, 200);
+  });
+
+  test("a session ends 14 days after sign-in however often it is refreshed", async () => {
+    const { client } = await signedInUser();
+    const first = client.cookies.get("REFRESH_TOKEN")?.value ?? "";
+    const exp = (token: string) => JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString()).exp as number;
+    await client.post("/api/auth/token/refresh");
+    const second = client.cookies.get("REFRESH_TOKEN")?.value ?? "";
+    assert.equal(exp(second), exp(first));
+    const maxAge = Number(client.cookies.get("REFRESH_TOKEN")?.attributes.get("max-age"));
+    assert.ok(maxAge <= 1_209_600 && maxAge > 1_209_500);
   });
 
   test("GET refresh (page navigation) sends the user back to a same-site `next`, or to login", async () => {
@@ -251,5 +286,96 @@ describe("middleware routing", () => {
       assert.ok(location.startsWith("/") || location.startsWith(new Client().base), `${path} → ${location}`);
       assert.ok(!location.includes("evil.example"), `${path} → ${location}`);
     }
+  });
+});
+
+describe("sessions and devices", () => {
+  async function signInAgain(email: string, userAgent: string): Promise<Client> {
+    const device = new Client();
+    const response = await device.post("/api/auth/login", { email, password: PASSWORD }, { headers: { "user-agent": userAgent } });
+    assert.equal(response.status, 200);
+    return device;
+  }
+  const PHONE = "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Mobile Safari/537.36";
+  const LAPTOP = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36 Edg/156.0";
+
+  test("each sign-in is a session the user can list, with this device marked", async () => {
+    const { client, email } = await signedInUser();
+    await signInAgain(email, PHONE);
+    const { sessions } = (await (await client.request("/api/auth/sessions")).json()) as { sessions: { current: boolean; userAgent: string }[] };
+    assert.equal(sessions.length, 2);
+    assert.equal(sessions.filter((session) => session.current).length, 1);
+    assert.ok(sessions.some((session) => session.userAgent === PHONE));
+  });
+
+  test("signing another device out stops its API calls within seconds, not at its token's expiry", async () => {
+    const { client, email } = await signedInUser();
+    const phone = await signInAgain(email, PHONE);
+    assert.equal((await phone.request("/api/todos")).status, 200);
+    const { sessions } = (await (await client.request("/api/auth/sessions")).json()) as { sessions: { id: string; current: boolean }[] };
+    const other = sessions.find((session) => !session.current);
+    assert.ok(other);
+    assert.equal((await client.request(`/api/auth/sessions/${other.id}`, { method: "DELETE" })).status, 204);
+    const deadline = Date.now() + 8_000;
+    let status = 200;
+    while (Date.now() < deadline && status === 200) {
+      status = (await phone.request("/api/todos")).status;
+      if (status === 200) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    assert.equal(status, 401, "the revoked device's still-unexpired access token is refused");
+    assert.equal((await phone.post("/api/auth/token/refresh")).status, 401, "and it cannot refresh");
+    assert.equal((await client.request("/api/todos")).status, 200, "this device is unaffected");
+  });
+
+  test("'sign out other devices' keeps this one; 'everywhere' ends this one too and clears its cookies", async () => {
+    const { client, email } = await signedInUser();
+    const phone = await signInAgain(email, PHONE);
+    const laptop = await signInAgain(email, LAPTOP);
+    const others = await client.post("/api/auth/sessions/revoke", { scope: "others" });
+    assert.deepEqual(await others.json(), { revoked: 2 });
+    assert.equal((await client.post("/api/auth/token/refresh")).status, 200);
+    for (const device of [phone, laptop]) assert.equal((await device.post("/api/auth/token/refresh")).status, 401);
+
+    const everywhere = await client.post("/api/auth/sessions/revoke", { scope: "all" });
+    assert.equal(everywhere.status, 200);
+    assert.ok(everywhere.headers.getSetCookie().some((cookie) => cookie.startsWith("REFRESH_TOKEN=;")));
+    assert.equal((await client.post("/api/auth/token/refresh")).status, 401);
+  });
+
+  test("another user's session id cannot be revoked: 404, and it stays signed in", async () => {
+    const alice = await signedInUser();
+    const mallory = await signedInUser();
+    const { sessions } = (await (await alice.client.request("/api/auth/sessions")).json()) as { sessions: { id: string }[] };
+    assert.equal((await mallory.client.request(`/api/auth/sessions/${sessions[0]?.id}`, { method: "DELETE" })).status, 404);
+    assert.equal((await alice.client.post("/api/auth/token/refresh")).status, 200);
+  });
+
+  test("sign-ins are recorded; a sign-in from a new device is flagged and mailed to the owner", async () => {
+    const { client, email } = await signedInUser();
+    await new Client().post("/api/auth/login", { email, password: "not the password" });
+    await signInAgain(email, PHONE);
+    const { events } = (await (await client.request("/api/auth/activity")).json()) as { events: { type: string; newDevice: boolean; userAgent: string | null }[] };
+    assert.deepEqual(events.map((event) => event.type).slice(0, 3), ["LOGIN_SUCCESS", "LOGIN_FAILURE", "LOGIN_SUCCESS"]);
+    assert.equal(events[0]?.newDevice, true);
+    assert.equal(events[0]?.userAgent, PHONE);
+    const mails = await waitForMail(email, 2);
+    assert.match(mails.at(-1)?.subject ?? "", /New sign-in/);
+    assert.match(mails.at(-1)?.text ?? "", /Android/);
+  });
+
+  test("reuse of a retired refresh token is recorded as a security event", async () => {
+    const { client } = await signedInUser();
+    const stolen = client.cookies.get("REFRESH_TOKEN")?.value ?? "";
+    await client.post("/api/auth/token/refresh");
+    const jti = JSON.parse(Buffer.from(stolen.split(".")[1] ?? "", "base64url").toString()).jti as string;
+    await testDb().query(`UPDATE "RefreshToken" SET "rotatedAt" = now() - interval '1 minute' WHERE "jtiHash" = $1`, [createHash("sha256").update(jti).digest("hex")]);
+    const thief = new Client();
+    thief.setCookie("REFRESH_TOKEN", stolen, "/api/auth");
+    assert.equal((await thief.post("/api/auth/token/refresh")).status, 401);
+    const { rows } = await testDb().query(
+      `SELECT e.type FROM "SecurityEvent" e JOIN "Session" s ON s."userId" = e."userId" WHERE s.id = $1 AND e.type = 'REFRESH_REUSE'`,
+      [JSON.parse(Buffer.from(stolen.split(".")[1] ?? "", "base64url").toString()).sid],
+    );
+    assert.equal(rows.length, 1);
   });
 });

@@ -1,0 +1,123 @@
+"use client";
+import { useCallback, useEffect, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { api } from "@/lib/client/api";
+import { describeDevice } from "@/lib/auth/device";
+import { format, type Dictionary, type Locale } from "@/lib/i18n/dictionaries";
+import type { ActivityView } from "@/lib/auth/security-events";
+import type { SessionView } from "@/lib/auth/sessions";
+
+export function SessionsPanel({ t, locale }: { t: Dictionary; locale: Locale }) {
+  const [sessions, setSessions] = useState<SessionView[] | null>(null);
+  const [events, setEvents] = useState<ActivityView[] | null>(null);
+  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+
+  const load = useCallback(async () => {
+    const [sessionResult, activityResult] = await Promise.all([api<{ sessions: SessionView[] }>("/api/auth/sessions"), api<{ events: ActivityView[] }>("/api/auth/activity")]);
+    if (sessionResult.ok) setSessions(sessionResult.data.sessions);
+    if (activityResult.ok) setEvents(activityResult.data.events);
+  }, []);
+
+  useEffect(() => {
+    load().catch(() => setSessions([]));
+  }, [load]);
+
+  async function act(request: () => Promise<{ ok: boolean }>, leaving: boolean, success?: string) {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const result = await request();
+      if (!result.ok) throw new Error("refused");
+      if (leaving) {
+        window.location.assign("/login");
+        return;
+      }
+      if (success) setMessage({ tone: "success", text: success });
+      await load();
+    } catch {
+      setMessage({ tone: "error", text: t.common.genericError });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <section aria-labelledby="sessions-title" className="flex max-w-2xl flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4">
+        <h2 id="sessions-title" className="font-semibold">
+          {t.settings.sessionsTitle}
+        </h2>
+        {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+        {sessions === null ? (
+          <p role="status" className="text-sm text-slate-600">
+            {t.dashboard.loading}
+          </p>
+        ) : (
+          <ul aria-label={t.settings.sessionsTitle} className="flex flex-col divide-y divide-slate-100">
+            {sessions.map((session) => (
+              <li key={session.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                <div className="text-sm">
+                  <p className="font-semibold text-slate-900">
+                    {describeDevice(session.userAgent)}
+                    {session.current ? <span className="ml-2 rounded-full bg-teal-100 px-2 py-0.5 text-xs text-teal-900">{t.settings.thisDevice}</span> : null}
+                  </p>
+                  <p className="text-slate-600">
+                    {session.ip ?? "?"} · {format(t.settings.signedInAt, { date: when(session.createdAt) })} · {format(t.settings.lastUsed, { date: when(session.lastUsedAt) })}
+                  </p>
+                </div>
+                <Button
+                  variant="secondary"
+                  disabled={busy}
+                  onClick={() => void act(() => api(`/api/auth/sessions/${session.id}`, { method: "DELETE" }), session.current)}
+                  aria-label={`${t.settings.signOutDevice}: ${describeDevice(session.userAgent)}${session.current ? ` (${t.settings.thisDevice})` : ""}`}
+                >
+                  {t.settings.signOutDevice}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="flex flex-wrap gap-2">
+          <Button
+            variant="secondary"
+            disabled={busy}
+            onClick={() =>
+              void act(async () => {
+                const result = await api<{ revoked: number }>("/api/auth/sessions/revoke", { method: "POST", json: { scope: "others" } });
+                if (result.ok) setMessage({ tone: "success", text: format(t.settings.signedOutOthers, { count: result.data.revoked }) });
+                return result;
+              }, false)
+            }
+          >
+            {t.settings.signOutOthers}
+          </Button>
+          <Button variant="secondary" disabled={busy} className="text-red-700" onClick={() => void act(() => api("/api/auth/sessions/revoke", { method: "POST", json: { scope: "all" } }), true)}>
+            {t.settings.signOutAll}
+          </Button>
+        </div>
+      </section>
+      <section aria-labelledby="activity-title" className="flex max-w-2xl flex-col gap-2 rounded-xl border border-slate-200 bg-white p-4">
+        <h2 id="activity-title" className="font-semibold">
+          {t.settings.activityTitle}
+        </h2>
+        {events && events.length === 0 ? <p className="text-sm text-slate-600">{t.settings.noActivity}</p> : null}
+        <ul aria-label={t.settings.activityTitle} className="flex flex-col divide-y divide-slate-100 text-sm">
+          {(events ?? []).map((event) => (
+            <li key={event.id} className="flex flex-wrap justify-between gap-2 py-1.5">
+              <span className={event.type === "LOGIN_SUCCESS" ? "text-slate-900" : "font-semibold text-rose-800"}>
+                {t.settings.events[event.type]}
+                {event.newDevice ? <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-900">{t.settings.newDevice}</span> : null}
+              </span>
+              <span className="text-slate-600">
+                {describeDevice(event.userAgent)} · {event.ip ?? "?"} · {when(event.createdAt)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

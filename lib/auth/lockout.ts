@@ -1,0 +1,33 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { ApiError } from "@/lib/errors";
+import { LOCKOUT_POLICY, waitAfterFailures } from "@/lib/auth/lockout-policy";
+
+// Refuses an attempt while the address is waiting out earlier failures (before any password work).
+export async function assertNotLocked(email: string): Promise<void> {
+  const throttle = await getDb().loginThrottle.findUnique({ where: { email } });
+  if (throttle?.lockedUntil && throttle.lockedUntil > new Date()) {
+    throw new ApiError("RATE_LIMITED", undefined, Math.ceil((throttle.lockedUntil.getTime() - Date.now()) / 1000));
+  }
+}
+
+// One atomic statement, so concurrent failures all count.
+export async function recordFailure(email: string): Promise<{ failures: number; locked: boolean }> {
+  const { forgetAfterSeconds } = LOCKOUT_POLICY;
+  const rows = await getDb().$queryRaw<{ failures: number }[]>`
+    INSERT INTO "LoginThrottle" ("email", "failures", "lastFailureAt")
+    VALUES (${email}, 1, now() AT TIME ZONE 'UTC')
+    ON CONFLICT ("email") DO UPDATE SET
+      "failures" = CASE WHEN "LoginThrottle"."lastFailureAt" < (now() AT TIME ZONE 'UTC') - make_interval(secs => ${forgetAfterSeconds}::float8)
+        THEN 1 ELSE "LoginThrottle"."failures" + 1 END,
+      "lastFailureAt" = now() AT TIME ZONE 'UTC'
+    RETURNING "failures"`;
+  const failures = rows[0]?.failures ?? 1;
+  const wait = waitAfterFailures(failures);
+  if (wait > 0) await getDb().loginThrottle.update({ where: { email }, data: { lockedUntil: new Date(Date.now() + wait * 1000) } });
+  return { failures, locked: wait > 0 };
+}
+
+export async function clearFailures(email: string): Promise<void> {
+  await getDb().loginThrottle.deleteMany({ where: { email } });
+}

@@ -1,0 +1,45 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import type { SecurityEventType } from "@/lib/generated/prisma/client";
+import type { RequestMeta } from "@/lib/auth/sessions";
+
+export interface SecurityEventInput {
+  userId: string | null;
+  type: SecurityEventType;
+  method?: string;
+  reason?: string;
+  newDevice?: boolean;
+}
+
+// Never throws: losing an audit row must not fail the sign-in it describes, but it is logged.
+export async function recordSecurityEvent(event: SecurityEventInput, meta: RequestMeta): Promise<void> {
+  try {
+    await getDb().securityEvent.create({ data: { ...event, ip: meta.ip, userAgent: meta.userAgent } });
+  } catch (error) {
+    console.error(JSON.stringify({ level: "error", msg: "security event not recorded", type: event.type, error: String(error) }));
+  }
+}
+
+export interface ActivityView {
+  id: string;
+  type: SecurityEventType;
+  method: string | null;
+  reason: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  newDevice: boolean;
+  createdAt: string;
+}
+
+export async function listActivity(userId: string, limit = 30): Promise<ActivityView[]> {
+  const events = await getDb().securityEvent.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, take: limit });
+  return events.map((event) => ({ ...event, createdAt: event.createdAt.toISOString() }));
+}
+
+// A device is new to an account when no earlier successful sign-in came from the same browser and
+// system (the user agent), whatever the IP.
+export async function isNewDevice(userId: string, userAgent: string | null): Promise<boolean> {
+  if (!userAgent) return false;
+  const seen = await getDb().securityEvent.findFirst({ where: { userId, type: "LOGIN_SUCCESS", userAgent }, select: { id: true } });
+  return !seen;
+}
