@@ -16,6 +16,9 @@ const PUBLIC_API = new Set([
   "/api/auth/token/refresh",
   "/api/auth/logout",
   "/api/auth/onboarding",
+  "/api/auth/password/forgot",
+  "/api/auth/password/reset",
+  "/api/auth/secure-account",
   "/api/health",
 ]);
 const GUEST_ONLY_PAGES = new Set(["/", "/login", "/signup"]);

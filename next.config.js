@@ -6,7 +6,14 @@ const nextConfig = {
   serverExternalPackages: ["@node-rs/argon2"],
   async headers() {
     return [
-      { source: "/api/:path*", headers: [{ key: "Cache-Control", value: "no-store" }] },
+      {
+        source: "/api/:path*",
+        headers: [
+          { key: "Cache-Control", value: "no-store" },
+          // JSON is never a document: nothing in it may load, run or be framed.
+          { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" },
+        ],
+      },
       {
         source: "/:path*",
         headers: [

@@ -11,6 +11,10 @@ const envSchema = z.object({
   AUTH_SECRET: z.string({ error: "is required (at least 32 bytes)" }).refine((value) => new TextEncoder().encode(value).length >= 32, "must be at least 32 bytes"),
   SMTP_URL: z.string({ error: "is required" }).regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL"),
   MAIL_FROM: z.string().min(3).default("TropiCal <no-reply@localhost>"),
+  // How many proxies in front of the app append to X-Forwarded-For (lib/http/client-ip.ts).
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  // The header a trusted proxy puts the visitor's country in (x-vercel-ip-country, cf-ipcountry…).
+  COUNTRY_HEADER: z.string().regex(/^[a-z0-9-]{1,64}$/i).optional(),
   // Set by the development scripts only: where the local SMTP catcher drops mail for /dev/mailbox.
   MAIL_CATCHER_DIR: z.string().min(1).optional(),
 });

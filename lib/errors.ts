@@ -9,6 +9,7 @@ export const ERRORS = {
   INVALID_REFRESH_TOKEN: { status: 401, message: "Your session has ended. Please sign in again." },
   EMAIL_NOT_VERIFIED: { status: 403, message: "Verify your e-mail address before signing in." },
   CROSS_SITE_REQUEST: { status: 403, message: "Cross-site requests are not allowed." },
+  REAUTHENTICATION_REQUIRED: { status: 403, message: "Sign in again to confirm it is you, then retry." },
   NOT_FOUND: { status: 404, message: "Not found." },
   LIMIT_REACHED: { status: 409, message: "You have reached the limit for this list; remove something first." },
   PAYLOAD_TOO_LARGE: { status: 413, message: "The request body is too large." },

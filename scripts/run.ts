@@ -72,8 +72,10 @@ async function main(): Promise<void> {
     fail((error as Error).message);
   }
 
+  // Production goes through server.ts, which knows the client's address (see lib/http/client-ip.ts).
   const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  const child = spawn(process.execPath, [nextBin, mode, "-p", port], { stdio: "inherit", env });
+  const args = production ? ["--import", "tsx", "server.ts"] : [nextBin, "dev", "-p", port];
+  const child = spawn(process.execPath, args, { stdio: "inherit", env: { ...env, NODE_ENV: production ? "production" : "development" } });
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) return;

@@ -44,11 +44,15 @@ export async function startTestStack(port?: number): Promise<TestStack> {
   const baseUrl = `http://localhost:${appPort}`;
   const authSecret = randomBytes(32).toString("base64url");
   const logFile = path.join(TEST_DATA_DIR, "app.log");
-  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  const server = spawn(process.execPath, [nextBin, "start", "-p", String(appPort), "-H", "127.0.0.1"], {
+  const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
+      HOSTNAME: "127.0.0.1",
+      // As if behind one proxy: each test client names its own address in X-Forwarded-For, so
+      // per-address limits never leak from one test into another (tests/helpers/http.ts).
+      TRUSTED_PROXY_HOPS: "1",
+      COUNTRY_HEADER: "x-test-country",
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(appPort),
       APP_URL: baseUrl,

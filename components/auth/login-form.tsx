@@ -50,6 +50,9 @@ export function LoginForm({ t, next, notice }: { t: Dictionary; next: string; no
         onChange={(event) => setPassword(event.target.value)}
         error={fields.password}
       />
+      <Link href="/forgot-password" className="self-end text-sm font-semibold text-teal-800 underline">
+        {t.password.forgotLink}
+      </Link>
       <Button type="submit" busy={busy} busyLabel={t.common.submitting}>
         {t.login.submit}
       </Button>

@@ -65,7 +65,7 @@ export function SessionsPanel({ t, locale }: { t: Dictionary; locale: Locale }) 
                     {session.current ? <span className="ml-2 rounded-full bg-teal-100 px-2 py-0.5 text-xs text-teal-900">{t.settings.thisDevice}</span> : null}
                   </p>
                   <p className="text-slate-600">
-                    {session.ip ?? "?"} · {format(t.settings.signedInAt, { date: when(session.createdAt) })} · {format(t.settings.lastUsed, { date: when(session.lastUsedAt) })}
+                    {[session.ip ?? "?", session.country].filter(Boolean).join(" · ")} · {format(t.settings.signedInAt, { date: when(session.createdAt) })} · {format(t.settings.lastUsed, { date: when(session.lastUsedAt) })}
                   </p>
                 </div>
                 <Button
@@ -110,9 +110,10 @@ export function SessionsPanel({ t, locale }: { t: Dictionary; locale: Locale }) 
               <span className={event.type === "LOGIN_SUCCESS" ? "text-slate-900" : "font-semibold text-rose-800"}>
                 {t.settings.events[event.type]}
                 {event.newDevice ? <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-900">{t.settings.newDevice}</span> : null}
+                {event.newCountry ? <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-900">{t.settings.newCountry}</span> : null}
               </span>
               <span className="text-slate-600">
-                {describeDevice(event.userAgent)} · {event.ip ?? "?"} · {when(event.createdAt)}
+                {[describeDevice(event.userAgent), event.ip ?? "?", event.country].filter(Boolean).join(" · ")} · {when(event.createdAt)}
               </span>
             </li>
           ))}

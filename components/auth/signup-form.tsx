@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { NewPasswordField } from "@/components/auth/new-password-field";
 import { useSubmit } from "@/components/auth/use-submit";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 import { PASSWORD_MIN, signupSchema } from "@/lib/validations/auth";
@@ -46,14 +47,13 @@ export function SignupForm({ t }: { t: Dictionary }) {
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {message ? <Alert>{message}</Alert> : null}
       <Field label={t.common.email} name="email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} error={fields.email} />
-      <Field
+      <NewPasswordField
+        t={t}
+        clues={[email, nickname]}
         label={t.common.password}
         name="password"
-        type="password"
-        autoComplete="new-password"
         required
         minLength={PASSWORD_MIN}
-        hint={t.signup.passwordHint}
         value={password}
         onChange={(event) => setPassword(event.target.value)}
         error={fields.password}

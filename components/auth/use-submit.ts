@@ -13,7 +13,13 @@ export function useSubmit(t: Dictionary) {
   const [fields, setFields] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
 
-  async function submit<T>(path: string, schema: z.ZodType, json: unknown, messages: Record<string, string> = {}): Promise<ApiResult<T> | null> {
+  async function submit<T>(
+    path: string,
+    schema: z.ZodType,
+    json: unknown,
+    messages: Record<string, string> = {},
+    method: "POST" | "DELETE" = "POST",
+  ): Promise<ApiResult<T> | null> {
     setMessage(null);
     const checked = schema.safeParse(json);
     if (!checked.success) {
@@ -23,7 +29,7 @@ export function useSubmit(t: Dictionary) {
     setFields({});
     setBusy(true);
     try {
-      const result = await api<T>(path, { method: "POST", json });
+      const result = await api<T>(path, { method, json });
       if (!result.ok) {
         setFields(result.fields);
         if (result.code === "RATE_LIMITED") setMessage(format(t.common.rateLimited, { seconds: result.retryAfter ?? 60 }));
@@ -39,5 +45,5 @@ export function useSubmit(t: Dictionary) {
     }
   }
 
-  return { busy, fields, message, submit };
+  return { busy, fields, message, setMessage, submit };
 }

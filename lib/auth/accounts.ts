@@ -1,17 +1,19 @@
 import "server-only";
-import { after } from "next/server";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
 import { CONSENT_VERSIONS } from "@/lib/consents";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { assertNotLocked, clearFailures, recordFailure } from "@/lib/auth/lockout";
-import { isNewDevice, recordSecurityEvent } from "@/lib/auth/security-events";
+import { assertStrongPassword, createPasswordResetLink } from "@/lib/auth/passwords";
+import { recordSecurityEvent, unfamiliarSignIn } from "@/lib/auth/security-events";
 import { createSession, hashTokenId, type IssuedSession, type RequestMeta } from "@/lib/auth/sessions";
 import { signToken, verifyToken } from "@/lib/auth/tokens";
+import { sendLater } from "@/lib/mail/later";
 import { sendMail } from "@/lib/mail/send";
 import { alreadyRegisteredMail, newDeviceMail, verificationMail } from "@/lib/mail/templates";
 import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
+import type { Dictionary } from "@/lib/i18n/dictionaries";
 import type { SignupInput } from "@/lib/validations/auth";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -26,12 +28,6 @@ async function sendVerificationMail(user: { id: string; email: string; nickname:
   await sendMail(verificationMail(user.email, user.nickname, url));
 }
 
-// Mail goes out after the response, so an existing and a new address answer in the same time.
-function sendLater(task: () => Promise<unknown>): void {
-  after(() =>
-    task().catch((error: unknown) => console.error(JSON.stringify({ level: "error", msg: "background mail task failed", error: String(error) }))),
-  );
-}
 
 async function consumeMailAllowance(email: string): Promise<boolean> {
   try {
@@ -43,7 +39,8 @@ async function consumeMailAllowance(email: string): Promise<boolean> {
   }
 }
 
-export async function signUp(input: SignupInput): Promise<void> {
+export async function signUp(input: SignupInput, messages: Dictionary["validation"]): Promise<void> {
+  assertStrongPassword(input.password, [input.email, input.nickname], messages);
   const passwordHash = await hashPassword(input.password);
   const db = getDb();
   const now = new Date();
@@ -135,13 +132,16 @@ export async function logIn(email: string, password: string, meta: RequestMeta):
   }
   if (!user.emailVerifiedAt) throw new ApiError("EMAIL_NOT_VERIFIED");
   await clearFailures(email);
-  const newDevice = await isNewDevice(user.id, meta.userAgent);
+  const { newDevice, newCountry } = await unfamiliarSignIn(user.id, meta);
   const session = await createSession(user, meta);
-  await recordSecurityEvent({ userId: user.id, type: "LOGIN_SUCCESS", method: "PASSWORD", newDevice }, meta);
-  // The first sign-in ever is no news to its owner; a later one from an unknown device is.
+  await recordSecurityEvent({ userId: user.id, type: "LOGIN_SUCCESS", method: "PASSWORD", newDevice, newCountry }, meta);
+  // The first sign-in ever is no news to its owner; a later one from an unknown device or country is.
   const earlierSignIns = await getDb().securityEvent.count({ where: { userId: user.id, type: "LOGIN_SUCCESS" } });
-  if (newDevice && earlierSignIns > 1) {
-    sendLater(() => sendMail(newDeviceMail(user.email, meta, `${getEnv().APP_URL}/dashboard/settings`)));
+  if ((newDevice || newCountry) && earlierSignIns > 1) {
+    sendLater(async () => {
+      const notMe = (await createPasswordResetLink(user)).replace("/reset-password?", "/api/auth/secure-account?");
+      await sendMail(newDeviceMail(user.email, meta, notMe));
+    });
   }
   return { user: toPublicUser(user), session };
 }

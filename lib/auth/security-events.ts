@@ -9,12 +9,13 @@ export interface SecurityEventInput {
   method?: string;
   reason?: string;
   newDevice?: boolean;
+  newCountry?: boolean;
 }
 
 // Never throws: losing an audit row must not fail the sign-in it describes, but it is logged.
 export async function recordSecurityEvent(event: SecurityEventInput, meta: RequestMeta): Promise<void> {
   try {
-    await getDb().securityEvent.create({ data: { ...event, ip: meta.ip, userAgent: meta.userAgent } });
+    await getDb().securityEvent.create({ data: { ...event, ip: meta.ip, country: meta.country, userAgent: meta.userAgent } });
   } catch (error) {
     console.error(JSON.stringify({ level: "error", msg: "security event not recorded", type: event.type, error: String(error) }));
   }
@@ -26,8 +27,10 @@ export interface ActivityView {
   method: string | null;
   reason: string | null;
   ip: string | null;
+  country: string | null;
   userAgent: string | null;
   newDevice: boolean;
+  newCountry: boolean;
   createdAt: string;
 }
 
@@ -37,9 +40,12 @@ export async function listActivity(userId: string, limit = 30): Promise<Activity
 }
 
 // A device is new to an account when no earlier successful sign-in came from the same browser and
-// system (the user agent), whatever the IP.
-export async function isNewDevice(userId: string, userAgent: string | null): Promise<boolean> {
-  if (!userAgent) return false;
-  const seen = await getDb().securityEvent.findFirst({ where: { userId, type: "LOGIN_SUCCESS", userAgent }, select: { id: true } });
-  return !seen;
+// system (the user agent), whatever the IP; a country likewise, where the proxy tells us one.
+export async function unfamiliarSignIn(userId: string, meta: RequestMeta): Promise<{ newDevice: boolean; newCountry: boolean }> {
+  const db = getDb();
+  const [device, country] = await Promise.all([
+    meta.userAgent ? db.securityEvent.findFirst({ where: { userId, type: "LOGIN_SUCCESS", userAgent: meta.userAgent }, select: { id: true } }) : { id: "" },
+    meta.country ? db.securityEvent.findFirst({ where: { userId, type: "LOGIN_SUCCESS", country: meta.country }, select: { id: true } }) : { id: "" },
+  ]);
+  return { newDevice: !device, newCountry: !country };
 }

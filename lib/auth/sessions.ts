@@ -3,11 +3,13 @@ import { createHash, createHmac } from "node:crypto";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { recordSecurityEvent } from "@/lib/auth/security-events";
+import { clientIp } from "@/lib/http/client-ip";
 import { signToken, TOKEN_LIFETIME_SECONDS, verifyToken } from "@/lib/auth/tokens";
 
 export interface RequestMeta {
   userAgent: string | null;
   ip: string | null;
+  country: string | null;
 }
 
 export interface IssuedSession {
@@ -34,12 +36,14 @@ function successorJti(jti: string): string {
 }
 
 export function requestMeta(request: Request): RequestMeta {
-  // NOTE: X-Forwarded-For is whatever the nearest proxy (or the client) wrote; it is recorded for
-  // the user's information and never trusted for a decision.
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  const { TRUSTED_PROXY_HOPS, COUNTRY_HEADER } = getEnv();
+  // NOTE: the country header is believed only behind a trusted proxy, which sets it; a client
+  // talking to the app directly could write anything there.
+  const country = TRUSTED_PROXY_HOPS > 0 && COUNTRY_HEADER ? request.headers.get(COUNTRY_HEADER)?.trim().toUpperCase() : undefined;
   return {
     userAgent: request.headers.get("user-agent")?.slice(0, 512) ?? null,
-    ip: forwarded ? forwarded.slice(0, 64) : null,
+    ip: clientIp(request, TRUSTED_PROXY_HOPS),
+    country: country && /^[A-Z]{2}$/.test(country) ? country : null,
   };
 }
 
@@ -57,7 +61,7 @@ function accessToken(user: SessionUser, sessionId: string): Promise<{ token: str
 export async function createSession(user: SessionUser, meta: RequestMeta): Promise<IssuedSession> {
   const expiresAt = new Date(Date.now() + TOKEN_LIFETIME_SECONDS.REFRESH * 1000);
   const db = getDb();
-  const session = await db.session.create({ data: { userId: user.id, userAgent: meta.userAgent, ip: meta.ip, expiresAt } });
+  const session = await db.session.create({ data: { userId: user.id, userAgent: meta.userAgent, ip: meta.ip, country: meta.country, expiresAt } });
   const refresh = await signToken("REFRESH", { sub: user.id, email: user.email, sid: session.id, expiresAt });
   await db.refreshToken.create({ data: { sessionId: session.id, jtiHash: hashTokenId(refresh.jti), expiresAt } });
   return { sessionId: session.id, accessToken: (await accessToken(user, session.id)).token, refreshToken: refresh.token };
@@ -156,6 +160,7 @@ export interface SessionView {
   id: string;
   userAgent: string | null;
   ip: string | null;
+  country: string | null;
   createdAt: string;
   lastUsedAt: string;
   current: boolean;
@@ -171,6 +176,7 @@ export async function listSessions(userId: string, currentSessionId: string | un
     id: session.id,
     userAgent: session.userAgent,
     ip: session.ip,
+    country: session.country,
     createdAt: session.createdAt.toISOString(),
     lastUsedAt: session.lastUsedAt.toISOString(),
     current: session.id === currentSessionId,

@@ -7,6 +7,7 @@ export const TOKEN_LIFETIME_SECONDS = {
   REFRESH: 14 * 24 * 60 * 60,
   ONBOARDING: 30 * 60,
   EMAIL_VERIFY: 30 * 60,
+  PASSWORD_RESET: 30 * 60,
 } as const;
 
 export type TokenType = keyof typeof TOKEN_LIFETIME_SECONDS;

@@ -1,4 +1,5 @@
 import "server-only";
+import { describeDevice } from "@/lib/auth/device";
 import type { RequestMeta } from "@/lib/auth/sessions";
 import type { MailMessage } from "@/lib/mail/send";
 
@@ -37,14 +38,26 @@ export function alreadyRegisteredMail(to: string, loginUrl: string): MailMessage
   };
 }
 
-export function newDeviceMail(to: string, meta: RequestMeta, settingsUrl: string): MailMessage {
-  const where = `${meta.userAgent ?? "unknown device"}${meta.ip ? ` · ${meta.ip}` : ""}`;
-  const ko = ["새 기기에서 TropiCal에 로그인했습니다.", `기기: ${where}`, "본인이 아니라면 설정에서 다른 모든 세션을 로그아웃하고 비밀번호를 바꿔 주세요."];
-  const en = ["Your TropiCal account was just signed in from a new device.", `Device: ${where}`, "If this wasn't you, sign out every other session in settings and change your password."];
+export function newDeviceMail(to: string, meta: RequestMeta, notMeUrl: string): MailMessage {
+  const where = [describeDevice(meta.userAgent), meta.ip, meta.country].filter(Boolean).join(" · ");
+  const ko = ["새 기기에서 TropiCal에 로그인했습니다.", `기기: ${where}`, "본인이 아니라면 아래 버튼을 누르세요. 모든 기기에서 즉시 로그아웃되고 새 비밀번호를 정하게 됩니다 (30분 안에)."];
+  const en = ["Your TropiCal account was just signed in from a new device.", `Device: ${where}`, "If this wasn't you, press the button below: every device is signed out at once and you choose a new password (within 30 minutes)."];
   return {
     to,
     subject: "[TropiCal] 새 기기 로그인 / New sign-in",
-    text: [...ko, "", ...en, "", settingsUrl].join("\n"),
-    html: layout("TropiCal", [...ko, ...en], { url: settingsUrl, label: "세션 확인 / Review sessions" }),
+    text: [...ko, "", ...en, "", `본인이 아닙니다 / This wasn't me: ${notMeUrl}`].join("\n"),
+    html: layout("TropiCal", [...ko, ...en], { url: notMeUrl, label: "본인이 아닙니다 / This wasn't me" }),
+  };
+}
+
+export function passwordResetMail(to: string, resetUrl: string): MailMessage {
+  const ko = ["TropiCal 비밀번호 재설정을 요청하셨습니다.", "아래 버튼을 눌러 새 비밀번호를 정해 주세요. 링크는 30분 동안 한 번만 쓸 수 있고, 재설정하면 모든 기기에서 로그아웃됩니다."];
+  const en = ["You asked to reset your TropiCal password.", "Choose a new one with the button below. The link works once, for 30 minutes; resetting signs you out everywhere."];
+  const ignore = ["요청하지 않으셨다면 이 메일을 무시하세요. / If you did not ask, ignore this e-mail."];
+  return {
+    to,
+    subject: "[TropiCal] 비밀번호 재설정 / Reset your password",
+    text: [...ko, "", ...en, "", resetUrl, "", ...ignore].join("\n"),
+    html: layout("TropiCal", [...ko, ...en, ...ignore], { url: resetUrl, label: "비밀번호 재설정 / Reset password" }),
   };
 }

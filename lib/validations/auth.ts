@@ -49,3 +49,19 @@ export const loginSchema = z.strictObject({
 export const resendSchema = z.strictObject({ email: emailSchema });
 
 export type SignupInput = z.infer<typeof signupSchema>;
+
+export const forgotPasswordSchema = z.strictObject({ email: emailSchema });
+
+export const resetPasswordSchema = z.strictObject({
+  token: z.string(message("invalidValue")).min(1, message("invalidValue")).max(4096, message("invalidValue")),
+  password: newPasswordSchema,
+});
+
+export const changePasswordSchema = z.strictObject({
+  currentPassword: z.string(message("passwordRequired")).min(1, message("passwordRequired")).max(PASSWORD_MAX * 4, message("passwordTooLong")),
+  newPassword: newPasswordSchema,
+});
+
+export const deleteAccountSchema = z.strictObject({
+  password: z.string(message("passwordRequired")).max(PASSWORD_MAX * 4, message("passwordTooLong")).optional(),
+});

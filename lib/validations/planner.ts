@@ -121,7 +121,8 @@ function isTimeZone(value: string): boolean {
   }
 }
 
-export const settingsUpdateSchema = z.object({
+// Strict: settings have no server-owned fields to ignore, so anything unknown is a mistake worth naming.
+export const settingsUpdateSchema = z.strictObject({
   weekStartsOn: z.union([z.literal(0), z.literal(1)], message("invalidValue")).optional(),
   timeZone: z.string(message("timeZoneInvalid")).max(64, message("timeZoneInvalid")).refine(isTimeZone, message("timeZoneInvalid")).optional(),
 });

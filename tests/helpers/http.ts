@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { testEnv } from "./env";
 
@@ -27,10 +28,18 @@ export interface RequestOptions {
   sameOrigin?: boolean;
 }
 
-// A minimal browser stand-in: keeps cookies per name and path like a browser would, follows no redirects.
+// A documentation-range address (2001:db8::/32) per client, as the stack's one trusted proxy would report it.
+export function randomAddress(): string {
+  const hex = randomUUID().replaceAll("-", "");
+  return `2001:db8:${hex.slice(0, 4)}:${hex.slice(4, 8)}:${hex.slice(8, 12)}:${hex.slice(12, 16)}:${hex.slice(16, 20)}:${hex.slice(20, 24)}`;
+}
+
+// A minimal browser stand-in: keeps cookies per name and path like a browser would, follows no
+// redirects, and comes from its own address.
 export class Client {
   readonly cookies = new Map<string, SetCookie>();
   readonly base = testEnv().TEST_BASE_URL;
+  constructor(readonly address = randomAddress()) {}
 
   cookieHeader(path: string): string {
     return [...this.cookies.values()]
@@ -44,7 +53,7 @@ export class Client {
   }
 
   async request(path: string, options: RequestOptions = {}): Promise<Response> {
-    const headers: Record<string, string> = { ...options.headers };
+    const headers: Record<string, string> = { "x-forwarded-for": this.address, ...options.headers };
     const cookie = this.cookieHeader(path.split("?")[0] ?? path);
     if (cookie) headers.cookie = cookie;
     if (options.json !== undefined) headers["content-type"] ??= "application/json";

@@ -363,6 +363,20 @@ describe("sessions and devices", () => {
     assert.match(mails.at(-1)?.text ?? "", /Android/);
   });
 
+  test("a sign-in from a country never seen for the account is flagged and mailed, even on a known browser", async () => {
+    const { email } = await signUpVerified();
+    const at = (country: string) => new Client().post("/api/auth/login", { email, password: PASSWORD }, { headers: { "user-agent": LAPTOP, "x-test-country": country } });
+    assert.equal((await at("KR")).status, 200);
+    assert.equal((await at("KR")).status, 200);
+    const mailsBefore = (await waitForMail(email, 1)).length;
+    const abroad = new Client();
+    assert.equal((await abroad.post("/api/auth/login", { email, password: PASSWORD }, { headers: { "user-agent": LAPTOP, "x-test-country": "BR" } })).status, 200);
+    const { events } = (await (await abroad.request("/api/auth/activity")).json()) as { events: { newDevice: boolean; newCountry: boolean; country: string }[] };
+    assert.deepEqual(events[0], { ...events[0], newDevice: false, newCountry: true, country: "BR" });
+    const mails = await waitForMail(email, mailsBefore + 1);
+    assert.match(mails.at(-1)?.text ?? "", /BR/);
+  });
+
   test("reuse of a retired refresh token is recorded as a security event", async () => {
     const { client } = await signedInUser();
     const stolen = client.cookies.get("REFRESH_TOKEN")?.value ?? "";

@@ -12,7 +12,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const next = safeNextPath(typeof params.next === "string" ? params.next : undefined);
   return (
     <Card title={t.login.title}>
-      <LoginForm t={t} next={next} notice={params.reason === "session" ? t.login.sessionEnded : undefined} />
+      <LoginForm t={t} next={next} notice={params.reason === "session" ? t.login.sessionEnded : params.reason === "reset" ? t.password.resetDone : undefined} />
     </Card>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ChangePasswordForm, DeleteAccountForm } from "@/components/auth/password-forms";
 import { SessionsPanel } from "@/components/auth/sessions-panel";
 import { ProfileSummary } from "@/components/dashboard/profile-summary";
 import { SettingsForm } from "@/components/planner/settings-form";
@@ -17,6 +18,8 @@ export default async function SettingsPage() {
       <ProfileSummary loadingLabel={t.dashboard.loading} errorLabel={t.common.genericError} />
       <SettingsForm t={t} settings={await getSettings(user.id)} />
       <SessionsPanel t={t} locale={locale} />
+      {user.providers.includes("password") ? <ChangePasswordForm t={t} email={user.email} /> : null}
+      <DeleteAccountForm t={t} hasPassword={user.providers.includes("password")} />
     </section>
   );
 }

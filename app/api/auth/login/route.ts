@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { logIn } from "@/lib/auth/accounts";
 import { setAuthCookie } from "@/lib/auth/cookies";
 import { assertSameOrigin } from "@/lib/auth/csrf";
+import { consumeIpLimit, IP_LIMITS } from "@/lib/auth/ip-limits";
 import { requestMeta } from "@/lib/auth/sessions";
 import { getEnv } from "@/lib/env";
 import { NO_STORE, withErrors } from "@/lib/errors";
@@ -11,6 +12,7 @@ import { loginSchema } from "@/lib/validations/auth";
 export const POST = withErrors(async (request: NextRequest) => {
   const { APP_URL } = getEnv();
   assertSameOrigin(request, APP_URL);
+  await consumeIpLimit(request, IP_LIMITS.login);
   const { email, password } = await parseJsonBody(request, loginSchema);
   const { user, session } = await logIn(email, password, requestMeta(request));
   const response = NextResponse.json({ user }, { headers: NO_STORE });

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { clearAuthCookies, COOKIE, setAuthCookie } from "@/lib/auth/cookies";
 import { assertSameOrigin } from "@/lib/auth/csrf";
+import { consumeIpLimit, IP_LIMITS } from "@/lib/auth/ip-limits";
 import { safeNextPath } from "@/lib/auth/redirects";
 import { requestMeta, rotateRefreshToken } from "@/lib/auth/sessions";
 import { getEnv } from "@/lib/env";
@@ -10,6 +11,7 @@ import { ApiError, errorResponse, NO_STORE, withErrors } from "@/lib/errors";
 export const POST = withErrors(async (request: NextRequest) => {
   const { APP_URL } = getEnv();
   assertSameOrigin(request, APP_URL);
+  await consumeIpLimit(request, IP_LIMITS.refresh);
   const result = await rotateRefreshToken(request.cookies.get(COOKIE.REFRESH)?.value, requestMeta(request));
   if (!result.ok) {
     const response = errorResponse(new ApiError("INVALID_REFRESH_TOKEN"));
@@ -28,6 +30,7 @@ export const POST = withErrors(async (request: NextRequest) => {
 export const GET = withErrors(async (request: NextRequest) => {
   const { APP_URL } = getEnv();
   const next = safeNextPath(request.nextUrl.searchParams.get("next"));
+  await consumeIpLimit(request, IP_LIMITS.refresh);
   const result = await rotateRefreshToken(request.cookies.get(COOKIE.REFRESH)?.value, requestMeta(request));
   if (!result.ok) {
     const response = NextResponse.redirect(new URL(`/login?next=${encodeURIComponent(next)}`, APP_URL), { status: 303, headers: NO_STORE });

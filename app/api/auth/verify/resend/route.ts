@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { resendVerification } from "@/lib/auth/accounts";
 import { assertSameOrigin } from "@/lib/auth/csrf";
+import { consumeIpLimit, IP_LIMITS } from "@/lib/auth/ip-limits";
 import { getEnv } from "@/lib/env";
 import { NO_STORE, withErrors } from "@/lib/errors";
 import { parseJsonBody } from "@/lib/http/request";
@@ -8,6 +9,7 @@ import { resendSchema } from "@/lib/validations/auth";
 
 export const POST = withErrors(async (request: NextRequest) => {
   assertSameOrigin(request, getEnv().APP_URL);
+  await consumeIpLimit(request, IP_LIMITS.mail);
   const { email } = await parseJsonBody(request, resendSchema);
   await resendVerification(email);
   return NextResponse.json(

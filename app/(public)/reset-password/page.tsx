@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { ResetPasswordForm } from "@/components/auth/password-forms";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { getDictionary } from "@/lib/i18n/server";
+
+// The token is in this page's URL: no referrer leaves it, and it is sent only to our own API.
+export const metadata: Metadata = { title: "Reset password", referrer: "no-referrer" };
+
+export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { t } = await getDictionary();
+  const { token, secured } = await searchParams;
+  return (
+    <Card title={t.password.resetTitle}>
+      {secured ? (
+        <div className="mb-4">
+          <Alert tone="info">{t.password.secured}</Alert>
+        </div>
+      ) : null}
+      <ResetPasswordForm t={t} token={typeof token === "string" ? token.slice(0, 4096) : ""} />
+    </Card>
+  );
+}

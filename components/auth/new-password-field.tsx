@@ -1,0 +1,46 @@
+"use client";
+import { useEffect, useState, type InputHTMLAttributes } from "react";
+import { Field } from "@/components/ui/field";
+import { format, type Dictionary } from "@/lib/i18n/dictionaries";
+import { MIN_PASSWORD_SCORE } from "@/lib/validations/password-rules";
+
+type Score = 0 | 1 | 2 | 3 | 4;
+const COLORS = ["bg-red-600", "bg-orange-500", "bg-amber-500", "bg-teal-600", "bg-emerald-700"];
+
+// A password input with a strength meter. zxcvbn and its word lists are large, so they load only
+// once the user starts typing; the server applies the same check either way.
+export function NewPasswordField({ t, clues, ...input }: { t: Dictionary; clues: string[]; label: string; name: string; error?: string; value: string } & InputHTMLAttributes<HTMLInputElement>) {
+  const [score, setScore] = useState<Score | null>(null);
+  const { value } = input;
+  const clueKey = clues.join("\u0000");
+  useEffect(() => {
+    if (!value) {
+      setScore(null);
+      return;
+    }
+    let active = true;
+    void import("@/lib/auth/password-strength").then(({ passwordScore }) => {
+      if (active) setScore(passwordScore(value, clueKey.split("\u0000")));
+    });
+    return () => {
+      active = false;
+    };
+  }, [value, clueKey]);
+  return (
+    <div className="flex flex-col gap-1.5">
+      <Field type="password" autoComplete="new-password" hint={t.signup.passwordHint} {...input} />
+      {score !== null ? (
+        <div>
+          <div className="flex gap-1" aria-hidden="true">
+            {[0, 1, 2, 3, 4].map((index) => (
+              <span key={index} className={`h-1.5 flex-1 rounded-full ${index <= score ? COLORS[score] : "bg-slate-200"}`} />
+            ))}
+          </div>
+          <p className={`mt-1 text-xs ${score >= MIN_PASSWORD_SCORE ? "text-slate-700" : "text-red-700"}`} aria-live="polite">
+            {format(t.password.strength, { label: t.password.strengthLabels[score] ?? "" })}
+          </p>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+"use client";
+import { useState, type FormEvent } from "react";
+import { NewPasswordField } from "@/components/auth/new-password-field";
+import { useSubmit } from "@/components/auth/use-submit";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import type { Dictionary } from "@/lib/i18n/dictionaries";
+import { changePasswordSchema, deleteAccountSchema, forgotPasswordSchema, resetPasswordSchema } from "@/lib/validations/auth";
+
+export function ForgotPasswordForm({ t }: { t: Dictionary }) {
+  const [email, setEmail] = useState("");
+  const [sent, setSent] = useState(false);
+  const { busy, fields, message, submit } = useSubmit(t);
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSent(false);
+    if ((await submit("/api/auth/password/forgot", forgotPasswordSchema, { email }))?.ok) setSent(true);
+  }
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      {sent ? <Alert tone="success">{t.password.forgotSent}</Alert> : null}
+      {message ? <Alert>{message}</Alert> : null}
+      <Field label={t.common.email} name="email" type="email" autoComplete="email" value={email} onChange={(event) => setEmail(event.target.value)} error={fields.email} />
+      <Button type="submit" busy={busy} busyLabel={t.common.submitting}>
+        {t.password.forgotSubmit}
+      </Button>
+    </form>
+  );
+}
+
+export function ResetPasswordForm({ t, token }: { t: Dictionary; token: string }) {
+  const [password, setPassword] = useState("");
+  const { busy, fields, message, submit } = useSubmit(t);
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if ((await submit("/api/auth/password/reset", resetPasswordSchema, { token, password }))?.ok) window.location.assign("/login?reason=reset");
+  }
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      {message ? <Alert>{message}</Alert> : null}
+      {fields.token ? (
+        <Alert>
+          {fields.token}{" "}
+          <a href="/forgot-password" className="font-semibold underline">
+            {t.password.forgotSubmit}
+          </a>
+        </Alert>
+      ) : null}
+      <NewPasswordField t={t} clues={[]} label={t.password.newPassword} name="password" value={password} onChange={(event) => setPassword(event.target.value)} error={fields.password} />
+      <Button type="submit" busy={busy} busyLabel={t.common.submitting}>
+        {t.password.resetSubmit}
+      </Button>
+    </form>
+  );
+}
+
+export function ChangePasswordForm({ t, email }: { t: Dictionary; email: string }) {
+  const [currentPassword, setCurrentPassword] = useState("");
+  const [newPassword, setNewPassword] = useState("");
+  const [done, setDone] = useState(false);
+  const { busy, fields, message, submit } = useSubmit(t);
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setDone(false);
+    if ((await submit("/api/auth/password/change", changePasswordSchema, { currentPassword, newPassword }))?.ok) {
+      setDone(true);
+      setCurrentPassword("");
+      setNewPassword("");
+    }
+  }
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="change-password-title" className="flex max-w-md flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4">
+      <h2 id="change-password-title" className="font-semibold">
+        {t.password.changeTitle}
+      </h2>
+      {done ? <Alert tone="success">{t.password.changed}</Alert> : null}
+      {message ? <Alert>{message}</Alert> : null}
+      <Field
+        label={t.password.currentPassword}
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        value={currentPassword}
+        onChange={(event) => setCurrentPassword(event.target.value)}
+        error={fields.currentPassword}
+      />
+      <NewPasswordField t={t} clues={[email]} label={t.password.newPassword} name="newPassword" value={newPassword} onChange={(event) => setNewPassword(event.target.value)} error={fields.newPassword} />
+      <Button type="submit" busy={busy} busyLabel={t.common.submitting}>
+        {t.password.changeSubmit}
+      </Button>
+    </form>
+  );
+}
+
+export function DeleteAccountForm({ t, hasPassword }: { t: Dictionary; hasPassword: boolean }) {
+  const [password, setPassword] = useState("");
+  const { busy, fields, message, submit } = useSubmit(t);
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!window.confirm(t.password.deleteConfirm)) return;
+    const result = await submit("/api/auth/account", deleteAccountSchema, hasPassword ? { password } : {}, { REAUTHENTICATION_REQUIRED: t.login.sessionEnded }, "DELETE");
+    if (result?.ok) window.location.assign("/");
+  }
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="delete-account-title" className="flex max-w-md flex-col gap-3 rounded-xl border border-red-200 bg-white p-4">
+      <h2 id="delete-account-title" className="font-semibold text-red-800">
+        {t.password.deleteTitle}
+      </h2>
+      <p className="text-sm text-slate-700">{t.password.deleteBody}</p>
+      {message ? <Alert>{message}</Alert> : null}
+      {hasPassword ? (
+        <Field label={t.common.password} name="deletePassword" type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} error={fields.password} />
+      ) : null}
+      <Button type="submit" busy={busy} busyLabel={t.common.submitting} className="bg-red-700 hover:bg-red-800">
+        {t.password.deleteSubmit}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,110 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { ApiError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Dictionary } from "@/lib/i18n/dictionaries";
+import { clearFailures } from "@/lib/auth/lockout";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { MIN_PASSWORD_SCORE, passwordScore } from "@/lib/auth/password-strength";
+import { recordSecurityEvent } from "@/lib/auth/security-events";
+import { hashTokenId, revokeSessions, type RequestMeta } from "@/lib/auth/sessions";
+import { signToken, verifyToken } from "@/lib/auth/tokens";
+import { sendLater } from "@/lib/mail/later";
+import { sendMail } from "@/lib/mail/send";
+import { passwordResetMail } from "@/lib/mail/templates";
+import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
+
+type Messages = Dictionary["validation"];
+
+const RESET_REQUEST_LIMIT: RateLimit = { name: "password-reset", max: 3, windowSeconds: 10 * 60 };
+
+// Refuses a new password zxcvbn finds guessable, counting the user's own e-mail and nickname as clues.
+export function assertStrongPassword(password: string, clues: string[], messages: Messages, field = "password"): void {
+  if (passwordScore(password, clues) < MIN_PASSWORD_SCORE) throw new ApiError("INVALID_INPUT", { [field]: messages.passwordTooWeak });
+}
+
+export async function createPasswordResetLink(user: { id: string; email: string }): Promise<string> {
+  const { token } = await signToken("PASSWORD_RESET", { sub: user.id, email: user.email });
+  return `${getEnv().APP_URL}/reset-password?token=${encodeURIComponent(token)}`;
+}
+
+// Always the same answer; the mail goes only to an existing account. Never affected by a login lock.
+export async function requestPasswordReset(email: string): Promise<void> {
+  await consumeRateLimit(RESET_REQUEST_LIMIT, email);
+  const user = await getDb().user.findUnique({ where: { email }, select: { id: true, email: true } });
+  if (user) sendLater(async () => sendMail(passwordResetMail(user.email, await createPasswordResetLink(user))));
+}
+
+// A reset token is good while unused, unexpired, for the account's current address, and newer than
+// the last password change.
+async function checkResetToken(token: string) {
+  const verified = await verifyToken(token, "PASSWORD_RESET");
+  if (!verified.ok) return null;
+  const user = await getDb().user.findUnique({ where: { id: verified.claims.sub } });
+  if (!user || user.email !== verified.claims.email) return null;
+  // iat has one-second resolution: a link from the very second of a change is void too (fail safe).
+  if (user.passwordChangedAt && verified.claims.iat <= Math.floor(user.passwordChangedAt.getTime() / 1000)) return null;
+  const used = await getDb().usedEmailToken.findUnique({ where: { jtiHash: hashTokenId(verified.claims.jti) } });
+  return used ? null : { user, claims: verified.claims };
+}
+
+export async function resetPassword(token: string, password: string, messages: Messages, meta: RequestMeta): Promise<void> {
+  const checked = await checkResetToken(token);
+  if (!checked) throw new ApiError("INVALID_INPUT", { token: messages.resetLinkInvalid });
+  const { user, claims } = checked;
+  assertStrongPassword(password, [user.email, user.nickname], messages);
+  const passwordHash = await hashPassword(password);
+  const db = getDb();
+  try {
+    await db.$transaction([
+      db.usedEmailToken.create({ data: { jtiHash: hashTokenId(claims.jti), userId: user.id, expiresAt: new Date(claims.exp * 1000) } }),
+      // The link arrived by mail, which also proves the address.
+      db.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date(), emailVerifiedAt: user.emailVerifiedAt ?? new Date() } }),
+    ]);
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new ApiError("INVALID_INPUT", { token: messages.resetLinkInvalid });
+    throw error;
+  }
+  await revokeSessions(user.id, "all", meta);
+  await clearFailures(user.email);
+  await recordSecurityEvent({ userId: user.id, type: "PASSWORD_RESET", method: "EMAIL" }, meta);
+}
+
+// "This wasn't me" from the new-device mail: every session ends at once; the link then goes on to
+// the reset form, where the same token sets a new password.
+export async function secureAccount(token: string, meta: RequestMeta): Promise<boolean> {
+  const checked = await checkResetToken(token);
+  if (!checked) return false;
+  await revokeSessions(checked.user.id, "all", meta);
+  await recordSecurityEvent({ userId: checked.user.id, type: "ACCOUNT_SECURED", reason: "'this wasn't me' link" }, meta);
+  return true;
+}
+
+export async function changePassword(userId: string, sessionId: string | undefined, current: string, next: string, messages: Messages, meta: RequestMeta): Promise<void> {
+  const user = await getDb().user.findUnique({ where: { id: userId } });
+  if (!user) throw new ApiError("UNAUTHENTICATED");
+  if (!(await verifyPassword(user.passwordHash, current))) throw new ApiError("INVALID_INPUT", { currentPassword: messages.passwordWrong });
+  assertStrongPassword(next, [user.email, user.nickname], messages, "newPassword");
+  await getDb().user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(next), passwordChangedAt: new Date() } });
+  await revokeSessions(userId, sessionId ? { except: sessionId } : "all", meta);
+  await recordSecurityEvent({ userId, type: "PASSWORD_CHANGED" }, meta);
+}
+
+// How recent a sign-in must be to delete an account without a password (accounts with none).
+const RECENT_SIGN_IN_SECONDS = 10 * 60;
+
+export async function deleteAccount(userId: string, sessionId: string | undefined, password: string | undefined, messages: Messages): Promise<void> {
+  const db = getDb();
+  const user = await db.user.findUnique({ where: { id: userId } });
+  if (!user) throw new ApiError("UNAUTHENTICATED");
+  if (user.passwordHash) {
+    if (!password || !(await verifyPassword(user.passwordHash, password))) throw new ApiError("INVALID_INPUT", { password: messages.passwordWrong });
+  } else {
+    const session = sessionId ? await db.session.findUnique({ where: { id: sessionId } }) : null;
+    if (!session || Date.now() - session.createdAt.getTime() > RECENT_SIGN_IN_SECONDS * 1000) throw new ApiError("REAUTHENTICATION_REQUIRED");
+  }
+  // Everything the user owns goes with them (ON DELETE CASCADE).
+  await db.user.delete({ where: { id: userId } });
+  await clearFailures(user.email);
+}
