@@ -19,6 +19,9 @@ const PUBLIC_API = new Set([
   "/api/auth/password/forgot",
   "/api/auth/password/reset",
   "/api/auth/secure-account",
+  "/api/auth/2fa/verify",
+  "/api/auth/passkeys/login",
+  "/api/auth/passkeys/login/options",
   "/api/health",
 ]);
 const GUEST_ONLY_PAGES = new Set(["/", "/login", "/signup"]);

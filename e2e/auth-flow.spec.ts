@@ -59,7 +59,7 @@ test("sign up → open the mail → verify → log in → survive a lost access 
   await expect(page).toHaveURL(/\/dashboard\/todo$/);
   await expect(page.getByRole("heading", { name: "할 일" })).toBeVisible();
 
-  await page.getByRole("button", { name: "로그아웃" }).click();
+  await page.getByRole("button", { name: "로그아웃", exact: true }).click();
   await expect(page).toHaveURL(/\/login$/);
   expect((await context.cookies()).filter((cookie) => cookie.name.endsWith("_TOKEN"))).toEqual([]);
 

@@ -2,7 +2,7 @@ import { waitForMail } from "../tests/helpers/mail";
 import { expect, test } from "./fixtures";
 
 test("forgot password → mail → new password (with its strength shown) → signed out everywhere → log in", async ({ page, user, loginPage, signedIn: _ }) => {
-  await page.getByRole("button", { name: "로그아웃" }).click();
+  await page.getByRole("button", { name: "로그아웃", exact: true }).click();
   await expect(page).toHaveURL(/\/login$/);
   await page.getByRole("link", { name: "비밀번호를 잊으셨나요?" }).click();
   // The login page also has an e-mail field: wait for the new page before typing.

@@ -12,6 +12,7 @@ export const ERRORS = {
   REAUTHENTICATION_REQUIRED: { status: 403, message: "Sign in again to confirm it is you, then retry." },
   NOT_FOUND: { status: 404, message: "Not found." },
   LIMIT_REACHED: { status: 409, message: "You have reached the limit for this list; remove something first." },
+  CONFLICT_STATE: { status: 409, message: "That is not possible in the current state; reload and try again." },
   PAYLOAD_TOO_LARGE: { status: 413, message: "The request body is too large." },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Send the body as application/json." },
   RATE_LIMITED: { status: 429, message: "Too many attempts. Please wait and try again." },

@@ -1,7 +1,11 @@
 import Link from "next/link";
 import { Logo } from "@/components/logo";
 import type { ReactNode } from "react";
+import { cookies } from "next/headers";
 import { LogoutButton } from "@/components/auth/logout-button";
+import { PasskeyOffer } from "@/components/auth/passkey-offer";
+import { PASSKEY_OFFER_COOKIE } from "@/lib/auth/cookies";
+import { hasPasskey } from "@/lib/auth/passkeys";
 import { DashboardNav } from "@/components/dashboard/nav";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { requireCurrentUser } from "@/lib/auth/current-user";
@@ -12,6 +16,7 @@ import { getDictionary } from "@/lib/i18n/server";
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await requireCurrentUser("/dashboard");
   const { locale, t } = await getDictionary();
+  const offerPasskey = (await cookies()).get(PASSKEY_OFFER_COOKIE)?.value !== "later" && !(await hasPasskey(user.id));
   return (
     <div className="min-h-dvh">
       <header className="border-b border-slate-200 bg-white">
@@ -36,6 +41,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           />
         </div>
       </header>
+      {offerPasskey ? <PasskeyOffer t={t} /> : null}
       <main className="mx-auto w-full max-w-6xl px-4 py-6">{children}</main>
     </div>
   );

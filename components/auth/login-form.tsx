@@ -4,6 +4,8 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { PasskeyLoginButton } from "@/components/auth/passkey-login-button";
+import { SecondStepForm } from "@/components/auth/second-step-form";
 import { useSubmit } from "@/components/auth/use-submit";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 import { loginSchema } from "@/lib/validations/auth";
@@ -12,22 +14,41 @@ export function LoginForm({ t, next, notice }: { t: Dictionary; next: string; no
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [needsVerification, setNeedsVerification] = useState(false);
-  const { busy, fields, message, submit } = useSubmit(t);
+  const [secondStep, setSecondStep] = useState(false);
+  const { busy, fields, message, setMessage, submit } = useSubmit(t);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setNeedsVerification(false);
-    const result = await submit("/api/auth/login", loginSchema, { email, password }, {
+    const result = await submit<{ mfaRequired?: boolean }>("/api/auth/login", loginSchema, { email, password }, {
       INVALID_CREDENTIALS: t.login.invalid,
       EMAIL_NOT_VERIFIED: t.login.notVerified,
     });
     if (!result) return;
     if (result.ok) {
+      if (result.data.mfaRequired) {
+        setSecondStep(true);
+        return;
+      }
       // A full navigation, so the middleware sees the new cookies and the server renders signed in.
       window.location.assign(next);
       return;
     }
     if (result.code === "EMAIL_NOT_VERIFIED") setNeedsVerification(true);
+  }
+
+  if (secondStep) {
+    return (
+      <SecondStepForm
+        t={t}
+        next={next}
+        onExpired={() => {
+          setSecondStep(false);
+          setPassword("");
+          setMessage(t.login.sessionEnded);
+        }}
+      />
+    );
   }
 
   return (
@@ -56,6 +77,7 @@ export function LoginForm({ t, next, notice }: { t: Dictionary; next: string; no
       <Button type="submit" busy={busy} busyLabel={t.common.submitting}>
         {t.login.submit}
       </Button>
+      <PasskeyLoginButton t={t} next={next} />
       <p className="text-sm text-slate-700">
         {t.login.noAccount}{" "}
         <Link href="/signup" className="font-semibold text-teal-800 underline">

@@ -5,7 +5,7 @@ export class LoginPage {
 
   readonly email = () => this.page.getByLabel("이메일");
   readonly password = () => this.page.getByLabel("비밀번호");
-  readonly submit = () => this.page.getByRole("button", { name: "로그인" });
+  readonly submit = () => this.page.getByRole("button", { name: "로그인", exact: true });
 
   async goto(next?: string) {
     await this.page.goto(next ? `/login?next=${encodeURIComponent(next)}` : "/login");

@@ -5,13 +5,15 @@ import { ApiError } from "@/lib/errors";
 import { CONSENT_VERSIONS } from "@/lib/consents";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { assertNotLocked, clearFailures, recordFailure } from "@/lib/auth/lockout";
-import { assertStrongPassword, createPasswordResetLink } from "@/lib/auth/passwords";
-import { recordSecurityEvent, unfamiliarSignIn } from "@/lib/auth/security-events";
-import { createSession, hashTokenId, type IssuedSession, type RequestMeta } from "@/lib/auth/sessions";
+import { issueMfaToken } from "@/lib/auth/mfa";
+import { assertStrongPassword } from "@/lib/auth/passwords";
+import { recordSecurityEvent } from "@/lib/auth/security-events";
+import { finishSignIn } from "@/lib/auth/sign-in";
+import { hashTokenId, type IssuedSession, type RequestMeta } from "@/lib/auth/sessions";
 import { signToken, verifyToken } from "@/lib/auth/tokens";
 import { sendLater } from "@/lib/mail/later";
 import { sendMail } from "@/lib/mail/send";
-import { alreadyRegisteredMail, newDeviceMail, verificationMail } from "@/lib/mail/templates";
+import { alreadyRegisteredMail, verificationMail } from "@/lib/mail/templates";
 import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 import type { SignupInput } from "@/lib/validations/auth";
@@ -115,7 +117,9 @@ export interface PublicUser {
   providers: string[];
 }
 
-export async function logIn(email: string, password: string, meta: RequestMeta): Promise<{ user: PublicUser; session: IssuedSession }> {
+export type LogInResult = { kind: "session"; user: PublicUser; session: IssuedSession } | { kind: "mfa"; mfaToken: string };
+
+export async function logIn(email: string, password: string, meta: RequestMeta): Promise<LogInResult> {
   const user = await getDb().user.findUnique({ where: { email } });
   try {
     await assertNotLocked(email);
@@ -132,18 +136,10 @@ export async function logIn(email: string, password: string, meta: RequestMeta):
   }
   if (!user.emailVerifiedAt) throw new ApiError("EMAIL_NOT_VERIFIED");
   await clearFailures(email);
-  const { newDevice, newCountry } = await unfamiliarSignIn(user.id, meta);
-  const session = await createSession(user, meta);
-  await recordSecurityEvent({ userId: user.id, type: "LOGIN_SUCCESS", method: "PASSWORD", newDevice, newCountry }, meta);
-  // The first sign-in ever is no news to its owner; a later one from an unknown device or country is.
-  const earlierSignIns = await getDb().securityEvent.count({ where: { userId: user.id, type: "LOGIN_SUCCESS" } });
-  if ((newDevice || newCountry) && earlierSignIns > 1) {
-    sendLater(async () => {
-      const notMe = (await createPasswordResetLink(user)).replace("/reset-password?", "/api/auth/secure-account?");
-      await sendMail(newDeviceMail(user.email, meta, notMe));
-    });
-  }
-  return { user: toPublicUser(user), session };
+  // With two-step verification on, a password alone opens nothing: only the second step can.
+  if (user.totpEnabledAt) return { kind: "mfa", mfaToken: await issueMfaToken(user) };
+  const session = await finishSignIn(user, meta, "PASSWORD");
+  return { kind: "session", user: toPublicUser(user), session };
 }
 
 export function toPublicUser(user: {

@@ -6,10 +6,16 @@ export const COOKIE = {
   ACCESS: "ACCESS_TOKEN",
   REFRESH: "REFRESH_TOKEN",
   ONBOARDING: "ONBOARDING_TOKEN",
+  MFA: "MFA_TOKEN",
 } as const;
 
-// The refresh token is sent only to the auth API, never with page or planner requests.
+// Not an auth cookie: remembers that the user said "later" to the passkey offer (not HttpOnly).
+export const PASSKEY_OFFER_COOKIE = "passkey_offer";
+
+// The refresh token is sent only to the auth API, never with page or planner requests; the pending
+// second-factor token only to the second-factor step.
 export const REFRESH_COOKIE_PATH = "/api/auth";
+export const MFA_COOKIE_PATH = "/api/auth/2fa";
 
 type CookieKind = keyof typeof COOKIE;
 
@@ -22,7 +28,7 @@ function cookieOptions(kind: CookieKind, appUrl: string, maxAge: number) {
     httpOnly: true,
     sameSite: "lax" as const,
     secure: isSecure(appUrl),
-    path: kind === "REFRESH" ? REFRESH_COOKIE_PATH : "/",
+    path: kind === "REFRESH" ? REFRESH_COOKIE_PATH : kind === "MFA" ? MFA_COOKIE_PATH : "/",
     maxAge,
   };
 }
@@ -35,7 +41,7 @@ export function setAuthCookie(response: NextResponse, kind: CookieKind, token: s
   response.cookies.set(COOKIE[kind], token, cookieOptions(kind, appUrl, maxAge));
 }
 
-export function clearAuthCookies(response: NextResponse, appUrl: string, kinds: CookieKind[] = ["ACCESS", "REFRESH", "ONBOARDING"]): void {
+export function clearAuthCookies(response: NextResponse, appUrl: string, kinds: CookieKind[] = ["ACCESS", "REFRESH", "ONBOARDING", "MFA"]): void {
   for (const kind of kinds) {
     response.cookies.set(COOKIE[kind], "", cookieOptions(kind, appUrl, 0));
   }

@@ -8,6 +8,8 @@ export const TOKEN_LIFETIME_SECONDS = {
   ONBOARDING: 30 * 60,
   EMAIL_VERIFY: 30 * 60,
   PASSWORD_RESET: 30 * 60,
+  // Between a correct password and the second factor: short, and accepted by the 2FA step alone.
+  MFA: 5 * 60,
 } as const;
 
 export type TokenType = keyof typeof TOKEN_LIFETIME_SECONDS;

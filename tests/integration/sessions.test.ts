@@ -207,7 +207,7 @@ describe("refresh, rotation and logout", () => {
     const response = await client.post("/api/auth/logout");
     assert.equal(response.status, 204);
     const cleared = response.headers.getSetCookie().map(parseSetCookie);
-    assert.deepEqual(cleared.map((cookie) => cookie.name).sort(), ["ACCESS_TOKEN", "ONBOARDING_TOKEN", "REFRESH_TOKEN"]);
+    assert.deepEqual(cleared.map((cookie) => cookie.name).sort(), ["ACCESS_TOKEN", "MFA_TOKEN", "ONBOARDING_TOKEN", "REFRESH_TOKEN"]);
     for (const cookie of cleared) assert.equal(cookie.attributes.get("max-age"), "0");
     assert.equal(cleared.find((cookie) => cookie.name === "REFRESH_TOKEN")?.attributes.get("path"), "/api/auth");
     const replay = new Client();

@@ -14,9 +14,14 @@ export const POST = withErrors(async (request: NextRequest) => {
   assertSameOrigin(request, APP_URL);
   await consumeIpLimit(request, IP_LIMITS.login);
   const { email, password } = await parseJsonBody(request, loginSchema);
-  const { user, session } = await logIn(email, password, requestMeta(request));
-  const response = NextResponse.json({ user }, { headers: NO_STORE });
-  setAuthCookie(response, "ACCESS", session.accessToken, APP_URL);
-  setAuthCookie(response, "REFRESH", session.refreshToken, APP_URL, session.refreshExpiresAt);
+  const result = await logIn(email, password, requestMeta(request));
+  if (result.kind === "mfa") {
+    const response = NextResponse.json({ mfaRequired: true }, { headers: NO_STORE });
+    setAuthCookie(response, "MFA", result.mfaToken, APP_URL);
+    return response;
+  }
+  const response = NextResponse.json({ user: result.user }, { headers: NO_STORE });
+  setAuthCookie(response, "ACCESS", result.session.accessToken, APP_URL);
+  setAuthCookie(response, "REFRESH", result.session.refreshToken, APP_URL, result.session.refreshExpiresAt);
   return response;
 });

@@ -1,0 +1,9 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { requireUserForWrite } from "@/lib/auth/guard";
+import { startTotpSetup } from "@/lib/auth/mfa";
+import { NO_STORE, withErrors } from "@/lib/errors";
+
+// The secret is shown once, to its owner, for their authenticator app; it is stored encrypted.
+export const POST = withErrors(async (request: NextRequest) => {
+  return NextResponse.json(await startTotpSetup(await requireUserForWrite(request)), { headers: NO_STORE });
+});

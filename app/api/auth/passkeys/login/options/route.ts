@@ -1,0 +1,12 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { assertSameOrigin } from "@/lib/auth/csrf";
+import { consumeIpLimit, IP_LIMITS } from "@/lib/auth/ip-limits";
+import { loginOptions } from "@/lib/auth/passkeys";
+import { getEnv } from "@/lib/env";
+import { NO_STORE, withErrors } from "@/lib/errors";
+
+export const POST = withErrors(async (request: NextRequest) => {
+  assertSameOrigin(request, getEnv().APP_URL);
+  await consumeIpLimit(request, IP_LIMITS.login);
+  return NextResponse.json(await loginOptions(), { headers: NO_STORE });
+});

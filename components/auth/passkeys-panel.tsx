@@ -1,0 +1,111 @@
+"use client";
+import { startRegistration } from "@simplewebauthn/browser";
+import { useCallback, useEffect, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { api } from "@/lib/client/api";
+import type { PasskeyView } from "@/lib/auth/passkeys";
+import { format, type Dictionary, type Locale } from "@/lib/i18n/dictionaries";
+
+export function PasskeysPanel({ t, locale }: { t: Dictionary; locale: Locale }) {
+  const [passkeys, setPasskeys] = useState<PasskeyView[] | null>(null);
+  const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
+  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(iso));
+
+  const load = useCallback(async () => {
+    const result = await api<{ passkeys: PasskeyView[] }>("/api/auth/passkeys");
+    if (result.ok) setPasskeys(result.data.passkeys);
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function add() {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const options = await api<Parameters<typeof startRegistration>[0]["optionsJSON"]>("/api/auth/passkeys/register/options", { method: "POST" });
+      if (!options.ok) throw new Error(options.code);
+      const response = await startRegistration({ optionsJSON: options.data });
+      const saved = await api("/api/auth/passkeys", { method: "POST", json: { response } });
+      if (!saved.ok) throw new Error(saved.code);
+      setMessage({ tone: "success", text: t.strong.passkeyAdded });
+      await load();
+    } catch {
+      setMessage({ tone: "error", text: t.strong.passkeyFailedAdd });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function change(request: Promise<{ ok: boolean }>) {
+    const result = await request.catch(() => ({ ok: false }));
+    if (!result.ok) setMessage({ tone: "error", text: t.common.genericError });
+    setRenaming(null);
+    await load();
+  }
+
+  return (
+    <section id="passkeys" aria-labelledby="passkeys-title" className="flex max-w-2xl flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4">
+      <h2 id="passkeys-title" className="font-semibold">
+        {t.strong.passkeysTitle}
+      </h2>
+      <p className="text-sm text-slate-700">{t.strong.passkeysBody}</p>
+      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      {passkeys && passkeys.length === 0 ? <p className="text-sm text-slate-600">{t.strong.noPasskeys}</p> : null}
+      <ul aria-label={t.strong.passkeysTitle} className="flex flex-col divide-y divide-slate-100">
+        {(passkeys ?? []).map((passkey) => (
+          <li key={passkey.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+            {renaming?.id === passkey.id ? (
+              <form
+                className="flex flex-1 gap-2"
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  void change(api(`/api/auth/passkeys/${passkey.id}`, { method: "PATCH", json: { name: renaming.name } }));
+                }}
+              >
+                <input
+                  aria-label={t.strong.passkeyName}
+                  value={renaming.name}
+                  maxLength={60}
+                  autoFocus
+                  onChange={(event) => setRenaming({ id: passkey.id, name: event.target.value })}
+                  className="flex-1 rounded border border-teal-700 px-2 py-1"
+                />
+                <Button type="submit">{t.planner.save}</Button>
+              </form>
+            ) : (
+              <>
+                <div>
+                  <p className="font-semibold text-slate-900">🔑 {passkey.name}</p>
+                  <p className="text-slate-600">
+                    {when(passkey.createdAt)} · {passkey.lastUsedAt ? format(t.strong.lastUsed, { date: when(passkey.lastUsedAt) }) : t.strong.neverUsed}
+                  </p>
+                </div>
+                <div className="flex gap-2">
+                  <Button type="button" variant="secondary" onClick={() => setRenaming({ id: passkey.id, name: passkey.name })} aria-label={`${t.strong.rename}: ${passkey.name}`}>
+                    {t.strong.rename}
+                  </Button>
+                  <Button
+                    type="button"
+                    variant="secondary"
+                    className="text-red-700"
+                    onClick={() => void change(api(`/api/auth/passkeys/${passkey.id}`, { method: "DELETE" }))}
+                    aria-label={`${t.planner.delete}: ${passkey.name}`}
+                  >
+                    {t.planner.delete}
+                  </Button>
+                </div>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      <Button type="button" className="self-start" busy={busy} busyLabel={t.common.submitting} onClick={() => void add()}>
+        {t.strong.addPasskey}
+      </Button>
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+import { useState, type FormEvent } from "react";
+import { useSubmit } from "@/components/auth/use-submit";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import type { Dictionary } from "@/lib/i18n/dictionaries";
+import { secondStepSchema } from "@/lib/validations/strong-auth";
+
+// The code from the authenticator app (or a recovery code) after a correct password.
+export function SecondStepForm({ t, next, onExpired }: { t: Dictionary; next: string; onExpired: () => void }) {
+  const [useRecovery, setUseRecovery] = useState(false);
+  const [code, setCode] = useState("");
+  const { busy, fields, message, submit } = useSubmit(t);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const result = await submit("/api/auth/2fa/verify", secondStepSchema, useRecovery ? { recoveryCode: code } : { code: code.replace(/\s/g, "") });
+    if (result?.ok) window.location.assign(next);
+    // The pending sign-in lapsed (5 minutes): start again from the password.
+    else if (result?.status === 401) onExpired();
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-labelledby="second-step-title">
+      <h2 id="second-step-title" className="text-lg font-semibold">
+        {t.strong.secondStepTitle}
+      </h2>
+      <p className="text-sm text-slate-700">{t.strong.secondStepBody}</p>
+      {message ? <Alert>{message}</Alert> : null}
+      <Field
+        key={useRecovery ? "recovery" : "code"}
+        label={useRecovery ? t.strong.recoveryCode : t.strong.code}
+        name={useRecovery ? "recoveryCode" : "code"}
+        inputMode={useRecovery ? "text" : "numeric"}
+        autoComplete="one-time-code"
+        autoFocus
+        value={code}
+        onChange={(event) => setCode(event.target.value)}
+        error={useRecovery ? fields.recoveryCode : fields.code}
+      />
+      <Button type="submit" busy={busy} busyLabel={t.common.submitting}>
+        {t.strong.verify}
+      </Button>
+      <button
+        type="button"
+        onClick={() => {
+          setUseRecovery(!useRecovery);
+          setCode("");
+        }}
+        className="self-start text-sm font-semibold text-teal-800 underline"
+      >
+        {useRecovery ? t.strong.useCode : t.strong.useRecoveryCode}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,154 @@
+"use client";
+import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { api } from "@/lib/client/api";
+import { format, type Dictionary } from "@/lib/i18n/dictionaries";
+
+type Status = { totpEnabled: boolean; recoveryCodesLeft: number };
+type Setup = { secret: string; qrSvg: string };
+
+function RecoveryCodes({ t, codes, onDone }: { t: Dictionary; codes: string[]; onDone: () => void }) {
+  const [copied, setCopied] = useState(false);
+  const text = codes.join("\n");
+  return (
+    <div className="flex flex-col gap-3">
+      <h3 className="font-semibold">{t.strong.codesTitle}</h3>
+      <p className="text-sm text-slate-700">{t.strong.codesBody}</p>
+      <ul aria-label={t.strong.codesTitle} className="grid grid-cols-1 gap-1 rounded-lg bg-slate-100 p-3 font-mono text-sm sm:grid-cols-2">
+        {codes.map((code) => (
+          <li key={code}>{code}</li>
+        ))}
+      </ul>
+      <div className="flex flex-wrap gap-2">
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() => void navigator.clipboard?.writeText(text).then(() => setCopied(true), () => setCopied(false))}
+        >
+          {t.strong.copy}
+        </Button>
+        <a
+          href={`data:text/plain;charset=utf-8,${encodeURIComponent(`TropiCal recovery codes\n\n${text}\n`)}`}
+          download="tropical-recovery-codes.txt"
+          className="inline-flex items-center rounded-lg border border-slate-300 bg-white px-4 py-2.5 font-semibold text-slate-800 hover:bg-slate-50"
+        >
+          {t.strong.download}
+        </a>
+        <Button type="button" onClick={onDone}>
+          {t.strong.done}
+        </Button>
+      </div>
+      {copied ? <p role="status" className="text-sm text-emerald-800">{t.strong.copied}</p> : null}
+    </div>
+  );
+}
+
+export function TwoFactorPanel({ t }: { t: Dictionary }) {
+  const [status, setStatus] = useState<Status | null>(null);
+  const [setup, setSetup] = useState<Setup | null>(null);
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const [code, setCode] = useState("");
+  const [proof, setProof] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    const result = await api<Status>("/api/auth/2fa");
+    if (result.ok) setStatus(result.data);
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function run<T>(path: string, json: unknown, then: (data: T) => void) {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await api<T>(path, { method: "POST", json });
+      if (result.ok) then(result.data);
+      else setError(Object.values(result.fields)[0] ?? result.message);
+    } catch {
+      setError(t.common.networkError);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  // A six-digit answer is a code; anything else is taken as the password.
+  const proofBody = () => (/^\d{6}$/.test(proof.trim()) ? { code: proof.trim() } : { password: proof });
+
+  return (
+    <section aria-labelledby="totp-title" className="flex max-w-2xl flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4">
+      <h2 id="totp-title" className="font-semibold">
+        {t.strong.totpTitle}
+      </h2>
+      {error ? <Alert>{error}</Alert> : null}
+      {codes ? (
+        <RecoveryCodes
+          t={t}
+          codes={codes}
+          onDone={() => {
+            setCodes(null);
+            void load();
+          }}
+        />
+      ) : setup ? (
+        <form
+          noValidate
+          className="flex flex-col gap-3"
+          onSubmit={(event: FormEvent<HTMLFormElement>) => {
+            event.preventDefault();
+            void run<{ recoveryCodes: string[] }>("/api/auth/2fa/totp/enable", { code: code.replace(/\s/g, "") }, (data) => {
+              setSetup(null);
+              setCode("");
+              setCodes(data.recoveryCodes);
+            });
+          }}
+        >
+          <p className="text-sm text-slate-700">{t.strong.scan}</p>
+          {/* Drawn on the server from the otpauth URI; no outside service sees the secret. */}
+          <img src={`data:image/svg+xml;base64,${btoa(setup.qrSvg)}`} alt={t.strong.qrAlt} width={192} height={192} className="rounded-lg border border-slate-200" />
+          <p className="text-sm">
+            {t.strong.manualKey}: <code data-testid="totp-secret" className="break-all rounded bg-slate-100 px-1 font-mono">{setup.secret}</code>
+          </p>
+          <Field label={t.strong.code} name="totp-code" inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(event) => setCode(event.target.value)} />
+          <Button type="submit" busy={busy} busyLabel={t.common.submitting}>
+            {t.strong.enable}
+          </Button>
+        </form>
+      ) : status === null ? (
+        <p role="status" className="text-sm text-slate-600">{t.dashboard.loading}</p>
+      ) : !status.totpEnabled ? (
+        <>
+          <p className="text-sm text-slate-700">{t.strong.totpOff}</p>
+          <Button type="button" className="self-start" busy={busy} onClick={() => void run<Setup>("/api/auth/2fa/totp/setup", undefined, setSetup)}>
+            {t.strong.setUp}
+          </Button>
+        </>
+      ) : (
+        <>
+          <p className="text-sm text-slate-700" data-testid="totp-status">
+            {format(t.strong.totpOn, { count: status.recoveryCodesLeft })}
+          </p>
+          <Field label={t.strong.proofHint} name="totp-proof" type="password" autoComplete="current-password" value={proof} onChange={(event) => setProof(event.target.value)} />
+          <div className="flex flex-wrap gap-2">
+            <Button type="button" variant="secondary" disabled={busy || !proof} onClick={() => void run<{ recoveryCodes: string[] }>("/api/auth/2fa/recovery-codes", proofBody(), (data) => {
+              setProof("");
+              setCodes(data.recoveryCodes);
+            })}>
+              {t.strong.renewCodes}
+            </Button>
+            <Button type="button" variant="secondary" className="text-red-700" disabled={busy || !proof} onClick={() => void run("/api/auth/2fa/totp/disable", proofBody(), () => {
+              setProof("");
+              void load();
+            })}>
+              {t.strong.disable}
+            </Button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import { timeStep, totpCode } from "../lib/auth/totp";
+import { expect, test } from "./fixtures";
+
+test("register a passkey, log out, and sign in with it alone (Chromium's virtual authenticator)", async ({ page, context, user, signedIn: _ }) => {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+
+  // After a password sign-in the dashboard offers a passkey.
+  await page.getByRole("complementary", { name: "패스키" }).getByRole("link", { name: "패스키 추가하기" }).click();
+  const panel = page.getByRole("region", { name: "패스키" });
+  await expect(panel.getByText("등록된 패스키가 없습니다.")).toBeVisible();
+  await panel.getByRole("button", { name: "패스키 추가" }).click();
+  await expect(panel.getByRole("status").or(panel.getByText("패스키를 추가했습니다."))).toBeVisible();
+  const list = panel.getByRole("list", { name: "패스키" });
+  await expect(list.getByRole("listitem")).toHaveCount(1);
+
+  await panel.getByRole("button", { name: /^이름 바꾸기:/ }).click();
+  await panel.getByLabel("패스키 이름").fill("내 노트북");
+  await panel.getByRole("button", { name: "저장" }).click();
+  await expect(list.getByText("내 노트북")).toBeVisible();
+
+  await page.getByRole("button", { name: "로그아웃", exact: true }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  const signIn = page.waitForRequest((request) => request.method() === "POST" && new URL(request.url()).pathname === "/api/auth/passkeys/login");
+  await page.getByRole("button", { name: "패스키로 로그인" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole("complementary", { name: "패스키" })).toHaveCount(0);
+
+  // The browser's signed assertion, sent again: its challenge was good once, so it opens nothing.
+  const replay = await page.request.post("/api/auth/passkeys/login", {
+    data: (await signIn).postDataJSON(),
+    headers: { origin: new URL(page.url()).origin },
+  });
+  expect(replay.status()).toBe(401);
+
+  // Signed in without the password; the passkey shows its first use.
+  await page.getByRole("link", { name: "설정" }).click();
+  await expect(list.getByText(/최근 사용/)).toBeVisible();
+  await expect(page.getByRole("list", { name: "최근 활동" }).getByText("패스키 추가")).toBeVisible();
+  expect(user.email).toContain("@");
+});
+
+test("turn on TOTP, then sign in with a code, and once more with a recovery code", async ({ page, user, loginPage, signedIn: _ }) => {
+  await page.getByRole("link", { name: "설정" }).click();
+  const panel = page.getByRole("region", { name: "2단계 인증 (인증 앱)" });
+  await panel.getByRole("button", { name: "설정하기" }).click();
+  await expect(panel.getByRole("img", { name: "인증 앱용 QR 코드" })).toBeVisible();
+  const secret = (await panel.getByTestId("totp-secret").textContent()) ?? "";
+  await panel.getByLabel("인증 코드").fill(totpCode(secret, timeStep()));
+  await panel.getByRole("button", { name: "켜기" }).click();
+  const codes = panel.getByRole("list", { name: "복구 코드" });
+  await expect(codes.getByRole("listitem")).toHaveCount(10);
+  const recovery = (await codes.getByRole("listitem").first().textContent()) ?? "";
+  await panel.getByRole("button", { name: "완료" }).click();
+  await expect(panel.getByTestId("totp-status")).toHaveText("켜져 있습니다. 남은 복구 코드: 10개");
+
+  await page.getByRole("button", { name: "로그아웃", exact: true }).click();
+  await loginPage.logIn(user.email, user.password);
+  await expect(page.getByRole("heading", { name: "2단계 인증" })).toBeVisible();
+  await page.getByLabel("인증 코드").fill("000000");
+  await page.getByRole("button", { name: "확인" }).click();
+  await expect(page.getByText("인증 코드가 올바르지 않거나 이미 사용되었습니다.")).toBeVisible();
+  // A step after the one used to turn it on: each code is good once.
+  await page.getByLabel("인증 코드").fill(totpCode(secret, timeStep() + 1));
+  await page.getByRole("button", { name: "확인" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+
+  await page.getByRole("button", { name: "로그아웃", exact: true }).click();
+  await loginPage.logIn(user.email, user.password);
+  await page.getByRole("button", { name: "복구 코드 사용하기" }).click();
+  await page.getByLabel("복구 코드").fill(recovery);
+  await page.getByRole("button", { name: "확인" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.getByRole("link", { name: "설정" }).click();
+  await expect(page.getByTestId("totp-status")).toHaveText("켜져 있습니다. 남은 복구 코드: 9개");
+});

@@ -1,0 +1,151 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import QRCode from "qrcode";
+import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { ApiError } from "@/lib/errors";
+import type { Dictionary } from "@/lib/i18n/dictionaries";
+import { verifyPassword } from "@/lib/auth/password";
+import { recordSecurityEvent } from "@/lib/auth/security-events";
+import { open, seal } from "@/lib/auth/secret-box";
+import type { IssuedSession, RequestMeta } from "@/lib/auth/sessions";
+import { finishSignIn } from "@/lib/auth/sign-in";
+import { signToken, verifyToken } from "@/lib/auth/tokens";
+import { generateRecoveryCode, generateTotpSecret, matchTotp, normalizeRecoveryCode, otpauthUri } from "@/lib/auth/totp";
+import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
+
+type Messages = Dictionary["validation"];
+
+export const RECOVERY_CODE_COUNT = 10;
+// Guesses at the second step: a few per pending sign-in, and a cap per account across sign-ins.
+const ATTEMPTS_PER_PENDING_SIGN_IN: RateLimit = { name: "mfa-attempt", max: 5, windowSeconds: 5 * 60 };
+const ATTEMPTS_PER_ACCOUNT: RateLimit = { name: "mfa-account", max: 15, windowSeconds: 15 * 60 };
+
+function hashRecoveryCode(code: string): string {
+  return createHash("sha256").update(normalizeRecoveryCode(code)).digest("hex");
+}
+
+async function loadUser(userId: string) {
+  const user = await getDb().user.findUnique({ where: { id: userId } });
+  if (!user) throw new ApiError("UNAUTHENTICATED");
+  return user;
+}
+
+// Accepts a TOTP code once: the step it matched is stored, and only a later step works next time
+// (compare-and-set, so two requests racing with one code cannot both pass).
+async function consumeTotp(user: { id: string; totpSecret: string | null; totpLastStep: number | null }, code: string): Promise<boolean> {
+  if (!user.totpSecret) return false;
+  const step = matchTotp(open(user.totpSecret, getEnv().AUTH_SECRET), code, user.totpLastStep);
+  if (step === null) return false;
+  const claimed = await getDb().user.updateMany({
+    where: { id: user.id, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
+    data: { totpLastStep: step },
+  });
+  return claimed.count === 1;
+}
+
+async function consumeRecoveryCode(userId: string, code: string): Promise<boolean> {
+  const used = await getDb().recoveryCode.updateMany({ where: { userId, codeHash: hashRecoveryCode(code), usedAt: null }, data: { usedAt: new Date() } });
+  return used.count === 1;
+}
+
+async function replaceRecoveryCodes(userId: string): Promise<string[]> {
+  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, generateRecoveryCode);
+  const db = getDb();
+  await db.$transaction([
+    db.recoveryCode.deleteMany({ where: { userId } }),
+    db.recoveryCode.createMany({ data: codes.map((code) => ({ userId, codeHash: hashRecoveryCode(code) })) }),
+  ]);
+  return codes;
+}
+
+export interface TotpSetup {
+  secret: string;
+  uri: string;
+  qrSvg: string;
+}
+
+// A new secret, kept pending (and encrypted) until the user proves their app has it.
+export async function startTotpSetup(userId: string): Promise<TotpSetup> {
+  const user = await loadUser(userId);
+  if (user.totpEnabledAt) throw new ApiError("CONFLICT_STATE");
+  const secret = generateTotpSecret();
+  await getDb().user.update({ where: { id: userId }, data: { totpPendingSecret: seal(secret, getEnv().AUTH_SECRET) } });
+  const uri = otpauthUri(secret, user.email);
+  // Rendered here, never by an outside service: the secret stays between the server and the user.
+  return { secret, uri, qrSvg: await QRCode.toString(uri, { type: "svg", margin: 1, errorCorrectionLevel: "M" }) };
+}
+
+export async function enableTotp(userId: string, code: string, messages: Messages, meta: RequestMeta): Promise<string[]> {
+  const user = await loadUser(userId);
+  if (user.totpEnabledAt) throw new ApiError("CONFLICT_STATE");
+  if (!user.totpPendingSecret) throw new ApiError("INVALID_INPUT", { code: messages.totpSetupExpired });
+  const step = matchTotp(open(user.totpPendingSecret, getEnv().AUTH_SECRET), code, null);
+  if (step === null) throw new ApiError("INVALID_INPUT", { code: messages.totpWrong });
+  await getDb().user.update({
+    where: { id: userId },
+    data: { totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpEnabledAt: new Date(), totpLastStep: step },
+  });
+  const codes = await replaceRecoveryCodes(userId);
+  await recordSecurityEvent({ userId, type: "MFA_ENABLED", method: "TOTP" }, meta);
+  return codes;
+}
+
+export interface Proof {
+  code?: string;
+  password?: string;
+}
+
+// Turning protection down needs fresh proof: a current code or the password.
+async function assertProof(userId: string, proof: Proof, messages: Messages): Promise<void> {
+  await consumeRateLimit(ATTEMPTS_PER_ACCOUNT, userId);
+  const user = await loadUser(userId);
+  if (proof.code && (await consumeTotp(user, proof.code))) return;
+  if (proof.password && user.passwordHash && (await verifyPassword(user.passwordHash, proof.password))) return;
+  throw new ApiError("INVALID_INPUT", { [proof.code ? "code" : "password"]: messages.proofWrong });
+}
+
+export async function disableTotp(userId: string, proof: Proof, messages: Messages, meta: RequestMeta): Promise<void> {
+  await assertProof(userId, proof, messages);
+  const db = getDb();
+  await db.$transaction([
+    db.user.update({ where: { id: userId }, data: { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null } }),
+    db.recoveryCode.deleteMany({ where: { userId } }),
+  ]);
+  await recordSecurityEvent({ userId, type: "MFA_DISABLED", method: "TOTP" }, meta);
+}
+
+export async function regenerateRecoveryCodes(userId: string, proof: Proof, messages: Messages): Promise<string[]> {
+  const user = await loadUser(userId);
+  if (!user.totpEnabledAt) throw new ApiError("CONFLICT_STATE");
+  await assertProof(userId, proof, messages);
+  return replaceRecoveryCodes(userId);
+}
+
+export async function mfaStatus(userId: string): Promise<{ totpEnabled: boolean; recoveryCodesLeft: number }> {
+  const user = await loadUser(userId);
+  const left = await getDb().recoveryCode.count({ where: { userId, usedAt: null } });
+  return { totpEnabled: user.totpEnabledAt !== null, recoveryCodesLeft: left };
+}
+
+// After a correct password for an account with 2FA: a short token that only the second step accepts.
+export async function issueMfaToken(user: { id: string; email: string }): Promise<string> {
+  return (await signToken("MFA", { sub: user.id, email: user.email })).token;
+}
+
+export async function completeMfa(token: string | undefined, input: { code?: string; recoveryCode?: string }, messages: Messages, meta: RequestMeta): Promise<IssuedSession> {
+  const verified = await verifyToken(token, "MFA");
+  if (!verified.ok) throw new ApiError("UNAUTHENTICATED");
+  const { claims } = verified;
+  await consumeRateLimit(ATTEMPTS_PER_PENDING_SIGN_IN, claims.jti);
+  await consumeRateLimit(ATTEMPTS_PER_ACCOUNT, claims.sub);
+  const user = await loadUser(claims.sub);
+  if (!user.totpEnabledAt || user.email !== claims.email) throw new ApiError("UNAUTHENTICATED");
+  const passed = input.recoveryCode ? await consumeRecoveryCode(user.id, input.recoveryCode) : input.code ? await consumeTotp(user, input.code) : false;
+  if (!passed) {
+    await recordSecurityEvent({ userId: user.id, type: "MFA_FAILURE", method: input.recoveryCode ? "RECOVERY_CODE" : "TOTP" }, meta);
+    throw new ApiError("INVALID_INPUT", input.recoveryCode ? { recoveryCode: messages.recoveryCodeWrong } : { code: messages.totpWrong });
+  }
+  if (input.recoveryCode) await recordSecurityEvent({ userId: user.id, type: "RECOVERY_CODE_USED" }, meta);
+  return finishSignIn(user, meta, input.recoveryCode ? "PASSWORD+RECOVERY_CODE" : "PASSWORD+TOTP");
+}

@@ -1,0 +1,163 @@
+import "server-only";
+import {
+  generateAuthenticationOptions,
+  generateRegistrationOptions,
+  verifyAuthenticationResponse,
+  verifyRegistrationResponse,
+  type AuthenticationResponseJSON,
+  type AuthenticatorTransport,
+  type RegistrationResponseJSON,
+} from "@simplewebauthn/server";
+import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { ApiError } from "@/lib/errors";
+import { describeDevice } from "@/lib/auth/device";
+import { recordSecurityEvent } from "@/lib/auth/security-events";
+import type { IssuedSession, RequestMeta } from "@/lib/auth/sessions";
+import { finishSignIn } from "@/lib/auth/sign-in";
+
+const CHALLENGE_SECONDS = 5 * 60;
+const MAX_PASSKEYS = 20;
+
+// The relying party is TropiCal's own public origin: a passkey made here works nowhere else.
+function relyingParty(): { id: string; origin: string } {
+  const url = new URL(getEnv().APP_URL);
+  return { id: url.hostname, origin: url.origin };
+}
+
+async function storeChallenge(challenge: string, purpose: "REGISTER" | "LOGIN", userId: string | null): Promise<void> {
+  const db = getDb();
+  // Expired challenges are swept as new ones are made, so the table never grows without bound.
+  await db.webAuthnChallenge.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+  await db.webAuthnChallenge.create({ data: { challenge, purpose, userId, expiresAt: new Date(Date.now() + CHALLENGE_SECONDS * 1000) } });
+}
+
+// Good once: the first verification to claim a challenge wins; a replay finds it used.
+function challengeConsumer(purpose: "REGISTER" | "LOGIN", userId: string | null) {
+  return async (challenge: string): Promise<boolean> => {
+    const claimed = await getDb().webAuthnChallenge.updateMany({
+      where: { challenge, purpose, userId, usedAt: null, expiresAt: { gt: new Date() } },
+      data: { usedAt: new Date() },
+    });
+    return claimed.count === 1;
+  };
+}
+
+export async function registrationOptions(user: { id: string; email: string; nickname: string }) {
+  const existing = await getDb().passkey.findMany({ where: { userId: user.id }, select: { id: true, transports: true } });
+  if (existing.length >= MAX_PASSKEYS) throw new ApiError("LIMIT_REACHED");
+  const options = await generateRegistrationOptions({
+    rpName: "TropiCal",
+    rpID: relyingParty().id,
+    userName: user.email,
+    userDisplayName: user.nickname,
+    userID: new TextEncoder().encode(user.id),
+    attestationType: "none",
+    excludeCredentials: existing.map((passkey) => ({ id: passkey.id, transports: splitTransports(passkey.transports) })),
+    // Discoverable, so the login page can offer passkeys without asking for an e-mail first.
+    authenticatorSelection: { residentKey: "required", userVerification: "preferred" },
+  });
+  await storeChallenge(options.challenge, "REGISTER", user.id);
+  return options;
+}
+
+function splitTransports(value: string): AuthenticatorTransport[] {
+  const known: AuthenticatorTransport[] = ["ble", "hybrid", "internal", "nfc", "usb"];
+  return value.split(",").flatMap((entry) => known.filter((transport) => transport === entry));
+}
+
+export async function registerPasskey(userId: string, response: RegistrationResponseJSON, name: string | undefined, meta: RequestMeta): Promise<PasskeyView> {
+  const { id: rpID, origin } = relyingParty();
+  const verification = await verifyRegistrationResponse({
+    response,
+    expectedChallenge: challengeConsumer("REGISTER", userId),
+    expectedOrigin: origin,
+    expectedRPID: rpID,
+  }).catch(() => null);
+  if (!verification?.verified) throw new ApiError("INVALID_INPUT", { response: "The passkey could not be verified." });
+  const { credential, credentialBackedUp } = verification.registrationInfo;
+  const passkey = await getDb().passkey.create({
+    data: {
+      id: credential.id,
+      userId,
+      publicKey: Buffer.from(credential.publicKey),
+      counter: credential.counter,
+      transports: (credential.transports ?? []).join(","),
+      name: name?.trim() || describeDevice(meta.userAgent),
+      backedUp: credentialBackedUp,
+    },
+  });
+  await recordSecurityEvent({ userId, type: "PASSKEY_ADDED", method: "PASSKEY" }, meta);
+  return toView(passkey);
+}
+
+export async function loginOptions() {
+  const options = await generateAuthenticationOptions({ rpID: relyingParty().id, userVerification: "preferred" });
+  await storeChallenge(options.challenge, "LOGIN", null);
+  return options;
+}
+
+// A passkey proves possession and (with user verification) the user: it counts as both factors.
+export async function logInWithPasskey(response: AuthenticationResponseJSON, meta: RequestMeta): Promise<IssuedSession> {
+  const db = getDb();
+  const passkey = await db.passkey.findUnique({ where: { id: response.id }, include: { user: true } });
+  if (!passkey) throw new ApiError("INVALID_CREDENTIALS");
+  const { id: rpID, origin } = relyingParty();
+  const verification = await verifyAuthenticationResponse({
+    response,
+    expectedChallenge: challengeConsumer("LOGIN", null),
+    expectedOrigin: origin,
+    expectedRPID: rpID,
+    credential: { id: passkey.id, publicKey: new Uint8Array(passkey.publicKey), counter: passkey.counter, transports: splitTransports(passkey.transports) },
+  }).catch(() => null);
+  if (!verification?.verified) {
+    await recordSecurityEvent({ userId: passkey.userId, type: "LOGIN_FAILURE", method: "PASSKEY", reason: "assertion not verified" }, meta);
+    throw new ApiError("INVALID_CREDENTIALS");
+  }
+  // A counter that fails to grow (where the authenticator keeps one) points to a cloned key.
+  const { newCounter } = verification.authenticationInfo;
+  const counted = await db.passkey.updateMany({
+    where: { id: passkey.id, OR: [{ counter: { lt: newCounter } }, { counter: 0 }] },
+    data: { counter: newCounter, lastUsedAt: new Date() },
+  });
+  if (counted.count === 0) {
+    await recordSecurityEvent({ userId: passkey.userId, type: "LOGIN_FAILURE", method: "PASSKEY", reason: "signature counter did not increase" }, meta);
+    throw new ApiError("INVALID_CREDENTIALS");
+  }
+  if (!passkey.user.emailVerifiedAt) throw new ApiError("EMAIL_NOT_VERIFIED");
+  return finishSignIn(passkey.user, meta, "PASSKEY");
+}
+
+export interface PasskeyView {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  backedUp: boolean;
+}
+
+function toView(passkey: { id: string; name: string; createdAt: Date; lastUsedAt: Date | null; backedUp: boolean }): PasskeyView {
+  return { id: passkey.id, name: passkey.name, createdAt: passkey.createdAt.toISOString(), lastUsedAt: passkey.lastUsedAt?.toISOString() ?? null, backedUp: passkey.backedUp };
+}
+
+export async function listPasskeys(userId: string): Promise<PasskeyView[]> {
+  return (await getDb().passkey.findMany({ where: { userId }, orderBy: { createdAt: "asc" } })).map(toView);
+}
+
+export async function renamePasskey(userId: string, id: string, name: string): Promise<PasskeyView> {
+  const updated = await getDb().passkey.updateMany({ where: { id, userId }, data: { name } });
+  if (updated.count === 0) throw new ApiError("NOT_FOUND");
+  const passkey = await getDb().passkey.findUnique({ where: { id } });
+  if (!passkey) throw new ApiError("NOT_FOUND");
+  return toView(passkey);
+}
+
+export async function deletePasskey(userId: string, id: string, meta: RequestMeta): Promise<void> {
+  const deleted = await getDb().passkey.deleteMany({ where: { id, userId } });
+  if (deleted.count === 0) throw new ApiError("NOT_FOUND");
+  await recordSecurityEvent({ userId, type: "PASSKEY_REMOVED", method: "PASSKEY" }, meta);
+}
+
+export async function hasPasskey(userId: string): Promise<boolean> {
+  return (await getDb().passkey.count({ where: { userId } })) > 0;
+}

@@ -1,0 +1,17 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { clearAuthCookies, setAuthCookie } from "@/lib/auth/cookies";
+import type { IssuedSession } from "@/lib/auth/sessions";
+import { getEnv } from "@/lib/env";
+import { NO_STORE } from "@/lib/errors";
+
+// The answer to a completed sign-in (second step or passkey): the session's cookies, and none of
+// the in-between ones.
+export function signedInResponse(session: IssuedSession): NextResponse {
+  const { APP_URL } = getEnv();
+  const response = NextResponse.json({ signedIn: true }, { headers: NO_STORE });
+  clearAuthCookies(response, APP_URL, ["MFA", "ONBOARDING"]);
+  setAuthCookie(response, "ACCESS", session.accessToken, APP_URL);
+  setAuthCookie(response, "REFRESH", session.refreshToken, APP_URL, session.refreshExpiresAt);
+  return response;
+}

@@ -1,0 +1,25 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { createPasswordResetLink } from "@/lib/auth/passwords";
+import { recordSecurityEvent, unfamiliarSignIn } from "@/lib/auth/security-events";
+import { createSession, type IssuedSession, type RequestMeta } from "@/lib/auth/sessions";
+import { sendLater } from "@/lib/mail/later";
+import { sendMail } from "@/lib/mail/send";
+import { newDeviceMail } from "@/lib/mail/templates";
+
+// The last step of every way in (password, password + second factor, passkey): a new session, the
+// sign-in recorded, and the owner told when it came from a device or country never seen before.
+export async function finishSignIn(user: { id: string; email: string }, meta: RequestMeta, method: string): Promise<IssuedSession> {
+  const { newDevice, newCountry } = await unfamiliarSignIn(user.id, meta);
+  const session = await createSession(user, meta);
+  await recordSecurityEvent({ userId: user.id, type: "LOGIN_SUCCESS", method, newDevice, newCountry }, meta);
+  // The first sign-in ever is no news to its owner.
+  const signIns = await getDb().securityEvent.count({ where: { userId: user.id, type: "LOGIN_SUCCESS" } });
+  if ((newDevice || newCountry) && signIns > 1) {
+    sendLater(async () => {
+      const notMe = (await createPasswordResetLink(user)).replace("/reset-password?", "/api/auth/secure-account?");
+      await sendMail(newDeviceMail(user.email, meta, notMe));
+    });
+  }
+  return session;
+}

@@ -1,0 +1,62 @@
+import { z } from "zod";
+import type { ValidationMessageKey } from "@/lib/validations/field-errors";
+
+const message = (key: ValidationMessageKey) => ({ error: key });
+
+export const totpCodeSchema = z.string(message("totpWrong")).trim().regex(/^\d{6}$/, message("totpWrong"));
+const recoveryCodeSchema = z.string(message("recoveryCodeWrong")).trim().min(20, message("recoveryCodeWrong")).max(40, message("recoveryCodeWrong"));
+
+export const enableTotpSchema = z.strictObject({ code: totpCodeSchema });
+
+// Fresh proof for turning protection down: a current code or the password.
+export const proofSchema = z
+  .strictObject({ code: totpCodeSchema.optional(), password: z.string(message("passwordRequired")).min(1).max(512).optional() })
+  .refine((proof) => proof.code !== undefined || proof.password !== undefined, { message: "proofWrong", path: ["code"] });
+
+export const secondStepSchema = z
+  .strictObject({ code: totpCodeSchema.optional(), recoveryCode: recoveryCodeSchema.optional() })
+  .refine((input) => (input.code === undefined) !== (input.recoveryCode === undefined), { message: "totpWrong", path: ["code"] });
+
+const base64url = z.string(message("invalidValue")).regex(/^[A-Za-z0-9_-]+$/, message("invalidValue")).max(8192, message("invalidValue"));
+const transports = z.array(z.enum(["ble", "cable", "hybrid", "internal", "nfc", "smart-card", "usb"])).max(10);
+const attachment = z.enum(["platform", "cross-platform"]).optional();
+// The browser's extension outputs are passed through as plain JSON; the library reads what it knows.
+const extensionResults = z.record(z.string(), z.unknown());
+
+// The shapes @simplewebauthn/browser produces; the library then checks every signature inside.
+export const registrationResponseSchema = z.object({
+  id: base64url,
+  rawId: base64url,
+  type: z.literal("public-key"),
+  response: z.object({
+    clientDataJSON: base64url,
+    attestationObject: base64url,
+    authenticatorData: base64url.optional(),
+    transports: transports.optional(),
+    publicKeyAlgorithm: z.number().int().optional(),
+    publicKey: base64url.optional(),
+  }),
+  authenticatorAttachment: attachment,
+  clientExtensionResults: extensionResults,
+});
+
+export const authenticationResponseSchema = z.object({
+  id: base64url,
+  rawId: base64url,
+  type: z.literal("public-key"),
+  response: z.object({
+    clientDataJSON: base64url,
+    authenticatorData: base64url,
+    signature: base64url,
+    userHandle: base64url.optional(),
+  }),
+  authenticatorAttachment: attachment,
+  clientExtensionResults: extensionResults,
+});
+
+export const passkeyNameSchema = z.string(message("titleRequired")).trim().min(1, message("titleRequired")).max(60, message("titleTooLong"));
+
+export const registerPasskeySchema = z.strictObject({ response: registrationResponseSchema, name: passkeyNameSchema.optional() });
+export const passkeyLoginSchema = z.strictObject({ response: authenticationResponseSchema });
+export const renamePasskeySchema = z.strictObject({ name: passkeyNameSchema });
+export const passkeyIdSchema = base64url.max(1024);

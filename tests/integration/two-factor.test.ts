@@ -1,0 +1,126 @@
+import assert from "node:assert/strict";
+import { after, describe, test } from "node:test";
+import { timeStep, totpCode } from "@/lib/auth/totp";
+import { closeTestDb, testDb } from "../helpers/db";
+import { Client } from "../helpers/http";
+import { forgeToken, validClaims } from "../helpers/tokens";
+import { PASSWORD, signedInUser } from "../helpers/users";
+
+after(closeTestDb);
+
+type Json = Record<string, unknown>;
+async function json<T = Json>(response: Response): Promise<T> {
+  return (await response.json()) as T;
+}
+
+// Turns 2FA on for a signed-in user through the API, as the settings page does.
+async function enable(client: Client): Promise<{ secret: string; recoveryCodes: string[] }> {
+  const setup = await json<{ secret: string; uri: string; qrSvg: string }>(await client.post("/api/auth/2fa/totp/setup"));
+  assert.match(setup.uri, /^otpauth:\/\/totp\/TropiCal%3A.+\?secret=[A-Z2-7]+&issuer=TropiCal/);
+  assert.match(setup.qrSvg, /^<svg/);
+  const enabled = await client.post("/api/auth/2fa/totp/enable", { code: totpCode(setup.secret, timeStep()) });
+  assert.equal(enabled.status, 200);
+  const { recoveryCodes } = await json<{ recoveryCodes: string[] }>(enabled);
+  return { secret: setup.secret, recoveryCodes };
+}
+
+// A code for the next time step: a step already used for this account is refused by design.
+const nextCode = (secret: string) => totpCode(secret, timeStep() + 1);
+
+describe("TOTP two-step verification", () => {
+  test("enabling needs a valid code; ten recovery codes are shown once and kept only as hashes; the secret is stored encrypted", async () => {
+    const { client, email } = await signedInUser();
+    const setup = await json<{ secret: string }>(await client.post("/api/auth/2fa/totp/setup"));
+    assert.equal((await client.post("/api/auth/2fa/totp/enable", { code: "000000" })).status, 400);
+    const enabled = await client.post("/api/auth/2fa/totp/enable", { code: totpCode(setup.secret, timeStep()) });
+    const { recoveryCodes } = await json<{ recoveryCodes: string[] }>(enabled);
+    assert.equal(recoveryCodes.length, 10);
+    assert.equal(new Set(recoveryCodes).size, 10);
+    const { rows } = await testDb().query(`SELECT "totpSecret" FROM "User" WHERE email = $1`, [email]);
+    assert.ok(rows[0].totpSecret && !rows[0].totpSecret.includes(setup.secret), "the seed is not stored in the clear");
+    const codes = await testDb().query(`SELECT "codeHash" FROM "RecoveryCode" rc JOIN "User" u ON u.id = rc."userId" WHERE u.email = $1`, [email]);
+    assert.equal(codes.rows.length, 10);
+    for (const code of recoveryCodes) assert.ok(!codes.rows.some((row) => row.codeHash.includes(code.replaceAll("-", ""))));
+    assert.deepEqual(await json(await client.request("/api/auth/2fa")), { totpEnabled: true, recoveryCodesLeft: 10 });
+  });
+
+  test("with 2FA on, the password yields no session until the second step, which takes a code once", async () => {
+    const { client, email } = await signedInUser();
+    const { secret } = await enable(client);
+    const device = new Client();
+    const first = await device.post("/api/auth/login", { email, password: PASSWORD });
+    assert.equal(first.status, 200);
+    assert.deepEqual(await first.json(), { mfaRequired: true });
+    assert.ok(!device.cookies.has("ACCESS_TOKEN") && !device.cookies.has("REFRESH_TOKEN"));
+    assert.equal(device.cookies.get("MFA_TOKEN")?.attributes.get("path"), "/api/auth/2fa");
+    assert.equal((await device.request("/api/todos")).status, 401);
+
+    assert.equal((await device.post("/api/auth/2fa/verify", { code: "123456" })).status, 400);
+    const code = nextCode(secret);
+    const second = await device.post("/api/auth/2fa/verify", { code });
+    assert.equal(second.status, 200);
+    assert.ok(device.cookies.has("ACCESS_TOKEN"));
+    assert.ok(!device.cookies.has("MFA_TOKEN"), "the pending token is cleared");
+    assert.equal((await device.request("/api/todos")).status, 200);
+
+    // The same code cannot open a second sign-in.
+    const replay = new Client();
+    await replay.post("/api/auth/login", { email, password: PASSWORD });
+    assert.equal((await replay.post("/api/auth/2fa/verify", { code })).status, 400);
+  });
+
+  test("a recovery code works once", async () => {
+    const { client, email } = await signedInUser();
+    const { recoveryCodes } = await enable(client);
+    const [code = ""] = recoveryCodes;
+    const device = new Client();
+    await device.post("/api/auth/login", { email, password: PASSWORD });
+    assert.equal((await device.post("/api/auth/2fa/verify", { recoveryCode: code.toLowerCase() })).status, 200);
+    const again = new Client();
+    await again.post("/api/auth/login", { email, password: PASSWORD });
+    assert.equal((await again.post("/api/auth/2fa/verify", { recoveryCode: code })).status, 400);
+    assert.deepEqual(await json(await device.request("/api/auth/2fa")), { totpEnabled: true, recoveryCodesLeft: 9 });
+  });
+
+  test("the second step allows five guesses per pending sign-in", async () => {
+    const { client, email } = await signedInUser();
+    await enable(client);
+    const device = new Client();
+    await device.post("/api/auth/login", { email, password: PASSWORD });
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 6; attempt++) statuses.push((await device.post("/api/auth/2fa/verify", { code: "000000" })).status);
+    assert.deepEqual(statuses, [400, 400, 400, 400, 400, 429]);
+  });
+
+  test("the pending token is accepted by the second step alone, and nothing else is accepted there", async () => {
+    const { client, email } = await signedInUser();
+    const { secret } = await enable(client);
+    const device = new Client();
+    await device.post("/api/auth/login", { email, password: PASSWORD });
+    const mfa = device.cookies.get("MFA_TOKEN")?.value ?? "";
+    const misuse = new Client();
+    misuse.setCookie("ACCESS_TOKEN", mfa);
+    assert.equal((await misuse.request("/api/auth/me")).status, 401, "not as an access token");
+    misuse.setCookie("REFRESH_TOKEN", mfa, "/api/auth");
+    assert.equal((await misuse.post("/api/auth/token/refresh")).status, 401, "not as a refresh token");
+    const access = client.cookies.get("ACCESS_TOKEN")?.value ?? "";
+    for (const token of [access, await forgeToken(validClaims({ tokenType: "MFA" }), { secret: "not the key, but long enough for HS256!" })]) {
+      const forged = new Client();
+      forged.setCookie("MFA_TOKEN", token, "/api/auth/2fa");
+      assert.equal((await forged.post("/api/auth/2fa/verify", { code: nextCode(secret) })).status, 401);
+    }
+  });
+
+  test("turning 2FA off or renewing codes needs a fresh code or the password", async () => {
+    const { client } = await signedInUser();
+    const { secret, recoveryCodes } = await enable(client);
+    assert.equal((await client.post("/api/auth/2fa/recovery-codes", {})).status, 400);
+    assert.equal((await client.post("/api/auth/2fa/recovery-codes", { password: "not the password" })).status, 400);
+    const renewed = await json<{ recoveryCodes: string[] }>(await client.post("/api/auth/2fa/recovery-codes", { password: PASSWORD }));
+    assert.equal(renewed.recoveryCodes.length, 10);
+    assert.ok(!renewed.recoveryCodes.some((code) => recoveryCodes.includes(code)));
+    assert.equal((await client.post("/api/auth/2fa/totp/disable", { code: "000000" })).status, 400);
+    assert.equal((await client.post("/api/auth/2fa/totp/disable", { code: nextCode(secret) })).status, 200);
+    assert.deepEqual(await json(await client.request("/api/auth/2fa")), { totpEnabled: false, recoveryCodesLeft: 0 });
+  });
+});
