@@ -23,11 +23,22 @@ const PUBLIC_API = new Set([
   "/api/auth/passkeys/login",
   "/api/auth/passkeys/login/options",
   "/api/health",
+  "/api/ready",
+  // Guarded by its own bearer token (METRICS_TOKEN), for scrapers that have no session.
+  "/api/metrics",
 ]);
 const GUEST_ONLY_PAGES = new Set(["/", "/login", "/signup"]);
 
+function under(pathname: string, root: string): boolean {
+  return pathname === root || pathname.startsWith(`${root}/`);
+}
+
 function isProtectedPage(pathname: string): boolean {
-  return pathname === "/dashboard" || pathname.startsWith("/dashboard/");
+  return under(pathname, "/dashboard") || under(pathname, "/admin");
+}
+
+function forbidden(): NextResponse {
+  return NextResponse.json({ error: { code: "FORBIDDEN", message: "You are not allowed to do this." } }, { status: 403, headers: { "Cache-Control": "no-store" } });
 }
 
 function appOrigin(request: NextRequest): string {
@@ -60,13 +71,22 @@ function unauthenticated(): NextResponse {
   );
 }
 
+// Every API request gets an id its log lines and its response carry (lib/log.ts).
+function continueApi(request: NextRequest): NextResponse {
+  const headers = new Headers(request.headers);
+  headers.set("x-request-id", crypto.randomUUID());
+  return NextResponse.next({ request: { headers } });
+}
+
 export async function middleware(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
 
   if (pathname.startsWith("/api/")) {
-    if (PUBLIC_API.has(pathname)) return NextResponse.next();
+    if (PUBLIC_API.has(pathname)) return continueApi(request);
     const access = await verifyToken(request.cookies.get(COOKIE.ACCESS)?.value, "ACCESS");
-    return access.ok ? NextResponse.next() : unauthenticated();
+    if (!access.ok) return unauthenticated();
+    if (under(pathname, "/api/admin") && access.claims.role !== "ADMIN") return forbidden();
+    return continueApi(request);
   }
 
   const access = await verifyToken(request.cookies.get(COOKIE.ACCESS)?.value, "ACCESS");
@@ -86,6 +106,9 @@ export async function middleware(request: NextRequest): Promise<NextResponse> {
     const next = safeNextPath(`${pathname}${search}`);
     return redirect(request, `/api/auth/token/refresh?next=${encodeURIComponent(next)}`);
   }
+
+  // Signed-in users without the role never see admin pages; they are sent to their own.
+  if (under(pathname, "/admin") && access.ok && access.claims.role !== "ADMIN") return redirect(request, "/dashboard");
 
   return renderPage(request);
 }

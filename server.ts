@@ -16,7 +16,9 @@ const server = createServer((request, response) => {
   request.headers["x-forwarded-for"] = previous ? `${previous}, ${socketAddress}` : socketAddress;
   void handle(request, response);
 });
-server.listen(port, hostname, () => console.log(`TropiCal ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
+server.listen(port, hostname, () =>
+  console.log(JSON.stringify({ time: new Date().toISOString(), level: "info", msg: "TropiCal ready", requestId: null, url: `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}` })),
+);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => server.close(() => process.exit(0)));

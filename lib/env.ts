@@ -15,6 +15,8 @@ const envSchema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   // The header a trusted proxy puts the visitor's country in (x-vercel-ip-country, cf-ipcountry…).
   COUNTRY_HEADER: z.string().regex(/^[a-z0-9-]{1,64}$/i).optional(),
+  // Bearer token for /api/metrics; without it the endpoint does not exist.
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   // Set by the development scripts only: where the local SMTP catcher drops mail for /dev/mailbox.
   MAIL_CATCHER_DIR: z.string().min(1).optional(),
 });

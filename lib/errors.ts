@@ -1,4 +1,4 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { NextResponse } from "next/server";
 
 // Every API error TropiCal returns, with its status. Messages are for people; clients switch on `code`.
 export const ERRORS = {
@@ -9,6 +9,7 @@ export const ERRORS = {
   INVALID_REFRESH_TOKEN: { status: 401, message: "Your session has ended. Please sign in again." },
   EMAIL_NOT_VERIFIED: { status: 403, message: "Verify your e-mail address before signing in." },
   CROSS_SITE_REQUEST: { status: 403, message: "Cross-site requests are not allowed." },
+  FORBIDDEN: { status: 403, message: "You are not allowed to do this." },
   REAUTHENTICATION_REQUIRED: { status: 403, message: "Sign in again to confirm it is you, then retry." },
   NOT_FOUND: { status: 404, message: "Not found." },
   LIMIT_REACHED: { status: 409, message: "You have reached the limit for this list; remove something first." },
@@ -40,32 +41,4 @@ export function errorResponse(error: ApiError): NextResponse {
   if (error.retryAfterSeconds !== undefined) headers["Retry-After"] = String(error.retryAfterSeconds);
   const body = { error: { code: error.code, message, ...(error.fields ? { fields: error.fields } : {}) } };
   return NextResponse.json(body, { status, headers });
-}
-
-function isDatabaseUnavailable(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.name} ${error.message} ${String((error as { code?: unknown }).code ?? "")}` : "";
-  return /ECONNREFUSED|ETIMEDOUT|ECONNRESET|P1001|P1002|DatabaseNotReachable|Can't reach database|timeout exceeded when trying to connect|Connection terminated/i.test(
-    text,
-  );
-}
-
-type Handler<Context> = (request: NextRequest, context: Context) => Promise<Response>;
-
-// Wraps a route handler: known errors become their JSON; anything else is logged with its stack
-// on the server and answered without internals.
-export function withErrors<Context>(handler: Handler<Context>): Handler<Context> {
-  return async (request, context) => {
-    try {
-      return await handler(request, context);
-    } catch (error) {
-      if (error instanceof ApiError) return errorResponse(error);
-      const path = new URL(request.url).pathname;
-      if (isDatabaseUnavailable(error)) {
-        console.error(JSON.stringify({ level: "error", msg: "database unavailable", path, error: String(error) }));
-        return errorResponse(new ApiError("SERVICE_UNAVAILABLE"));
-      }
-      console.error(JSON.stringify({ level: "error", msg: "unhandled error", path, error: error instanceof Error ? error.stack : String(error) }));
-      return errorResponse(new ApiError("INTERNAL"));
-    }
-  };
 }

@@ -16,6 +16,7 @@ export interface TestStack {
   databaseUrl: string;
   mailDir: string;
   authSecret: string;
+  metricsToken: string;
   stop: () => Promise<void>;
 }
 
@@ -43,6 +44,7 @@ export async function startTestStack(port?: number): Promise<TestStack> {
   const appPort = port ?? (await findFreePort());
   const baseUrl = `http://localhost:${appPort}`;
   const authSecret = randomBytes(32).toString("base64url");
+  const metricsToken = randomBytes(24).toString("base64url");
   const logFile = path.join(TEST_DATA_DIR, "app.log");
   const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     env: {
@@ -59,6 +61,7 @@ export async function startTestStack(port?: number): Promise<TestStack> {
       DATABASE_URL: postgres.url,
       SMTP_URL: catcher.url,
       AUTH_SECRET: authSecret,
+      METRICS_TOKEN: metricsToken,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -81,7 +84,7 @@ export async function startTestStack(port?: number): Promise<TestStack> {
     await stop();
     throw error;
   }
-  return { baseUrl, databaseUrl: postgres.url, mailDir, authSecret, stop };
+  return { baseUrl, databaseUrl: postgres.url, mailDir, authSecret, metricsToken, stop };
 }
 
 export function stackEnv(stack: TestStack): Record<string, string> {
@@ -90,6 +93,7 @@ export function stackEnv(stack: TestStack): Record<string, string> {
     TEST_DATABASE_URL: stack.databaseUrl,
     TEST_MAIL_DIR: stack.mailDir,
     TEST_AUTH_SECRET: stack.authSecret,
+    TEST_METRICS_TOKEN: stack.metricsToken,
   };
 }
 

@@ -71,9 +71,11 @@ async function main(): Promise<number> {
     const e2eFiles = only.filter((file) => file.startsWith("e2e/"));
     const node = files.length ? await runNodeTests(files, env) : { passed: 0, failed: 0 };
     const e2e = only.length === 0 || e2eFiles.length ? await runPlaywright(e2eFiles, env) : { passed: 0, failed: 0 };
-    totals.passed = node.passed + e2e.passed;
-    totals.failed = node.failed + e2e.failed;
-    console.log(`\nnode:test ${node.passed} passed, ${node.failed} failed; Playwright ${e2e.passed} passed, ${e2e.failed} failed`);
+    // Last, over the log of everything above: nothing secret was written.
+    const logs = only.length === 0 ? await runNodeTests(await testFiles("tests/logs"), env, "log checks (node:test)", "log-tests.tap") : { passed: 0, failed: 0 };
+    totals.passed = node.passed + e2e.passed + logs.passed;
+    totals.failed = node.failed + e2e.failed + logs.failed;
+    console.log(`\nnode:test ${node.passed + logs.passed} passed, ${node.failed + logs.failed} failed; Playwright ${e2e.passed} passed, ${e2e.failed} failed`);
   } finally {
     await stack.stop();
   }
@@ -81,9 +83,14 @@ async function main(): Promise<number> {
   return totals.failed === 0 && totals.passed > 0 ? 0 : 1;
 }
 
-async function runNodeTests(files: string[], env: Record<string, string>): Promise<{ passed: number; failed: number }> {
-  const tapFile = path.join(TEST_DATA_DIR, "node-tests.tap");
-  await run("unit, integration and security tests (node:test)", process.execPath, [
+async function runNodeTests(
+  files: string[],
+  env: Record<string, string>,
+  label = "unit, integration and security tests (node:test)",
+  tapName = "node-tests.tap",
+): Promise<{ passed: number; failed: number }> {
+  const tapFile = path.join(TEST_DATA_DIR, tapName);
+  await run(label, process.execPath, [
     "--import",
     "tsx",
     "--test",

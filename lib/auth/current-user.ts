@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getPublicUser, type PublicUser } from "@/lib/auth/accounts";
 import { COOKIE } from "@/lib/auth/cookies";
+import { getDb } from "@/lib/db";
 import { isSessionActive } from "@/lib/auth/sessions";
 import { verifyToken } from "@/lib/auth/tokens";
 
@@ -21,5 +22,13 @@ export const getCurrentUser = cache(async (): Promise<PublicUser | null> => {
 export async function requireCurrentUser(path: string): Promise<PublicUser> {
   const user = await getCurrentUser();
   if (!user) redirect(`/api/auth/token/refresh?next=${encodeURIComponent(path)}`);
+  return user;
+}
+
+// For admin pages: signed in and, by the database's word, an administrator; others go to their own pages.
+export async function requireAdminUser(path: string): Promise<PublicUser> {
+  const user = await requireCurrentUser(path);
+  const role = await getDb().user.findUnique({ where: { id: user.id }, select: { role: true } });
+  if (role?.role !== "ADMIN") redirect("/dashboard");
   return user;
 }

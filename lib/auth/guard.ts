@@ -4,6 +4,7 @@ import { COOKIE } from "@/lib/auth/cookies";
 import { isSessionActive } from "@/lib/auth/sessions";
 import { verifyToken, type TokenClaims, type TokenType } from "@/lib/auth/tokens";
 import { assertSameOrigin } from "@/lib/auth/csrf";
+import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
 
@@ -26,4 +27,13 @@ export async function requireUserForWrite(request: NextRequest): Promise<string>
 
 export async function requireUser(request: NextRequest): Promise<string> {
   return (await requireToken(request, "ACCESS")).sub;
+}
+
+// Admin pages and APIs: the token's role is only a hint for routing; the database decides.
+export async function requireAdmin(request: NextRequest, options: { write: boolean }): Promise<{ id: string; email: string }> {
+  const claims = await requireToken(request, "ACCESS");
+  if (options.write) assertSameOrigin(request, getEnv().APP_URL);
+  const user = await getDb().user.findUnique({ where: { id: claims.sub }, select: { id: true, email: true, role: true } });
+  if (!user || user.role !== "ADMIN") throw new ApiError("FORBIDDEN");
+  return user;
 }

@@ -1,5 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { log } from "@/lib/log";
+import { increment } from "@/lib/metrics";
 import type { SecurityEventType } from "@/lib/generated/prisma/client";
 import type { RequestMeta } from "@/lib/auth/sessions";
 
@@ -12,12 +14,21 @@ export interface SecurityEventInput {
   newCountry?: boolean;
 }
 
+const SIGN_IN_RESULTS: Partial<Record<SecurityEventType, string>> = {
+  LOGIN_SUCCESS: "success",
+  LOGIN_FAILURE: "failure",
+  LOGIN_LOCKED: "locked",
+  MFA_FAILURE: "second_factor_failure",
+};
+
 // Never throws: losing an audit row must not fail the sign-in it describes, but it is logged.
 export async function recordSecurityEvent(event: SecurityEventInput, meta: RequestMeta): Promise<void> {
+  const result = SIGN_IN_RESULTS[event.type];
+  if (result) increment("tropical_sign_in_attempts_total", { result, method: event.method ?? "?" });
   try {
     await getDb().securityEvent.create({ data: { ...event, ip: meta.ip, country: meta.country, userAgent: meta.userAgent } });
   } catch (error) {
-    console.error(JSON.stringify({ level: "error", msg: "security event not recorded", type: event.type, error: String(error) }));
+    log("error", "security event not recorded", { type: event.type, error: String(error) });
   }
 }
 

@@ -4,7 +4,8 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { recordSecurityEvent } from "@/lib/auth/security-events";
 import { clientIp } from "@/lib/http/client-ip";
-import { signToken, TOKEN_LIFETIME_SECONDS, verifyToken } from "@/lib/auth/tokens";
+import { increment } from "@/lib/metrics";
+import { signToken, TOKEN_LIFETIME_SECONDS, verifyToken, type Role } from "@/lib/auth/tokens";
 
 export interface RequestMeta {
   userAgent: string | null;
@@ -47,13 +48,14 @@ export function requestMeta(request: Request): RequestMeta {
   };
 }
 
-interface SessionUser {
+export interface SessionUser {
   id: string;
   email: string;
+  role: Role;
 }
 
 function accessToken(user: SessionUser, sessionId: string): Promise<{ token: string }> {
-  return signToken("ACCESS", { sub: user.id, email: user.email, sid: sessionId });
+  return signToken("ACCESS", { sub: user.id, email: user.email, sid: sessionId, role: user.role });
 }
 
 // A new session for a user who just proved who they are; it ends 14 days from now however often it
@@ -76,10 +78,13 @@ export async function rotateRefreshToken(token: string | undefined, meta: Reques
   const db = getDb();
   const row = await db.refreshToken.findUnique({
     where: { jtiHash: hashTokenId(claims.jti) },
-    include: { session: { include: { user: { select: { id: true, email: true } } } } },
+    include: { session: { include: { user: { select: { id: true, email: true, role: true } } } } },
   });
   const now = new Date();
-  if (!row || row.sessionId !== claims.sid || row.session.revokedAt || row.session.expiresAt <= now) return { ok: false, reason: "invalid" };
+  if (!row || row.sessionId !== claims.sid || row.session.revokedAt || row.session.expiresAt <= now) {
+    increment("tropical_refreshes_total", { result: "invalid" });
+    return { ok: false, reason: "invalid" };
+  }
   const { session } = row;
   const nextJti = successorJti(claims.jti);
 
@@ -99,11 +104,14 @@ export async function rotateRefreshToken(token: string | undefined, meta: Reques
     if (!current?.rotatedAt || now.getTime() - current.rotatedAt.getTime() > REUSE_GRACE_SECONDS * 1000) {
       await db.session.updateMany({ where: { id: session.id, revokedAt: null }, data: { revokedAt: now } });
       forgetSession(session.id);
+      increment("tropical_refreshes_total", { result: "reused" });
+      increment("tropical_refresh_reuse_total");
       await recordSecurityEvent({ userId: session.userId, type: "REFRESH_REUSE", method: "REFRESH", reason: "retired refresh token presented again" }, meta);
       return { ok: false, reason: "reused" };
     }
     rotatedAt = current.rotatedAt;
   }
+  increment("tropical_refreshes_total", { result: won ? "rotated" : "grace" });
   const refresh = await signToken("REFRESH", {
     sub: session.user.id,
     email: session.user.email,

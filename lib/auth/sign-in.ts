@@ -2,14 +2,14 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { createPasswordResetLink } from "@/lib/auth/passwords";
 import { recordSecurityEvent, unfamiliarSignIn } from "@/lib/auth/security-events";
-import { createSession, type IssuedSession, type RequestMeta } from "@/lib/auth/sessions";
+import { createSession, type IssuedSession, type RequestMeta, type SessionUser } from "@/lib/auth/sessions";
 import { sendLater } from "@/lib/mail/later";
 import { sendMail } from "@/lib/mail/send";
 import { newDeviceMail } from "@/lib/mail/templates";
 
 // The last step of every way in (password, password + second factor, passkey): a new session, the
 // sign-in recorded, and the owner told when it came from a device or country never seen before.
-export async function finishSignIn(user: { id: string; email: string }, meta: RequestMeta, method: string): Promise<IssuedSession> {
+export async function finishSignIn(user: SessionUser, meta: RequestMeta, method: string): Promise<IssuedSession> {
   const { newDevice, newCountry } = await unfamiliarSignIn(user.id, meta);
   const session = await createSession(user, meta);
   await recordSecurityEvent({ userId: user.id, type: "LOGIN_SUCCESS", method, newDevice, newCountry }, meta);

@@ -27,9 +27,13 @@ export interface TokenClaims {
   jti: string;
   iat: number;
   exp: number;
-  // Session (refresh family) id on ACCESS and REFRESH tokens.
+  // Session id on ACCESS and REFRESH tokens.
   sid?: string;
+  // On ACCESS tokens, so the Edge middleware can route /admin; handlers check the database again.
+  role?: Role;
 }
+
+export type Role = "USER" | "ADMIN";
 
 export type VerifyResult = { ok: true; claims: TokenClaims } | { ok: false; reason: "expired" | "invalid" };
 
@@ -56,6 +60,7 @@ export interface SignOptions {
   sub: string;
   email: string;
   sid?: string;
+  role?: Role;
   // Absolute expiry; defaults to now + the type's lifetime. Refresh rotation passes the session's end.
   expiresAt?: Date;
   // Fixed by refresh rotation so that a successor can be minted again byte for byte.
@@ -69,6 +74,7 @@ export async function signToken(tokenType: TokenType, options: SignOptions): Pro
   const jti = options.jti ?? crypto.randomUUID();
   const payload: JWTPayload = { email: options.email, tokenType };
   if (options.sid) payload.sid = options.sid;
+  if (options.role) payload.role = options.role;
   const token = await new SignJWT(payload)
     .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
     .setSubject(options.sub)
@@ -97,7 +103,7 @@ export async function verifyToken(token: string | undefined, expectedType: Token
       requiredClaims: ["sub", "exp", "iat", "jti", "email", "tokenType"],
       typ: "JWT",
     });
-    const { sub, email, tokenType, jti, iat, exp, sid } = payload;
+    const { sub, email, tokenType, jti, iat, exp, sid, role } = payload;
     if (
       typeof sub !== "string" ||
       typeof email !== "string" ||
@@ -105,13 +111,14 @@ export async function verifyToken(token: string | undefined, expectedType: Token
       typeof iat !== "number" ||
       typeof exp !== "number" ||
       (sid !== undefined && typeof sid !== "string") ||
+      (role !== undefined && role !== "USER" && role !== "ADMIN") ||
       !isTokenType(tokenType) ||
       tokenType !== expectedType ||
       iat > Date.now() / 1000 + MAX_CLOCK_SKEW_SECONDS
     ) {
       return { ok: false, reason: "invalid" };
     }
-    return { ok: true, claims: { sub, email, tokenType, jti, iat, exp, sid } };
+    return { ok: true, claims: { sub, email, tokenType, jti, iat, exp, sid, role: role === "ADMIN" || role === "USER" ? role : undefined } };
   } catch (error) {
     if (error instanceof errors.JWTExpired) return { ok: false, reason: "expired" };
     return { ok: false, reason: "invalid" };

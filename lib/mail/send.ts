@@ -1,6 +1,8 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { getEnv } from "@/lib/env";
+import { log } from "@/lib/log";
+import { increment } from "@/lib/metrics";
 
 export interface MailMessage {
   to: string;
@@ -27,10 +29,9 @@ export async function sendMail(message: MailMessage): Promise<boolean> {
       await getTransporter().sendMail({ from: getEnv().MAIL_FROM, ...message });
       return true;
     } catch (error) {
-      console.error(
-        JSON.stringify({ level: "error", msg: "mail send failed", attempt: attempt + 1, domain, subject: message.subject, error: String(error) }),
-      );
+      log("error", "mail send failed", { attempt: attempt + 1, domain, subject: message.subject, error: String(error) });
     }
   }
+  increment("tropical_mail_failures_total");
   return false;
 }

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { requireUser, requireUserForWrite } from "@/lib/auth/guard";
-import { NO_STORE, withErrors } from "@/lib/errors";
+import { NO_STORE } from "@/lib/errors";
+import { withErrors } from "@/lib/http/handler";
 import { parseJsonBody, parseQuery } from "@/lib/http/request";
 import { createTodo, listTodos } from "@/lib/planner/todos";
 import { todoCreateSchema, todoListSchema } from "@/lib/validations/planner";

@@ -3,7 +3,8 @@ import { clearAuthCookies, COOKIE } from "@/lib/auth/cookies";
 import { assertSameOrigin } from "@/lib/auth/csrf";
 import { endSession } from "@/lib/auth/sessions";
 import { getEnv } from "@/lib/env";
-import { NO_STORE, withErrors } from "@/lib/errors";
+import { NO_STORE } from "@/lib/errors";
+import { withErrors } from "@/lib/http/handler";
 
 export const POST = withErrors(async (request: NextRequest) => {
   const { APP_URL } = getEnv();

@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getPublicUser } from "@/lib/auth/accounts";
 import { requireToken } from "@/lib/auth/guard";
-import { ApiError, NO_STORE, withErrors } from "@/lib/errors";
+import { ApiError, NO_STORE } from "@/lib/errors";
+import { withErrors } from "@/lib/http/handler";
 
 export const GET = withErrors(async (request: NextRequest) => {
   const claims = await requireToken(request, "ACCESS");

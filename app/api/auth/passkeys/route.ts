@@ -2,7 +2,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { requireUser, requireUserForWrite } from "@/lib/auth/guard";
 import { listPasskeys, registerPasskey } from "@/lib/auth/passkeys";
 import { requestMeta } from "@/lib/auth/sessions";
-import { NO_STORE, withErrors } from "@/lib/errors";
+import { NO_STORE } from "@/lib/errors";
+import { withErrors } from "@/lib/http/handler";
 import { parseJsonBody } from "@/lib/http/request";
 import { registerPasskeySchema } from "@/lib/validations/strong-auth";
 

@@ -3,7 +3,8 @@ import { clearAuthCookies } from "@/lib/auth/cookies";
 import { secureAccount } from "@/lib/auth/passwords";
 import { requestMeta } from "@/lib/auth/sessions";
 import { getEnv } from "@/lib/env";
-import { NO_STORE, withErrors } from "@/lib/errors";
+import { NO_STORE } from "@/lib/errors";
+import { withErrors } from "@/lib/http/handler";
 
 // "This wasn't me", opened from the new-device mail: every session ends at once, then the user picks
 // a new password with the same one-time token.

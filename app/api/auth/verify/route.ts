@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { verifyEmail } from "@/lib/auth/accounts";
 import { getEnv } from "@/lib/env";
-import { NO_STORE, withErrors } from "@/lib/errors";
+import { NO_STORE } from "@/lib/errors";
+import { withErrors } from "@/lib/http/handler";
 
 // Opened from the verification mail, so it is a GET that answers with a page redirect, never JSON.
 export const GET = withErrors(async (request: NextRequest) => {

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { requireUserForWrite } from "@/lib/auth/guard";
-import { NO_STORE, withErrors } from "@/lib/errors";
+import { NO_STORE } from "@/lib/errors";
+import { withErrors } from "@/lib/http/handler";
 import { parseId, parseJsonBody } from "@/lib/http/request";
 import { getDictionary } from "@/lib/i18n/server";
 import { deleteEvent, updateEvent } from "@/lib/planner/events";

@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { requireUserForWrite } from "@/lib/auth/guard";
 import { regenerateRecoveryCodes } from "@/lib/auth/mfa";
-import { NO_STORE, withErrors } from "@/lib/errors";
+import { NO_STORE } from "@/lib/errors";
+import { withErrors } from "@/lib/http/handler";
 import { parseJsonBody } from "@/lib/http/request";
 import { getDictionary } from "@/lib/i18n/server";
 import { proofSchema } from "@/lib/validations/strong-auth";

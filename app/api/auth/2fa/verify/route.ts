@@ -5,7 +5,7 @@ import { completeMfa } from "@/lib/auth/mfa";
 import { signedInResponse } from "@/lib/auth/session-response";
 import { requestMeta } from "@/lib/auth/sessions";
 import { getEnv } from "@/lib/env";
-import { withErrors } from "@/lib/errors";
+import { withErrors } from "@/lib/http/handler";
 import { parseJsonBody } from "@/lib/http/request";
 import { getDictionary } from "@/lib/i18n/server";
 import { secondStepSchema } from "@/lib/validations/strong-auth";

@@ -2,7 +2,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { requireUserForWrite } from "@/lib/auth/guard";
 import { deletePasskey, renamePasskey } from "@/lib/auth/passkeys";
 import { requestMeta } from "@/lib/auth/sessions";
-import { ApiError, NO_STORE, withErrors } from "@/lib/errors";
+import { ApiError, NO_STORE } from "@/lib/errors";
+import { withErrors } from "@/lib/http/handler";
 import { parseJsonBody } from "@/lib/http/request";
 import { passkeyIdSchema, renamePasskeySchema } from "@/lib/validations/strong-auth";
 

@@ -5,7 +5,7 @@ import { logInWithPasskey } from "@/lib/auth/passkeys";
 import { signedInResponse } from "@/lib/auth/session-response";
 import { requestMeta } from "@/lib/auth/sessions";
 import { getEnv } from "@/lib/env";
-import { withErrors } from "@/lib/errors";
+import { withErrors } from "@/lib/http/handler";
 import { parseJsonBody } from "@/lib/http/request";
 import { passkeyLoginSchema } from "@/lib/validations/strong-auth";
 

@@ -3,7 +3,8 @@ import { assertSameOrigin } from "@/lib/auth/csrf";
 import { consumeIpLimit, IP_LIMITS } from "@/lib/auth/ip-limits";
 import { requestPasswordReset } from "@/lib/auth/passwords";
 import { getEnv } from "@/lib/env";
-import { NO_STORE, withErrors } from "@/lib/errors";
+import { NO_STORE } from "@/lib/errors";
+import { withErrors } from "@/lib/http/handler";
 import { parseJsonBody } from "@/lib/http/request";
 import { forgotPasswordSchema } from "@/lib/validations/auth";
 

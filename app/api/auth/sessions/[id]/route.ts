@@ -4,7 +4,8 @@ import { assertSameOrigin } from "@/lib/auth/csrf";
 import { requireToken } from "@/lib/auth/guard";
 import { requestMeta, revokeSessions } from "@/lib/auth/sessions";
 import { getEnv } from "@/lib/env";
-import { ApiError, NO_STORE, withErrors } from "@/lib/errors";
+import { ApiError, NO_STORE } from "@/lib/errors";
+import { withErrors } from "@/lib/http/handler";
 import { parseId } from "@/lib/http/request";
 
 // Signs one of the user's devices out; their own current one included (then this browser too).

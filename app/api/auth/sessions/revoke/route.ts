@@ -5,7 +5,8 @@ import { assertSameOrigin } from "@/lib/auth/csrf";
 import { requireToken } from "@/lib/auth/guard";
 import { requestMeta, revokeSessions } from "@/lib/auth/sessions";
 import { getEnv } from "@/lib/env";
-import { NO_STORE, withErrors } from "@/lib/errors";
+import { NO_STORE } from "@/lib/errors";
+import { withErrors } from "@/lib/http/handler";
 import { parseJsonBody } from "@/lib/http/request";
 
 const revokeSchema = z.strictObject({ scope: z.enum(["others", "all"], { error: "invalidValue" }) });

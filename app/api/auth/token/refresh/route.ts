@@ -5,7 +5,8 @@ import { consumeIpLimit, IP_LIMITS } from "@/lib/auth/ip-limits";
 import { safeNextPath } from "@/lib/auth/redirects";
 import { requestMeta, rotateRefreshToken } from "@/lib/auth/sessions";
 import { getEnv } from "@/lib/env";
-import { ApiError, errorResponse, NO_STORE, withErrors } from "@/lib/errors";
+import { ApiError, errorResponse, NO_STORE } from "@/lib/errors";
+import { withErrors } from "@/lib/http/handler";
 
 // Used by the client's fetch wrapper when the API answers 401.
 export const POST = withErrors(async (request: NextRequest) => {

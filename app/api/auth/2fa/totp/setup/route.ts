@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { requireUserForWrite } from "@/lib/auth/guard";
 import { startTotpSetup } from "@/lib/auth/mfa";
-import { NO_STORE, withErrors } from "@/lib/errors";
+import { NO_STORE } from "@/lib/errors";
+import { withErrors } from "@/lib/http/handler";
 
 // The secret is shown once, to its owner, for their authenticator app; it is stored encrypted.
 export const POST = withErrors(async (request: NextRequest) => {

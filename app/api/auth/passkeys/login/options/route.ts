@@ -3,7 +3,8 @@ import { assertSameOrigin } from "@/lib/auth/csrf";
 import { consumeIpLimit, IP_LIMITS } from "@/lib/auth/ip-limits";
 import { loginOptions } from "@/lib/auth/passkeys";
 import { getEnv } from "@/lib/env";
-import { NO_STORE, withErrors } from "@/lib/errors";
+import { NO_STORE } from "@/lib/errors";
+import { withErrors } from "@/lib/http/handler";
 
 export const POST = withErrors(async (request: NextRequest) => {
   assertSameOrigin(request, getEnv().APP_URL);

@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { AuditTable } from "@/components/admin/admin-tables";
+import { getDictionary } from "@/lib/i18n/server";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+export default async function AuditPage() {
+  const { locale, t } = await getDictionary();
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-2xl font-bold">{t.admin.audit}</h1>
+      <AuditTable t={t} locale={locale} />
+    </div>
+  );
+}

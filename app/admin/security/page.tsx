@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import { EventsTable } from "@/components/admin/admin-tables";
+import { SignInChart } from "@/components/admin/sign-in-chart";
+import { UserActionForm } from "@/components/admin/user-action-form";
+import { securityStats } from "@/lib/auth/admin";
+import { format } from "@/lib/i18n/dictionaries";
+import { getDictionary } from "@/lib/i18n/server";
+import { addDays, toDateString } from "@/lib/planner/dates";
+
+export const metadata: Metadata = { title: "Security" };
+
+function Stat({ label, value, testId }: { label: string; value: number; testId: string }) {
+  return (
+    <div className="rounded-xl border border-slate-200 bg-white p-4">
+      <p className="text-sm text-slate-600">{label}</p>
+      <p className="text-3xl font-bold tabular-nums text-slate-900" data-testid={testId}>
+        {value}
+      </p>
+    </div>
+  );
+}
+
+export default async function SecurityDashboardPage() {
+  const { locale, t } = await getDictionary();
+  const stats = await securityStats();
+  const today = toDateString(new Date());
+  const days = Array.from({ length: 14 }, (_, index) => addDays(today, index - 13));
+  const when = (iso: string) => new Intl.DateTimeFormat(locale, { timeStyle: "short" }).format(new Date(iso));
+  return (
+    <div className="flex flex-col gap-5">
+      <h1 className="text-2xl font-bold">{t.admin.security}</h1>
+      <div className="grid grid-cols-2 gap-3 lg:grid-cols-5">
+        <Stat label={t.admin.activeDay} value={stats.activeUsers.day} testId="active-day" />
+        <Stat label={t.admin.activeWeek} value={stats.activeUsers.week} testId="active-week" />
+        <Stat label={t.admin.failuresWeek} value={stats.lastWeek.failures} testId="failures-week" />
+        <Stat label={t.admin.reuseWeek} value={stats.lastWeek.refreshReuse} testId="reuse-week" />
+        <Stat label={t.admin.newDeviceWeek} value={stats.lastWeek.newDevice} testId="new-device-week" />
+      </div>
+      <SignInChart t={t} rows={stats.signIns} days={days} />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <section aria-label={t.admin.locked} className="rounded-xl border border-slate-200 bg-white p-4">
+          <h2 className="mb-2 font-semibold">{t.admin.locked}</h2>
+          {stats.lockedAccounts.length === 0 ? <p className="text-sm text-slate-600">{t.admin.noData}</p> : null}
+          <ul className="divide-y divide-slate-100 text-sm">
+            {stats.lockedAccounts.map((row) => (
+              <li key={row.email} className="flex justify-between gap-2 py-1.5">
+                <span>{row.email}</span>
+                <span className="text-slate-600">
+                  ×{row.failures} · {format(t.admin.lockedUntil, { date: when(row.lockedUntil) })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-label={t.admin.failingIps} className="rounded-xl border border-slate-200 bg-white p-4">
+          <h2 className="mb-2 font-semibold">{t.admin.failingIps}</h2>
+          {stats.failingIps.length === 0 ? <p className="text-sm text-slate-600">{t.admin.noData}</p> : null}
+          <ul className="divide-y divide-slate-100 text-sm">
+            {stats.failingIps.map((row) => (
+              <li key={row.ip} className="flex justify-between gap-2 py-1.5">
+                <span className="font-mono">{row.ip}</span>
+                <span>{row.failures}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+      <UserActionForm t={t} />
+      <EventsTable t={t} locale={locale} />
+    </div>
+  );
+}

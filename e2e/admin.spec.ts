@@ -1,0 +1,53 @@
+import { randomUUID } from "node:crypto";
+import { grantAdmin } from "../tests/helpers/admin";
+import { expect, test } from "./fixtures";
+
+test("an administrator sees the security dashboard, unlocks a locked address with a reason, and finds it in the audit log", async ({
+  page,
+  user,
+  loginPage,
+  signedIn: _,
+}) => {
+  // A USER is sent away from admin pages.
+  await page.goto("/admin/security");
+  await expect(page).toHaveURL(/\/dashboard$/);
+
+  expect(grantAdmin(user.email, "e2e").status).toBe(0);
+  // The role reaches the token at the next sign-in.
+  await page.getByRole("button", { name: "로그아웃", exact: true }).click();
+  await loginPage.logIn(user.email, user.password);
+  await expect(page).toHaveURL(/\/dashboard$/);
+
+  // Someone hammers an address until it locks.
+  const victim = `victim-${randomUUID().slice(0, 8)}@example.test`;
+  const origin = new URL(page.url()).origin;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await page.request.post("/api/auth/login", { data: { email: victim, password: `guess ${attempt}` }, headers: { origin } });
+  }
+
+  await page.goto("/admin/security");
+  await expect(page.getByRole("heading", { name: "보안 대시보드" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /최근 14일 로그인/ })).toBeVisible();
+  const locked = page.getByRole("region", { name: "잠긴 주소" });
+  await expect(locked.getByText(victim)).toBeVisible();
+  expect(Number(await page.getByTestId("failures-week").textContent())).toBeGreaterThanOrEqual(5);
+
+  const form = page.getByRole("form", { name: "사용자 조치" });
+  await form.getByLabel("이메일").fill(victim);
+  await form.getByRole("button", { name: "잠금 해제" }).click();
+  await expect(form.getByText("사유를 적어 주세요 (감사 로그에 남습니다).")).toBeVisible();
+  await form.getByLabel("사유").fill("owner confirmed by phone");
+  await form.getByRole("button", { name: "잠금 해제" }).click();
+  await expect(form.getByRole("status")).toHaveText("처리했고 감사 로그에 남겼습니다.");
+  await expect(locked.getByText(victim)).toHaveCount(0);
+
+  await page.getByRole("link", { name: "감사 로그" }).click();
+  const audit = page.getByRole("region", { name: "감사 로그" });
+  await audit.getByLabel("검색").fill(victim);
+  await audit.getByRole("button", { name: "필터" }).click();
+  const entry = audit.getByRole("row").filter({ hasText: victim });
+  await expect(entry).toHaveCount(1);
+  await expect(entry).toContainText("ACCOUNT_UNLOCKED");
+  await expect(entry).toContainText("owner confirmed by phone");
+  await expect(entry).toContainText(user.email);
+});

@@ -1,0 +1,46 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+import { ApiError, errorResponse } from "@/lib/errors";
+import { log, withRequestContext } from "@/lib/log";
+import { increment, observeAuthRequest, routeOf } from "@/lib/metrics";
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.name} ${error.message} ${String((error as { code?: unknown }).code ?? "")}` : "";
+  return /ECONNREFUSED|ETIMEDOUT|ECONNRESET|P1001|P1002|DatabaseNotReachable|Can't reach database|timeout exceeded when trying to connect|Connection terminated/i.test(
+    text,
+  );
+}
+
+type Handler<Context> = (request: NextRequest, context: Context) => Promise<Response>;
+
+async function answer<Context>(handler: Handler<Context>, request: NextRequest, context: Context, path: string): Promise<Response> {
+  try {
+    return await handler(request, context);
+  } catch (error) {
+    if (error instanceof ApiError) {
+      if (error.code === "RATE_LIMITED") increment("tropical_rate_limit_hits_total", { route: routeOf(path) });
+      return errorResponse(error);
+    }
+    if (isDatabaseUnavailable(error)) {
+      log("error", "database unavailable", { path, error: String(error) });
+      return errorResponse(new ApiError("SERVICE_UNAVAILABLE"));
+    }
+    log("error", "unhandled error", { path, error: error instanceof Error ? error.stack : String(error) });
+    return errorResponse(new ApiError("INTERNAL"));
+  }
+}
+
+// Wraps a route handler: known errors become their JSON; anything else is logged with its stack on
+// the server and answered without internals. Every log line of the request carries its id, which
+// the response echoes; the auth API's latency is measured.
+export function withErrors<Context>(handler: Handler<Context>): Handler<Context> {
+  return async (request, context) => {
+    const requestId = request.headers.get("x-request-id")?.slice(0, 64) || crypto.randomUUID();
+    const path = new URL(request.url).pathname;
+    const started = performance.now();
+    const response = await withRequestContext(requestId, () => answer(handler, request, context, path));
+    response.headers.set("X-Request-Id", requestId);
+    if (path.startsWith("/api/auth/")) observeAuthRequest(routeOf(path), request.method, response.status, (performance.now() - started) / 1000);
+    return response;
+  };
+}

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { emailSchema } from "@/lib/validations/auth";
+
+const EVENT_TYPES = [
+  "LOGIN_SUCCESS",
+  "LOGIN_FAILURE",
+  "LOGIN_LOCKED",
+  "REFRESH_REUSE",
+  "SESSION_REVOKED",
+  "PASSWORD_RESET",
+  "PASSWORD_CHANGED",
+  "ACCOUNT_SECURED",
+  "MFA_ENABLED",
+  "MFA_DISABLED",
+  "MFA_FAILURE",
+  "RECOVERY_CODE_USED",
+  "PASSKEY_ADDED",
+  "PASSKEY_REMOVED",
+] as const;
+
+const page = z.coerce.number({ error: "invalidValue" }).int("invalidValue").min(1, "invalidValue").max(10_000, "invalidValue").default(1);
+
+export const eventFilterSchema = z.object({
+  type: z.enum(EVENT_TYPES, { error: "invalidValue" }).optional(),
+  email: z.string({ error: "invalidValue" }).trim().toLowerCase().max(254, "invalidValue").optional(),
+  page,
+});
+
+export const auditFilterSchema = z.object({ q: z.string({ error: "invalidValue" }).trim().max(200, "invalidValue").optional(), page });
+
+// Every admin action says why: the audit log keeps the reason with who, what and when.
+export const adminActionSchema = z.strictObject({
+  email: emailSchema,
+  reason: z.string({ error: "reasonRequired" }).trim().min(3, "reasonRequired").max(500, "textTooLong"),
+});

@@ -1,0 +1,23 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { testEnv } from "./env";
+import { Client } from "./http";
+import { PASSWORD, signedInUser } from "./users";
+
+// Grants the role the only way there is, `npm run admin:grant`, against the test database.
+export function grantAdmin(email: string, reason = "test setup"): { status: number | null; output: string } {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/admin-grant.ts", email, reason], {
+    env: { ...process.env, DATABASE_URL: testEnv().TEST_DATABASE_URL },
+    encoding: "utf8",
+  });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+// An administrator, signed in afresh so the access token carries the role.
+export async function signedInAdmin(): Promise<{ client: Client; email: string }> {
+  const { email } = await signedInUser();
+  assert.equal(grantAdmin(email).status, 0);
+  const client = new Client();
+  assert.equal((await client.post("/api/auth/login", { email, password: PASSWORD })).status, 200);
+  return { client, email };
+}
