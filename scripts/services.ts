@@ -27,8 +27,8 @@ export async function findFreePort(): Promise<number> {
 
 const DATABASE_NAME = "tropical";
 
-export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void = () => {}): Promise<RunningService> {
-  const port = await findFreePort();
+export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void = () => {}, fixedPort?: number): Promise<RunningService> {
+  const port = fixedPort ?? (await findFreePort());
   const password = "tropical-local";
   const postgres = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -65,9 +65,9 @@ export interface CaughtMail {
 
 // Every message is parsed and written to `mailDir/<id>.json`; the development mailbox page and the
 // tests read them from there, so no mail ever leaves the machine.
-export async function startMailCatcher(mailDir: string): Promise<RunningService> {
+export async function startMailCatcher(mailDir: string, fixedPort?: number): Promise<RunningService> {
   await mkdir(mailDir, { recursive: true });
-  const port = await findFreePort();
+  const port = fixedPort ?? (await findFreePort());
   let sequence = 0;
   const server = new SMTPServer({
     authOptional: true,

@@ -7,7 +7,7 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { applyMigrations } from "./migrate";
-import { findFreePort, startEmbeddedPostgres, startMailCatcher, type RunningService } from "./services";
+import { findFreePort, startEmbeddedPostgres, startMailCatcher } from "./services";
 
 export const TEST_DATA_DIR = path.join(process.cwd(), ".test-data");
 
@@ -18,6 +18,12 @@ export interface TestStack {
   authSecret: string;
   metricsToken: string;
   stop: () => Promise<void>;
+  // For the resilience tests: take one part down and bring it back on the same address.
+  stopDatabase: () => Promise<void>;
+  startDatabase: () => Promise<void>;
+  stopMail: () => Promise<void>;
+  startMail: () => Promise<void>;
+  restartApp: () => Promise<void>;
 }
 
 async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 60_000): Promise<void> {
@@ -31,60 +37,83 @@ async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 60_0
   throw new Error(`the app did not answer ${url}/api/health within ${timeoutMs / 1000} s`);
 }
 
-export async function startTestStack(port?: number): Promise<TestStack> {
-  await rm(TEST_DATA_DIR, { recursive: true, force: true });
-  const services: RunningService[] = [];
-  const postgres = await startEmbeddedPostgres(path.join(TEST_DATA_DIR, "postgres"));
-  services.push(postgres);
+export async function startTestStack(options: { port?: number; dir?: string } = {}): Promise<TestStack> {
+  const dir = options.dir ?? TEST_DATA_DIR;
+  await rm(dir, { recursive: true, force: true });
+  let postgres = await startEmbeddedPostgres(path.join(dir, "postgres"));
+  const databasePort = Number(new URL(postgres.url).port);
   await applyMigrations(postgres.url, () => {});
-  const mailDir = path.join(TEST_DATA_DIR, "mail");
-  const catcher = await startMailCatcher(mailDir);
-  services.push(catcher);
+  const mailDir = path.join(dir, "mail");
+  let catcher = await startMailCatcher(mailDir);
+  const mailPort = Number(new URL(catcher.url).port);
 
-  const appPort = port ?? (await findFreePort());
+  const appPort = options.port ?? (await findFreePort());
   const baseUrl = `http://localhost:${appPort}`;
   const authSecret = randomBytes(32).toString("base64url");
   const metricsToken = randomBytes(24).toString("base64url");
-  const logFile = path.join(TEST_DATA_DIR, "app.log");
-  const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      HOSTNAME: "127.0.0.1",
-      // As if behind one proxy: each test client names its own address in X-Forwarded-For, so
-      // per-address limits never leak from one test into another (tests/helpers/http.ts).
-      TRUSTED_PROXY_HOPS: "1",
-      COUNTRY_HEADER: "x-test-country",
-      NEXT_TELEMETRY_DISABLED: "1",
-      PORT: String(appPort),
-      APP_URL: baseUrl,
-      DATABASE_URL: postgres.url,
-      SMTP_URL: catcher.url,
-      AUTH_SECRET: authSecret,
-      METRICS_TOKEN: metricsToken,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const log = createWriteStream(logFile);
-  server.stdout?.pipe(log);
-  server.stderr?.pipe(log);
+  const log = createWriteStream(path.join(dir, "app.log"), { flags: "a" });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    HOSTNAME: "127.0.0.1",
+    // As if behind one proxy: each test client names its own address in X-Forwarded-For, so
+    // per-address limits never leak from one test into another (tests/helpers/http.ts).
+    TRUSTED_PROXY_HOPS: "1",
+    COUNTRY_HEADER: "x-test-country",
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(appPort),
+    APP_URL: baseUrl,
+    DATABASE_URL: postgres.url,
+    SMTP_URL: catcher.url,
+    AUTH_SECRET: authSecret,
+    METRICS_TOKEN: metricsToken,
+  };
 
+  let server: ChildProcess;
+  const startApp = async () => {
+    server = spawn(process.execPath, ["--import", "tsx", "server.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    server.stdout?.pipe(log, { end: false });
+    server.stderr?.pipe(log, { end: false });
+    await waitForHealth(baseUrl, server);
+  };
+  const stopApp = async () => {
+    if (server.exitCode !== null) return;
+    const exited = new Promise((resolve) => server.once("exit", resolve));
+    server.kill("SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    if (server.exitCode === null) server.kill("SIGKILL");
+  };
   const stop = async () => {
-    if (server.exitCode === null) {
-      const exited = new Promise((resolve) => server.once("exit", resolve));
-      server.kill("SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-      if (server.exitCode === null) server.kill("SIGKILL");
-    }
-    for (const service of services.reverse()) await service.stop().catch(() => {});
+    await stopApp();
+    await catcher.stop().catch(() => {});
+    await postgres.stop().catch(() => {});
   };
   try {
-    await waitForHealth(baseUrl, server);
+    await startApp();
   } catch (error) {
     await stop();
     throw error;
   }
-  return { baseUrl, databaseUrl: postgres.url, mailDir, authSecret, metricsToken, stop };
+  return {
+    baseUrl,
+    databaseUrl: postgres.url,
+    mailDir,
+    authSecret,
+    metricsToken,
+    stop,
+    stopDatabase: () => postgres.stop(),
+    startDatabase: async () => {
+      postgres = await startEmbeddedPostgres(path.join(dir, "postgres"), () => {}, databasePort);
+    },
+    stopMail: () => catcher.stop(),
+    startMail: async () => {
+      catcher = await startMailCatcher(mailDir, mailPort);
+    },
+    restartApp: async () => {
+      await stopApp();
+      await startApp();
+    },
+  };
 }
 
 export function stackEnv(stack: TestStack): Record<string, string> {
@@ -99,7 +128,7 @@ export function stackEnv(stack: TestStack): Record<string, string> {
 
 // `tsx scripts/test-stack.ts [port]`: serve the stack until interrupted (Playwright's webServer uses this).
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const stack = await startTestStack(process.argv[2] ? Number(process.argv[2]) : undefined);
+  const stack = await startTestStack({ port: process.argv[2] ? Number(process.argv[2]) : undefined });
   console.log(`test stack ready at ${stack.baseUrl}`);
   const shutdown = () => void stack.stop().then(() => process.exit(0));
   process.on("SIGINT", shutdown);

@@ -66,7 +66,7 @@ async function main(): Promise<number> {
   const env = stackEnv(stack);
   const totals = { passed: 0, failed: 0 };
   try {
-    const allNodeFiles = [...(await testFiles("tests/unit")), ...(await testFiles("tests/integration")), ...(await testFiles("tests/security"))];
+    const allNodeFiles = [...(await testFiles("tests/unit")), ...(await testFiles("tests/integration")), ...(await testFiles("tests/security")), ...(await testFiles("tests/resilience"))];
     const files = only.length ? only.filter((file) => file.startsWith("tests/")) : allNodeFiles;
     const e2eFiles = only.filter((file) => file.startsWith("e2e/"));
     const node = files.length ? await runNodeTests(files, env) : { passed: 0, failed: 0 };

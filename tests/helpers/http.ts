@@ -38,8 +38,10 @@ export function randomAddress(): string {
 // redirects, and comes from its own address.
 export class Client {
   readonly cookies = new Map<string, SetCookie>();
-  readonly base = testEnv().TEST_BASE_URL;
-  constructor(readonly address = randomAddress()) {}
+  constructor(
+    readonly address = randomAddress(),
+    readonly base = testEnv().TEST_BASE_URL,
+  ) {}
 
   cookieHeader(path: string): string {
     return [...this.cookies.values()]

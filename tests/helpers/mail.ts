@@ -8,18 +8,17 @@ export type Mail = z.infer<typeof mailSchema>;
 // The test stack's SMTP catcher writes here (scripts/test-stack.ts); the Playwright suite reads it too.
 const MAIL_DIR = process.env.TEST_MAIL_DIR ?? path.join(process.cwd(), ".test-data", "mail");
 
-export async function mailsTo(address: string): Promise<Mail[]> {
-  const dir = MAIL_DIR;
+export async function mailsTo(address: string, dir = MAIL_DIR): Promise<Mail[]> {
   const files = (await readdir(dir).catch(() => [])).filter((file) => file.endsWith(".json")).sort();
   const mails = await Promise.all(files.map(async (file) => mailSchema.parse(JSON.parse(await readFile(path.join(dir, file), "utf8")))));
   return mails.filter((mail) => mail.to.includes(address));
 }
 
 // Mail leaves after the HTTP response, so tests wait for it (bounded).
-export async function waitForMail(address: string, count = 1, timeoutMs = 15_000): Promise<Mail[]> {
+export async function waitForMail(address: string, count = 1, timeoutMs = 15_000, dir = MAIL_DIR): Promise<Mail[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const mails = await mailsTo(address);
+    const mails = await mailsTo(address, dir);
     if (mails.length >= count) return mails;
     if (Date.now() > deadline) throw new Error(`expected ${count} mail(s) to ${address}, got ${mails.length}`);
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -1,0 +1,103 @@
+// The database, the mail server and the app itself going away under use (bounded, loopback only).
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import pg from "pg";
+import { mailsTo, waitForMail } from "../helpers/mail";
+import { startOwnStack } from "../helpers/own-stack";
+import { randomEmail, signupBody } from "../helpers/users";
+
+let stack: Awaited<ReturnType<typeof startOwnStack>>;
+before(async () => {
+  stack = await startOwnStack("faults");
+});
+after(async () => {
+  await stack?.stop();
+});
+
+async function count(sql: string, params: unknown[]): Promise<number> {
+  const db = new pg.Client({ connectionString: stack.databaseUrl });
+  await db.connect();
+  try {
+    return (await db.query<{ n: number }>(sql, params)).rows[0]?.n ?? 0;
+  } finally {
+    await db.end();
+  }
+}
+
+test("with the database stopped, requests fail fast with 503 JSON, nothing is half-written, and service resumes by itself", async () => {
+  const { client } = await stack.signedIn();
+  assert.equal((await client.request("/api/todos")).status, 200);
+  await stack.stopDatabase();
+  try {
+    const email = randomEmail("outage");
+    for (const request of [() => client.request("/api/todos"), () => client.post("/api/todos", { title: "lost?" }), () => stack.client().post("/api/auth/signup", signupBody(email))]) {
+      const started = performance.now();
+      const response = await request();
+      const seconds = (performance.now() - started) / 1000;
+      assert.equal(response.status, 503);
+      const body = (await response.json()) as { error: { code: string; message: string } };
+      assert.equal(body.error.code, "SERVICE_UNAVAILABLE");
+      assert.ok(!/ECONNREFUSED|prisma|stack|at \w+ \(/i.test(JSON.stringify(body)), "no internals");
+      assert.ok(seconds < 8, `answered in ${seconds.toFixed(1)} s`);
+    }
+    await stack.startDatabase();
+    assert.equal(await count(`SELECT count(*)::int AS n FROM "User" WHERE email = $1`, [email]), 0, "no half-written user");
+    assert.equal(await count(`SELECT count(*)::int AS n FROM "Todo" WHERE title = 'lost?'`, []), 0);
+  } finally {
+    await stack.startDatabase().catch(() => {});
+  }
+  const deadline = Date.now() + 20_000;
+  let status = 0;
+  while (Date.now() < deadline && status !== 200) {
+    status = (await client.request("/api/todos")).status;
+    if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  assert.equal(status, 200, "the app reconnects without a restart");
+  assert.equal((await client.post("/api/todos", { title: "after the outage" })).status, 201);
+});
+
+test("with the mail server down, sign-up still creates the user; a resend delivers once it is back", async () => {
+  await stack.stopMail();
+  const email = randomEmail("nomail");
+  try {
+    assert.equal((await stack.client().post("/api/auth/signup", signupBody(email))).status, 201);
+    assert.equal(await count(`SELECT count(*)::int AS n FROM "User" WHERE email = $1`, [email]), 1);
+    // Sending is retried in the background for a few seconds, then given up and logged.
+    await new Promise((resolve) => setTimeout(resolve, 7_000));
+    assert.deepEqual(await mailsTo(email, stack.mailDir), []);
+  } finally {
+    await stack.startMail();
+  }
+  assert.equal((await stack.client().post("/api/auth/verify/resend", { email })).status, 202);
+  const [mail] = await waitForMail(email, 1, 15_000, stack.mailDir);
+  assert.match(mail?.text ?? "", /verify\?token=/);
+});
+
+test("restarting the app during a refresh storm signs nobody out", async () => {
+  const users = await Promise.all(Array.from({ length: 12 }, () => stack.signedIn()));
+  let running = true;
+  const failures: string[] = [];
+  // Each tab refreshes in a loop; a dropped connection is retried with the token it still holds.
+  const storms = users.map(async ({ client }) => {
+    let ok = 0;
+    while (running) {
+      try {
+        const response = await client.post("/api/auth/token/refresh");
+        if (response.status === 200) ok++;
+        else if (response.status !== 503) failures.push(`refresh answered ${response.status}`);
+      } catch {
+        // The app is restarting: try again shortly with the same cookie.
+      }
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    return ok;
+  });
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  await stack.restartApp();
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  running = false;
+  const refreshes = await Promise.all(storms);
+  assert.deepEqual(failures, []);
+  assert.ok(refreshes.every((n) => n > 2), `refreshes per tab: ${refreshes.join(", ")}`);
+  for (const { client } of users) assert.equal((await client.request("/api/todos")).status, 200);
+});
