@@ -40,13 +40,11 @@ export type VerifyResult = { ok: true; claims: TokenClaims } | { ok: false; reas
 let keyPromise: Promise<CryptoKey> | undefined;
 let keySource: string | undefined;
 
-// Imported once per process (and again only if the secret changes, as in tests).
+// Imported (and its length checked) once per process, and again only if the secret changes, as in tests.
 function getKey(): Promise<CryptoKey> {
   const secret = process.env.AUTH_SECRET ?? "";
-  if (new TextEncoder().encode(secret).length < 32) {
-    throw new Error("AUTH_SECRET must be at least 32 bytes");
-  }
   if (!keyPromise || keySource !== secret) {
+    if (new TextEncoder().encode(secret).length < 32) throw new Error("AUTH_SECRET must be at least 32 bytes");
     keySource = secret;
     keyPromise = crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
       "sign",
