@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { LOCALES, type Locale } from "@/lib/i18n/dictionaries";
+import { LOCALE_COOKIE, LOCALES, type Locale } from "@/lib/i18n/dictionaries";
 
 const NAMES: Record<Locale, string> = { ko: "한국어", en: "English" };
 
@@ -12,7 +12,7 @@ export function LanguageSwitcher({ locale, label }: { locale: Locale; label: str
       <select
         value={locale}
         onChange={(event) => {
-          document.cookie = `lang=${event.target.value}; path=/; max-age=31536000; samesite=lax`;
+          document.cookie = `${LOCALE_COOKIE}=${event.target.value}; path=/; max-age=31536000; samesite=lax`;
           router.refresh();
         }}
         className="rounded-md border border-slate-300 bg-white px-2 py-1"

@@ -1,6 +1,8 @@
 // Korean first; English for everyone else. Keys are grouped by page.
 export const LOCALES = ["ko", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
+// The user's explicit language choice (set by the switcher, read by the server).
+export const LOCALE_COOKIE = "lang";
 
 const ko = {
   common: {

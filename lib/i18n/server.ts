@@ -1,8 +1,6 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
-import { DICTIONARIES, LOCALES, type Dictionary, type Locale } from "@/lib/i18n/dictionaries";
-
-export const LOCALE_COOKIE = "lang";
+import { DICTIONARIES, LOCALE_COOKIE, LOCALES, type Dictionary, type Locale } from "@/lib/i18n/dictionaries";
 
 function isLocale(value: string | undefined): value is Locale {
   return LOCALES.some((locale) => locale === value);

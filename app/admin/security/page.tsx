@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import { EventsTable } from "@/components/admin/admin-tables";
 import { SignInChart } from "@/components/admin/sign-in-chart";
 import { UserActionForm } from "@/components/admin/user-action-form";
@@ -8,6 +9,23 @@ import { getDictionary } from "@/lib/i18n/server";
 import { addDays, toDateString } from "@/lib/planner/dates";
 
 export const metadata: Metadata = { title: "Security" };
+
+function ListPanel({ title, empty, items }: { title: string; empty: string; items: { key: string; left: ReactNode; right: ReactNode }[] }) {
+  return (
+    <section aria-label={title} className="rounded-xl border border-slate-200 bg-white p-4">
+      <h2 className="mb-2 font-semibold">{title}</h2>
+      {items.length === 0 ? <p className="text-sm text-slate-600">{empty}</p> : null}
+      <ul className="divide-y divide-slate-100 text-sm">
+        {items.map((item) => (
+          <li key={item.key} className="flex justify-between gap-2 py-1.5">
+            <span>{item.left}</span>
+            <span className="text-slate-600">{item.right}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 function Stat({ label, value, testId }: { label: string; value: number; testId: string }) {
   return (
@@ -38,32 +56,16 @@ export default async function SecurityDashboardPage() {
       </div>
       <SignInChart t={t} rows={stats.signIns} days={days} />
       <div className="grid gap-4 lg:grid-cols-2">
-        <section aria-label={t.admin.locked} className="rounded-xl border border-slate-200 bg-white p-4">
-          <h2 className="mb-2 font-semibold">{t.admin.locked}</h2>
-          {stats.lockedAccounts.length === 0 ? <p className="text-sm text-slate-600">{t.admin.noData}</p> : null}
-          <ul className="divide-y divide-slate-100 text-sm">
-            {stats.lockedAccounts.map((row) => (
-              <li key={row.email} className="flex justify-between gap-2 py-1.5">
-                <span>{row.email}</span>
-                <span className="text-slate-600">
-                  ×{row.failures} · {format(t.admin.lockedUntil, { date: when(row.lockedUntil) })}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
-        <section aria-label={t.admin.failingIps} className="rounded-xl border border-slate-200 bg-white p-4">
-          <h2 className="mb-2 font-semibold">{t.admin.failingIps}</h2>
-          {stats.failingIps.length === 0 ? <p className="text-sm text-slate-600">{t.admin.noData}</p> : null}
-          <ul className="divide-y divide-slate-100 text-sm">
-            {stats.failingIps.map((row) => (
-              <li key={row.ip} className="flex justify-between gap-2 py-1.5">
-                <span className="font-mono">{row.ip}</span>
-                <span>{row.failures}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <ListPanel
+          title={t.admin.locked}
+          empty={t.admin.noData}
+          items={stats.lockedAccounts.map((row) => ({ key: row.email, left: row.email, right: `×${row.failures} · ${format(t.admin.lockedUntil, { date: when(row.lockedUntil) })}` }))}
+        />
+        <ListPanel
+          title={t.admin.failingIps}
+          empty={t.admin.noData}
+          items={stats.failingIps.map((row) => ({ key: row.ip, left: <span className="font-mono">{row.ip}</span>, right: row.failures }))}
+        />
       </div>
       <UserActionForm t={t} />
       <EventsTable t={t} locale={locale} />
