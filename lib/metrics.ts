@@ -1,4 +1,5 @@
 import "server-only";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 
 // Counters and one latency histogram, kept per process and served in Prometheus text format at
 // /api/metrics. Label values come from code, never from user input, so the series stay bounded.
@@ -43,8 +44,19 @@ export function observeAuthRequest(route: string, method: string, status: number
   histogram.set(series, entry);
 }
 
+// How late the event loop runs (argon2 and every query must stay off it); reset at each scrape so
+// a gauge shows the interval since the previous one.
+const eventLoop = monitorEventLoopDelay({ resolution: 10 });
+eventLoop.enable();
+
 export function renderMetrics(): string {
   const lines: string[] = [];
+  lines.push(
+    "# HELP tropical_event_loop_delay_p99_seconds 99th percentile of event-loop delay since the previous scrape.",
+    "# TYPE tropical_event_loop_delay_p99_seconds gauge",
+    `tropical_event_loop_delay_p99_seconds ${(eventLoop.percentile(99) / 1e9).toFixed(6)}`,
+  );
+  eventLoop.reset();
   for (const [name, help] of Object.entries(HELP)) {
     lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} counter`);
     for (const [series, value] of counters.get(name)?.values ?? []) lines.push(`${name}${series ? `{${series}}` : ""} ${value}`);
