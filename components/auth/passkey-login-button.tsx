@@ -29,7 +29,7 @@ export function PasskeyLoginButton({ t, next }: { t: Dictionary; next: string })
     <div className="flex flex-col gap-2">
       {failed ? <Alert>{t.strong.passkeyFailed}</Alert> : null}
       <Button type="button" variant="secondary" busy={busy} busyLabel={t.common.submitting} onClick={() => void signIn()}>
-        🔑 {t.strong.passkeyLogin}
+        {t.strong.passkeyLogin}
       </Button>
     </div>
   );

@@ -11,7 +11,7 @@ export function PasskeyOffer({ t }: { t: Dictionary }) {
   return (
     <aside aria-label={t.strong.passkeysTitle} className="border-b border-teal-200 bg-teal-50">
       <div className="mx-auto flex w-full max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-2 text-sm text-teal-950">
-        <p>🔑 {t.strong.offer}</p>
+        <p>{t.strong.offer}</p>
         <div className="flex gap-3">
           <Link href="/dashboard/settings#passkeys" className="font-semibold underline">
             {t.strong.offerAction}

@@ -79,7 +79,7 @@ export function PasskeysPanel({ t, locale }: { t: Dictionary; locale: Locale }) 
             ) : (
               <>
                 <div>
-                  <p className="font-semibold text-slate-900">🔑 {passkey.name}</p>
+                  <p className="font-semibold text-slate-900">{passkey.name}</p>
                   <p className="text-slate-600">
                     {when(passkey.createdAt)} · {passkey.lastUsedAt ? format(t.strong.lastUsed, { date: when(passkey.lastUsedAt) }) : t.strong.neverUsed}
                   </p>

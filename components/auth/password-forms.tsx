@@ -70,7 +70,7 @@ export function ChangePasswordForm({ t, email }: { t: Dictionary; email: string 
     }
   }
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="change-password-title" className="flex max-w-md flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4">
+    <form onSubmit={onSubmit} noValidate aria-labelledby="change-password-title" className="flex max-w-2xl flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4">
       <h2 id="change-password-title" className="font-semibold">
         {t.password.changeTitle}
       </h2>
@@ -103,7 +103,7 @@ export function DeleteAccountForm({ t, hasPassword }: { t: Dictionary; hasPasswo
     if (result?.ok) window.location.assign("/");
   }
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="delete-account-title" className="flex max-w-md flex-col gap-3 rounded-xl border border-red-200 bg-white p-4">
+    <form onSubmit={onSubmit} noValidate aria-labelledby="delete-account-title" className="flex max-w-2xl flex-col gap-3 rounded-xl border border-red-200 bg-white p-4">
       <h2 id="delete-account-title" className="font-semibold text-red-800">
         {t.password.deleteTitle}
       </h2>
@@ -112,7 +112,7 @@ export function DeleteAccountForm({ t, hasPassword }: { t: Dictionary; hasPasswo
       {hasPassword ? (
         <Field label={t.common.password} name="deletePassword" type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} error={fields.password} />
       ) : null}
-      <Button type="submit" busy={busy} busyLabel={t.common.submitting} className="bg-red-700 hover:bg-red-800">
+      <Button type="submit" variant="danger" busy={busy} busyLabel={t.common.submitting}>
         {t.password.deleteSubmit}
       </Button>
     </form>

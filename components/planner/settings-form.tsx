@@ -32,7 +32,7 @@ export function SettingsForm({ t, settings }: { t: Dictionary; settings: Planner
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex max-w-md flex-col gap-4 rounded-xl border border-slate-200 bg-white p-4">
+    <form onSubmit={onSubmit} className="flex max-w-2xl flex-col gap-4 rounded-xl border border-slate-200 bg-white p-4">
       {result ? <Alert tone={result.tone}>{result.text}</Alert> : null}
       <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
         {t.settings.weekStartsOn}

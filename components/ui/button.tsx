@@ -3,12 +3,13 @@ import type { ButtonHTMLAttributes } from "react";
 interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   busy?: boolean;
   busyLabel?: string;
-  variant?: "primary" | "secondary";
+  variant?: "primary" | "secondary" | "danger";
 }
 
 const VARIANTS = {
   primary: "bg-teal-700 text-white hover:bg-teal-800",
   secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50",
+  danger: "bg-red-700 text-white hover:bg-red-800",
 };
 
 export function Button({ busy = false, busyLabel, variant = "primary", children, className = "", disabled, ...rest }: ButtonProps) {
