@@ -8,9 +8,10 @@ import { assertNotLocked, clearFailures, recordFailure } from "@/lib/auth/lockou
 import { issueMfaToken } from "@/lib/auth/mfa";
 import { assertStrongPassword } from "@/lib/auth/passwords";
 import { recordSecurityEvent } from "@/lib/auth/security-events";
+import { readMailedToken, spendMailedToken } from "@/lib/auth/mailed-tokens";
 import { finishSignIn } from "@/lib/auth/sign-in";
-import { hashTokenId, type IssuedSession, type RequestMeta } from "@/lib/auth/sessions";
-import { signToken, verifyToken } from "@/lib/auth/tokens";
+import type { IssuedSession, RequestMeta } from "@/lib/auth/sessions";
+import { signToken } from "@/lib/auth/tokens";
 import { sendLater } from "@/lib/mail/later";
 import { sendMail } from "@/lib/mail/send";
 import { alreadyRegisteredMail, verificationMail } from "@/lib/mail/templates";
@@ -78,23 +79,11 @@ export async function signUp(input: SignupInput, messages: Dictionary["validatio
 export type VerifyEmailResult = "verified" | "expired" | "invalid" | "used";
 
 export async function verifyEmail(token: string | undefined): Promise<VerifyEmailResult> {
-  const verified = await verifyToken(token, "EMAIL_VERIFY");
-  if (!verified.ok) return verified.reason;
-  const { claims } = verified;
-  const db = getDb();
-  const user = await db.user.findUnique({ where: { id: claims.sub }, select: { id: true, email: true } });
-  // A link for an address the account no longer has proves nothing about the current one.
-  if (!user || user.email !== claims.email) return "invalid";
-  try {
-    await db.$transaction([
-      db.usedEmailToken.create({ data: { jtiHash: hashTokenId(claims.jti), userId: user.id, expiresAt: new Date(claims.exp * 1000) } }),
-      db.user.updateMany({ where: { id: user.id, emailVerifiedAt: null }, data: { emailVerifiedAt: new Date() } }),
-    ]);
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return "used";
-    throw error;
-  }
-  return "verified";
+  const mailed = await readMailedToken(token, "EMAIL_VERIFY");
+  if (!mailed.ok) return mailed.reason;
+  const { user, claims } = mailed;
+  const verified = getDb().user.updateMany({ where: { id: user.id, emailVerifiedAt: null }, data: { emailVerifiedAt: new Date() } });
+  return (await spendMailedToken(claims, user.id, verified)) ? "verified" : "used";
 }
 
 export async function resendVerification(email: string): Promise<void> {

@@ -2,14 +2,14 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 import { clearFailures } from "@/lib/auth/lockout";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { MIN_PASSWORD_SCORE, passwordScore } from "@/lib/auth/password-strength";
 import { recordSecurityEvent } from "@/lib/auth/security-events";
-import { hashTokenId, revokeSessions, type RequestMeta } from "@/lib/auth/sessions";
-import { signToken, verifyToken } from "@/lib/auth/tokens";
+import { revokeSessions, type RequestMeta } from "@/lib/auth/sessions";
+import { signToken } from "@/lib/auth/tokens";
+import { isMailedTokenSpent, readMailedToken, spendMailedToken } from "@/lib/auth/mailed-tokens";
 import { sendLater } from "@/lib/mail/later";
 import { sendMail } from "@/lib/mail/send";
 import { passwordResetMail } from "@/lib/mail/templates";
@@ -39,14 +39,12 @@ export async function requestPasswordReset(email: string): Promise<void> {
 // A reset token is good while unused, unexpired, for the account's current address, and newer than
 // the last password change.
 async function checkResetToken(token: string) {
-  const verified = await verifyToken(token, "PASSWORD_RESET");
-  if (!verified.ok) return null;
-  const user = await getDb().user.findUnique({ where: { id: verified.claims.sub } });
-  if (!user || user.email !== verified.claims.email) return null;
+  const mailed = await readMailedToken(token, "PASSWORD_RESET");
+  if (!mailed.ok) return null;
+  const { user, claims } = mailed;
   // iat has one-second resolution: a link from the very second of a change is void too (fail safe).
-  if (user.passwordChangedAt && verified.claims.iat <= Math.floor(user.passwordChangedAt.getTime() / 1000)) return null;
-  const used = await getDb().usedEmailToken.findUnique({ where: { jtiHash: hashTokenId(verified.claims.jti) } });
-  return used ? null : { user, claims: verified.claims };
+  if (user.passwordChangedAt && claims.iat <= Math.floor(user.passwordChangedAt.getTime() / 1000)) return null;
+  return (await isMailedTokenSpent(claims)) ? null : mailed;
 }
 
 export async function resetPassword(token: string, password: string, messages: Messages, meta: RequestMeta): Promise<void> {
@@ -55,17 +53,9 @@ export async function resetPassword(token: string, password: string, messages: M
   const { user, claims } = checked;
   assertStrongPassword(password, [user.email, user.nickname], messages);
   const passwordHash = await hashPassword(password);
-  const db = getDb();
-  try {
-    await db.$transaction([
-      db.usedEmailToken.create({ data: { jtiHash: hashTokenId(claims.jti), userId: user.id, expiresAt: new Date(claims.exp * 1000) } }),
-      // The link arrived by mail, which also proves the address.
-      db.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date(), emailVerifiedAt: user.emailVerifiedAt ?? new Date() } }),
-    ]);
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new ApiError("INVALID_INPUT", { token: messages.resetLinkInvalid });
-    throw error;
-  }
+  // The link arrived by mail, which also proves the address.
+  const update = getDb().user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date(), emailVerifiedAt: user.emailVerifiedAt ?? new Date() } });
+  if (!(await spendMailedToken(claims, user.id, update))) throw new ApiError("INVALID_INPUT", { token: messages.resetLinkInvalid });
   await revokeSessions(user.id, "all", meta);
   await clearFailures(user.email);
   await recordSecurityEvent({ userId: user.id, type: "PASSWORD_RESET", method: "EMAIL" }, meta);
