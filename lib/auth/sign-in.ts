@@ -11,11 +11,11 @@ import { newDeviceMail } from "@/lib/mail/templates";
 // sign-in recorded, and the owner told when it came from a device or country never seen before.
 export async function finishSignIn(user: SessionUser, meta: RequestMeta, method: string): Promise<IssuedSession> {
   const { newDevice, newCountry } = await unfamiliarSignIn(user.id, meta);
+  // The first sign-in ever is no news to its owner: only an account signed in before hears of it.
+  const signedInBefore = (await getDb().securityEvent.findFirst({ where: { userId: user.id, type: "LOGIN_SUCCESS" }, select: { id: true } })) !== null;
   const session = await createSession(user, meta);
   await recordSecurityEvent({ userId: user.id, type: "LOGIN_SUCCESS", method, newDevice, newCountry }, meta);
-  // The first sign-in ever is no news to its owner.
-  const signIns = await getDb().securityEvent.count({ where: { userId: user.id, type: "LOGIN_SUCCESS" } });
-  if ((newDevice || newCountry) && signIns > 1) {
+  if ((newDevice || newCountry) && signedInBefore) {
     sendLater(async () => {
       const notMe = (await createPasswordResetLink(user)).replace("/reset-password?", "/api/auth/secure-account?");
       await sendMail(newDeviceMail(user.email, meta, notMe));
