@@ -16,6 +16,10 @@ const PUBLIC_API = new Set([
   "/api/auth/token/refresh",
   "/api/auth/logout",
   "/api/auth/onboarding",
+  "/api/auth/onboarding/email",
+  "/api/auth/onboarding/email/verify",
+  "/api/auth/onboarding/link",
+  "/api/auth/oauth/csrf",
   "/api/auth/password/forgot",
   "/api/auth/password/reset",
   "/api/auth/secure-account",
@@ -27,6 +31,8 @@ const PUBLIC_API = new Set([
   // Guarded by its own bearer token (METRICS_TOKEN), for scrapers that have no session.
   "/api/metrics",
 ]);
+// The provider round trip: starting it needs next-auth's CSRF token, finishing it the state cookie.
+const PUBLIC_API_PREFIXES = ["/api/auth/oauth/signin/", "/api/auth/oauth/callback/"];
 const GUEST_ONLY_PAGES = new Set(["/", "/login", "/signup"]);
 
 function under(pathname: string, root: string): boolean {
@@ -82,7 +88,7 @@ export async function middleware(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
 
   if (pathname.startsWith("/api/")) {
-    if (PUBLIC_API.has(pathname)) return continueApi(request);
+    if (PUBLIC_API.has(pathname) || PUBLIC_API_PREFIXES.some((prefix) => pathname.startsWith(prefix))) return continueApi(request);
     const access = await verifyToken(request.cookies.get(COOKIE.ACCESS)?.value, "ACCESS");
     if (!access.ok) return unauthenticated();
     if (under(pathname, "/api/admin") && access.claims.role !== "ADMIN") return forbidden();
@@ -98,7 +104,9 @@ export async function middleware(request: NextRequest): Promise<NextResponse> {
   if (pathname === "/onboarding") {
     if (access.ok) return redirect(request, "/dashboard");
     const onboarding = await verifyToken(request.cookies.get(COOKIE.ONBOARDING)?.value, "ONBOARDING");
-    return onboarding.ok ? renderPage(request) : redirect(request, "/");
+    if (onboarding.ok) return renderPage(request);
+    // After 30 minutes the sign-up starts again from the provider; the login page says so.
+    return redirect(request, onboarding.reason === "expired" ? "/login?oauth_error=expired" : "/login");
   }
 
   if (isProtectedPage(pathname) && !access.ok) {

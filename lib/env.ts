@@ -17,6 +17,19 @@ const envSchema = z.object({
   COUNTRY_HEADER: z.string().regex(/^[a-z0-9-]{1,64}$/i).optional(),
   // Bearer token for /api/metrics; without it the endpoint does not exist.
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  // Social sign-in: a provider is offered only when both its client id and secret are set. The
+  // endpoint bases default to the real providers; development and tests point them at local servers.
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  GOOGLE_ISSUER: z.url({ protocol: /^https?$/ }).default("https://accounts.google.com"),
+  KAKAO_CLIENT_ID: z.string().min(1).optional(),
+  KAKAO_CLIENT_SECRET: z.string().min(1).optional(),
+  KAKAO_AUTH_URL: z.url({ protocol: /^https?$/ }).default("https://kauth.kakao.com"),
+  KAKAO_API_URL: z.url({ protocol: /^https?$/ }).default("https://kapi.kakao.com"),
+  NAVER_CLIENT_ID: z.string().min(1).optional(),
+  NAVER_CLIENT_SECRET: z.string().min(1).optional(),
+  NAVER_AUTH_URL: z.url({ protocol: /^https?$/ }).default("https://nid.naver.com"),
+  NAVER_API_URL: z.url({ protocol: /^https?$/ }).default("https://openapi.naver.com"),
   // Set by the development scripts only: where the local SMTP catcher drops mail for /dev/mailbox.
   MAIL_CATCHER_DIR: z.string().min(1).optional(),
 });

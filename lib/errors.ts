@@ -12,6 +12,8 @@ export const ERRORS = {
   FORBIDDEN: { status: 403, message: "You are not allowed to do this." },
   REAUTHENTICATION_REQUIRED: { status: 403, message: "Sign in again to confirm it is you, then retry." },
   NOT_FOUND: { status: 404, message: "Not found." },
+  ACCOUNT_EXISTS: { status: 409, message: "An account already uses this e-mail; prove it is yours to link it." },
+  LAST_SIGN_IN_METHOD: { status: 409, message: "This is your only way to sign in; add a password or another provider first." },
   LIMIT_REACHED: { status: 409, message: "You have reached the limit for this list; remove something first." },
   CONFLICT_STATE: { status: 409, message: "That is not possible in the current state; reload and try again." },
   PAYLOAD_TOO_LARGE: { status: 413, message: "The request body is too large." },

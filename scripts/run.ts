@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { applyMigrations } from "./migrate";
+import { startOAuthProviders } from "./oauth-providers";
 import { startEmbeddedPostgres, startMailCatcher, type RunningService } from "./services";
 
 function parseMode(value: string | undefined): "dev" | "start" {
@@ -66,6 +67,13 @@ async function main(): Promise<void> {
       env.SMTP_URL = catcher.url;
       env.MAIL_CATCHER_DIR = mailDir;
       console.log(`Mail is caught locally: open ${env.APP_URL}/dev/mailbox`);
+    }
+    // Without any real provider credentials, development signs in through local stand-ins.
+    if (!production && !env.GOOGLE_CLIENT_ID && !env.KAKAO_CLIENT_ID && !env.NAVER_CLIENT_ID) {
+      const providers = await startOAuthProviders(env.APP_URL);
+      services.push(providers);
+      Object.assign(env, providers.env);
+      console.log(`Google, Kakao and Naver sign-in use local test providers at ${providers.url}`);
     }
   } catch (error) {
     await stopServices();

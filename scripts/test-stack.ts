@@ -7,6 +7,7 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { applyMigrations } from "./migrate";
+import { startOAuthProviders } from "./oauth-providers";
 import { findFreePort, startEmbeddedPostgres, startMailCatcher } from "./services";
 
 export const TEST_DATA_DIR = path.join(process.cwd(), ".test-data");
@@ -14,6 +15,8 @@ export const TEST_DATA_DIR = path.join(process.cwd(), ".test-data");
 export interface TestStack {
   baseUrl: string;
   databaseUrl: string;
+  // The local Google, Kakao and Naver stand-ins (scripts/oauth-providers.ts).
+  oauthUrl: string;
   mailDir: string;
   authSecret: string;
   metricsToken: string;
@@ -49,6 +52,7 @@ export async function startTestStack(options: { port?: number; dir?: string } = 
 
   const appPort = options.port ?? (await findFreePort());
   const baseUrl = `http://localhost:${appPort}`;
+  const providers = await startOAuthProviders(baseUrl);
   const authSecret = randomBytes(32).toString("base64url");
   const metricsToken = randomBytes(24).toString("base64url");
   const log = createWriteStream(path.join(dir, "app.log"), { flags: "a" });
@@ -67,6 +71,7 @@ export async function startTestStack(options: { port?: number; dir?: string } = 
     SMTP_URL: catcher.url,
     AUTH_SECRET: authSecret,
     METRICS_TOKEN: metricsToken,
+    ...providers.env,
   };
 
   let server: ChildProcess;
@@ -86,6 +91,7 @@ export async function startTestStack(options: { port?: number; dir?: string } = 
   const stop = async () => {
     await stopApp();
     await catcher.stop().catch(() => {});
+    await providers.stop().catch(() => {});
     await postgres.stop().catch(() => {});
   };
   try {
@@ -97,6 +103,7 @@ export async function startTestStack(options: { port?: number; dir?: string } = 
   return {
     baseUrl,
     databaseUrl: postgres.url,
+    oauthUrl: providers.url,
     mailDir,
     authSecret,
     metricsToken,
@@ -123,6 +130,7 @@ export function stackEnv(stack: TestStack): Record<string, string> {
     TEST_MAIL_DIR: stack.mailDir,
     TEST_AUTH_SECRET: stack.authSecret,
     TEST_METRICS_TOKEN: stack.metricsToken,
+    TEST_OAUTH_URL: stack.oauthUrl,
   };
 }
 

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { SocialButtons } from "@/components/auth/social-buttons";
+import { configuredProviders } from "@/lib/auth/oauth-providers";
 import { getDictionary } from "@/lib/i18n/server";
 
 export default async function WelcomePage() {
@@ -22,6 +24,9 @@ export default async function WelcomePage() {
         <Link href="/login" className="rounded-lg border border-slate-300 bg-white px-6 py-3 font-semibold text-slate-800 hover:bg-slate-100">
           {t.welcome.haveAccount}
         </Link>
+      </div>
+      <div className="w-full max-w-sm">
+        <SocialButtons t={t} providers={configuredProviders()} />
       </div>
     </section>
   );

@@ -10,11 +10,11 @@ import { useSubmit } from "@/components/auth/use-submit";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 import { loginSchema } from "@/lib/validations/auth";
 
-export function LoginForm({ t, next, notice }: { t: Dictionary; next: string; notice?: string }) {
+export function LoginForm({ t, next, notice, error, secondStep: startAtSecondStep = false }: { t: Dictionary; next: string; notice?: string; error?: string; secondStep?: boolean }) {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [needsVerification, setNeedsVerification] = useState(false);
-  const [secondStep, setSecondStep] = useState(false);
+  const [secondStep, setSecondStep] = useState(startAtSecondStep);
   const { busy, fields, message, setMessage, submit } = useSubmit(t);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -53,7 +53,8 @@ export function LoginForm({ t, next, notice }: { t: Dictionary; next: string; no
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      {notice && !message ? <Alert tone="info">{notice}</Alert> : null}
+      {error && !message ? <Alert>{error}</Alert> : null}
+      {notice && !message && !error ? <Alert tone="info">{notice}</Alert> : null}
       {message ? <Alert>{message}</Alert> : null}
       {needsVerification ? (
         <Link href={`/verify-required?email=${encodeURIComponent(email)}`} className="text-sm font-semibold text-teal-800 underline">

@@ -5,29 +5,11 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { ConsentFieldset } from "@/components/auth/consent-fieldset";
 import { NewPasswordField } from "@/components/auth/new-password-field";
 import { useSubmit } from "@/components/auth/use-submit";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 import { PASSWORD_MIN, signupSchema } from "@/lib/validations/auth";
-
-function Checkbox({ name, label, checked, onChange, error }: { name: string; label: string; checked: boolean; onChange: (value: boolean) => void; error?: string }) {
-  return (
-    <div>
-      <label className="flex items-start gap-2 text-sm text-slate-800">
-        <input
-          type="checkbox"
-          name={name}
-          checked={checked}
-          onChange={(event) => onChange(event.target.checked)}
-          aria-invalid={error ? true : undefined}
-          className="mt-0.5 size-4 accent-teal-700"
-        />
-        <span>{label}</span>
-      </label>
-      {error ? <p className="ml-6 text-sm text-red-700">{error}</p> : null}
-    </div>
-  );
-}
 
 export function SignupForm({ t }: { t: Dictionary }) {
   const router = useRouter();
@@ -59,16 +41,7 @@ export function SignupForm({ t }: { t: Dictionary }) {
         error={fields.password}
       />
       <Field label={t.common.nickname} name="nickname" autoComplete="nickname" required maxLength={30} value={nickname} onChange={(event) => setNickname(event.target.value)} error={fields.nickname} />
-      <fieldset className="flex flex-col gap-2 rounded-lg border border-slate-200 p-3">
-        <legend className="px-1 text-sm font-medium text-slate-800">
-          <Link href="/terms" target="_blank" className="text-teal-800 underline">
-            {t.signup.readTerms}
-          </Link>
-        </legend>
-        <Checkbox name="terms" label={t.signup.terms} checked={consents.terms} onChange={(terms) => setConsents({ ...consents, terms })} error={fields["consents.terms"]} />
-        <Checkbox name="privacy" label={t.signup.privacy} checked={consents.privacy} onChange={(privacy) => setConsents({ ...consents, privacy })} error={fields["consents.privacy"]} />
-        <Checkbox name="marketing" label={t.signup.marketing} checked={consents.marketing} onChange={(marketing) => setConsents({ ...consents, marketing })} />
-      </fieldset>
+      <ConsentFieldset t={t} consents={consents} onChange={setConsents} fields={fields} />
       <Button type="submit" busy={busy} busyLabel={t.common.submitting}>
         {t.signup.submit}
       </Button>

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
-import { CONSENT_VERSIONS } from "@/lib/consents";
+import { initialConsents } from "@/lib/consents";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { assertNotLocked, clearFailures, recordFailure } from "@/lib/auth/lockout";
 import { issueMfaToken } from "@/lib/auth/mfa";
@@ -19,9 +19,11 @@ import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 import type { SignupInput } from "@/lib/validations/auth";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { OAuthProvider } from "@/lib/generated/prisma/enums";
+import { fromDbProvider } from "@/lib/auth/oauth-providers";
 
 // Mails to one address: enough for a typo'd resend or two, too few to bomb an inbox.
-const MAIL_LIMIT: RateLimit = { name: "mail", max: 6, windowSeconds: 60 * 60 };
+export const MAIL_PER_ADDRESS_LIMIT: RateLimit = { name: "mail", max: 6, windowSeconds: 60 * 60 };
 const RESEND_LIMIT: RateLimit = { name: "resend", max: 3, windowSeconds: 10 * 60 };
 
 async function sendVerificationMail(user: { id: string; email: string; nickname: string }): Promise<void> {
@@ -34,7 +36,7 @@ async function sendVerificationMail(user: { id: string; email: string; nickname:
 
 async function consumeMailAllowance(email: string): Promise<boolean> {
   try {
-    await consumeRateLimit(MAIL_LIMIT, email);
+    await consumeRateLimit(MAIL_PER_ADDRESS_LIMIT, email);
     return true;
   } catch (error) {
     if (error instanceof ApiError) return false;
@@ -55,13 +57,7 @@ export async function signUp(input: SignupInput, messages: Dictionary["validatio
         passwordHash,
         // Local users give their consents here, so there is no separate onboarding step for them.
         onboardingCompletedAt: now,
-        consents: {
-          create: [
-            { kind: "TERMS", version: CONSENT_VERSIONS.TERMS, granted: true },
-            { kind: "PRIVACY", version: CONSENT_VERSIONS.PRIVACY, granted: true },
-            { kind: "MARKETING", version: CONSENT_VERSIONS.MARKETING, granted: input.consents.marketing === true },
-          ],
-        },
+        consents: { create: initialConsents(input.consents.marketing === true) },
       },
     });
     sendLater(async () => {
@@ -138,6 +134,7 @@ export function toPublicUser(user: {
   passwordHash: string | null;
   emailVerifiedAt: Date | null;
   onboardingCompletedAt: Date | null;
+  accounts?: { provider: OAuthProvider }[];
 }): PublicUser {
   return {
     id: user.id,
@@ -145,11 +142,11 @@ export function toPublicUser(user: {
     nickname: user.nickname,
     emailVerified: user.emailVerifiedAt !== null,
     onboardingCompleted: user.onboardingCompletedAt !== null,
-    providers: user.passwordHash ? ["password"] : [],
+    providers: [...(user.passwordHash ? ["password"] : []), ...(user.accounts ?? []).map((account) => fromDbProvider(account.provider))],
   };
 }
 
 export async function getPublicUser(userId: string): Promise<PublicUser | null> {
-  const user = await getDb().user.findUnique({ where: { id: userId } });
+  const user = await getDb().user.findUnique({ where: { id: userId }, include: { accounts: { select: { provider: true } } } });
   return user ? toPublicUser(user) : null;
 }

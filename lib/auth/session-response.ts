@@ -2,6 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { clearAuthCookies, setAuthCookie } from "@/lib/auth/cookies";
 import type { IssuedSession } from "@/lib/auth/sessions";
+import type { SocialOutcome } from "@/lib/auth/social";
 import { getEnv } from "@/lib/env";
 import { NO_STORE } from "@/lib/errors";
 
@@ -13,5 +14,16 @@ export function signedInResponse(session: IssuedSession): NextResponse {
   clearAuthCookies(response, APP_URL, ["MFA", "ONBOARDING"]);
   setAuthCookie(response, "ACCESS", session.accessToken, APP_URL);
   setAuthCookie(response, "REFRESH", session.refreshToken, APP_URL, session.refreshExpiresAt);
+  return response;
+}
+
+// The answer to a finished onboarding or link: signed in, or on to the second step when the
+// account has one. Either way the onboarding cookie is spent.
+export function onboardingDoneResponse(outcome: SocialOutcome): NextResponse {
+  if (outcome.kind === "session") return signedInResponse(outcome.session);
+  const { APP_URL } = getEnv();
+  const response = NextResponse.json({ mfaRequired: true }, { headers: NO_STORE });
+  clearAuthCookies(response, APP_URL, ["ONBOARDING"]);
+  if (outcome.kind === "mfa") setAuthCookie(response, "MFA", outcome.mfaToken, APP_URL);
   return response;
 }

@@ -11,6 +11,9 @@ export type ApiResult<T> =
   | { ok: false; status: number; code: string; message: string; fields: Record<string, string>; retryAfter?: number };
 
 const NO_REFRESH_PATHS = ["/api/auth/login", "/api/auth/signup", "/api/auth/token/refresh", "/api/auth/logout"];
+// Authenticated by the onboarding cookie: a 401 there says nothing about a session, and the
+// onboarding page decides where to go.
+const NO_REFRESH_PREFIXES = ["/api/auth/onboarding"];
 
 let refreshInFlight: Promise<boolean> | null = null;
 // When the last successful refresh finished: a 401 for a request sent before then was answered
@@ -57,7 +60,7 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
   let response: Response;
   try {
     response = await send(path, init);
-    if (response.status === 401 && !NO_REFRESH_PATHS.includes(path)) {
+    if (response.status === 401 && !NO_REFRESH_PATHS.includes(path) && !NO_REFRESH_PREFIXES.some((prefix) => path.startsWith(prefix))) {
       const refreshed = sentAt < lastRefreshAt || (await refreshOnce());
       if (!refreshed) {
         window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);

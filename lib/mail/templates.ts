@@ -61,3 +61,16 @@ export function passwordResetMail(to: string, resetUrl: string): MailMessage {
     html: layout("TropiCal", [...ko, ...en, ...ignore], { url: resetUrl, label: "비밀번호 재설정 / Reset password" }),
   };
 }
+
+// The code that proves an address during social sign-up (and, for an existing account there, that
+// the account is the user's own).
+export function emailCodeMail(to: string, code: string): MailMessage {
+  const ko = [`TropiCal 인증 코드: ${code}`, "가입 화면에 이 코드를 입력해 주세요. 10분 동안 유효합니다.", "직접 요청하지 않았다면 이 메일을 무시하세요."];
+  const en = [`Your TropiCal code: ${code}`, "Enter it on the sign-up page. It is valid for 10 minutes.", "If you did not ask for it, ignore this e-mail."];
+  return {
+    to,
+    subject: `[TropiCal] 인증 코드 ${code} / Your code`,
+    text: [...ko, "", ...en].join("\n"),
+    html: layout("TropiCal", [...ko, ...en]),
+  };
+}

@@ -1,27 +1,11 @@
 import { z } from "zod";
+import { SecurityEventType } from "@/lib/generated/prisma/enums";
 import { emailSchema } from "@/lib/validations/auth";
-
-const EVENT_TYPES = [
-  "LOGIN_SUCCESS",
-  "LOGIN_FAILURE",
-  "LOGIN_LOCKED",
-  "REFRESH_REUSE",
-  "SESSION_REVOKED",
-  "PASSWORD_RESET",
-  "PASSWORD_CHANGED",
-  "ACCOUNT_SECURED",
-  "MFA_ENABLED",
-  "MFA_DISABLED",
-  "MFA_FAILURE",
-  "RECOVERY_CODE_USED",
-  "PASSKEY_ADDED",
-  "PASSKEY_REMOVED",
-] as const;
 
 const page = z.coerce.number({ error: "invalidValue" }).int("invalidValue").min(1, "invalidValue").max(10_000, "invalidValue").default(1);
 
 export const eventFilterSchema = z.object({
-  type: z.enum(EVENT_TYPES, { error: "invalidValue" }).optional(),
+  type: z.enum(SecurityEventType, { error: "invalidValue" }).optional(),
   email: z.string({ error: "invalidValue" }).trim().toLowerCase().max(254, "invalidValue").optional(),
   page,
 });

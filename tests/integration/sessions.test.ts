@@ -263,9 +263,9 @@ describe("middleware routing", () => {
     assert.equal(dashboard.status, 200);
   });
 
-  test("/onboarding needs an onboarding token: strangers go to /, signed-in users to the dashboard", async () => {
+  test("/onboarding needs an onboarding token: strangers go to the login page, signed-in users to the dashboard", async () => {
     const stranger = new Client();
-    assert.equal(stranger.location(await stranger.request("/onboarding")), `${stranger.base}/`);
+    assert.equal(stranger.location(await stranger.request("/onboarding")), `${stranger.base}/login`);
     const { client } = await signedInUser();
     assert.equal(client.location(await client.request("/onboarding")), `${client.base}/dashboard`);
   });

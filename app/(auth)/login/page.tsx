@@ -1,18 +1,42 @@
 import type { Metadata } from "next";
 import { LoginForm } from "@/components/auth/login-form";
+import { OrDivider, SocialButtons } from "@/components/auth/social-buttons";
 import { Card } from "@/components/ui/card";
+import { configuredProviders } from "@/lib/auth/oauth-providers";
 import { safeNextPath } from "@/lib/auth/redirects";
 import { getDictionary } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Log in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function single(params: SearchParams, name: string): string | undefined {
+  const value = params[name];
+  return typeof value === "string" ? value : undefined;
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { t } = await getDictionary();
   const params = await searchParams;
-  const next = safeNextPath(typeof params.next === "string" ? params.next : undefined);
+  const next = safeNextPath(single(params, "next"));
+  const reason = single(params, "reason");
+  const oauthError = single(params, "oauth_error");
+  const socialError = oauthError && Object.hasOwn(t.social.errors, oauthError) ? t.social.errors[oauthError as keyof typeof t.social.errors] : undefined;
+  const providers = configuredProviders();
   return (
     <Card title={t.login.title}>
-      <LoginForm t={t} next={next} notice={params.reason === "session" ? t.login.sessionEnded : params.reason === "reset" ? t.password.resetDone : undefined} />
+      <div className="flex flex-col gap-4">
+        <SocialButtons t={t} providers={providers} next={next} />
+        {providers.length > 0 ? <OrDivider label={t.social.or} /> : null}
+        <LoginForm
+          t={t}
+          next={next}
+          // A provider sign-in into an account with two-step verification lands here for the code.
+          secondStep={single(params, "step") === "2fa"}
+          error={socialError}
+          notice={reason === "session" ? t.login.sessionEnded : reason === "reset" ? t.password.resetDone : undefined}
+        />
+      </div>
     </Card>
   );
 }

@@ -1,17 +1,31 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm, DeleteAccountForm } from "@/components/auth/password-forms";
 import { PasskeysPanel } from "@/components/auth/passkeys-panel";
+import { ProvidersPanel } from "@/components/auth/providers-panel";
 import { SessionsPanel } from "@/components/auth/sessions-panel";
 import { TwoFactorPanel } from "@/components/auth/two-factor-panel";
 import { ProfileSummary } from "@/components/dashboard/profile-summary";
 import { SettingsForm } from "@/components/planner/settings-form";
 import { requireCurrentUser } from "@/lib/auth/current-user";
+import { isSocialProvider } from "@/lib/auth/social-providers";
+import { format, type Dictionary } from "@/lib/i18n/dictionaries";
 import { getDictionary } from "@/lib/i18n/server";
 import { getSettings } from "@/lib/planner/settings";
 
 export const metadata: Metadata = { title: "Settings" };
 
-export default async function SettingsPage() {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+// The provider round trip comes back here with ?linked= or ?oauth_error= (lib/auth/oauth-client.ts).
+function providerNotice(t: Dictionary, params: SearchParams): { tone: "success" | "error"; text: string } | null {
+  const provider = isSocialProvider(params.provider) ? params.provider : isSocialProvider(params.linked) ? params.linked : null;
+  if (isSocialProvider(params.linked)) return { tone: "success", text: format(t.social.linkedNotice, { provider: t.social.names[params.linked] }) };
+  const error = params.oauth_error;
+  if (typeof error === "string" && Object.hasOwn(t.social.errors, error) && provider) return { tone: "error", text: t.social.errors[error as keyof typeof t.social.errors] };
+  return null;
+}
+
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireCurrentUser("/dashboard/settings");
   const { locale, t } = await getDictionary();
   return (
@@ -19,6 +33,7 @@ export default async function SettingsPage() {
       <h1 className="text-2xl font-bold">{t.settings.title}</h1>
       <ProfileSummary loadingLabel={t.dashboard.loading} errorLabel={t.common.genericError} />
       <SettingsForm t={t} settings={await getSettings(user.id)} />
+      <ProvidersPanel t={t} initialNotice={providerNotice(t, await searchParams)} />
       <PasskeysPanel t={t} locale={locale} />
       {user.providers.includes("password") ? <TwoFactorPanel t={t} /> : null}
       <SessionsPanel t={t} locale={locale} />

@@ -1,0 +1,4 @@
+import { oauthCsrfToken } from "@/lib/auth/oauth-client";
+import { withErrors } from "@/lib/http/handler";
+
+export const GET = withErrors(oauthCsrfToken);

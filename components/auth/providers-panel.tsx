@@ -1,0 +1,86 @@
+"use client";
+import { useCallback, useEffect, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { LinkedProviderView } from "@/lib/auth/social";
+import type { SocialProvider } from "@/lib/auth/social-providers";
+import { api } from "@/lib/client/api";
+import { startSocialSignIn } from "@/lib/client/social";
+import { format, type Dictionary } from "@/lib/i18n/dictionaries";
+
+type Notice = { tone: "success" | "error"; text: string } | null;
+
+// Connect and disconnect Google, Kakao and Naver; the server keeps one way to sign in.
+export function ProvidersPanel({ t, initialNotice }: { t: Dictionary; initialNotice: Notice }) {
+  const [linked, setLinked] = useState<LinkedProviderView[] | null>(null);
+  const [available, setAvailable] = useState<SocialProvider[]>([]);
+  const [busy, setBusy] = useState<SocialProvider | null>(null);
+  const [notice, setNotice] = useState<Notice>(initialNotice);
+
+  const load = useCallback(async () => {
+    const result = await api<{ linked: LinkedProviderView[]; available: SocialProvider[] }>("/api/auth/providers");
+    if (result.ok) {
+      setLinked(result.data.linked);
+      setAvailable(result.data.available);
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function connect(provider: SocialProvider) {
+    setBusy(provider);
+    setNotice(null);
+    if (!(await startSocialSignIn(provider, { intent: "link" }))) {
+      setBusy(null);
+      setNotice({ tone: "error", text: t.social.errors.unavailable });
+    }
+  }
+
+  async function disconnect(provider: SocialProvider) {
+    setBusy(provider);
+    setNotice(null);
+    const result = await api(`/api/auth/providers/${provider}`, { method: "DELETE" });
+    setBusy(null);
+    if (result.ok) setNotice({ tone: "success", text: format(t.social.unlinkedNotice, { provider: t.social.names[provider] }) });
+    else setNotice({ tone: "error", text: result.code === "LAST_SIGN_IN_METHOD" ? t.social.lastMethod : t.common.genericError });
+    await load();
+  }
+
+  // Linked providers stay listed even when no longer offered, so they can still be removed.
+  const shown = [...new Set<SocialProvider>([...available, ...(linked ?? []).map((entry) => entry.provider)])];
+  if (linked === null || shown.length === 0) return null;
+
+  return (
+    <section id="providers" aria-labelledby="providers-title" className="flex max-w-2xl flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4">
+      <h2 id="providers-title" className="font-semibold">
+        {t.social.providersTitle}
+      </h2>
+      <p className="text-sm text-slate-700">{t.social.providersBody}</p>
+      {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
+      <ul aria-label={t.social.providersTitle} className="flex flex-col divide-y divide-slate-100">
+        {shown.map((provider) => {
+          const entry = linked.find((candidate) => candidate.provider === provider);
+          const name = t.social.names[provider];
+          return (
+            <li key={provider} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+              <span>
+                <span className="font-medium">{name}</span>{" "}
+                <span className="text-slate-600">{entry ? (entry.email ? format(t.social.connectedAs, { email: entry.email }) : t.social.connected) : null}</span>
+              </span>
+              {entry ? (
+                <Button type="button" variant="secondary" busy={busy === provider} onClick={() => void disconnect(provider)} aria-label={`${t.social.disconnect} ${name}`}>
+                  {t.social.disconnect}
+                </Button>
+              ) : (
+                <Button type="button" variant="secondary" busy={busy === provider} onClick={() => void connect(provider)} aria-label={`${t.social.connect} ${name}`}>
+                  {t.social.connect}
+                </Button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

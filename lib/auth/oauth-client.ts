@@ -1,0 +1,230 @@
+import "server-only";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import NextAuth, { type AuthOptions } from "next-auth";
+import { NextRequest, NextResponse } from "next/server";
+import { z } from "zod";
+import { clearAuthCookies, COOKIE, setAuthCookie } from "@/lib/auth/cookies";
+import { requireUser } from "@/lib/auth/guard";
+import { identityFromProfile, nextAuthProviders, type ProviderIdentity } from "@/lib/auth/oauth-providers";
+import { safeNextPath } from "@/lib/auth/redirects";
+import { requestMeta } from "@/lib/auth/sessions";
+import { completeProviderSignIn, type SocialOutcome } from "@/lib/auth/social";
+import type { SocialProvider } from "@/lib/auth/social-providers";
+import { verifyToken } from "@/lib/auth/tokens";
+import { getEnv } from "@/lib/env";
+import { NO_STORE } from "@/lib/errors";
+import { log } from "@/lib/log";
+import type { OAuthStartInput } from "@/lib/validations/social";
+
+// next-auth (v4) is only the OAuth client here: it runs the redirect to the provider, the state,
+// PKCE and nonce checks, the code exchange and the user-info call. Its own session cookie is never
+// issued (the signIn callback always answers with a redirect of ours), so TropiCal's JWT cookies stay
+// the one session.
+const BASE_PATH = "/api/auth/oauth";
+const COOKIE_PREFIX = "tropical.oauth";
+const LINK_COOKIE = `${COOKIE_PREFIX}.link`;
+// Where the signIn callback "redirects": never followed, it only tells a finished callback apart.
+const CAPTURED = "/api/auth/oauth/captured";
+// State and PKCE verifier live as long as a user may take at the provider's page.
+const FLOW_SECONDS = 15 * 60;
+
+export type OAuthFailure = "cancelled" | "failed" | "unavailable" | "already-linked";
+
+interface Capture {
+  identity: ProviderIdentity | null;
+  failure?: OAuthFailure;
+}
+
+function secure(): boolean {
+  return getEnv().APP_URL.startsWith("https:");
+}
+
+function cookie(name: string, maxAge?: number) {
+  return { name: `${COOKIE_PREFIX}.${name}`, options: { httpOnly: true, sameSite: "lax" as const, path: BASE_PATH, secure: secure(), ...(maxAge ? { maxAge } : {}) } };
+}
+
+// next-auth signs its CSRF token and encrypts its state cookies with this; derived, so a next-auth
+// weakness could never yield the key that signs TropiCal's own tokens.
+function derivedSecret(purpose: string): string {
+  return createHmac("sha256", getEnv().AUTH_SECRET).update(purpose).digest("base64url");
+}
+
+// Network trouble or a provider answering 5xx means "try later"; anything else (state, PKCE or
+// nonce mismatch, a refused code) is a failed sign-in. Only the error's name and this class are
+// logged: provider messages can quote state values and codes.
+function classify(metadata: unknown): OAuthFailure {
+  const text = metadata instanceof Error ? `${metadata.name} ${metadata.message}` : JSON.stringify(metadata, (_key, value: unknown) => (value instanceof Error ? `${value.name} ${value.message}` : value)) ?? "";
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|fetch failed|timeout|expected 200 OK, got: 5\d\d|temporarily_unavailable|server_error/i.test(text) ? "unavailable" : "failed";
+}
+
+function authOptions(capture: Capture): AuthOptions {
+  return {
+    secret: derivedSecret("next-auth"),
+    providers: nextAuthProviders(),
+    session: { strategy: "jwt" },
+    pages: { signIn: "/login", error: "/login" },
+    cookies: {
+      sessionToken: cookie("session"),
+      callbackUrl: cookie("callback", FLOW_SECONDS),
+      csrfToken: cookie("csrf"),
+      pkceCodeVerifier: cookie("pkce", FLOW_SECONDS),
+      state: cookie("state", FLOW_SECONDS),
+      nonce: cookie("nonce", FLOW_SECONDS),
+    },
+    callbacks: {
+      async signIn({ account, profile }) {
+        const provider = account?.provider;
+        capture.identity = provider === "google" || provider === "kakao" || provider === "naver" ? identityFromProfile(provider, profile) : null;
+        if (!capture.identity) capture.failure = "failed";
+        return CAPTURED;
+      },
+      // next-auth's own redirects stay on this site whatever callbackUrl a request names.
+      async redirect({ url, baseUrl }) {
+        return url.startsWith(`${baseUrl}/`) ? url : baseUrl;
+      },
+    },
+    logger: {
+      error(code, metadata) {
+        capture.failure ??= classify(metadata);
+        log("warn", "social sign-in failed", { code, failure: capture.failure, error: metadata instanceof Error ? metadata.name : undefined });
+      },
+      warn() {},
+      debug() {},
+    },
+  };
+}
+
+async function runNextAuth(request: NextRequest, segments: string[], capture: Capture): Promise<Response> {
+  // next-auth builds its callback URL from NEXTAUTH_URL only (never from the Host header).
+  process.env.NEXTAUTH_URL = `${getEnv().APP_URL}${BASE_PATH}`;
+  const handler = NextAuth(authOptions(capture)) as (request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }) => Promise<Response>;
+  return handler(request, { params: Promise.resolve({ nextauth: segments }) });
+}
+
+function copySetCookies(from: Response, to: NextResponse): void {
+  for (const value of from.headers.getSetCookie()) to.headers.append("Set-Cookie", value);
+}
+
+// GET /api/auth/oauth/csrf: next-auth's double-submit token, which starting a sign-in requires.
+export async function oauthCsrfToken(request: NextRequest): Promise<Response> {
+  const result = await runNextAuth(request, ["csrf"], { identity: null });
+  const body: unknown = await result.json();
+  const response = NextResponse.json(body, { headers: NO_STORE });
+  copySetCookies(result, response);
+  return response;
+}
+
+function linkProof(provider: SocialProvider, userId: string): string {
+  return createHmac("sha256", derivedSecret("oauth-link")).update(`${provider}:${userId}`).digest("base64url");
+}
+
+// POST /api/auth/oauth/signin/{provider}: answers { url } of the provider's authorization page.
+// With intent "link", a signed-in user connects the provider to their account instead of signing in.
+export async function startProviderSignIn(request: NextRequest, provider: SocialProvider, input: OAuthStartInput): Promise<NextResponse> {
+  const { APP_URL } = getEnv();
+  const linkingUser = input.intent === "link" ? await requireUser(request) : null;
+  const next = linkingUser ? "/dashboard/settings" : safeNextPath(input.next);
+  const form = new URLSearchParams({ csrfToken: input.csrfToken, callbackUrl: `${APP_URL}${next}`, json: "true" });
+  const inner = new NextRequest(request.url, { method: "POST", headers: { cookie: request.headers.get("cookie") ?? "", "content-type": "application/x-www-form-urlencoded" }, body: form.toString() });
+  const capture: Capture = { identity: null };
+  const result = await runNextAuth(inner, ["signin", provider], capture);
+  const { url } = z.object({ url: z.string() }).parse(await result.json());
+  // next-auth answers a refused CSRF token or an unreachable provider with a link to its sign-in page.
+  const target = new URL(url, APP_URL);
+  const failed = target.origin === new URL(APP_URL).origin;
+  const response = NextResponse.json(failed ? { url: failureLocation(capture.failure ?? "failed", provider, linkingUser !== null) } : { url }, { headers: NO_STORE });
+  if (linkingUser && !failed) {
+    response.cookies.set(LINK_COOKIE, `${provider}.${linkProof(provider, linkingUser)}`, { httpOnly: true, sameSite: "lax", secure: secure(), path: BASE_PATH, maxAge: FLOW_SECONDS });
+  }
+  // Appended last: setting a cookie through response.cookies rewrites the header from its own list.
+  copySetCookies(result, response);
+  return response;
+}
+
+function failureLocation(failure: OAuthFailure, provider: SocialProvider, linking: boolean): string {
+  const query = `oauth_error=${failure}&provider=${provider}`;
+  return linking ? `/dashboard/settings?${query}` : `/login?${query}`;
+}
+
+// The user who asked to link this provider, if the request still carries both their session and
+// the intent cookie made for that user and provider.
+async function linkingUserId(request: NextRequest, provider: SocialProvider): Promise<string | null> {
+  const intent = request.cookies.get(LINK_COOKIE)?.value;
+  if (!intent?.startsWith(`${provider}.`)) return null;
+  const access = await verifyToken(request.cookies.get(COOKIE.ACCESS)?.value, "ACCESS");
+  if (!access.ok) return null;
+  const expected = Buffer.from(linkProof(provider, access.claims.sub));
+  const given = Buffer.from(intent.slice(provider.length + 1));
+  return expected.length === given.length && timingSafeEqual(expected, given) ? access.claims.sub : null;
+}
+
+function callbackNext(request: NextRequest): string {
+  const value = request.cookies.get(`${COOKIE_PREFIX}.callback`)?.value;
+  if (!value) return "/dashboard";
+  try {
+    const url = new URL(value);
+    return url.origin === new URL(getEnv().APP_URL).origin ? safeNextPath(`${url.pathname}${url.search}`) : "/dashboard";
+  } catch {
+    return "/dashboard";
+  }
+}
+
+function redirectTo(path: string): NextResponse {
+  const response = NextResponse.redirect(new URL(path, getEnv().APP_URL), 303);
+  response.headers.set("Cache-Control", "no-store");
+  // The callback URL carries the authorization code: it must not leak to the next page's requests.
+  response.headers.set("Referrer-Policy", "no-referrer");
+  return response;
+}
+
+function outcomeResponse(outcome: SocialOutcome, provider: SocialProvider, next: string): NextResponse {
+  const { APP_URL } = getEnv();
+  switch (outcome.kind) {
+    case "session": {
+      const response = redirectTo(next);
+      clearAuthCookies(response, APP_URL, ["MFA", "ONBOARDING"]);
+      setAuthCookie(response, "ACCESS", outcome.session.accessToken, APP_URL);
+      setAuthCookie(response, "REFRESH", outcome.session.refreshToken, APP_URL, outcome.session.refreshExpiresAt);
+      return response;
+    }
+    case "mfa": {
+      const response = redirectTo(`/login?step=2fa&next=${encodeURIComponent(next)}`);
+      setAuthCookie(response, "MFA", outcome.mfaToken, APP_URL);
+      return response;
+    }
+    case "onboarding": {
+      const response = redirectTo("/onboarding");
+      setAuthCookie(response, "ONBOARDING", outcome.onboardingToken, APP_URL, outcome.expiresAt);
+      return response;
+    }
+    case "linked":
+      return redirectTo(`/dashboard/settings?linked=${provider}`);
+    case "already-linked":
+      return redirectTo(failureLocation("already-linked", provider, true));
+  }
+}
+
+// GET /api/auth/oauth/callback/{provider}: where the provider sends the browser back. Every way out
+// clears the flow's cookies, so a replayed callback finds no state to match and is refused.
+export async function finishProviderCallback(request: NextRequest, provider: SocialProvider): Promise<NextResponse> {
+  const capture: Capture = { identity: null };
+  // Its own Set-Cookie headers only expire the flow's cookies, which this response expires anyway.
+  await runNextAuth(request, ["callback", provider], capture);
+  const linkTo = await linkingUserId(request, provider);
+  let response: NextResponse;
+  if (capture.identity) {
+    try {
+      response = outcomeResponse(await completeProviderSignIn(capture.identity, requestMeta(request), linkTo), provider, callbackNext(request));
+    } catch (error) {
+      // A browser navigation: an error page of JSON would strand the user, the login page does not.
+      log("error", "social sign-in could not be completed", { provider, error: error instanceof Error ? error.stack : String(error) });
+      response = redirectTo(failureLocation("unavailable", provider, linkTo !== null));
+    }
+  } else {
+    const cancelled = request.nextUrl.searchParams.get("error") === "access_denied";
+    response = redirectTo(failureLocation(cancelled ? "cancelled" : (capture.failure ?? "failed"), provider, linkTo !== null));
+  }
+  const expired = { httpOnly: true, sameSite: "lax" as const, secure: secure(), path: BASE_PATH, maxAge: 0 };
+  for (const name of ["callback", "csrf", "state", "pkce", "nonce", "link"]) response.cookies.set(`${COOKIE_PREFIX}.${name}`, "", expired);
+  return response;
+}

@@ -1,0 +1,128 @@
+import "server-only";
+import type { Provider } from "next-auth/providers/index";
+import GoogleProvider from "next-auth/providers/google";
+import KakaoProvider from "next-auth/providers/kakao";
+import NaverProvider from "next-auth/providers/naver";
+import { z } from "zod";
+import { getEnv, type Env } from "@/lib/env";
+import type { OAuthProvider } from "@/lib/generated/prisma/enums";
+import { SOCIAL_PROVIDERS, type SocialProvider } from "@/lib/auth/social-providers";
+
+// What a provider told us about the person, in one shape for all three.
+export interface ProviderIdentity {
+  provider: SocialProvider;
+  providerAccountId: string;
+  name?: string;
+  // Lower-cased; trusted only when emailVerified is true.
+  email?: string;
+  emailVerified: boolean;
+}
+
+const DB_PROVIDER = { google: "GOOGLE", kakao: "KAKAO", naver: "NAVER" } as const satisfies Record<SocialProvider, OAuthProvider>;
+const FROM_DB_PROVIDER = { GOOGLE: "google", KAKAO: "kakao", NAVER: "naver" } as const satisfies Record<OAuthProvider, SocialProvider>;
+
+export function toDbProvider(provider: SocialProvider): OAuthProvider {
+  return DB_PROVIDER[provider];
+}
+
+export function fromDbProvider(provider: OAuthProvider): SocialProvider {
+  return FROM_DB_PROVIDER[provider];
+}
+
+function credentials(env: Env, provider: SocialProvider): { clientId: string; clientSecret: string } | null {
+  const ids = { google: [env.GOOGLE_CLIENT_ID, env.GOOGLE_CLIENT_SECRET], kakao: [env.KAKAO_CLIENT_ID, env.KAKAO_CLIENT_SECRET], naver: [env.NAVER_CLIENT_ID, env.NAVER_CLIENT_SECRET] }[provider];
+  const [clientId, clientSecret] = ids;
+  return clientId && clientSecret ? { clientId, clientSecret } : null;
+}
+
+export function configuredProviders(): SocialProvider[] {
+  const env = getEnv();
+  return SOCIAL_PROVIDERS.filter((provider) => credentials(env, provider) !== null);
+}
+
+function trimBase(url: string): string {
+  return url.replace(/\/+$/, "");
+}
+
+// next-auth's provider definitions with the endpoints from the environment. PKCE and state on
+// Google and Kakao, which support both; Naver supports state only.
+export function nextAuthProviders(): Provider[] {
+  const env = getEnv();
+  const providers: Provider[] = [];
+  const google = credentials(env, "google");
+  if (google) {
+    providers.push(GoogleProvider({ ...google, wellKnown: `${trimBase(env.GOOGLE_ISSUER)}/.well-known/openid-configuration`, checks: ["pkce", "state"] }));
+  }
+  const kakao = credentials(env, "kakao");
+  if (kakao) {
+    const auth = trimBase(env.KAKAO_AUTH_URL);
+    providers.push(
+      KakaoProvider({
+        ...kakao,
+        authorization: { url: `${auth}/oauth/authorize`, params: { scope: "" } },
+        token: `${auth}/oauth/token`,
+        userinfo: `${trimBase(env.KAKAO_API_URL)}/v2/user/me`,
+        checks: ["pkce", "state"],
+      }),
+    );
+  }
+  const naver = credentials(env, "naver");
+  if (naver) {
+    const auth = trimBase(env.NAVER_AUTH_URL);
+    providers.push(
+      NaverProvider({
+        ...naver,
+        authorization: { url: `${auth}/oauth2.0/authorize`, params: {} },
+        token: `${auth}/oauth2.0/token`,
+        userinfo: `${trimBase(env.NAVER_API_URL)}/v1/nid/me`,
+        // Naver documents the client credentials as request parameters.
+        client: { token_endpoint_auth_method: "client_secret_post" },
+        checks: ["state"],
+      }),
+    );
+  }
+  return providers;
+}
+
+const optionalEmail = z.email().max(254).optional().catch(undefined);
+const optionalName = z.string().trim().min(1).max(100).optional().catch(undefined);
+
+const googleProfile = z.object({ iss: z.string(), sub: z.string().min(1).max(255), name: optionalName, email: optionalEmail, email_verified: z.boolean().optional().catch(undefined) });
+const kakaoProfile = z.object({
+  id: z.union([z.number().int(), z.string().min(1).max(255)]),
+  kakao_account: z
+    .object({
+      profile: z.object({ nickname: optionalName }).optional().catch(undefined),
+      email: optionalEmail,
+      is_email_valid: z.boolean().optional().catch(undefined),
+      is_email_verified: z.boolean().optional().catch(undefined),
+    })
+    .optional()
+    .catch(undefined),
+});
+const naverProfile = z.object({ response: z.object({ id: z.string().min(1).max(255), nickname: optionalName, name: optionalName, email: optionalEmail }) });
+
+// The provider's profile, parsed rather than trusted. Google and Kakao say whether the e-mail is
+// verified; Naver does not, so its address is verified here by code like a typed one.
+export function identityFromProfile(provider: SocialProvider, profile: unknown): ProviderIdentity | null {
+  if (provider === "google") {
+    const parsed = googleProfile.safeParse(profile);
+    // openid-client checks the ID token's issuer against the discovered metadata; this pins that
+    // metadata to the configured issuer, so a document naming another issuer is refused.
+    if (!parsed.success || parsed.data.iss !== trimBase(getEnv().GOOGLE_ISSUER)) return null;
+    const { sub, name, email, email_verified } = parsed.data;
+    return { provider, providerAccountId: sub, name, email: email?.toLowerCase(), emailVerified: Boolean(email && email_verified === true) };
+  }
+  if (provider === "kakao") {
+    const parsed = kakaoProfile.safeParse(profile);
+    if (!parsed.success) return null;
+    const account = parsed.data.kakao_account;
+    const email = account?.email?.toLowerCase();
+    const verified = Boolean(email && account?.is_email_valid === true && account.is_email_verified === true);
+    return { provider, providerAccountId: String(parsed.data.id), name: account?.profile?.nickname, email, emailVerified: verified };
+  }
+  const parsed = naverProfile.safeParse(profile);
+  if (!parsed.success) return null;
+  const { id, nickname, name, email } = parsed.data.response;
+  return { provider, providerAccountId: id, name: nickname ?? name, email: email?.toLowerCase(), emailVerified: false };
+}

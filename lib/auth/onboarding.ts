@@ -1,0 +1,173 @@
+import "server-only";
+import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
+import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { ApiError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { PendingSignup } from "@/lib/generated/prisma/client";
+import { initialConsents } from "@/lib/consents";
+import { MAIL_PER_ADDRESS_LIMIT } from "@/lib/auth/accounts";
+import { assertNotLocked, clearFailures, recordFailure } from "@/lib/auth/lockout";
+import { fromDbProvider } from "@/lib/auth/oauth-providers";
+import { verifyPassword } from "@/lib/auth/password";
+import { recordSecurityEvent } from "@/lib/auth/security-events";
+import type { RequestMeta } from "@/lib/auth/sessions";
+import { finishSignIn } from "@/lib/auth/sign-in";
+import { signInLinkedUser, type SocialOutcome } from "@/lib/auth/social";
+import type { SocialProvider } from "@/lib/auth/social-providers";
+import { verifyToken } from "@/lib/auth/tokens";
+import { sendLater } from "@/lib/mail/later";
+import { sendMail } from "@/lib/mail/send";
+import { emailCodeMail } from "@/lib/mail/templates";
+import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
+import type { Dictionary } from "@/lib/i18n/dictionaries";
+import type { OnboardingInput } from "@/lib/validations/social";
+
+const CODE_LIFETIME_MS = 10 * 60 * 1000;
+const CODE_ATTEMPTS = 5;
+// Codes per pending sign-up: a few typos and resends, not a mail cannon.
+const CODES_PER_SIGNUP: RateLimit = { name: "onboarding-code", max: 5, windowSeconds: 30 * 60 };
+
+type Messages = Dictionary["validation"];
+
+// The pending sign-up the ONBOARDING cookie names, if it is still open. Every onboarding call goes
+// through here; no other API accepts the token (tokens.ts pins the type per verifier).
+export async function loadPendingSignup(token: string | undefined): Promise<PendingSignup> {
+  const verified = await verifyToken(token, "ONBOARDING");
+  if (!verified.ok) throw new ApiError("UNAUTHENTICATED");
+  const pending = await getDb().pendingSignup.findUnique({ where: { id: verified.claims.sub } });
+  if (!pending || pending.completedAt || pending.expiresAt < new Date()) throw new ApiError("UNAUTHENTICATED");
+  return pending;
+}
+
+export interface OnboardingView {
+  provider: SocialProvider;
+  name: string | null;
+  email: string | null;
+  emailVerified: boolean;
+  // Set when a verified address already has an account: the user must prove it to link.
+  existingAccount: { hasPassword: boolean; provenByCode: boolean } | null;
+  expiresAt: string;
+}
+
+export async function describePendingSignup(pending: PendingSignup): Promise<OnboardingView> {
+  const verifiedEmail = pending.emailVerifiedAt ? pending.email : null;
+  const existing = verifiedEmail ? await getDb().user.findUnique({ where: { email: verifiedEmail }, select: { passwordHash: true } }) : null;
+  return {
+    provider: fromDbProvider(pending.provider),
+    name: pending.name,
+    email: pending.email,
+    emailVerified: pending.emailVerifiedAt !== null,
+    existingAccount: existing ? { hasPassword: existing.passwordHash !== null, provenByCode: pending.emailProvenByCode } : null,
+    expiresAt: pending.expiresAt.toISOString(),
+  };
+}
+
+function hashCode(pendingId: string, code: string): string {
+  return createHmac("sha256", getEnv().AUTH_SECRET).update(`onboarding-code:${pendingId}:${code}`).digest("hex");
+}
+
+// Mails a six-digit code to the address the user wants (or the provider's own, to prove ownership
+// of an account there). Until the code is entered the address is not trusted.
+export async function sendEmailCode(pending: PendingSignup, email: string): Promise<void> {
+  await consumeRateLimit(CODES_PER_SIGNUP, pending.id);
+  await consumeRateLimit(MAIL_PER_ADDRESS_LIMIT, email);
+  const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
+  const sameAddress = email === pending.email;
+  await getDb().pendingSignup.update({
+    where: { id: pending.id },
+    data: {
+      email,
+      // A new address forgets the old one's trust; re-proving the provider's own keeps it.
+      emailVerifiedAt: sameAddress ? pending.emailVerifiedAt : null,
+      emailProvenByCode: false,
+      codeHash: hashCode(pending.id, code),
+      codeExpiresAt: new Date(Date.now() + CODE_LIFETIME_MS),
+      codeAttempts: 0,
+    },
+  });
+  sendLater(() => sendMail(emailCodeMail(email, code)));
+}
+
+export async function verifyEmailCode(pending: PendingSignup, code: string, messages: Messages): Promise<void> {
+  if (!pending.codeHash || !pending.codeExpiresAt || pending.codeExpiresAt < new Date()) throw new ApiError("INVALID_INPUT", { code: messages.codeExpired });
+  // Counted before comparing, atomically: parallel guesses cannot share one attempt.
+  const counted = await getDb().pendingSignup.updateMany({ where: { id: pending.id, codeHash: pending.codeHash, codeAttempts: { lt: CODE_ATTEMPTS } }, data: { codeAttempts: { increment: 1 } } });
+  if (counted.count === 0) throw new ApiError("INVALID_INPUT", { code: messages.codeExpired });
+  const expected = Buffer.from(pending.codeHash, "hex");
+  const given = Buffer.from(hashCode(pending.id, code), "hex");
+  if (!timingSafeEqual(expected, given)) throw new ApiError("INVALID_INPUT", { code: messages.codeWrong });
+  await getDb().pendingSignup.update({
+    where: { id: pending.id },
+    data: { emailVerifiedAt: new Date(), emailProvenByCode: true, codeHash: null, codeExpiresAt: null },
+  });
+}
+
+// Marks the pending sign-up spent; only one of two racing completions gets past this.
+async function spendPendingSignup(tx: Prisma.TransactionClient, pendingId: string): Promise<void> {
+  const spent = await tx.pendingSignup.updateMany({ where: { id: pendingId, completedAt: null, expiresAt: { gt: new Date() } }, data: { completedAt: new Date() } });
+  if (spent.count !== 1) throw new ApiError("UNAUTHENTICATED");
+}
+
+function verifiedEmailOf(pending: PendingSignup, messages: Messages): string {
+  if (!pending.email || !pending.emailVerifiedAt) throw new ApiError("INVALID_INPUT", { email: messages.emailUnverified });
+  return pending.email;
+}
+
+// A new account for a first-time social user: consents recorded in the ledger, the provider linked,
+// the e-mail trusted because the provider or our code verified it, and a session.
+export async function completeOnboarding(pending: PendingSignup, input: OnboardingInput, messages: Messages, meta: RequestMeta): Promise<SocialOutcome> {
+  const email = verifiedEmailOf(pending, messages);
+  const db = getDb();
+  const now = new Date();
+  try {
+    const user = await db.$transaction(async (tx) => {
+      await spendPendingSignup(tx, pending.id);
+      return tx.user.create({
+        data: {
+          email,
+          nickname: input.nickname,
+          emailVerifiedAt: now,
+          onboardingCompletedAt: now,
+          consents: { create: initialConsents(input.consents.marketing === true) },
+          accounts: { create: { provider: pending.provider, providerAccountId: pending.providerAccountId, email: pending.email, lastUsedAt: now } },
+        },
+      });
+    });
+    return { kind: "session", session: await finishSignIn(user, meta, pending.provider) };
+  } catch (error) {
+    // The address got an account meanwhile (or this identity was linked): the user links instead.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new ApiError("ACCOUNT_EXISTS");
+    throw error;
+  }
+}
+
+// Links the provider identity to the account that already owns the verified address, once the user
+// proves that account is theirs: its password, or the code we mailed to that address. A matching
+// e-mail alone is never enough (a provider could vouch for an address it does not control).
+export async function linkToExistingAccount(pending: PendingSignup, password: string | undefined, messages: Messages, meta: RequestMeta): Promise<SocialOutcome> {
+  const email = verifiedEmailOf(pending, messages);
+  const db = getDb();
+  const user = await db.user.findUnique({ where: { email } });
+  if (!user) throw new ApiError("CONFLICT_STATE");
+  if (password !== undefined) {
+    await assertNotLocked(email);
+    if (!(await verifyPassword(user.passwordHash, password))) {
+      const { failures } = await recordFailure(email);
+      await recordSecurityEvent({ userId: user.id, type: "LOGIN_FAILURE", method: "PASSWORD", reason: `wrong password while linking ${pending.provider} (${failures} in a row)` }, meta);
+      throw new ApiError("INVALID_CREDENTIALS");
+    }
+    await clearFailures(email);
+    if (!user.emailVerifiedAt) throw new ApiError("EMAIL_NOT_VERIFIED");
+  } else if (!pending.emailProvenByCode) {
+    throw new ApiError("INVALID_INPUT", { password: messages.proofRequired });
+  }
+  await db.$transaction(async (tx) => {
+    await spendPendingSignup(tx, pending.id);
+    await tx.account.create({ data: { userId: user.id, provider: pending.provider, providerAccountId: pending.providerAccountId, email: pending.email, lastUsedAt: new Date() } });
+    // The code proved the mailbox: an account still waiting for its verification link is verified now.
+    if (!user.emailVerifiedAt) await tx.user.update({ where: { id: user.id }, data: { emailVerifiedAt: new Date() } });
+  });
+  await recordSecurityEvent({ userId: user.id, type: "PROVIDER_LINKED", method: pending.provider, reason: password !== undefined ? "proved with the password" : "proved with a mailed code" }, meta);
+  return signInLinkedUser(user, fromDbProvider(pending.provider), meta);
+}
