@@ -3,12 +3,16 @@ import { getDb } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
 import { LOCKOUT_POLICY, waitAfterFailures } from "@/lib/auth/lockout-policy";
 
+// How long the address must still wait out earlier failures; 0 when it may try now.
+export async function secondsLocked(email: string): Promise<number> {
+  const throttle = await getDb().loginThrottle.findUnique({ where: { email } });
+  return throttle?.lockedUntil && throttle.lockedUntil > new Date() ? Math.ceil((throttle.lockedUntil.getTime() - Date.now()) / 1000) : 0;
+}
+
 // Refuses an attempt while the address is waiting out earlier failures (before any password work).
 export async function assertNotLocked(email: string): Promise<void> {
-  const throttle = await getDb().loginThrottle.findUnique({ where: { email } });
-  if (throttle?.lockedUntil && throttle.lockedUntil > new Date()) {
-    throw new ApiError("RATE_LIMITED", undefined, Math.ceil((throttle.lockedUntil.getTime() - Date.now()) / 1000));
-  }
+  const seconds = await secondsLocked(email);
+  if (seconds > 0) throw new ApiError("RATE_LIMITED", undefined, seconds);
 }
 
 // One atomic statement, so concurrent failures all count.
