@@ -9,3 +9,11 @@ try {
   console.error(`TropiCal cannot start: ${(error as Error).message}`);
   process.exit(1);
 }
+
+// Mail that could not be sent when it was queued is retried from here, in every server process.
+// Loaded only once the configuration is known to be good.
+async function startBackgroundWork(): Promise<void> {
+  const [{ startMailSweeper }, { renderMailIntent }] = await Promise.all([import("@/lib/mail/outbox"), import("@/lib/auth/mail-intents")]);
+  startMailSweeper(renderMailIntent);
+}
+void startBackgroundWork();

@@ -1,6 +1,5 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
 import { initialConsents } from "@/lib/consents";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -8,13 +7,11 @@ import { clearFailures, recordFailure, secondsLocked } from "@/lib/auth/lockout"
 import { issueMfaToken } from "@/lib/auth/mfa";
 import { assertStrongPassword } from "@/lib/auth/passwords";
 import { recordSecurityEvent } from "@/lib/auth/security-events";
+import { queueMail } from "@/lib/auth/mail-intents";
 import { readMailedToken, spendMailedToken } from "@/lib/auth/mailed-tokens";
 import { finishSignIn } from "@/lib/auth/sign-in";
 import type { IssuedSession, RequestMeta } from "@/lib/auth/sessions";
-import { signToken } from "@/lib/auth/tokens";
 import { sendLater } from "@/lib/mail/later";
-import { sendMail } from "@/lib/mail/send";
-import { alreadyRegisteredMail, verificationMail } from "@/lib/mail/templates";
 import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 import type { SignupInput } from "@/lib/validations/auth";
@@ -25,14 +22,6 @@ import { fromDbProvider } from "@/lib/auth/oauth-providers";
 // Mails to one address: enough for a typo'd resend or two, too few to bomb an inbox.
 export const MAIL_PER_ADDRESS_LIMIT: RateLimit = { name: "mail", max: 6, windowSeconds: 60 * 60 };
 const RESEND_LIMIT: RateLimit = { name: "resend", max: 3, windowSeconds: 10 * 60 };
-
-async function sendVerificationMail(user: { id: string; email: string; nickname: string }): Promise<void> {
-  const { token } = await signToken("EMAIL_VERIFY", { sub: user.id, email: user.email });
-  // Built from APP_URL only: a forged Host header must never redirect the link.
-  const url = `${getEnv().APP_URL}/api/auth/verify?token=${encodeURIComponent(token)}`;
-  await sendMail(verificationMail(user.email, user.nickname, url));
-}
-
 
 async function consumeMailAllowance(email: string): Promise<boolean> {
   try {
@@ -61,13 +50,13 @@ export async function signUp(input: SignupInput, messages: Dictionary["validatio
       },
     });
     sendLater(async () => {
-      if (await consumeMailAllowance(user.email)) await sendVerificationMail(user);
+      if (await consumeMailAllowance(user.email)) await queueMail({ kind: "VERIFY_EMAIL", address: user.email, userId: user.id });
     });
   } catch (error) {
     if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
     // Already registered: the same answer as a new sign-up, and the owner hears about it by mail.
     sendLater(async () => {
-      if (await consumeMailAllowance(input.email)) await sendMail(alreadyRegisteredMail(input.email, `${getEnv().APP_URL}/login`));
+      if (await consumeMailAllowance(input.email)) await queueMail({ kind: "ALREADY_REGISTERED", address: input.email });
     });
   }
 }
@@ -88,7 +77,7 @@ export async function resendVerification(email: string): Promise<void> {
   await consumeRateLimit(RESEND_LIMIT, email);
   if (user && !user.emailVerifiedAt) {
     sendLater(async () => {
-      if (await consumeMailAllowance(user.email)) await sendVerificationMail(user);
+      if (await consumeMailAllowance(user.email)) await queueMail({ kind: "VERIFY_EMAIL", address: user.email, userId: user.id });
     });
   }
 }

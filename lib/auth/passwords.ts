@@ -9,10 +9,9 @@ import { MIN_PASSWORD_SCORE, passwordScore } from "@/lib/auth/password-strength"
 import { recordSecurityEvent } from "@/lib/auth/security-events";
 import { revokeSessions, type RequestMeta } from "@/lib/auth/sessions";
 import { signToken } from "@/lib/auth/tokens";
+import { queueMail } from "@/lib/auth/mail-intents";
 import { isMailedTokenSpent, readMailedToken, spendMailedToken } from "@/lib/auth/mailed-tokens";
 import { sendLater } from "@/lib/mail/later";
-import { sendMail } from "@/lib/mail/send";
-import { passwordResetMail } from "@/lib/mail/templates";
 import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
 
 type Messages = Dictionary["validation"];
@@ -33,7 +32,7 @@ export async function createPasswordResetLink(user: { id: string; email: string 
 export async function requestPasswordReset(email: string): Promise<void> {
   await consumeRateLimit(RESET_REQUEST_LIMIT, email);
   const user = await getDb().user.findUnique({ where: { email }, select: { id: true, email: true } });
-  if (user) sendLater(async () => sendMail(passwordResetMail(user.email, await createPasswordResetLink(user))));
+  if (user) sendLater(() => queueMail({ kind: "PASSWORD_RESET", address: user.email, userId: user.id }));
 }
 
 // A reset token is good while unused, unexpired, for the account's current address, and newer than

@@ -1,11 +1,9 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { createPasswordResetLink } from "@/lib/auth/passwords";
+import { deviceDetails, queueMail } from "@/lib/auth/mail-intents";
 import { recordSecurityEvent, unfamiliarSignIn } from "@/lib/auth/security-events";
 import { createSession, type IssuedSession, type RequestMeta, type SessionUser } from "@/lib/auth/sessions";
 import { sendLater } from "@/lib/mail/later";
-import { sendMail } from "@/lib/mail/send";
-import { newDeviceMail } from "@/lib/mail/templates";
 
 // The last step of every way in (password, password + second factor, passkey): a new session, the
 // sign-in recorded, and the owner told when it came from a device or country never seen before.
@@ -21,10 +19,7 @@ export async function finishSignIn(user: SessionUser, meta: RequestMeta, method:
   const signedInBefore = earlier !== null;
   await recordSecurityEvent({ userId: user.id, type: "LOGIN_SUCCESS", method, newDevice, newCountry }, meta);
   if ((newDevice || newCountry) && signedInBefore) {
-    sendLater(async () => {
-      const notMe = (await createPasswordResetLink(user)).replace("/reset-password?", "/api/auth/secure-account?");
-      await sendMail(newDeviceMail(user.email, meta, notMe));
-    });
+    sendLater(() => queueMail({ kind: "NEW_DEVICE", address: user.email, userId: user.id, details: deviceDetails(meta) }));
   }
   return session;
 }

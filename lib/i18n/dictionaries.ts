@@ -50,6 +50,7 @@ const ko = {
   verifyRequired: {
     title: "이메일을 확인해 주세요",
     body: "가입하신 주소로 인증 링크를 보냈습니다. 링크는 30분 동안 한 번만 사용할 수 있습니다.",
+    delayNote: "메일 서버가 잠시 응답하지 않으면 메일은 대기열에 남아 자동으로 다시 발송됩니다. 몇 분이 지나도 없으면 스팸함을 확인하거나 아래에서 다시 받아 주세요.",
     resendTitle: "메일이 오지 않았나요?",
     resend: "인증 메일 다시 보내기",
     sent: "인증이 필요한 주소라면 새 링크를 보냈습니다.",
@@ -390,6 +391,7 @@ const en: Dictionary = {
   verifyRequired: {
     title: "Check your e-mail",
     body: "We sent a verification link to your address. It works once, for 30 minutes.",
+    delayNote: "If our mail server is briefly unavailable, the e-mail waits in a queue and is sent automatically. If it has not arrived after a few minutes, check your spam folder or send it again below.",
     resendTitle: "No e-mail?",
     resend: "Resend verification e-mail",
     sent: "If that address needs verifying, a new link is on its way.",

@@ -20,13 +20,19 @@ function getTransporter(): Transporter {
 
 const RETRY_DELAYS_MS = [0, 1_000, 5_000];
 
-// Retries a failed send twice; the recipient is logged only by domain, never the body (it holds a token).
+// One attempt; throws when the server refuses or cannot be reached (the outbox decides what next).
+export async function sendMailOnce(message: MailMessage): Promise<void> {
+  await getTransporter().sendMail({ from: getEnv().MAIL_FROM, ...message });
+}
+
+// For mail that is not queued (onboarding codes: a lost one is simply asked for again): retries a
+// failed send twice. The recipient is logged only by domain, never the body (it holds a secret).
 export async function sendMail(message: MailMessage): Promise<boolean> {
   const domain = message.to.split("@")[1] ?? "?";
   for (const [attempt, delay] of RETRY_DELAYS_MS.entries()) {
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     try {
-      await getTransporter().sendMail({ from: getEnv().MAIL_FROM, ...message });
+      await sendMailOnce(message);
       return true;
     } catch (error) {
       log("error", "mail send failed", { attempt: attempt + 1, domain, subject: message.subject, error: String(error) });

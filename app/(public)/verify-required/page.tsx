@@ -10,7 +10,8 @@ export default async function VerifyRequiredPage({ searchParams }: { searchParam
   const { email } = await searchParams;
   return (
     <Card title={t.verifyRequired.title}>
-      <p className="mb-6 text-slate-700">{t.verifyRequired.body}</p>
+      <p className="mb-3 text-slate-700">{t.verifyRequired.body}</p>
+      <p className="mb-6 text-sm text-slate-600">{t.verifyRequired.delayNote}</p>
       <h2 className="mb-3 font-semibold text-slate-900">{t.verifyRequired.resendTitle}</h2>
       <ResendForm t={t} initialEmail={typeof email === "string" ? email.slice(0, 254) : ""} label={t.verifyRequired.resend} />
     </Card>

@@ -1,0 +1,67 @@
+import "server-only";
+import { z } from "zod";
+import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import type { MailIntent } from "@/lib/generated/prisma/client";
+import { createPasswordResetLink } from "@/lib/auth/passwords";
+import type { RequestMeta } from "@/lib/auth/sessions";
+import { signToken } from "@/lib/auth/tokens";
+import { deliverMail, enqueueMail, type MailIntentInput } from "@/lib/mail/outbox";
+import type { MailMessage } from "@/lib/mail/send";
+import { alreadyRegisteredMail, newDeviceMail, passwordResetMail, verificationMail } from "@/lib/mail/templates";
+
+// The account mails, queued as intents and rendered only when sent: the one-time links inside are
+// minted then, for the account as it is then (an address verified meanwhile needs no link).
+
+const deviceSchema = z.object({ userAgent: z.string().nullable(), ip: z.string().nullable(), country: z.string().nullable() });
+
+function parseDevice(details: string | null) {
+  try {
+    const parsed = deviceSchema.safeParse(JSON.parse(details ?? "null"));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+// Queues the mail and makes the first attempt at once; a failure is retried by the sweeper.
+export async function queueMail(input: MailIntentInput): Promise<void> {
+  await deliverMail(await enqueueMail(input), renderMailIntent);
+}
+
+export function deviceDetails(meta: RequestMeta): string {
+  return JSON.stringify({ userAgent: meta.userAgent, ip: meta.ip, country: meta.country });
+}
+
+async function currentUser(intent: MailIntent) {
+  if (!intent.userId) return null;
+  const user = await getDb().user.findUnique({ where: { id: intent.userId }, select: { id: true, email: true, nickname: true, emailVerifiedAt: true } });
+  // The address changed since: a link for the old one would be refused anyway.
+  return user && user.email === intent.address ? user : null;
+}
+
+export async function renderMailIntent(intent: MailIntent): Promise<MailMessage | null> {
+  const { APP_URL } = getEnv();
+  switch (intent.kind) {
+    case "ALREADY_REGISTERED":
+      return alreadyRegisteredMail(intent.address, `${APP_URL}/login`);
+    case "VERIFY_EMAIL": {
+      const user = await currentUser(intent);
+      if (!user || user.emailVerifiedAt) return null;
+      const { token } = await signToken("EMAIL_VERIFY", { sub: user.id, email: user.email });
+      // Built from APP_URL only: a forged Host header must never redirect the link.
+      return verificationMail(user.email, user.nickname, `${APP_URL}/api/auth/verify?token=${encodeURIComponent(token)}`);
+    }
+    case "PASSWORD_RESET": {
+      const user = await currentUser(intent);
+      return user ? passwordResetMail(user.email, await createPasswordResetLink(user)) : null;
+    }
+    case "NEW_DEVICE": {
+      const user = await currentUser(intent);
+      const device = parseDevice(intent.details);
+      if (!user || !device) return null;
+      const notMe = (await createPasswordResetLink(user)).replace("/reset-password?", "/api/auth/secure-account?");
+      return newDeviceMail(user.email, device, notMe);
+    }
+  }
+}
