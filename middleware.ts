@@ -77,22 +77,16 @@ function unauthenticated(): NextResponse {
   );
 }
 
-// Every API request gets an id its log lines and its response carry (lib/log.ts).
-function continueApi(request: NextRequest): NextResponse {
-  const headers = new Headers(request.headers);
-  headers.set("x-request-id", crypto.randomUUID());
-  return NextResponse.next({ request: { headers } });
-}
 
 export async function middleware(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
 
   if (pathname.startsWith("/api/")) {
-    if (PUBLIC_API.has(pathname) || PUBLIC_API_PREFIXES.some((prefix) => pathname.startsWith(prefix))) return continueApi(request);
+    if (PUBLIC_API.has(pathname) || PUBLIC_API_PREFIXES.some((prefix) => pathname.startsWith(prefix))) return NextResponse.next();
     const access = await verifyToken(request.cookies.get(COOKIE.ACCESS)?.value, "ACCESS");
     if (!access.ok) return unauthenticated();
     if (under(pathname, "/api/admin") && access.claims.role !== "ADMIN") return forbidden();
-    return continueApi(request);
+    return NextResponse.next();
   }
 
   const access = await verifyToken(request.cookies.get(COOKIE.ACCESS)?.value, "ACCESS");

@@ -1,8 +1,8 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 
-// One JSON object per line, with the request's id (from the middleware's X-Request-Id) when a
-// request is being served. Callers pass only what is safe to keep: never tokens, passwords or bodies.
+// One JSON object per line, with the request's id (lib/http/handler.ts, echoed as X-Request-Id) when
+// a request is being served. Callers pass only what is safe to keep: never tokens, passwords or bodies.
 const requestContext = new AsyncLocalStorage<{ requestId: string }>();
 
 export function withRequestContext<T>(requestId: string, run: () => Promise<T>): Promise<T> {

@@ -35,7 +35,8 @@ async function answer<Context>(handler: Handler<Context>, request: NextRequest, 
 // the response echoes; the auth API's latency is measured.
 export function withErrors<Context>(handler: Handler<Context>): Handler<Context> {
   return async (request, context) => {
-    const requestId = request.headers.get("x-request-id")?.slice(0, 64) || crypto.randomUUID();
+    // Always our own: a client-chosen id could pose as another request in the logs.
+    const requestId = crypto.randomUUID();
     const path = new URL(request.url).pathname;
     const started = performance.now();
     const response = await withRequestContext(requestId, () => answer(handler, request, context, path));

@@ -164,7 +164,9 @@ describe("operations endpoints", () => {
       (await client.request("/api/auth/me")).headers.get("x-request-id"),
       (await new Client().post("/api/auth/verify/resend", { email: randomEmail() })).headers.get("x-request-id"),
     ];
+    // A client cannot choose the id its request is logged under.
+    ids.push((await client.request("/api/auth/me", { headers: { "x-request-id": "forged-id" } })).headers.get("x-request-id"));
     for (const id of ids) assert.match(id ?? "", /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-    assert.equal(new Set(ids).size, 3);
+    assert.equal(new Set(ids).size, 4);
   });
 });
