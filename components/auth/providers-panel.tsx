@@ -31,7 +31,12 @@ export function ProvidersPanel({ t, initialNotice }: { t: Dictionary; initialNot
   async function connect(provider: SocialProvider) {
     setBusy(provider);
     setNotice(null);
-    if (!(await startSocialSignIn(provider, { intent: "link" }))) {
+    // Through `api`, which renews a lapsed access token: linking needs the session.
+    const call = async (path: string, init?: { method: "POST"; json: unknown }) => {
+      const result = await api<unknown>(path, init);
+      return { ok: result.ok, data: result.ok ? result.data : undefined };
+    };
+    if (!(await startSocialSignIn(provider, { intent: "link" }, call))) {
       setBusy(null);
       setNotice({ tone: "error", text: t.social.errors.unavailable });
     }
