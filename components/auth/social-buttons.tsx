@@ -5,11 +5,12 @@ import type { SocialProvider } from "@/lib/auth/social-providers";
 import { startSocialSignIn } from "@/lib/client/social";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 
-// Each provider's own brand colours, as their sign-in button guidelines ask.
+// Each provider's own brand colours, as their sign-in button guidelines ask, within WCAG contrast.
 const BRAND: Record<SocialProvider, string> = {
   google: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50",
   kakao: "bg-[#FEE500] text-black/85 hover:bg-[#F5DC00]",
-  naver: "bg-[#03C75A] text-white hover:bg-[#02B350]",
+  // Naver's green with black text: white on it fails WCAG contrast (2.4:1).
+  naver: "bg-[#03C75A] text-black hover:bg-[#02B350]",
 };
 
 function Logo({ provider }: { provider: SocialProvider }) {

@@ -178,12 +178,13 @@ export function CalendarView({ t, locale, settings }: { t: Dictionary; locale: L
                     <button
                       type="button"
                       onClick={() => setDialog({ kind: "create", date })}
-                      aria-label={format(t.planner.addEventOn, { date: dateLabel(date, { dateStyle: "full" }) })}
                       className={`flex size-7 items-center justify-center rounded-full text-sm hover:bg-teal-100 ${
                         date === today ? "bg-teal-700 font-bold text-white hover:bg-teal-800" : outside ? "text-slate-500" : "text-slate-800"
                       }`}
                     >
+                      {/* The name starts with the number people see, so voice control finds it by that. */}
                       {Number(date.slice(8))}
+                      <span className="sr-only">, {format(t.planner.addEventOn, { date: dateLabel(date, { dateStyle: "full" }) })}</span>
                     </button>
                     <ul className="flex min-w-0 flex-col gap-0.5">{chips.slice(0, MAX_CHIPS)}</ul>
                     {chips.length > MAX_CHIPS ? (
