@@ -34,6 +34,10 @@ export function randomAddress(): string {
   return `2001:db8:${hex.slice(0, 4)}:${hex.slice(4, 8)}:${hex.slice(8, 12)}:${hex.slice(12, 16)}:${hex.slice(16, 20)}:${hex.slice(20, 24)}`;
 }
 
+// Node's own fetch, kept even when a test puts a browser's stand-in in its place
+// (tests/integration/client-single-flight.test.ts routes the browser client through a Client).
+const nodeFetch = globalThis.fetch;
+
 // A minimal browser stand-in: keeps cookies per name and path like a browser would, follows no
 // redirects, and comes from its own address.
 export class Client {
@@ -60,7 +64,7 @@ export class Client {
     if (cookie) headers.cookie = cookie;
     if (options.json !== undefined) headers["content-type"] ??= "application/json";
     if (options.sameOrigin !== false && (options.method ?? "GET") !== "GET") headers.origin ??= this.base;
-    const response = await fetch(`${this.base}${path}`, {
+    const response = await nodeFetch(`${this.base}${path}`, {
       method: options.method ?? "GET",
       headers,
       body: options.json !== undefined ? JSON.stringify(options.json) : options.body,
