@@ -27,9 +27,27 @@ export interface TestStack {
   stopMail: () => Promise<void>;
   startMail: () => Promise<void>;
   restartApp: () => Promise<void>;
+  // Another build of the app (the benchmarks' variants) on the same database, mail and secret.
+  startAppFrom: (appDir: string) => Promise<{ baseUrl: string; stop: () => Promise<void> }>;
 }
 
-async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 60_000): Promise<void> {
+// The app's server process; on one core when asked, so that a load generator on another core does
+// not compete with it (the benchmarks).
+function spawnApp(env: NodeJS.ProcessEnv, cwd: string, cpu: number | undefined): ChildProcess {
+  const args = ["--import", "tsx", "server.ts"];
+  const options = { env, cwd, stdio: ["ignore", "pipe", "pipe"] as ["ignore", "pipe", "pipe"] };
+  return cpu === undefined ? spawn(process.execPath, args, options) : spawn("taskset", ["-c", String(cpu), process.execPath, ...args], options);
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+  if (child.exitCode === null) child.kill("SIGKILL");
+}
+
+export async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`the app exited with code ${server.exitCode} before it was ready`);
@@ -40,7 +58,7 @@ async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 60_0
   throw new Error(`the app did not answer ${url}/api/health within ${timeoutMs / 1000} s`);
 }
 
-export async function startTestStack(options: { port?: number; dir?: string } = {}): Promise<TestStack> {
+export async function startTestStack(options: { port?: number; dir?: string; cpu?: number } = {}): Promise<TestStack> {
   const dir = options.dir ?? TEST_DATA_DIR;
   await rm(dir, { recursive: true, force: true });
   let postgres = await startEmbeddedPostgres(path.join(dir, "postgres"));
@@ -76,18 +94,12 @@ export async function startTestStack(options: { port?: number; dir?: string } = 
 
   let server: ChildProcess;
   const startApp = async () => {
-    server = spawn(process.execPath, ["--import", "tsx", "server.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    server = spawnApp(env, process.cwd(), options.cpu);
     server.stdout?.pipe(log, { end: false });
     server.stderr?.pipe(log, { end: false });
     await waitForHealth(baseUrl, server);
   };
-  const stopApp = async () => {
-    if (server.exitCode !== null) return;
-    const exited = new Promise((resolve) => server.once("exit", resolve));
-    server.kill("SIGTERM");
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-    if (server.exitCode === null) server.kill("SIGKILL");
-  };
+  const stopApp = () => stopProcess(server);
   const stop = async () => {
     await stopApp();
     await catcher.stop().catch(() => {});
@@ -119,6 +131,15 @@ export async function startTestStack(options: { port?: number; dir?: string } = 
     restartApp: async () => {
       await stopApp();
       await startApp();
+    },
+    startAppFrom: async (appDir) => {
+      const port = await findFreePort();
+      const url = `http://localhost:${port}`;
+      const child = spawnApp({ ...env, PORT: String(port), APP_URL: url }, appDir, options.cpu);
+      child.stdout?.pipe(log, { end: false });
+      child.stderr?.pipe(log, { end: false });
+      await waitForHealth(url, child);
+      return { baseUrl: url, stop: () => stopProcess(child) };
     },
   };
 }

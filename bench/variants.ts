@@ -1,0 +1,91 @@
+// Builds of TropiCal with one thing changed (no middleware, an empty one, no revocation check) and a
+// bare Next.js app, each in a folder of its own, so that a cost is measured as a ratio against a real
+// build without it — never through a production switch that turns a check off. The folders live
+// outside the checkout: inside it, Next would take the checkout as the project root and build that.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+
+export const BENCH_DIR = path.join(os.tmpdir(), "tropical-bench");
+
+function run(command: string, args: string[], cwd: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} in ${cwd} failed:\n${output.slice(-3000)}`))));
+  });
+}
+
+// node_modules is hard-linked, not copied or symlinked: fast, and Turbopack sees a real folder.
+async function linkModules(dir: string): Promise<void> {
+  const linked = spawnSync("cp", ["-al", path.join(process.cwd(), "node_modules"), path.join(dir, "node_modules")]);
+  if (linked.status !== 0) throw new Error(`could not link node_modules into ${dir}: ${linked.stderr.toString()}`);
+}
+
+async function build(dir: string): Promise<void> {
+  await run(process.execPath, [path.join(dir, "node_modules", "next", "dist", "bin", "next"), "build"], dir);
+  // The build must be of this folder: a middleware exactly when this folder has one.
+  const manifest = JSON.parse(await readFile(path.join(dir, ".next", "server", "middleware-manifest.json"), "utf8")) as { middleware: Record<string, unknown> };
+  const built = Object.keys(manifest.middleware).length > 0;
+  if (built !== existsSync(path.join(dir, "middleware.ts"))) throw new Error(`${dir} was not built from its own files (middleware ${built ? "present" : "missing"})`);
+}
+
+// The app as committed plus uncommitted work (what git would add), with `change` applied, built.
+export async function buildVariant(name: string, change: (dir: string) => Promise<void>): Promise<string> {
+  const dir = path.join(BENCH_DIR, name);
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const listed = spawnSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], { encoding: "utf8" });
+  if (listed.status !== 0) throw new Error("git ls-files failed: the bench needs a git checkout");
+  const files = listed.stdout.split("\0").filter((file) => file && !file.startsWith("bench/"));
+  for (const file of files) {
+    await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+    await cp(file, path.join(dir, file)).catch((error: NodeJS.ErrnoException) => {
+      // A file deleted in the working tree but still tracked.
+      if (error.code !== "ENOENT") throw error;
+    });
+  }
+  await cp(path.join("lib", "generated"), path.join(dir, "lib", "generated"), { recursive: true });
+  await linkModules(dir);
+  await change(dir);
+  await build(dir);
+  return dir;
+}
+
+// Replaces `from` by `to` in one file of a variant, refusing to go on if `from` is not there (the
+// variant would silently measure the real thing).
+export async function replaceIn(dir: string, file: string, from: string, to: string): Promise<void> {
+  const full = path.join(dir, file);
+  const text = await readFile(full, "utf8");
+  if (!text.includes(from)) throw new Error(`${file} no longer contains the text the bench variant replaces: ${from}`);
+  await writeFile(full, text.replace(from, to));
+}
+
+// A middleware that only calls next(), with the real one's matcher.
+export async function emptyMiddleware(dir: string): Promise<void> {
+  const real = await readFile(path.join(dir, "middleware.ts"), "utf8");
+  const config = /export const config = \{[\s\S]*?\n\};/.exec(real)?.[0];
+  if (!config) throw new Error("middleware.ts has no `export const config` block to copy");
+  await writeFile(path.join(dir, "middleware.ts"), `import { NextResponse } from "next/server";\n\nexport function middleware(): NextResponse {\n  return NextResponse.next();\n}\n\n${config}\n`);
+}
+
+// The smallest App Router app with the same Next.js, for the JavaScript every page pays anyway.
+export async function buildBareNext(): Promise<string> {
+  const dir = path.join(BENCH_DIR, "bare-next");
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(path.join(dir, "app"), { recursive: true });
+  await writeFile(path.join(dir, "package.json"), JSON.stringify({ name: "bare-next", private: true, type: "module" }));
+  await writeFile(
+    path.join(dir, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: { target: "ES2022", lib: ["dom", "esnext"], module: "esnext", moduleResolution: "bundler", jsx: "react-jsx", strict: true, skipLibCheck: true, noEmit: true, isolatedModules: true, plugins: [{ name: "next" }] }, include: ["**/*.ts", "**/*.tsx"], exclude: ["node_modules"] }),
+  );
+  await writeFile(path.join(dir, "app", "layout.tsx"), `export default function Layout({ children }: { children: React.ReactNode }) {\n  return (\n    <html lang="en">\n      <body>{children}</body>\n    </html>\n  );\n}\n`);
+  await writeFile(path.join(dir, "app", "page.tsx"), `export default function Page() {\n  return <h1>Hello</h1>;\n}\n`);
+  await linkModules(dir);
+  await build(dir);
+  return dir;
+}
