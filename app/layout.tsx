@@ -5,11 +5,20 @@ import { getLocale } from "@/lib/i18n/server";
 import "./globals.css";
 
 // Self-hosted from the npm package: builds need no network, and Hangul renders the same everywhere.
+// The package's subset files (Latin and the 2,350 common Hangul syllables, about 270 KB a weight)
+// instead of the 2 MB variable font, only in the weights the pages use, and not preloaded: a page
+// downloads the weights it shows, and a rarer syllable falls back to the system font.
 const pretendard = localFont({
-  src: "../node_modules/pretendard/dist/web/variable/woff2/PretendardVariable.woff2",
+  src: [
+    { path: "../node_modules/pretendard/dist/web/static/woff2-subset/Pretendard-Regular.subset.woff2", weight: "400" },
+    { path: "../node_modules/pretendard/dist/web/static/woff2-subset/Pretendard-Medium.subset.woff2", weight: "500" },
+    { path: "../node_modules/pretendard/dist/web/static/woff2-subset/Pretendard-SemiBold.subset.woff2", weight: "600" },
+    { path: "../node_modules/pretendard/dist/web/static/woff2-subset/Pretendard-Bold.subset.woff2", weight: "700" },
+    { path: "../node_modules/pretendard/dist/web/static/woff2-subset/Pretendard-ExtraBold.subset.woff2", weight: "800" },
+  ],
   variable: "--font-pretendard",
   display: "swap",
-  weight: "45 920",
+  preload: false,
 });
 
 export const metadata: Metadata = {
