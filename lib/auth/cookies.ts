@@ -41,6 +41,28 @@ export function setAuthCookie(response: NextResponse, kind: CookieKind, token: s
   response.cookies.set(COOKIE[kind], token, cookieOptions(kind, appUrl, maxAge));
 }
 
+// The provider round trip's cookies (next-auth's CSRF token, state, PKCE verifier, nonce and callback
+// URL, and TropiCal's link intent): sent only to the OAuth routes, and all cleared by the callback.
+export const OAUTH_COOKIE_PATH = "/api/auth/oauth";
+export const OAUTH_COOKIE = {
+  session: "tropical.oauth.session",
+  callback: "tropical.oauth.callback",
+  csrf: "tropical.oauth.csrf",
+  state: "tropical.oauth.state",
+  pkce: "tropical.oauth.pkce",
+  nonce: "tropical.oauth.nonce",
+  link: "tropical.oauth.link",
+} as const;
+
+// Without maxAge a cookie lasts for the browser session (next-auth's CSRF token); 0 expires it.
+export function oauthCookieOptions(appUrl: string, maxAge?: number) {
+  return { httpOnly: true, sameSite: "lax" as const, path: OAUTH_COOKIE_PATH, secure: isSecure(appUrl), ...(maxAge === undefined ? {} : { maxAge }) };
+}
+
+export function clearOAuthCookies(response: NextResponse, appUrl: string): void {
+  for (const name of Object.values(OAUTH_COOKIE)) response.cookies.set(name, "", oauthCookieOptions(appUrl, 0));
+}
+
 export function clearAuthCookies(response: NextResponse, appUrl: string, kinds: CookieKind[] = ["ACCESS", "REFRESH", "ONBOARDING", "MFA"]): void {
   for (const kind of kinds) {
     response.cookies.set(COOKIE[kind], "", cookieOptions(kind, appUrl, 0));

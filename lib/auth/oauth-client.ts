@@ -3,10 +3,11 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import NextAuth, { type AuthOptions } from "next-auth";
 import { NextRequest, NextResponse } from "next/server";
 import { z } from "zod";
-import { clearAuthCookies, COOKIE, setAuthCookie } from "@/lib/auth/cookies";
+import { clearOAuthCookies, COOKIE, OAUTH_COOKIE, OAUTH_COOKIE_PATH, oauthCookieOptions, setAuthCookie } from "@/lib/auth/cookies";
 import { requireUser } from "@/lib/auth/guard";
 import { identityFromProfile, nextAuthProviders, type ProviderIdentity } from "@/lib/auth/oauth-providers";
 import { safeNextPath } from "@/lib/auth/redirects";
+import { withSessionCookies } from "@/lib/auth/session-response";
 import { requestMeta } from "@/lib/auth/sessions";
 import { completeProviderSignIn, type SocialOutcome } from "@/lib/auth/social";
 import type { SocialProvider } from "@/lib/auth/social-providers";
@@ -20,9 +21,6 @@ import type { OAuthStartInput } from "@/lib/validations/social";
 // PKCE and nonce checks, the code exchange and the user-info call. Its own session cookie is never
 // issued (the signIn callback always answers with a redirect of ours), so TropiCal's JWT cookies stay
 // the one session.
-const BASE_PATH = "/api/auth/oauth";
-const COOKIE_PREFIX = "tropical.oauth";
-const LINK_COOKIE = `${COOKIE_PREFIX}.link`;
 // Where the signIn callback "redirects": never followed, it only tells a finished callback apart.
 const CAPTURED = "/api/auth/oauth/captured";
 // State and PKCE verifier live as long as a user may take at the provider's page.
@@ -35,12 +33,8 @@ interface Capture {
   failure?: OAuthFailure;
 }
 
-function secure(): boolean {
-  return getEnv().APP_URL.startsWith("https:");
-}
-
-function cookie(name: string, maxAge?: number) {
-  return { name: `${COOKIE_PREFIX}.${name}`, options: { httpOnly: true, sameSite: "lax" as const, path: BASE_PATH, secure: secure(), ...(maxAge ? { maxAge } : {}) } };
+function cookie(name: keyof typeof OAUTH_COOKIE, maxAge?: number) {
+  return { name: OAUTH_COOKIE[name], options: oauthCookieOptions(getEnv().APP_URL, maxAge) };
 }
 
 // next-auth signs its CSRF token and encrypts its state cookies with this; derived, so a next-auth
@@ -96,7 +90,7 @@ function authOptions(capture: Capture): AuthOptions {
 
 async function runNextAuth(request: NextRequest, segments: string[], capture: Capture): Promise<Response> {
   // next-auth builds its callback URL from NEXTAUTH_URL only (never from the Host header).
-  process.env.NEXTAUTH_URL = `${getEnv().APP_URL}${BASE_PATH}`;
+  process.env.NEXTAUTH_URL = `${getEnv().APP_URL}${OAUTH_COOKIE_PATH}`;
   const handler = NextAuth(authOptions(capture)) as (request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }) => Promise<Response>;
   return handler(request, { params: Promise.resolve({ nextauth: segments }) });
 }
@@ -134,7 +128,7 @@ export async function startProviderSignIn(request: NextRequest, provider: Social
   const failed = target.origin === new URL(APP_URL).origin;
   const response = NextResponse.json(failed ? { url: failureLocation(capture.failure ?? "failed", provider, linkingUser !== null) } : { url }, { headers: NO_STORE });
   if (linkingUser && !failed) {
-    response.cookies.set(LINK_COOKIE, `${provider}.${linkProof(provider, linkingUser)}`, { httpOnly: true, sameSite: "lax", secure: secure(), path: BASE_PATH, maxAge: FLOW_SECONDS });
+    response.cookies.set(OAUTH_COOKIE.link, `${provider}.${linkProof(provider, linkingUser)}`, oauthCookieOptions(APP_URL, FLOW_SECONDS));
   }
   // Appended last: setting a cookie through response.cookies rewrites the header from its own list.
   copySetCookies(result, response);
@@ -149,7 +143,7 @@ function failureLocation(failure: OAuthFailure, provider: SocialProvider, linkin
 // The user who asked to link this provider, if the request still carries both their session and
 // the intent cookie made for that user and provider.
 async function linkingUserId(request: NextRequest, provider: SocialProvider): Promise<string | null> {
-  const intent = request.cookies.get(LINK_COOKIE)?.value;
+  const intent = request.cookies.get(OAUTH_COOKIE.link)?.value;
   if (!intent?.startsWith(`${provider}.`)) return null;
   const access = await verifyToken(request.cookies.get(COOKIE.ACCESS)?.value, "ACCESS");
   if (!access.ok) return null;
@@ -159,7 +153,7 @@ async function linkingUserId(request: NextRequest, provider: SocialProvider): Pr
 }
 
 function callbackNext(request: NextRequest): string {
-  const value = request.cookies.get(`${COOKIE_PREFIX}.callback`)?.value;
+  const value = request.cookies.get(OAUTH_COOKIE.callback)?.value;
   if (!value) return "/dashboard";
   try {
     const url = new URL(value);
@@ -180,13 +174,8 @@ function redirectTo(path: string): NextResponse {
 function outcomeResponse(outcome: SocialOutcome, provider: SocialProvider, next: string): NextResponse {
   const { APP_URL } = getEnv();
   switch (outcome.kind) {
-    case "session": {
-      const response = redirectTo(next);
-      clearAuthCookies(response, APP_URL, ["MFA", "ONBOARDING"]);
-      setAuthCookie(response, "ACCESS", outcome.session.accessToken, APP_URL);
-      setAuthCookie(response, "REFRESH", outcome.session.refreshToken, APP_URL, outcome.session.refreshExpiresAt);
-      return response;
-    }
+    case "session":
+      return withSessionCookies(redirectTo(next), outcome.session);
     case "mfa": {
       const response = redirectTo(`/login?step=2fa&next=${encodeURIComponent(next)}`);
       setAuthCookie(response, "MFA", outcome.mfaToken, APP_URL);
@@ -224,7 +213,6 @@ export async function finishProviderCallback(request: NextRequest, provider: Soc
     const cancelled = request.nextUrl.searchParams.get("error") === "access_denied";
     response = redirectTo(failureLocation(cancelled ? "cancelled" : (capture.failure ?? "failed"), provider, linkTo !== null));
   }
-  const expired = { httpOnly: true, sameSite: "lax" as const, secure: secure(), path: BASE_PATH, maxAge: 0 };
-  for (const name of ["callback", "csrf", "state", "pkce", "nonce", "link"]) response.cookies.set(`${COOKIE_PREFIX}.${name}`, "", expired);
+  clearOAuthCookies(response, getEnv().APP_URL);
   return response;
 }

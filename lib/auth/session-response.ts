@@ -9,8 +9,13 @@ import { NO_STORE } from "@/lib/errors";
 // The answer to a completed sign-in (second step or passkey): the session's cookies, and none of
 // the in-between ones.
 export function signedInResponse(session: IssuedSession): NextResponse {
+  return withSessionCookies(NextResponse.json({ signedIn: true }, { headers: NO_STORE }), session);
+}
+
+// The session's cookies on any answer (JSON, or the provider callback's redirect), and none of the
+// in-between ones.
+export function withSessionCookies(response: NextResponse, session: IssuedSession): NextResponse {
   const { APP_URL } = getEnv();
-  const response = NextResponse.json({ signedIn: true }, { headers: NO_STORE });
   clearAuthCookies(response, APP_URL, ["MFA", "ONBOARDING"]);
   setAuthCookie(response, "ACCESS", session.accessToken, APP_URL);
   setAuthCookie(response, "REFRESH", session.refreshToken, APP_URL, session.refreshExpiresAt);
