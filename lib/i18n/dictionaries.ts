@@ -688,3 +688,9 @@ export type { Dictionary };
 export function format(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
 }
+
+// The message for an `oauth_error` query value (lib/auth/oauth-client.ts), if it names a known one.
+export function socialErrorMessage(t: Dictionary, value: unknown): string | undefined {
+  const errors: Record<string, string> = t.social.errors;
+  return typeof value === "string" && Object.hasOwn(errors, value) ? errors[value] : undefined;
+}

@@ -4,6 +4,7 @@ import { OrDivider, SocialButtons } from "@/components/auth/social-buttons";
 import { Card } from "@/components/ui/card";
 import { configuredProviders } from "@/lib/auth/oauth-providers";
 import { safeNextPath } from "@/lib/auth/redirects";
+import { socialErrorMessage } from "@/lib/i18n/dictionaries";
 import { getDictionary } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Log in" };
@@ -20,8 +21,6 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const next = safeNextPath(single(params, "next"));
   const reason = single(params, "reason");
-  const oauthError = single(params, "oauth_error");
-  const socialError = oauthError && Object.hasOwn(t.social.errors, oauthError) ? t.social.errors[oauthError as keyof typeof t.social.errors] : undefined;
   const providers = configuredProviders();
   return (
     <Card title={t.login.title}>
@@ -33,7 +32,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           next={next}
           // A provider sign-in into an account with two-step verification lands here for the code.
           secondStep={single(params, "step") === "2fa"}
-          error={socialError}
+          error={socialErrorMessage(t, params.oauth_error)}
           notice={reason === "session" ? t.login.sessionEnded : reason === "reset" ? t.password.resetDone : undefined}
         />
       </div>

@@ -8,7 +8,7 @@ import { ProfileSummary } from "@/components/dashboard/profile-summary";
 import { SettingsForm } from "@/components/planner/settings-form";
 import { requireCurrentUser } from "@/lib/auth/current-user";
 import { isSocialProvider } from "@/lib/auth/social-providers";
-import { format, type Dictionary } from "@/lib/i18n/dictionaries";
+import { format, socialErrorMessage, type Dictionary } from "@/lib/i18n/dictionaries";
 import { getDictionary } from "@/lib/i18n/server";
 import { getSettings } from "@/lib/planner/settings";
 
@@ -18,11 +18,9 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 // The provider round trip comes back here with ?linked= or ?oauth_error= (lib/auth/oauth-client.ts).
 function providerNotice(t: Dictionary, params: SearchParams): { tone: "success" | "error"; text: string } | null {
-  const provider = isSocialProvider(params.provider) ? params.provider : isSocialProvider(params.linked) ? params.linked : null;
   if (isSocialProvider(params.linked)) return { tone: "success", text: format(t.social.linkedNotice, { provider: t.social.names[params.linked] }) };
-  const error = params.oauth_error;
-  if (typeof error === "string" && Object.hasOwn(t.social.errors, error) && provider) return { tone: "error", text: t.social.errors[error as keyof typeof t.social.errors] };
-  return null;
+  const error = socialErrorMessage(t, params.oauth_error);
+  return error && isSocialProvider(params.provider) ? { tone: "error", text: error } : null;
 }
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
