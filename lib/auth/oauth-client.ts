@@ -10,7 +10,7 @@ import { safeNextPath } from "@/lib/auth/redirects";
 import { withSessionCookies } from "@/lib/auth/session-response";
 import { requestMeta } from "@/lib/auth/sessions";
 import { completeProviderSignIn, type SocialOutcome } from "@/lib/auth/social";
-import type { SocialProvider } from "@/lib/auth/social-providers";
+import { isSocialProvider, type SocialProvider } from "@/lib/auth/social-providers";
 import { verifyToken } from "@/lib/auth/tokens";
 import { getEnv } from "@/lib/env";
 import { NO_STORE } from "@/lib/errors";
@@ -68,7 +68,7 @@ function authOptions(capture: Capture): AuthOptions {
     callbacks: {
       async signIn({ account, profile }) {
         const provider = account?.provider;
-        capture.identity = provider === "google" || provider === "kakao" || provider === "naver" ? identityFromProfile(provider, profile) : null;
+        capture.identity = isSocialProvider(provider) ? identityFromProfile(provider, profile) : null;
         if (!capture.identity) capture.failure = "failed";
         return CAPTURED;
       },

@@ -42,24 +42,23 @@ export async function enqueueMail(input: MailIntentInput): Promise<string> {
 
 // One attempt at one intent, if it is due and nobody else holds it. The claim is a single
 // conditional UPDATE, so two processes (or the sweeper and a request) never both send it.
-export async function deliverMail(id: string, render: MailRenderer): Promise<"sent" | "dropped" | "retry" | "gave-up" | "not-due"> {
+export async function deliverMail(id: string, render: MailRenderer): Promise<void> {
   const db = getDb();
   const now = new Date();
   const claimed = await db.mailIntent.updateMany({
     where: { id, sentAt: null, gaveUpAt: null, nextAttemptAt: { lte: now } },
     data: { attempts: { increment: 1 }, nextAttemptAt: new Date(now.getTime() + LEASE_SECONDS * 1000) },
   });
-  if (claimed.count === 0) return "not-due";
+  if (claimed.count === 0) return;
   const intent = await db.mailIntent.findUniqueOrThrow({ where: { id } });
   const message = await render(intent);
   if (!message) {
     await db.mailIntent.delete({ where: { id } });
-    return "dropped";
+    return;
   }
   try {
     await sendMailOnce(message);
     await db.mailIntent.update({ where: { id }, data: { sentAt: new Date(), lastError: null } });
-    return "sent";
   } catch (error) {
     const backoff = BACKOFF_SECONDS[intent.attempts - 1];
     const lastError = String(error).slice(0, 300);
@@ -67,10 +66,9 @@ export async function deliverMail(id: string, render: MailRenderer): Promise<"se
     if (backoff === undefined) {
       increment("tropical_mail_failures_total");
       await db.mailIntent.update({ where: { id }, data: { gaveUpAt: new Date(), lastError } });
-      return "gave-up";
+      return;
     }
     await db.mailIntent.update({ where: { id }, data: { nextAttemptAt: new Date(Date.now() + backoff * 1000), lastError } });
-    return "retry";
   }
 }
 
