@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
 import { initialConsents } from "@/lib/consents";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { clearFailures, recordFailure, secondsLocked } from "@/lib/auth/lockout";
+import { clearFailures, lockoutState, recordFailure } from "@/lib/auth/lockout";
 import { issueMfaToken } from "@/lib/auth/mfa";
 import { assertStrongPassword } from "@/lib/auth/passwords";
 import { recordSecurityEvent } from "@/lib/auth/security-events";
@@ -95,7 +95,7 @@ export type LogInResult = { kind: "session"; user: PublicUser; session: IssuedSe
 
 export async function logIn(email: string, password: string, meta: RequestMeta): Promise<LogInResult> {
   // Independent reads side by side: every round trip saved is latency on every sign-in.
-  const [user, lockedFor] = await Promise.all([getDb().user.findUnique({ where: { email } }), secondsLocked(email)]);
+  const [user, { secondsLocked: lockedFor, hasFailures }] = await Promise.all([getDb().user.findUnique({ where: { email } }), lockoutState(email)]);
   if (lockedFor > 0) {
     await recordSecurityEvent({ userId: user?.id ?? null, type: "LOGIN_LOCKED", method: "PASSWORD", reason: "waiting out failed attempts" }, meta);
     throw new ApiError("RATE_LIMITED", undefined, lockedFor);
@@ -108,12 +108,13 @@ export async function logIn(email: string, password: string, meta: RequestMeta):
     throw new ApiError("INVALID_CREDENTIALS");
   }
   if (!user.emailVerifiedAt) throw new ApiError("EMAIL_NOT_VERIFIED");
+  const forgetFailures = hasFailures ? clearFailures(email) : undefined;
   // With two-step verification on, a password alone opens nothing: only the second step can.
   if (user.totpEnabledAt) {
-    const [, mfaToken] = await Promise.all([clearFailures(email), issueMfaToken(user)]);
+    const [, mfaToken] = await Promise.all([forgetFailures, issueMfaToken(user)]);
     return { kind: "mfa", mfaToken };
   }
-  const [, session] = await Promise.all([clearFailures(email), finishSignIn(user, meta, "PASSWORD")]);
+  const [, session] = await Promise.all([forgetFailures, finishSignIn(user, meta, "PASSWORD")]);
   return { kind: "session", user: toPublicUser(user), session };
 }
 

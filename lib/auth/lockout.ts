@@ -4,15 +4,18 @@ import { ApiError } from "@/lib/errors";
 import { LOCKOUT_POLICY, waitAfterFailures } from "@/lib/auth/lockout-policy";
 
 // How long the address must still wait out earlier failures; 0 when it may try now.
-export async function secondsLocked(email: string): Promise<number> {
+// How long the address still waits, and whether it has failures on record at all (a sign-in that
+// succeeds clears them only then: most have none, and the delete is a round trip).
+export async function lockoutState(email: string): Promise<{ secondsLocked: number; hasFailures: boolean }> {
   const throttle = await getDb().loginThrottle.findUnique({ where: { email } });
-  return throttle?.lockedUntil && throttle.lockedUntil > new Date() ? Math.ceil((throttle.lockedUntil.getTime() - Date.now()) / 1000) : 0;
+  const secondsLocked = throttle?.lockedUntil && throttle.lockedUntil > new Date() ? Math.ceil((throttle.lockedUntil.getTime() - Date.now()) / 1000) : 0;
+  return { secondsLocked, hasFailures: throttle !== null };
 }
 
 // Refuses an attempt while the address is waiting out earlier failures (before any password work).
 export async function assertNotLocked(email: string): Promise<void> {
-  const seconds = await secondsLocked(email);
-  if (seconds > 0) throw new ApiError("RATE_LIMITED", undefined, seconds);
+  const { secondsLocked } = await lockoutState(email);
+  if (secondsLocked > 0) throw new ApiError("RATE_LIMITED", undefined, secondsLocked);
 }
 
 // One atomic statement, so concurrent failures all count.

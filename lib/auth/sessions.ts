@@ -62,11 +62,22 @@ function accessToken(user: SessionUser, sessionId: string): Promise<{ token: str
 // is refreshed.
 export async function createSession(user: SessionUser, meta: RequestMeta): Promise<IssuedSession> {
   const expiresAt = new Date(Date.now() + TOKEN_LIFETIME_SECONDS.REFRESH * 1000);
-  const db = getDb();
-  const session = await db.session.create({ data: { userId: user.id, userAgent: meta.userAgent, ip: meta.ip, country: meta.country, expiresAt } });
-  const refresh = await signToken("REFRESH", { sub: user.id, email: user.email, sid: session.id, expiresAt });
-  await db.refreshToken.create({ data: { sessionId: session.id, jtiHash: hashTokenId(refresh.jti), expiresAt } });
-  return { sessionId: session.id, accessToken: (await accessToken(user, session.id)).token, refreshToken: refresh.token };
+  const sessionId = crypto.randomUUID();
+  const [refresh, access] = await Promise.all([
+    signToken("REFRESH", { sub: user.id, email: user.email, sid: sessionId, expiresAt }),
+    accessToken(user, sessionId),
+  ]);
+  // The session and its first refresh token in one statement: one round trip, and never a session
+  // without its token. Times are written as UTC, the way Prisma stores them.
+  const at = expiresAt.toISOString();
+  await getDb().$executeRaw`
+    WITH session AS (
+      INSERT INTO "Session" ("id", "userId", "userAgent", "ip", "country", "createdAt", "lastUsedAt", "expiresAt")
+      VALUES (${sessionId}, ${user.id}, ${meta.userAgent}, ${meta.ip}, ${meta.country}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC', ${at}::timestamptz AT TIME ZONE 'UTC')
+    )
+    INSERT INTO "RefreshToken" ("id", "sessionId", "jtiHash", "expiresAt", "createdAt")
+    VALUES (${crypto.randomUUID()}, ${sessionId}, ${hashTokenId(refresh.jti)}, ${at}::timestamptz AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')`;
+  return { sessionId, accessToken: access.token, refreshToken: refresh.token };
 }
 
 export type RotateResult = { ok: true; session: IssuedSession } | { ok: false; reason: "invalid" | "reused" };

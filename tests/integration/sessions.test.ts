@@ -62,11 +62,20 @@ describe("POST /api/auth/login", () => {
     assert.ok(!text.includes(access.value) && !text.includes(refresh.value), "no token in the body");
 
     const { rows } = await testDb().query(
-      `SELECT rt."jtiHash" FROM "RefreshToken" rt JOIN "Session" s ON s.id = rt."sessionId" JOIN "User" u ON u.id = s."userId" WHERE u.email = $1`,
+      `SELECT rt."jtiHash",
+              EXTRACT(EPOCH FROM (now() AT TIME ZONE 'UTC' - s."createdAt")) AS "secondsAgo",
+              EXTRACT(EPOCH FROM (s."expiresAt" - s."createdAt")) AS "lifetime",
+              rt."expiresAt" = s."expiresAt" AS "sameEnd"
+       FROM "RefreshToken" rt JOIN "Session" s ON s.id = rt."sessionId" JOIN "User" u ON u.id = s."userId" WHERE u.email = $1`,
       [email],
     );
     const jti = JSON.parse(Buffer.from(refresh.value.split(".")[1] ?? "", "base64url").toString()).jti as string;
     assert.deepEqual(rows.map((row) => row.jtiHash), [createHash("sha256").update(jti).digest("hex")], "only the hash of the jti is stored");
+    // The session row is written in UTC, like every row Prisma writes, and ends with its token.
+    const [row] = rows;
+    assert.ok(Math.abs(Number(row.secondsAgo)) < 60, `session created ${row.secondsAgo} s ago`);
+    assert.ok(Math.abs(Number(row.lifetime) - 1209600) < 5, `session lifetime ${row.lifetime} s`);
+    assert.equal(row.sameEnd, true);
   });
 
   test("failed attempts earn a growing wait, the same for a real account and an unknown address", async () => {
