@@ -119,13 +119,16 @@ test("API calls whose access token lapsed mid-session share one refresh and are 
   await loginPage.goto();
   await loginPage.logIn(user.email, user.password);
   await expect(page.getByRole("grid", { name: "캘린더" })).toBeVisible();
+  await page.goto("/dashboard/settings");
   await page.waitForLoadState("networkidle");
 
-  // The calendar loads events, todos and bucket items at once. Each first attempt reaches the real
-  // server carrying a stale access token, as when a tab stays open past the token's 15 minutes; the
-  // server's own 401 is what the page receives. Retries go out as the browser sends them.
+  // The settings page loads its panels at once (sessions, activity, passkeys among them). Each first
+  // attempt of those three reaches the real server carrying a stale access token, as when a tab
+  // stays open past the token's 15 minutes; the server's own 401 is what the page receives. Retries
+  // go out as the browser sends them.
+  const watched = /^\/api\/auth\/(sessions|activity|passkeys)$/;
   const attempted = new Set<string>();
-  await page.route(/\/api\/(events|todos|bucket-items)(\?|$)/, async (route) => {
+  await page.route((url) => watched.test(url.pathname), async (route) => {
     const path = new URL(route.request().url()).pathname;
     if (attempted.has(path)) return route.continue();
     attempted.add(path);
@@ -138,7 +141,7 @@ test("API calls whose access token lapsed mid-session share one refresh and are 
   page.on("response", (response) => {
     const path = new URL(response.url()).pathname;
     const method = response.request().method();
-    if (/^\/api\/(events|todos|bucket-items)$/.test(path) || (method === "POST" && path === "/api/auth/token/refresh")) calls.push(`${method} ${path} ${response.status()}`);
+    if (watched.test(path) || (method === "POST" && path === "/api/auth/token/refresh")) calls.push(`${method} ${path} ${response.status()}`);
   });
   await page.reload();
   // Waits for the seven calls; on a timeout the comparison below shows what did happen.
@@ -147,14 +150,14 @@ test("API calls whose access token lapsed mid-session share one refresh and are 
     .toBeGreaterThanOrEqual(7)
     .catch(() => undefined);
   expect([...calls].sort()).toEqual([
-    "GET /api/bucket-items 200",
-    "GET /api/bucket-items 401",
-    "GET /api/events 200",
-    "GET /api/events 401",
-    "GET /api/todos 200",
-    "GET /api/todos 401",
+    "GET /api/auth/activity 200",
+    "GET /api/auth/activity 401",
+    "GET /api/auth/passkeys 200",
+    "GET /api/auth/passkeys 401",
+    "GET /api/auth/sessions 200",
+    "GET /api/auth/sessions 401",
     "POST /api/auth/token/refresh 200",
   ]);
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page).toHaveURL(/\/dashboard\/settings$/);
   await expect(page.getByRole("main").getByRole("alert")).toHaveCount(0);
 });

@@ -29,9 +29,16 @@ test("calendar: create an event on a day, edit it, see it in the week view, dele
   await edit.getByRole("button", { name: "저장" }).click();
   await expect(grid.getByRole("button", { name: "10:00 팀 회의 (변경)" })).toBeVisible();
 
-  // Still there after a reload: it was saved, not just drawn.
+  // Still there after a reload: it was saved, not just drawn. The page arrives with this month
+  // already drawn (its time zone is saved by now), so it asks the API for nothing on the way.
+  const loads: string[] = [];
+  page.on("request", (request) => {
+    if (/\/api\/(events|todos|bucket-items)(\?|$)/.test(request.url())) loads.push(request.url());
+  });
   await page.reload();
   await expect(grid.getByRole("button", { name: "10:00 팀 회의 (변경)" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(loads).toEqual([]);
 
   await page.getByRole("button", { name: "주", exact: true }).click();
   await expect(grid.getByRole("button", { name: "10:00 팀 회의 (변경)" })).toBeVisible();

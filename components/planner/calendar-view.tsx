@@ -1,15 +1,21 @@
 "use client";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import dynamic from "next/dynamic";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SegmentedControl } from "@/components/ui/segmented-control";
-import { EventDialog, type EventDialogTarget } from "@/components/planner/event-dialog";
+import type { EventDialogTarget } from "@/components/planner/event-dialog";
 import { COLOR_CLASSES } from "@/components/planner/colors";
 import { useTimeZone } from "@/components/planner/use-time-zone";
 import { api, NetworkError } from "@/lib/client/api";
 import { format, type Dictionary, type Locale } from "@/lib/i18n/dictionaries";
-import { addMonths, coversDate, monthGrid, weekDays } from "@/lib/planner/calendar";
-import { addDays, instantToZoned, todayIn, zonedTimeToInstant } from "@/lib/planner/dates";
+import { addMonths, coversDate, monthGrid, viewRange, weekDays } from "@/lib/planner/calendar";
+import type { CalendarMonth } from "@/lib/planner/calendar-month";
+import { addDays, instantToZoned, todayIn } from "@/lib/planner/dates";
 import type { BucketItemDto, EventDto, PlannerSettings, TodoDto } from "@/lib/planner/types";
+
+// Loaded on the first click: the dialog's form checks (zod and the shared schemas) are most of what
+// the calendar would otherwise download before it can be used.
+const EventDialog = dynamic(() => import("@/components/planner/event-dialog").then((module) => module.EventDialog));
 
 const VIEWS = ["month", "week"] as const;
 type View = (typeof VIEWS)[number];
@@ -22,15 +28,17 @@ interface DayItems {
   bucket: BucketItemDto[];
 }
 
-export function CalendarView({ t, locale, settings }: { t: Dictionary; locale: Locale; settings: PlannerSettings }) {
+export function CalendarView({ t, locale, settings, initial }: { t: Dictionary; locale: Locale; settings: PlannerSettings; initial?: CalendarMonth }) {
   const timeZone = useTimeZone(settings.timeZone);
   const today = todayIn(timeZone);
   const [view, setView] = useState<View>("month");
   const [cursor, setCursor] = useState(today);
-  const [events, setEvents] = useState<EventDto[]>([]);
-  const [todos, setTodos] = useState<TodoDto[]>([]);
-  const [bucket, setBucket] = useState<BucketItemDto[]>([]);
-  const [loading, setLoading] = useState(true);
+  const [events, setEvents] = useState<EventDto[]>(initial?.events ?? []);
+  const [todos, setTodos] = useState<TodoDto[]>(initial?.todos ?? []);
+  const [bucket, setBucket] = useState<BucketItemDto[]>(initial?.bucket ?? []);
+  const [loading, setLoading] = useState(!initial);
+  // The view the server already read, if any: its first load is skipped.
+  const preloaded = useRef(initial ? `${initial.first}|${initial.last}|${initial.timeZone}` : undefined);
   const [error, setError] = useState<"load" | "network" | null>(null);
   const [status, setStatus] = useState("");
   const [dialog, setDialog] = useState<EventDialogTarget | null>(null);
@@ -40,29 +48,35 @@ export function CalendarView({ t, locale, settings }: { t: Dictionary; locale: L
   const last = days.at(-1) ?? cursor;
 
   const loadEvents = useCallback(async () => {
-    const from = zonedTimeToInstant(`${first}T00:00`, timeZone).toISOString();
-    const to = zonedTimeToInstant(`${addDays(last, 1)}T00:00`, timeZone).toISOString();
-    const result = await api<{ events: EventDto[] }>(`/api/events?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+    const { from, to } = viewRange([first, last], timeZone);
+    const result = await api<{ events: EventDto[] }>(`/api/events?from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`);
     if (result.ok) setEvents(result.data.events);
     else setError("load");
   }, [first, last, timeZone]);
 
   useEffect(() => {
+    const shown = `${first}|${last}|${timeZone}`;
+    if (preloaded.current === shown) {
+      preloaded.current = undefined;
+      return;
+    }
     setLoading(true);
     loadEvents()
       .catch((caught: unknown) => setError(caught instanceof NetworkError ? "network" : "load"))
       .finally(() => setLoading(false));
-  }, [loadEvents]);
+  }, [first, last, timeZone, loadEvents]);
 
+  const itemsPreloaded = initial !== undefined;
   useEffect(() => {
     // Todos with a due date and bucket items with a target date belong on the calendar too.
+    if (itemsPreloaded) return;
     void Promise.all([api<{ todos: TodoDto[] }>("/api/todos"), api<{ items: BucketItemDto[] }>("/api/bucket-items")])
       .then(([todoResult, bucketResult]) => {
         if (todoResult.ok) setTodos(todoResult.data.todos);
         if (bucketResult.ok) setBucket(bucketResult.data.items);
       })
       .catch((caught: unknown) => setError(caught instanceof NetworkError ? "network" : "load"));
-  }, []);
+  }, [itemsPreloaded]);
 
   const itemsOn = useCallback(
     (date: string): DayItems => ({

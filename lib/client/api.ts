@@ -1,11 +1,5 @@
 // The browser's one way to call the API. On a 401 it refreshes the session once for every request
 // waiting at that moment (single flight), retries them, and sends the user to /login if that fails.
-import { z } from "zod";
-
-const errorBodySchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() }),
-});
-
 export type ApiResult<T> =
   | { ok: true; status: number; data: T }
   | { ok: false; status: number; code: string; message: string; fields: Record<string, string>; retryAfter?: number };
@@ -46,9 +40,10 @@ function send(path: string, init: RequestInit & { json?: unknown }): Promise<Res
 async function toResult<T>(response: Response): Promise<ApiResult<T>> {
   const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
   if (response.ok) return { ok: true, status: response.status, data: body as T };
-  const parsed = errorBodySchema.safeParse(body);
+  const schema = await import("@/lib/client/error-body").then((module) => module.errorBodySchema).catch(() => null);
+  const parsed = schema?.safeParse(body);
   const retryAfter = Number(response.headers.get("retry-after")) || undefined;
-  return parsed.success
+  return parsed?.success
     ? { ok: false, status: response.status, ...parsed.data.error, fields: parsed.data.error.fields ?? {}, retryAfter }
     : { ok: false, status: response.status, code: "UNKNOWN", message: response.statusText, fields: {}, retryAfter };
 }

@@ -1,5 +1,5 @@
 // Pure calendar rules for the pages: which days a view shows and which days an event covers.
-import { addDays, instantToZoned } from "@/lib/planner/dates";
+import { addDays, instantToZoned, zonedTimeToInstant } from "@/lib/planner/dates";
 import type { EventDto } from "@/lib/planner/types";
 
 export function dayOfWeek(date: string): number {
@@ -22,6 +22,13 @@ export function monthGrid(date: string, weekStartsOn: 0 | 1): string[] {
   const days: string[] = [];
   for (let day = startOfWeek(first, weekStartsOn); day < nextMonth || days.length % 7 !== 0; day = addDays(day, 1)) days.push(day);
   return days;
+}
+
+// The instants a view's days span in the user's time zone: what its events are fetched for.
+export function viewRange(days: string[], timeZone: string): { from: Date; to: Date } {
+  const first = days[0] ?? "";
+  const last = days.at(-1) ?? first;
+  return { from: zonedTimeToInstant(`${first}T00:00`, timeZone), to: zonedTimeToInstant(`${addDays(last, 1)}T00:00`, timeZone) };
 }
 
 export function addMonths(date: string, months: number): string {

@@ -1,0 +1,30 @@
+import "server-only";
+import { listBucketItems } from "@/lib/planner/bucket";
+import { monthGrid, viewRange } from "@/lib/planner/calendar";
+import { todayIn } from "@/lib/planner/dates";
+import { listEvents } from "@/lib/planner/events";
+import { listTodos } from "@/lib/planner/todos";
+import type { BucketItemDto, EventDto, PlannerSettings, TodoDto } from "@/lib/planner/types";
+import { todoListSchema } from "@/lib/validations/planner";
+
+export interface CalendarMonth {
+  // The view these items were read for; the page fetches again when its own view differs.
+  timeZone: string;
+  first: string;
+  last: string;
+  events: EventDto[];
+  todos: TodoDto[];
+  bucket: BucketItemDto[];
+}
+
+// What the calendar's first view shows, read with the page, so it arrives drawn instead of drawing
+// itself three more times as its requests come back. Only with a saved time zone: without one the
+// view's days follow the browser's zone, which the server cannot know.
+export async function loadCalendarMonth(userId: string, settings: PlannerSettings): Promise<CalendarMonth | undefined> {
+  const { timeZone, weekStartsOn } = settings;
+  if (!timeZone) return undefined;
+  const days = monthGrid(todayIn(timeZone), weekStartsOn);
+  const { from, to } = viewRange(days, timeZone);
+  const [events, todos, bucket] = await Promise.all([listEvents(userId, from, to), listTodos(userId, todoListSchema.parse({})), listBucketItems(userId)]);
+  return { timeZone, first: days[0] ?? "", last: days.at(-1) ?? "", events, todos, bucket: bucket.items };
+}
