@@ -140,7 +140,11 @@ export async function rotateRefreshToken(token: string | undefined, meta: Reques
 // How long a process trusts its last look at a session: revocation reaches every API call within
 // this time, and a busy session costs one query per this time instead of one per request.
 export const SESSION_CHECK_TTL_MS = 5_000;
-const sessionChecks = new Map<string, { active: boolean; checkedAt: number }>();
+// One map per process, on globalThis: Next bundles pages and route handlers apart, each with its own
+// copy of this module, and a revocation made through the API must clear the pages' entry too (a
+// revoked device reloading the dashboard was served it, data and all, for those 5 seconds).
+const globalForSessions = globalThis as unknown as { tropicalSessionChecks?: Map<string, { active: boolean; checkedAt: number }> };
+const sessionChecks = (globalForSessions.tropicalSessionChecks ??= new Map());
 
 function forgetSession(sessionId: string): void {
   sessionChecks.delete(sessionId);

@@ -336,6 +336,17 @@ describe("sessions and devices", () => {
     assert.equal((await client.request("/api/todos")).status, 200, "this device is unaffected");
   });
 
+  test("a device signed out through the API is turned away by the pages at once, even one it loaded a moment ago", async () => {
+    const { client, email } = await signedInUser();
+    const phone = await signInAgain(email, PHONE);
+    // Pages and API handlers are bundled apart; this visit leaves the pages' own look at the session.
+    assert.equal((await phone.request("/dashboard")).status, 200);
+    assert.equal((await client.post("/api/auth/sessions/revoke", { scope: "others" })).status, 200);
+    const page = await phone.request("/dashboard");
+    assert.equal(page.status, 307, "no calendar for a signed-out device, not even for a few seconds");
+    assert.equal(page.headers.get("location"), "/api/auth/token/refresh?next=%2Fdashboard");
+  });
+
   test("'sign out other devices' keeps this one; 'everywhere' ends this one too and clears its cookies", async () => {
     const { client, email } = await signedInUser();
     const phone = await signInAgain(email, PHONE);
