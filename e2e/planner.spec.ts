@@ -51,12 +51,13 @@ test("calendar: create an event on a day, edit it, see it in the week view, dele
 
 test("calendar: an all-day event over several days is drawn on each of them", async ({ page, signedIn: _ }) => {
   const grid = page.getByRole("grid", { name: "캘린더" });
-  const today = todayInBrowserZone();
   await grid.locator('[aria-current="date"]').getByRole("button", { name: /에 일정 추가$/ }).click();
   const dialog = page.getByRole("dialog", { name: "새 일정" });
   await dialog.getByLabel("제목").fill("워크숍");
   await dialog.getByLabel("종일").check();
-  const end = new Date(`${today}T00:00:00Z`);
+  // From the day the page calls today, not the test's clock: around midnight in Seoul they differ.
+  const start = await dialog.getByLabel("시작", { exact: true }).inputValue();
+  const end = new Date(`${start}T00:00:00Z`);
   end.setUTCDate(end.getUTCDate() + 2);
   await dialog.getByLabel("종료").fill(end.toISOString().slice(0, 10));
   await dialog.getByRole("button", { name: "저장" }).click();
