@@ -8,10 +8,14 @@ export type Mail = z.infer<typeof mailSchema>;
 // The test stack's SMTP catcher writes here (scripts/test-stack.ts); the Playwright suite reads it too.
 const MAIL_DIR = process.env.TEST_MAIL_DIR ?? path.join(process.cwd(), ".test-data", "mail");
 
-export async function mailsTo(address: string, dir = MAIL_DIR): Promise<Mail[]> {
+// Every mail caught so far; a `.part` file is one still being written (the catcher renames it when done).
+export async function readMails(dir = MAIL_DIR): Promise<Mail[]> {
   const files = (await readdir(dir).catch(() => [])).filter((file) => file.endsWith(".json")).sort();
-  const mails = await Promise.all(files.map(async (file) => mailSchema.parse(JSON.parse(await readFile(path.join(dir, file), "utf8")))));
-  return mails.filter((mail) => mail.to.includes(address));
+  return Promise.all(files.map(async (file) => mailSchema.parse(JSON.parse(await readFile(path.join(dir, file), "utf8")))));
+}
+
+export async function mailsTo(address: string, dir = MAIL_DIR): Promise<Mail[]> {
+  return (await readMails(dir)).filter((mail) => mail.to.includes(address));
 }
 
 // Mail leaves after the HTTP response, so tests wait for it (bounded).

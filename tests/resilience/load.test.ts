@@ -1,9 +1,8 @@
 // Concurrency the app must absorb without losing or doubling anything (bounded, loopback only).
 import assert from "node:assert/strict";
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
 import { after, before, test } from "node:test";
 import pg from "pg";
+import { readMails } from "../helpers/mail";
 import { startOwnStack } from "../helpers/own-stack";
 import { randomEmail, signupBody } from "../helpers/users";
 
@@ -35,8 +34,7 @@ test("50 concurrent sign-ups: 50 users, 50 mails, no duplicates", async () => {
   const deadline = Date.now() + 30_000;
   let verificationMails = 0;
   while (Date.now() < deadline) {
-    const files = await readdir(stack.mailDir);
-    const mails = await Promise.all(files.map(async (file) => JSON.parse(await readFile(path.join(stack.mailDir, file), "utf8")) as { to: string[]; subject: string }));
+    const mails = await readMails(stack.mailDir);
     const ours = mails.filter((mail) => mail.to.some((to) => emails.includes(to)) && /Verify/.test(mail.subject));
     verificationMails = ours.length;
     if (verificationMails >= 50) {
