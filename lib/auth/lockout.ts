@@ -3,9 +3,9 @@ import { getDb } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
 import { LOCKOUT_POLICY, waitAfterFailures } from "@/lib/auth/lockout-policy";
 
-// How long the address must still wait out earlier failures; 0 when it may try now.
-// How long the address still waits, and whether it has failures on record at all (a sign-in that
-// succeeds clears them only then: most have none, and the delete is a round trip).
+// How long the address must still wait out earlier failures (0 when it may try now), and whether it
+// has failures on record at all: a successful sign-in clears them only then, since most have none
+// and the delete is a round trip.
 export async function lockoutState(email: string): Promise<{ secondsLocked: number; hasFailures: boolean }> {
   const throttle = await getDb().loginThrottle.findUnique({ where: { email } });
   const secondsLocked = throttle?.lockedUntil && throttle.lockedUntil > new Date() ? Math.ceil((throttle.lockedUntil.getTime() - Date.now()) / 1000) : 0;
