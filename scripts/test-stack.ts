@@ -47,7 +47,7 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode === null) child.kill("SIGKILL");
 }
 
-export async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 60_000): Promise<void> {
+async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`the app exited with code ${server.exitCode} before it was ready`);
@@ -95,14 +95,27 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
     ...providers.env,
   };
 
-  let server: ChildProcess;
-  const startApp = async () => {
-    server = spawnApp(env, process.cwd(), options.cpu);
-    server.stdout?.pipe(log, { end: false });
-    server.stderr?.pipe(log, { end: false });
-    await waitForHealth(baseUrl, server);
+  // An app server of `appDir`'s build, logging here, once it answers its health check.
+  const launchApp = async (appEnv: NodeJS.ProcessEnv, appDir: string, url: string): Promise<ChildProcess> => {
+    const child = spawnApp(appEnv, appDir, options.cpu);
+    child.stdout?.pipe(log, { end: false });
+    child.stderr?.pipe(log, { end: false });
+    try {
+      await waitForHealth(url, child);
+    } catch (error) {
+      await stopProcess(child);
+      throw error;
+    }
+    return child;
   };
-  const stopApp = () => stopProcess(server);
+  // Unset until the first start succeeds (launchApp stops a server that never became healthy).
+  let server: ChildProcess | undefined;
+  const startApp = async () => {
+    server = await launchApp(env, process.cwd(), baseUrl);
+  };
+  const stopApp = async () => {
+    if (server) await stopProcess(server);
+  };
   const stop = async () => {
     await stopApp();
     await catcher.stop().catch(() => {});
@@ -138,10 +151,7 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
     startAppFrom: async (appDir) => {
       const port = await findFreePort();
       const url = `http://localhost:${port}`;
-      const child = spawnApp({ ...env, PORT: String(port), APP_URL: url }, appDir, options.cpu);
-      child.stdout?.pipe(log, { end: false });
-      child.stderr?.pipe(log, { end: false });
-      await waitForHealth(url, child);
+      const child = await launchApp({ ...env, PORT: String(port), APP_URL: url }, appDir, url);
       return { baseUrl: url, stop: () => stopProcess(child) };
     },
   };
