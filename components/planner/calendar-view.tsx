@@ -17,6 +17,9 @@ import type { BucketItemDto, EventDto, PlannerSettings, TodoDto } from "@/lib/pl
 // the calendar would otherwise download before it can be used.
 const EventDialog = dynamic(() => import("@/components/planner/event-dialog").then((module) => module.EventDialog));
 
+// Which events a view needs: its first and last day in a time zone.
+const viewKey = (first: string, last: string, timeZone: string) => `${first}|${last}|${timeZone}`;
+
 const VIEWS = ["month", "week"] as const;
 type View = (typeof VIEWS)[number];
 const HOURS = Array.from({ length: 24 }, (_, hour) => `${String(hour).padStart(2, "0")}:00`);
@@ -38,7 +41,7 @@ export function CalendarView({ t, locale, settings, initial }: { t: Dictionary; 
   const [bucket, setBucket] = useState<BucketItemDto[]>(initial?.bucket ?? []);
   const [loading, setLoading] = useState(!initial);
   // The view the server already read, if any: its first load is skipped.
-  const preloaded = useRef(initial ? `${initial.first}|${initial.last}|${initial.timeZone}` : undefined);
+  const preloaded = useRef(initial ? viewKey(initial.first, initial.last, initial.timeZone) : undefined);
   const [error, setError] = useState<"load" | "network" | null>(null);
   const [status, setStatus] = useState("");
   const [dialog, setDialog] = useState<EventDialogTarget | null>(null);
@@ -55,8 +58,7 @@ export function CalendarView({ t, locale, settings, initial }: { t: Dictionary; 
   }, [first, last, timeZone]);
 
   useEffect(() => {
-    const shown = `${first}|${last}|${timeZone}`;
-    if (preloaded.current === shown) {
+    if (preloaded.current === viewKey(first, last, timeZone)) {
       preloaded.current = undefined;
       return;
     }
