@@ -9,11 +9,15 @@ import { ProviderPage } from "./pages/provider-page";
 const BUTTONS: Record<SocialProvider, string> = { google: "Google로 계속하기", kakao: "카카오로 계속하기", naver: "네이버로 계속하기" };
 
 async function continueWith(page: Page, provider: SocialProvider, identity: TestIdentity | "cancel") {
+  const app = new URL(page.url()).origin;
   await page.getByRole("button", { name: BUTTONS[provider] }).click();
   await expect(page).toHaveTitle(/local test provider/);
   const providerPage = new ProviderPage(page);
   if (identity === "cancel") await providerPage.cancel();
   else await providerPage.signInAs(identity);
+  // Back in the app, loaded as page.goto would leave it: a field filled before the page's scripts
+  // run is reset by React (a CI run sent the e-mail code form empty).
+  await page.waitForURL((url) => url.origin === app, { waitUntil: "load" });
 }
 
 async function proveEmail(page: Page, email: string, { type }: { type: boolean }) {
