@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { before, describe, test } from "node:test";
+import { before, describe, mock, test } from "node:test";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { signToken, TOKEN_LIFETIME_SECONDS, verifyToken, type TokenType } from "@/lib/auth/tokens";
 import { forgeToken, unsignedToken, validClaims } from "../helpers/tokens";
@@ -124,6 +124,62 @@ describe("forged and broken tokens are refused", () => {
     for (const token of [undefined, "", "abc", "a.b.c", "....", "eyJhbGciOiJIUzI1NiJ9.e30."]) {
       assert.equal((await verifyToken(token, "ACCESS")).ok, false);
     }
+  });
+});
+
+// verifyToken remembers the tokens that passed; each case below first has the token pass once.
+describe("a token that passed once is still refused when it should be", () => {
+  test("once its exp has passed, as expired", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const token = await forgeToken(validClaims({ iat: now, exp: now + 60 }), { secret: SECRET });
+    assert.equal((await verifyToken(token, "ACCESS")).ok, true);
+    mock.timers.enable({ apis: ["Date"], now: (now + 60) * 1000 });
+    try {
+      assert.deepEqual(await verifyToken(token, "ACCESS"), { ok: false, reason: "expired" });
+      assert.deepEqual(await verifyToken(token, "ACCESS"), { ok: false, reason: "expired" });
+    } finally {
+      mock.timers.reset();
+    }
+  });
+
+  test("where another type is required", async () => {
+    const { token } = await signToken("ACCESS", { sub: "u1", email: "a@example.test" });
+    assert.equal((await verifyToken(token, "ACCESS")).ok, true);
+    assert.deepEqual(await verifyToken(token, "REFRESH"), { ok: false, reason: "invalid" });
+    assert.deepEqual(await verifyToken(token, "PASSWORD_RESET"), { ok: false, reason: "invalid" });
+    assert.equal((await verifyToken(token, "ACCESS")).ok, true);
+  });
+
+  test("once the secret has changed", async () => {
+    const { token } = await signToken("ACCESS", { sub: "u1", email: "a@example.test" });
+    assert.equal((await verifyToken(token, "ACCESS")).ok, true);
+    process.env.AUTH_SECRET = "a-rotated-secret-that-is-long-enough-0123456789";
+    try {
+      assert.deepEqual(await verifyToken(token, "ACCESS"), { ok: false, reason: "invalid" });
+    } finally {
+      process.env.AUTH_SECRET = SECRET;
+    }
+    assert.equal((await verifyToken(token, "ACCESS")).ok, true, "checked in full again under the old secret");
+  });
+
+  test("with one character of its signature or payload changed", async () => {
+    const { token } = await signToken("ACCESS", { sub: "u1", email: "a@example.test", role: "USER" });
+    assert.equal((await verifyToken(token, "ACCESS")).ok, true);
+    const [header, payload, signature] = token.split(".") as [string, string, string];
+    const flip = (text: string, at: number) => `${text.slice(0, at)}${text[at] === "A" ? "B" : "A"}${text.slice(at + 1)}`;
+    const promoted = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, "base64url").toString()), role: "ADMIN" })).toString("base64url");
+    for (const changed of [`${header}.${payload}.${flip(signature, 3)}`, `${header}.${promoted}.${signature}`, token.slice(0, -1)]) {
+      assert.deepEqual(await verifyToken(changed, "ACCESS"), { ok: false, reason: "invalid" }, changed);
+    }
+  });
+
+  test("its claims cannot be changed by a caller for the next one", async () => {
+    const { token } = await signToken("ACCESS", { sub: "u1", email: "a@example.test", role: "USER" });
+    const first = await verifyToken(token, "ACCESS");
+    assert.ok(first.ok);
+    assert.throws(() => Object.assign(first.claims, { role: "ADMIN" }));
+    const second = await verifyToken(token, "ACCESS");
+    assert.equal(second.ok && second.claims.role, "USER");
   });
 });
 
