@@ -161,3 +161,43 @@ test("API calls whose access token lapsed mid-session share one refresh and are 
   await expect(page).toHaveURL(/\/dashboard\/settings$/);
   await expect(page.getByRole("main").getByRole("alert")).toHaveCount(0);
 });
+
+test.describe("before the page's scripts have run", () => {
+  test.describe("with scripts off", () => {
+    test.use({ javaScriptEnabled: false });
+
+    test("a login or sign-up form sent anyway keeps the password and e-mail out of the URL", async ({ page, user, loginPage, signupPage }) => {
+      await loginPage.goto();
+      await loginPage.email().fill(user.email);
+      await loginPage.password().fill(user.password);
+      await loginPage.password().press("Enter");
+      await expect(page).toHaveURL(/\/login$/);
+      await expect(page.getByRole("heading", { name: "로그인" })).toBeVisible();
+
+      await signupPage.goto();
+      await signupPage.fill(user);
+      await page.getByLabel("비밀번호").press("Enter");
+      await expect(page).toHaveURL(/\/signup$/);
+      expect(page.url()).not.toContain(encodeURIComponent(user.email));
+    });
+  });
+
+  test("what was typed while the scripts loaded is what the form sends", async ({ page, user, loginPage, signUpAndVerify }) => {
+    await signUpAndVerify();
+    let release = () => {};
+    const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/_next/static/chunks/*.js", async (route) => {
+      await scriptsHeld;
+      await route.continue();
+    });
+    await page.goto("/login", { waitUntil: "domcontentloaded" });
+    await loginPage.email().fill(user.email);
+    await loginPage.password().fill(user.password);
+    release();
+    // Hydrated: React has claimed the input (its own property on the element).
+    await expect.poll(() => loginPage.email().evaluate((input) => Object.keys(input).some((key) => key.startsWith("__reactFiber")))).toBe(true);
+    await expect(loginPage.email()).toHaveValue(user.email);
+    await loginPage.submit().click();
+    await expect(page).toHaveURL(/\/dashboard$/);
+  });
+});

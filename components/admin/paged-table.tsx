@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Form } from "@/components/ui/form";
 import { api } from "@/lib/client/api";
 import { format, type Dictionary } from "@/lib/i18n/dictionaries";
 
@@ -50,7 +51,7 @@ export function PagedTable<Row extends { id: string }, Filters extends Record<st
   return (
     <section aria-label={label} className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4">
       <h2 className="font-semibold">{label}</h2>
-      <form
+      <Form
         className="flex flex-wrap items-end gap-2"
         onSubmit={(event: FormEvent<HTMLFormElement>) => {
           event.preventDefault();
@@ -62,7 +63,7 @@ export function PagedTable<Row extends { id: string }, Filters extends Record<st
         <Button type="submit" variant="secondary">
           {t.admin.filter}
         </Button>
-      </form>
+      </Form>
       {failed ? <Alert>{t.planner.loadFailed}</Alert> : null}
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">

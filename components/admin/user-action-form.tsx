@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { Form } from "@/components/ui/form";
 import { api } from "@/lib/client/api";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 
@@ -35,7 +36,7 @@ export function UserActionForm({ t, initialEmail = "" }: { t: Dictionary; initia
   }
 
   return (
-    <form
+    <Form
       aria-label={t.admin.userActions}
       noValidate
       onSubmit={(event: FormEvent<HTMLFormElement>) => event.preventDefault()}
@@ -53,6 +54,6 @@ export function UserActionForm({ t, initialEmail = "" }: { t: Dictionary; initia
           {t.admin.revoke}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

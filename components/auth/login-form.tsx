@@ -7,6 +7,7 @@ import { Field } from "@/components/ui/field";
 import { PasskeyLoginButton } from "@/components/auth/passkey-login-button";
 import { SecondStepForm } from "@/components/auth/second-step-form";
 import { useSubmit } from "@/components/auth/use-submit";
+import { Form } from "@/components/ui/form";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 import { loginSchema } from "@/lib/validations/auth";
 
@@ -52,7 +53,7 @@ export function LoginForm({ t, next, notice, error, secondStep: startAtSecondSte
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <Form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {error && !message ? <Alert>{error}</Alert> : null}
       {notice && !message && !error ? <Alert tone="info">{notice}</Alert> : null}
       {message ? <Alert>{message}</Alert> : null}
@@ -85,6 +86,6 @@ export function LoginForm({ t, next, notice, error, secondStep: startAtSecondSte
           {t.common.signup}
         </Link>
       </p>
-    </form>
+    </Form>
   );
 }

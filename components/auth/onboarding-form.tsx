@@ -5,6 +5,7 @@ import { useSubmit } from "@/components/auth/use-submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { Form } from "@/components/ui/form";
 import type { OnboardingView } from "@/lib/auth/onboarding";
 import { api } from "@/lib/client/api";
 import { format, type Dictionary, type Locale } from "@/lib/i18n/dictionaries";
@@ -45,16 +46,16 @@ function EmailStep({ t, view, onVerified, purpose }: { t: Dictionary; view: Onbo
     <div className="flex flex-col gap-3">
       {message ? <Alert>{message}</Alert> : null}
       {sentTo === null ? (
-        <form onSubmit={send} noValidate className="flex flex-col gap-3">
+        <Form onSubmit={send} noValidate className="flex flex-col gap-3">
           {purpose === "signup" ? (
             <Field label={t.social.emailTitle} name="email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} error={fields.email} />
           ) : null}
           <Button type="submit" variant={purpose === "link" ? "secondary" : "primary"} busy={busy} busyLabel={t.common.submitting}>
             {purpose === "link" ? format(t.social.linkWithCode, { email }) : t.social.sendCode}
           </Button>
-        </form>
+        </Form>
       ) : (
-        <form onSubmit={verify} noValidate className="flex flex-col gap-3">
+        <Form onSubmit={verify} noValidate className="flex flex-col gap-3">
           <Alert tone="info">{format(t.social.codeSent, { email: sentTo })}</Alert>
           <Field label={t.social.code} name="code" inputMode="numeric" autoComplete="one-time-code" required value={code} onChange={(event) => setCode(event.target.value)} error={fields.code} />
           <Button type="submit" busy={busy} busyLabel={t.common.submitting}>
@@ -65,7 +66,7 @@ function EmailStep({ t, view, onVerified, purpose }: { t: Dictionary; view: Onbo
               {t.social.useAnotherEmail}
             </Button>
           ) : null}
-        </form>
+        </Form>
       )}
     </div>
   );
@@ -92,7 +93,7 @@ function LinkStep({ t, view, provider, onVerified }: { t: Dictionary; view: Onbo
       </h2>
       <p className="text-sm text-slate-700">{format(t.social.existingBody, { email: view.email ?? "", provider })}</p>
       {message ? <Alert>{message}</Alert> : null}
-      <form onSubmit={link} noValidate className="flex flex-col gap-3">
+      <Form onSubmit={link} noValidate className="flex flex-col gap-3">
         {existing?.provenByCode ? (
           <Alert tone="success">{t.social.existingProven}</Alert>
         ) : existing?.hasPassword ? (
@@ -103,7 +104,7 @@ function LinkStep({ t, view, provider, onVerified }: { t: Dictionary; view: Onbo
             {existing.provenByCode ? t.social.link : t.social.linkWithPassword}
           </Button>
         ) : null}
-      </form>
+      </Form>
       {existing?.provenByCode ? null : <EmailStep t={t} view={view} onVerified={onVerified} purpose="link" />}
     </section>
   );
@@ -147,7 +148,7 @@ export function OnboardingForm({ t, locale, initial }: { t: Dictionary; locale: 
           <EmailStep t={t} view={view} onVerified={setView} purpose="signup" />
         </section>
       ) : (
-        <form onSubmit={complete} noValidate className="flex flex-col gap-4">
+        <Form onSubmit={complete} noValidate className="flex flex-col gap-4">
           {message ? <Alert>{message}</Alert> : null}
           <p className="text-sm text-slate-700">{format(t.social.emailVerified, { email: view.email ?? "" })}</p>
           <Field label={t.common.nickname} name="nickname" autoComplete="nickname" required maxLength={30} value={nickname} onChange={(event) => setNickname(event.target.value)} error={fields.nickname} />
@@ -155,7 +156,7 @@ export function OnboardingForm({ t, locale, initial }: { t: Dictionary; locale: 
           <Button type="submit" busy={busy} busyLabel={t.common.submitting}>
             {t.social.submit}
           </Button>
-        </form>
+        </Form>
       )}
     </div>
   );

@@ -3,6 +3,7 @@ import { startRegistration } from "@simplewebauthn/browser";
 import { useCallback, useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Form } from "@/components/ui/form";
 import { api } from "@/lib/client/api";
 import type { PasskeyView } from "@/lib/auth/passkeys";
 import { format, type Dictionary, type Locale } from "@/lib/i18n/dictionaries";
@@ -59,7 +60,7 @@ export function PasskeysPanel({ t, locale }: { t: Dictionary; locale: Locale }) 
         {(passkeys ?? []).map((passkey) => (
           <li key={passkey.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
             {renaming?.id === passkey.id ? (
-              <form
+              <Form
                 className="flex flex-1 gap-2"
                 onSubmit={(event) => {
                   event.preventDefault();
@@ -75,7 +76,7 @@ export function PasskeysPanel({ t, locale }: { t: Dictionary; locale: Locale }) 
                   className="flex-1 rounded border border-teal-700 px-2 py-1"
                 />
                 <Button type="submit">{t.planner.save}</Button>
-              </form>
+              </Form>
             ) : (
               <>
                 <div>

@@ -5,6 +5,7 @@ import { useSubmit } from "@/components/auth/use-submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { Form } from "@/components/ui/form";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 import { changePasswordSchema, deleteAccountSchema, forgotPasswordSchema, resetPasswordSchema } from "@/lib/validations/auth";
 
@@ -18,14 +19,14 @@ export function ForgotPasswordForm({ t }: { t: Dictionary }) {
     if ((await submit("/api/auth/password/forgot", forgotPasswordSchema, { email }))?.ok) setSent(true);
   }
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <Form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {sent ? <Alert tone="success">{t.password.forgotSent}</Alert> : null}
       {message ? <Alert>{message}</Alert> : null}
       <Field label={t.common.email} name="email" type="email" autoComplete="email" value={email} onChange={(event) => setEmail(event.target.value)} error={fields.email} />
       <Button type="submit" busy={busy} busyLabel={t.common.submitting}>
         {t.password.forgotSubmit}
       </Button>
-    </form>
+    </Form>
   );
 }
 
@@ -37,7 +38,7 @@ export function ResetPasswordForm({ t, token }: { t: Dictionary; token: string }
     if ((await submit("/api/auth/password/reset", resetPasswordSchema, { token, password }))?.ok) window.location.assign("/login?reason=reset");
   }
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <Form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {message ? <Alert>{message}</Alert> : null}
       {fields.token ? (
         <Alert>
@@ -51,7 +52,7 @@ export function ResetPasswordForm({ t, token }: { t: Dictionary; token: string }
       <Button type="submit" busy={busy} busyLabel={t.common.submitting}>
         {t.password.resetSubmit}
       </Button>
-    </form>
+    </Form>
   );
 }
 
@@ -70,7 +71,7 @@ export function ChangePasswordForm({ t, email }: { t: Dictionary; email: string 
     }
   }
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="change-password-title" className="flex max-w-2xl flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4">
+    <Form onSubmit={onSubmit} noValidate aria-labelledby="change-password-title" className="flex max-w-2xl flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4">
       <h2 id="change-password-title" className="font-semibold">
         {t.password.changeTitle}
       </h2>
@@ -89,7 +90,7 @@ export function ChangePasswordForm({ t, email }: { t: Dictionary; email: string 
       <Button type="submit" busy={busy} busyLabel={t.common.submitting}>
         {t.password.changeSubmit}
       </Button>
-    </form>
+    </Form>
   );
 }
 
@@ -103,7 +104,7 @@ export function DeleteAccountForm({ t, hasPassword }: { t: Dictionary; hasPasswo
     if (result?.ok) window.location.assign("/");
   }
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="delete-account-title" className="flex max-w-2xl flex-col gap-3 rounded-xl border border-red-200 bg-white p-4">
+    <Form onSubmit={onSubmit} noValidate aria-labelledby="delete-account-title" className="flex max-w-2xl flex-col gap-3 rounded-xl border border-red-200 bg-white p-4">
       <h2 id="delete-account-title" className="font-semibold text-red-800">
         {t.password.deleteTitle}
       </h2>
@@ -115,6 +116,6 @@ export function DeleteAccountForm({ t, hasPassword }: { t: Dictionary; hasPasswo
       <Button type="submit" variant="danger" busy={busy} busyLabel={t.common.submitting}>
         {t.password.deleteSubmit}
       </Button>
-    </form>
+    </Form>
   );
 }

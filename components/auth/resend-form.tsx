@@ -4,6 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useSubmit } from "@/components/auth/use-submit";
+import { Form } from "@/components/ui/form";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 import { resendSchema } from "@/lib/validations/auth";
 
@@ -20,13 +21,13 @@ export function ResendForm({ t, initialEmail, label }: { t: Dictionary; initialE
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
+    <Form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
       {sent ? <Alert tone="success">{t.verifyRequired.sent}</Alert> : null}
       {message ? <Alert>{message}</Alert> : null}
       <Field label={t.common.email} name="email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} error={fields.email} />
       <Button type="submit" variant="secondary" busy={busy} busyLabel={t.common.submitting}>
         {label}
       </Button>
-    </form>
+    </Form>
   );
 }

@@ -4,6 +4,7 @@ import { useSubmit } from "@/components/auth/use-submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { Form } from "@/components/ui/form";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 import { secondStepSchema } from "@/lib/validations/strong-auth";
 
@@ -22,7 +23,7 @@ export function SecondStepForm({ t, next, onExpired }: { t: Dictionary; next: st
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-labelledby="second-step-title">
+    <Form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-labelledby="second-step-title">
       <h2 id="second-step-title" className="text-lg font-semibold">
         {t.strong.secondStepTitle}
       </h2>
@@ -52,6 +53,6 @@ export function SecondStepForm({ t, next, onExpired }: { t: Dictionary; next: st
       >
         {useRecovery ? t.strong.useCode : t.strong.useRecoveryCode}
       </button>
-    </form>
+    </Form>
   );
 }

@@ -8,6 +8,7 @@ import { Field } from "@/components/ui/field";
 import { ConsentFieldset } from "@/components/auth/consent-fieldset";
 import { NewPasswordField } from "@/components/auth/new-password-field";
 import { useSubmit } from "@/components/auth/use-submit";
+import { Form } from "@/components/ui/form";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 import { PASSWORD_MIN, signupSchema } from "@/lib/validations/auth";
 
@@ -26,7 +27,7 @@ export function SignupForm({ t }: { t: Dictionary }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <Form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {message ? <Alert>{message}</Alert> : null}
       <Field label={t.common.email} name="email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} error={fields.email} />
       <NewPasswordField
@@ -51,6 +52,6 @@ export function SignupForm({ t }: { t: Dictionary }) {
           {t.common.login}
         </Link>
       </p>
-    </form>
+    </Form>
   );
 }

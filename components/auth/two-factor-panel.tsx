@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { Form } from "@/components/ui/form";
 import { api } from "@/lib/client/api";
 import { format, type Dictionary } from "@/lib/i18n/dictionaries";
 
@@ -95,7 +96,7 @@ export function TwoFactorPanel({ t }: { t: Dictionary }) {
           }}
         />
       ) : setup ? (
-        <form
+        <Form
           noValidate
           className="flex flex-col gap-3"
           onSubmit={(event: FormEvent<HTMLFormElement>) => {
@@ -117,7 +118,7 @@ export function TwoFactorPanel({ t }: { t: Dictionary }) {
           <Button type="submit" busy={busy} busyLabel={t.common.submitting}>
             {t.strong.enable}
           </Button>
-        </form>
+        </Form>
       ) : status === null ? (
         <p role="status" className="text-sm text-slate-600">{t.dashboard.loading}</p>
       ) : !status.totpEnabled ? (

@@ -4,6 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { oneOf } from "@/components/planner/one-of";
+import { Form } from "@/components/ui/form";
 import { api, NetworkError } from "@/lib/client/api";
 import { format, type Dictionary, type Locale } from "@/lib/i18n/dictionaries";
 import type { BucketCategory, BucketItemDto } from "@/lib/planner/types";
@@ -53,7 +54,7 @@ function ItemForm({
   }
   const prefix = onCancel ? "edit-" : "new-";
   return (
-    <form onSubmit={submit} noValidate aria-label={label} className="grid gap-3 sm:grid-cols-2">
+    <Form onSubmit={submit} noValidate aria-label={label} className="grid gap-3 sm:grid-cols-2">
       <Field label={t.planner.title} name={`${prefix}title`} value={draft.title} onChange={(event) => setDraft({ ...draft, title: event.target.value })} error={fields.title} maxLength={200} />
       <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
         {t.planner.category}
@@ -77,7 +78,7 @@ function ItemForm({
           </Button>
         ) : null}
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -232,7 +233,7 @@ export function BucketList({ t, locale }: { t: Dictionary; locale: Locale }) {
                   {item.achievedOn ? <p className="text-sm font-semibold text-amber-900">{format(t.planner.achievedOn, { date: dateLabel(item.achievedOn) })}</p> : null}
                   {item.achievedNote ? <p className="text-sm italic text-amber-900">“{item.achievedNote}”</p> : null}
                   {achieving?.id === item.id ? (
-                    <form
+                    <Form
                       className="flex flex-col gap-2"
                       onSubmit={(event) => {
                         event.preventDefault();
@@ -246,7 +247,7 @@ export function BucketList({ t, locale }: { t: Dictionary; locale: Locale }) {
                           {t.planner.cancel}
                         </Button>
                       </div>
-                    </form>
+                    </Form>
                   ) : (
                     <div className="mt-auto flex flex-wrap gap-2">
                       {item.achieved ? (

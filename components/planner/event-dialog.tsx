@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { COLOR_CLASSES } from "@/components/planner/colors";
+import { Form } from "@/components/ui/form";
 import { api, NetworkError } from "@/lib/client/api";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 import { addDays, instantToZoned, zonedTimeToInstant } from "@/lib/planner/dates";
@@ -136,7 +137,7 @@ export function EventDialog({
 
   return (
     <Dialog title={target.kind === "create" ? t.planner.newEvent : t.planner.editEvent} onClose={onClose}>
-      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      <Form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         {message ? <Alert>{message}</Alert> : null}
         <Field label={t.planner.title} name="title" value={form.title} onChange={(event) => set("title", event.target.value)} error={fields.title} required maxLength={200} autoFocus />
         <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
@@ -201,7 +202,7 @@ export function EventDialog({
             </Button>
           </div>
         </div>
-      </form>
+      </Form>
     </Dialog>
   );
 }

@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Form } from "@/components/ui/form";
 import { api, NetworkError } from "@/lib/client/api";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 import type { PlannerSettings } from "@/lib/planner/types";
@@ -32,7 +33,7 @@ export function SettingsForm({ t, settings }: { t: Dictionary; settings: Planner
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex max-w-2xl flex-col gap-4 rounded-xl border border-slate-200 bg-white p-4">
+    <Form onSubmit={onSubmit} className="flex max-w-2xl flex-col gap-4 rounded-xl border border-slate-200 bg-white p-4">
       {result ? <Alert tone={result.tone}>{result.text}</Alert> : null}
       <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
         {t.settings.weekStartsOn}
@@ -54,6 +55,6 @@ export function SettingsForm({ t, settings }: { t: Dictionary; settings: Planner
       <Button type="submit" busy={busy} busyLabel={t.common.submitting}>
         {t.planner.save}
       </Button>
-    </form>
+    </Form>
   );
 }

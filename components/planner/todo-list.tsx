@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState, type DragEvent, type FormEvent, type KeyboardEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Form } from "@/components/ui/form";
 import { SegmentedControl } from "@/components/ui/segmented-control";
 import { oneOf } from "@/components/planner/one-of";
 import { useTimeZone } from "@/components/planner/use-time-zone";
@@ -138,7 +139,7 @@ export function TodoList({ t, settings }: { t: Dictionary; settings: PlannerSett
   return (
     <section className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">{t.dashboard.todo}</h1>
-      <form onSubmit={add} noValidate className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-white p-3 sm:flex-row sm:items-end">
+      <Form onSubmit={add} noValidate className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-white p-3 sm:flex-row sm:items-end">
         <div className="flex flex-1 flex-col gap-1">
           <label htmlFor="new-todo" className="text-sm font-medium text-slate-800">
             {t.planner.newTodo}
@@ -171,7 +172,7 @@ export function TodoList({ t, settings }: { t: Dictionary; settings: PlannerSett
         <Button type="submit" aria-busy={adding > 0 || undefined}>
           {t.planner.add}
         </Button>
-      </form>
+      </Form>
       {draftError ? (
         <p id="new-todo-error" className="text-sm text-red-700">
           {draftError}

@@ -1,4 +1,5 @@
-import type { InputHTMLAttributes } from "react";
+"use client";
+import { useEffect, useRef, type ChangeEvent, type InputHTMLAttributes } from "react";
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
@@ -8,6 +9,15 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
 }
 
 export function Field({ label, name, error, hint, ...input }: FieldProps) {
+  const element = useRef<HTMLInputElement>(null);
+  const { value, onChange } = input;
+  // What was typed before the page's scripts ran stays in the input but never reached the form's
+  // state: the form showed it and sent it empty. On hydration the owner is handed it once.
+  useEffect(() => {
+    const typed = element.current;
+    if (typed && onChange && typeof value === "string" && typed.value !== value) onChange({ target: typed, currentTarget: typed } as ChangeEvent<HTMLInputElement>);
+    // Only the first render's value is compared: later differences are the owner's own changes.
+  }, []);
   const describedBy = [error ? `${name}-error` : null, hint ? `${name}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="flex flex-col gap-1">
@@ -15,6 +25,7 @@ export function Field({ label, name, error, hint, ...input }: FieldProps) {
         {label}
       </label>
       <input
+        ref={element}
         id={name}
         name={name}
         aria-invalid={error ? true : undefined}
