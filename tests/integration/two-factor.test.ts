@@ -69,6 +69,18 @@ describe("TOTP two-step verification", () => {
     assert.equal((await replay.post("/api/auth/2fa/verify", { code })).status, 400);
   });
 
+  test("a password sign-in to another account on the same device drops the first one's pending second step", async () => {
+    const { client, email } = await signedInUser();
+    await enable(client);
+    const other = await signedInUser();
+    const device = new Client();
+    await device.post("/api/auth/login", { email, password: PASSWORD });
+    assert.ok(device.cookies.has("MFA_TOKEN"));
+    assert.equal((await device.post("/api/auth/login", { email: other.email, password: PASSWORD })).status, 200);
+    assert.ok(device.cookies.has("ACCESS_TOKEN"));
+    assert.ok(!device.cookies.has("MFA_TOKEN"), "the half-finished sign-in is not left behind");
+  });
+
   test("a recovery code works once", async () => {
     const { client, email } = await signedInUser();
     const { recoveryCodes } = await enable(client);

@@ -3,6 +3,7 @@ import { logIn } from "@/lib/auth/accounts";
 import { setAuthCookie } from "@/lib/auth/cookies";
 import { assertSameOrigin } from "@/lib/auth/csrf";
 import { consumeIpLimit, IP_LIMITS } from "@/lib/auth/ip-limits";
+import { withSessionCookies } from "@/lib/auth/session-response";
 import { requestMeta } from "@/lib/auth/sessions";
 import { getEnv } from "@/lib/env";
 import { NO_STORE } from "@/lib/errors";
@@ -21,8 +22,5 @@ export const POST = withErrors(async (request: NextRequest) => {
     setAuthCookie(response, "MFA", result.mfaToken, APP_URL);
     return response;
   }
-  const response = NextResponse.json({ user: result.user }, { headers: NO_STORE });
-  setAuthCookie(response, "ACCESS", result.session.accessToken, APP_URL);
-  setAuthCookie(response, "REFRESH", result.session.refreshToken, APP_URL, result.session.refreshExpiresAt);
-  return response;
+  return withSessionCookies(NextResponse.json({ user: result.user }, { headers: NO_STORE }), result.session);
 });
