@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, hydrated, test } from "./fixtures";
 
 test("sign up → open the mail → verify → log in → survive a lost access token → log out → guarded again", async ({
   page,
@@ -194,8 +194,7 @@ test.describe("before the page's scripts have run", () => {
     await loginPage.email().fill(user.email);
     await loginPage.password().fill(user.password);
     release();
-    // Hydrated: React has claimed the input (its own property on the element).
-    await expect.poll(() => loginPage.email().evaluate((input) => Object.keys(input).some((key) => key.startsWith("__reactFiber")))).toBe(true);
+    await hydrated(loginPage.email());
     await expect(loginPage.email()).toHaveValue(user.email);
     await loginPage.submit().click();
     await expect(page).toHaveURL(/\/dashboard$/);

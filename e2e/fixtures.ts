@@ -1,4 +1,4 @@
-import { test as base, expect } from "@playwright/test";
+import { test as base, expect, type Locator } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { verificationLink, waitForMail } from "../tests/helpers/mail";
 import { LoginPage } from "./pages/login-page";
@@ -51,9 +51,17 @@ export const test = base.extend<Fixtures>({
     await loginPage.goto();
     await loginPage.logIn(user.email, user.password);
     await expect(page).toHaveURL(/\/dashboard$/);
+    // The URL changes before the page's scripts run; a click on a button before then is lost.
+    await hydrated(page.getByRole("button", { name: "로그아웃", exact: true }));
     await use();
   },
 });
+
+// Until React has taken over `element`: it keeps its own properties on every element it hydrated.
+// Reached through redirects rather than page.goto, a page can be seen before its scripts have run.
+export async function hydrated(element: Locator): Promise<void> {
+  await expect.poll(() => element.evaluate((node) => Object.keys(node).some((key) => key.startsWith("__reactProps")))).toBe(true);
+}
 
 // Today's date where the browser is (playwright.config.ts sets Asia/Seoul).
 export function todayInBrowserZone(): string {

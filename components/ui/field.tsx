@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef, type ChangeEvent, type InputHTMLAttributes } from "react";
+import { useLayoutEffect, useRef, type ChangeEvent, type InputHTMLAttributes } from "react";
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
@@ -12,8 +12,9 @@ export function Field({ label, name, error, hint, ...input }: FieldProps) {
   const element = useRef<HTMLInputElement>(null);
   const { value, onChange } = input;
   // What was typed before the page's scripts ran stays in the input but never reached the form's
-  // state: the form showed it and sent it empty. On hydration the owner is handed it once.
-  useEffect(() => {
+  // state: the form showed it and sent it empty. On hydration the owner is handed it once, in the
+  // commit itself, so no click can come between the page turning live and the form knowing.
+  useLayoutEffect(() => {
     const typed = element.current;
     if (typed && onChange && typeof value === "string" && typed.value !== value) onChange({ target: typed, currentTarget: typed } as ChangeEvent<HTMLInputElement>);
     // Only the first render's value is compared: later differences are the owner's own changes.
