@@ -6,10 +6,11 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { PasskeyLoginButton } from "@/components/auth/passkey-login-button";
 import { SecondStepForm } from "@/components/auth/second-step-form";
-import { useSubmit } from "@/components/auth/use-submit";
+import { lazySchema, useSubmit } from "@/components/auth/use-submit";
 import { Form } from "@/components/ui/form";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
-import { loginSchema } from "@/lib/validations/auth";
+
+const loginSchema = lazySchema(async () => (await import("@/lib/validations/auth")).loginSchema);
 
 export function LoginForm({ t, next, notice, error, secondStep: startAtSecondStep = false }: { t: Dictionary; next: string; notice?: string; error?: string; secondStep?: boolean }) {
   const [email, setEmail] = useState("");
@@ -53,7 +54,7 @@ export function LoginForm({ t, next, notice, error, secondStep: startAtSecondSte
   }
 
   return (
-    <Form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <Form onFocus={loginSchema.warm} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {error && !message ? <Alert>{error}</Alert> : null}
       {notice && !message && !error ? <Alert tone="info">{notice}</Alert> : null}
       {message ? <Alert>{message}</Alert> : null}

@@ -1,7 +1,7 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import { ConsentFieldset, type Consents } from "@/components/auth/consent-fieldset";
-import { useSubmit } from "@/components/auth/use-submit";
+import { lazySchema, useSubmit } from "@/components/auth/use-submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -9,7 +9,11 @@ import { Form } from "@/components/ui/form";
 import type { OnboardingView } from "@/lib/auth/onboarding";
 import { api } from "@/lib/client/api";
 import { format, type Dictionary, type Locale } from "@/lib/i18n/dictionaries";
-import { emailCodeRequestSchema, emailCodeSchema, linkAccountSchema, onboardingSchema } from "@/lib/validations/social";
+
+const emailCodeRequestSchema = lazySchema(async () => (await import("@/lib/validations/social")).emailCodeRequestSchema);
+const emailCodeSchema = lazySchema(async () => (await import("@/lib/validations/social")).emailCodeSchema);
+const linkAccountSchema = lazySchema(async () => (await import("@/lib/validations/social")).linkAccountSchema);
+const onboardingSchema = lazySchema(async () => (await import("@/lib/validations/social")).onboardingSchema);
 
 // A lapsed onboarding (30 minutes) starts again from the provider.
 function restart() {
@@ -46,7 +50,7 @@ function EmailStep({ t, view, onVerified, purpose }: { t: Dictionary; view: Onbo
     <div className="flex flex-col gap-3">
       {message ? <Alert>{message}</Alert> : null}
       {sentTo === null ? (
-        <Form onSubmit={send} noValidate className="flex flex-col gap-3">
+        <Form onFocus={emailCodeRequestSchema.warm} onSubmit={send} noValidate className="flex flex-col gap-3">
           {purpose === "signup" ? (
             <Field label={t.social.emailTitle} name="email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} error={fields.email} />
           ) : null}
@@ -55,7 +59,7 @@ function EmailStep({ t, view, onVerified, purpose }: { t: Dictionary; view: Onbo
           </Button>
         </Form>
       ) : (
-        <Form onSubmit={verify} noValidate className="flex flex-col gap-3">
+        <Form onFocus={emailCodeSchema.warm} onSubmit={verify} noValidate className="flex flex-col gap-3">
           <Alert tone="info">{format(t.social.codeSent, { email: sentTo })}</Alert>
           <Field label={t.social.code} name="code" inputMode="numeric" autoComplete="one-time-code" required value={code} onChange={(event) => setCode(event.target.value)} error={fields.code} />
           <Button type="submit" busy={busy} busyLabel={t.common.submitting}>
@@ -93,7 +97,7 @@ function LinkStep({ t, view, provider, onVerified }: { t: Dictionary; view: Onbo
       </h2>
       <p className="text-sm text-slate-700">{format(t.social.existingBody, { email: view.email ?? "", provider })}</p>
       {message ? <Alert>{message}</Alert> : null}
-      <Form onSubmit={link} noValidate className="flex flex-col gap-3">
+      <Form onFocus={linkAccountSchema.warm} onSubmit={link} noValidate className="flex flex-col gap-3">
         {existing?.provenByCode ? (
           <Alert tone="success">{t.social.existingProven}</Alert>
         ) : existing?.hasPassword ? (
@@ -148,7 +152,7 @@ export function OnboardingForm({ t, locale, initial }: { t: Dictionary; locale: 
           <EmailStep t={t} view={view} onVerified={setView} purpose="signup" />
         </section>
       ) : (
-        <Form onSubmit={complete} noValidate className="flex flex-col gap-4">
+        <Form onFocus={onboardingSchema.warm} onSubmit={complete} noValidate className="flex flex-col gap-4">
           {message ? <Alert>{message}</Alert> : null}
           <p className="text-sm text-slate-700">{format(t.social.emailVerified, { email: view.email ?? "" })}</p>
           <Field label={t.common.nickname} name="nickname" autoComplete="nickname" required maxLength={30} value={nickname} onChange={(event) => setNickname(event.target.value)} error={fields.nickname} />

@@ -1,5 +1,5 @@
 "use client";
-import { startAuthentication } from "@simplewebauthn/browser";
+import type { startAuthentication } from "@simplewebauthn/browser";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -14,9 +14,13 @@ export function PasskeyLoginButton({ t, next }: { t: Dictionary; next: string })
     setBusy(true);
     setFailed(false);
     try {
-      const options = await api<Parameters<typeof startAuthentication>[0]["optionsJSON"]>("/api/auth/passkeys/login/options", { method: "POST" });
+      // The WebAuthn helper comes with the click, beside the options: the login page does not carry it.
+      const [options, webauthn] = await Promise.all([
+        api<Parameters<typeof startAuthentication>[0]["optionsJSON"]>("/api/auth/passkeys/login/options", { method: "POST" }),
+        import("@simplewebauthn/browser"),
+      ]);
       if (!options.ok) throw new Error(options.code);
-      const response = await startAuthentication({ optionsJSON: options.data });
+      const response = await webauthn.startAuthentication({ optionsJSON: options.data });
       const result = await api("/api/auth/passkeys/login", { method: "POST", json: { response } });
       if (!result.ok) throw new Error(result.code);
       window.location.assign(next);

@@ -1,13 +1,17 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import { NewPasswordField } from "@/components/auth/new-password-field";
-import { useSubmit } from "@/components/auth/use-submit";
+import { lazySchema, useSubmit } from "@/components/auth/use-submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
-import { changePasswordSchema, deleteAccountSchema, forgotPasswordSchema, resetPasswordSchema } from "@/lib/validations/auth";
+
+const changePasswordSchema = lazySchema(async () => (await import("@/lib/validations/auth")).changePasswordSchema);
+const deleteAccountSchema = lazySchema(async () => (await import("@/lib/validations/auth")).deleteAccountSchema);
+const forgotPasswordSchema = lazySchema(async () => (await import("@/lib/validations/auth")).forgotPasswordSchema);
+const resetPasswordSchema = lazySchema(async () => (await import("@/lib/validations/auth")).resetPasswordSchema);
 
 export function ForgotPasswordForm({ t }: { t: Dictionary }) {
   const [email, setEmail] = useState("");
@@ -19,7 +23,7 @@ export function ForgotPasswordForm({ t }: { t: Dictionary }) {
     if ((await submit("/api/auth/password/forgot", forgotPasswordSchema, { email }))?.ok) setSent(true);
   }
   return (
-    <Form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <Form onFocus={forgotPasswordSchema.warm} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {sent ? <Alert tone="success">{t.password.forgotSent}</Alert> : null}
       {message ? <Alert>{message}</Alert> : null}
       <Field label={t.common.email} name="email" type="email" autoComplete="email" value={email} onChange={(event) => setEmail(event.target.value)} error={fields.email} />
@@ -38,7 +42,7 @@ export function ResetPasswordForm({ t, token }: { t: Dictionary; token: string }
     if ((await submit("/api/auth/password/reset", resetPasswordSchema, { token, password }))?.ok) window.location.assign("/login?reason=reset");
   }
   return (
-    <Form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <Form onFocus={resetPasswordSchema.warm} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {message ? <Alert>{message}</Alert> : null}
       {fields.token ? (
         <Alert>
@@ -71,7 +75,7 @@ export function ChangePasswordForm({ t, email }: { t: Dictionary; email: string 
     }
   }
   return (
-    <Form onSubmit={onSubmit} noValidate aria-labelledby="change-password-title" className="flex max-w-2xl flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4">
+    <Form onFocus={changePasswordSchema.warm} onSubmit={onSubmit} noValidate aria-labelledby="change-password-title" className="flex max-w-2xl flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4">
       <h2 id="change-password-title" className="font-semibold">
         {t.password.changeTitle}
       </h2>
@@ -104,7 +108,7 @@ export function DeleteAccountForm({ t, hasPassword }: { t: Dictionary; hasPasswo
     if (result?.ok) window.location.assign("/");
   }
   return (
-    <Form onSubmit={onSubmit} noValidate aria-labelledby="delete-account-title" className="flex max-w-2xl flex-col gap-3 rounded-xl border border-red-200 bg-white p-4">
+    <Form onFocus={deleteAccountSchema.warm} onSubmit={onSubmit} noValidate aria-labelledby="delete-account-title" className="flex max-w-2xl flex-col gap-3 rounded-xl border border-red-200 bg-white p-4">
       <h2 id="delete-account-title" className="font-semibold text-red-800">
         {t.password.deleteTitle}
       </h2>

@@ -3,10 +3,11 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { useSubmit } from "@/components/auth/use-submit";
+import { lazySchema, useSubmit } from "@/components/auth/use-submit";
 import { Form } from "@/components/ui/form";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
-import { resendSchema } from "@/lib/validations/auth";
+
+const resendSchema = lazySchema(async () => (await import("@/lib/validations/auth")).resendSchema);
 
 export function ResendForm({ t, initialEmail, label }: { t: Dictionary; initialEmail: string; label: string }) {
   const [email, setEmail] = useState(initialEmail);
@@ -21,7 +22,7 @@ export function ResendForm({ t, initialEmail, label }: { t: Dictionary; initialE
   }
 
   return (
-    <Form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
+    <Form onFocus={resendSchema.warm} onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
       {sent ? <Alert tone="success">{t.verifyRequired.sent}</Alert> : null}
       {message ? <Alert>{message}</Alert> : null}
       <Field label={t.common.email} name="email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} error={fields.email} />

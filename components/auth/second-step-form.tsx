@@ -1,12 +1,13 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import { useSubmit } from "@/components/auth/use-submit";
+import { lazySchema, useSubmit } from "@/components/auth/use-submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
-import { secondStepSchema } from "@/lib/validations/strong-auth";
+
+const secondStepSchema = lazySchema(async () => (await import("@/lib/validations/strong-auth")).secondStepSchema);
 
 // The code from the authenticator app (or a recovery code) after a correct password.
 export function SecondStepForm({ t, next, onExpired }: { t: Dictionary; next: string; onExpired: () => void }) {
@@ -23,7 +24,7 @@ export function SecondStepForm({ t, next, onExpired }: { t: Dictionary; next: st
   }
 
   return (
-    <Form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-labelledby="second-step-title">
+    <Form onFocus={secondStepSchema.warm} onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-labelledby="second-step-title">
       <h2 id="second-step-title" className="text-lg font-semibold">
         {t.strong.secondStepTitle}
       </h2>

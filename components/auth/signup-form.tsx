@@ -7,10 +7,12 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ConsentFieldset } from "@/components/auth/consent-fieldset";
 import { NewPasswordField } from "@/components/auth/new-password-field";
-import { useSubmit } from "@/components/auth/use-submit";
+import { lazySchema, useSubmit } from "@/components/auth/use-submit";
 import { Form } from "@/components/ui/form";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
-import { PASSWORD_MIN, signupSchema } from "@/lib/validations/auth";
+import { PASSWORD_MIN } from "@/lib/validations/password-rules";
+
+const signupSchema = lazySchema(async () => (await import("@/lib/validations/auth")).signupSchema);
 
 export function SignupForm({ t }: { t: Dictionary }) {
   const router = useRouter();
@@ -27,7 +29,7 @@ export function SignupForm({ t }: { t: Dictionary }) {
   }
 
   return (
-    <Form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <Form onFocus={signupSchema.warm} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {message ? <Alert>{message}</Alert> : null}
       <Field label={t.common.email} name="email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} error={fields.email} />
       <NewPasswordField

@@ -5,6 +5,24 @@ import { api, NetworkError, type ApiResult } from "@/lib/client/api";
 import { format, type Dictionary } from "@/lib/i18n/dictionaries";
 import { fieldErrors } from "@/lib/validations/field-errors";
 
+export interface LazySchema {
+  load: () => Promise<z.ZodType>;
+  // For a form's first focus, so the schema is there by the time it is sent.
+  warm: () => void;
+}
+
+// A form's schema, fetched with its module on first use: zod was a third of the login page's
+// script, and nothing needs it before the form is sent. A failed fetch is tried again next time.
+export function lazySchema(load: () => Promise<z.ZodType>): LazySchema {
+  let loading: Promise<z.ZodType> | undefined;
+  const once = () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
+  return { load: once, warm: () => void once().catch(() => {}) };
+}
+
 // Shared submit state for the auth forms: busy flag, per-field errors and one form-level message.
 // Input is checked with the API's own schema first, so every field error shows at once without a
 // round trip. What the user typed lives in the form's own state and is never cleared by an error.
@@ -15,20 +33,20 @@ export function useSubmit(t: Dictionary) {
 
   async function submit<T>(
     path: string,
-    schema: z.ZodType,
+    schema: LazySchema,
     json: unknown,
     messages: Record<string, string> = {},
     method: "POST" | "DELETE" = "POST",
   ): Promise<ApiResult<T> | null> {
     setMessage(null);
-    const checked = schema.safeParse(json);
-    if (!checked.success) {
-      setFields(fieldErrors(checked.error, t.validation));
-      return null;
-    }
-    setFields({});
     setBusy(true);
     try {
+      const checked = (await schema.load()).safeParse(json);
+      if (!checked.success) {
+        setFields(fieldErrors(checked.error, t.validation));
+        return null;
+      }
+      setFields({});
       const result = await api<T>(path, { method, json });
       if (!result.ok) {
         setFields(result.fields);

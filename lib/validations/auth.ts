@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ValidationMessageKey } from "@/lib/validations/field-errors";
+import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/validations/password-rules";
 
 // Shared by the route handlers and the forms; messages are dictionary keys (see field-errors.ts).
 const message = (key: ValidationMessageKey) => ({ error: key });
@@ -11,9 +12,6 @@ export const emailSchema = z
   .min(1, message("emailRequired"))
   .max(254, message("emailTooLong"))
   .pipe(z.email(message("emailInvalid")));
-
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 128;
 
 export const newPasswordSchema = z
   .string(message("passwordRequired"))
