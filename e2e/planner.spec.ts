@@ -178,9 +178,11 @@ test("the calendar is the one place to see the month: todos due and bucket targe
   await expect(page.getByRole("heading", { name: "스카이다이빙" })).toBeVisible();
 
   await page.getByRole("link", { name: "캘린더" }).click();
-  const todayCell = page.getByRole("grid", { name: "캘린더" }).locator('[aria-current="date"]');
-  await expect(todayCell.getByText("세금 신고")).toBeVisible();
-  await expect(todayCell.getByText("스카이다이빙")).toBeVisible();
+  // The cell of that date, not the one marked today: past midnight in Seoul the two differ.
+  const label = new Intl.DateTimeFormat("ko-KR", { dateStyle: "full", timeZone: "UTC" }).format(new Date(`${today}T00:00:00Z`));
+  const dayCell = page.getByRole("grid", { name: "캘린더" }).getByRole("gridcell").filter({ has: page.getByRole("button", { name: `${label}에 일정 추가` }) });
+  await expect(dayCell.getByText("세금 신고")).toBeVisible();
+  await expect(dayCell.getByText("스카이다이빙")).toBeVisible();
 });
 
 test("settings: the week can start on Monday", async ({ page, signedIn: _ }) => {
