@@ -1,4 +1,4 @@
-import { expect, hydrated, test } from "./fixtures";
+import { expect, holdScripts, hydrated, test } from "./fixtures";
 
 test("sign up → open the mail → verify → log in → survive a lost access token → log out → guarded again", async ({
   page,
@@ -184,12 +184,7 @@ test.describe("before the page's scripts have run", () => {
 
   test("what was typed while the scripts loaded is what the form sends", async ({ page, user, loginPage, signUpAndVerify }) => {
     await signUpAndVerify();
-    let release = () => {};
-    const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
-    await page.route("**/_next/static/chunks/*.js", async (route) => {
-      await scriptsHeld;
-      await route.continue();
-    });
+    const release = await holdScripts(page);
     await page.goto("/login", { waitUntil: "domcontentloaded" });
     await loginPage.email().fill(user.email);
     await loginPage.password().fill(user.password);

@@ -1,4 +1,4 @@
-import { test as base, expect, type Locator } from "@playwright/test";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { verificationLink, waitForMail } from "../tests/helpers/mail";
 import { LoginPage } from "./pages/login-page";
@@ -61,6 +61,17 @@ export const test = base.extend<Fixtures>({
 // Reached through redirects rather than page.goto, a page can be seen before its scripts have run.
 export async function hydrated(element: Locator): Promise<void> {
   await expect.poll(() => element.evaluate((node) => Object.keys(node).some((key) => key.startsWith("__reactProps")))).toBe(true);
+}
+
+// Holds back the page's scripts until the returned function is called: what a slow phone sees.
+export async function holdScripts(page: Page): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
 }
 
 // Today's date where the browser is (playwright.config.ts sets Asia/Seoul).

@@ -1,4 +1,4 @@
-import { expect, test, todayInBrowserZone } from "./fixtures";
+import { expect, holdScripts, hydrated, test, todayInBrowserZone } from "./fixtures";
 
 // Each test signs a fresh user in (fixture `signedIn`) and works only through the UI.
 
@@ -160,6 +160,19 @@ test("bucket list: add, achieve with a note, see the progress, edit, delete", as
   await expect(page.getByTestId("bucket-progress")).toHaveText("1 / 1 달성");
   await page.reload();
   await expect(page.getByTestId("bucket-progress")).toHaveText("1 / 1 달성");
+});
+
+test("bucket list: every field typed before the page's scripts ran is kept", async ({ page, signedIn: _ }) => {
+  const release = await holdScripts(page);
+  await page.goto("/dashboard/bucket", { waitUntil: "domcontentloaded" });
+  const newItem = page.getByRole("form", { name: "새 버킷리스트" });
+  await newItem.getByLabel("제목").fill("사막에서 별 보기");
+  await newItem.getByLabel("설명").fill("은하수가 보이는 밤");
+  release();
+  await hydrated(newItem.getByRole("button", { name: "추가" }));
+  await newItem.getByRole("button", { name: "추가" }).click();
+  const added = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "사막에서 별 보기" }) });
+  await expect(added).toContainText("은하수가 보이는 밤");
 });
 
 test("the calendar is the one place to see the month: todos due and bucket targets show on their day", async ({ page, signedIn: _ }) => {

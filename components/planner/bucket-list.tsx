@@ -37,6 +37,9 @@ function ItemForm({
   onCancel?: () => void;
 }) {
   const [draft, setDraft] = useState(initial);
+  // From the latest draft, not this render's: on hydration each field hands over what was typed
+  // before the scripts ran, all in one commit.
+  const edit = (change: Partial<Draft>) => setDraft((current) => ({ ...current, ...change }));
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -55,10 +58,10 @@ function ItemForm({
   const prefix = onCancel ? "edit-" : "new-";
   return (
     <Form onSubmit={submit} noValidate aria-label={label} className="grid gap-3 sm:grid-cols-2">
-      <Field label={t.planner.title} name={`${prefix}title`} value={draft.title} onChange={(event) => setDraft({ ...draft, title: event.target.value })} error={fields.title} maxLength={200} />
+      <Field label={t.planner.title} name={`${prefix}title`} value={draft.title} onChange={(event) => edit({ title: event.target.value })} error={fields.title} maxLength={200} />
       <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
         {t.planner.category}
-        <select value={draft.category} onChange={(event) => setDraft({ ...draft, category: oneOf(BUCKET_CATEGORIES, event.target.value, "OTHER") })} className="rounded-lg border border-slate-300 bg-white px-3 py-2">
+        <select value={draft.category} onChange={(event) => edit({ category: oneOf(BUCKET_CATEGORIES, event.target.value, "OTHER") })} className="rounded-lg border border-slate-300 bg-white px-3 py-2">
           {BUCKET_CATEGORIES.map((category) => (
             <option key={category} value={category}>
               {t.planner.categories[category]}
@@ -66,8 +69,8 @@ function ItemForm({
           ))}
         </select>
       </label>
-      <Field label={t.planner.targetOn} name={`${prefix}target`} type="date" value={draft.targetOn} onChange={(event) => setDraft({ ...draft, targetOn: event.target.value })} error={fields.targetOn} />
-      <Field label={t.planner.description} name={`${prefix}description`} value={draft.description} onChange={(event) => setDraft({ ...draft, description: event.target.value })} error={fields.description} maxLength={2000} />
+      <Field label={t.planner.targetOn} name={`${prefix}target`} type="date" value={draft.targetOn} onChange={(event) => edit({ targetOn: event.target.value })} error={fields.targetOn} />
+      <Field label={t.planner.description} name={`${prefix}description`} value={draft.description} onChange={(event) => edit({ description: event.target.value })} error={fields.description} maxLength={2000} />
       <div className="flex gap-2 sm:col-span-2">
         <Button type="submit" busy={busy} busyLabel={t.common.submitting}>
           {submitLabel}

@@ -15,7 +15,7 @@ import { fieldErrors } from "@/lib/validations/field-errors";
 
 export type EventDialogTarget = { kind: "create"; date: string; time?: string } | { kind: "edit"; event: EventDto };
 
-interface Form {
+interface EventFields {
   title: string;
   description: string;
   location: string;
@@ -27,7 +27,7 @@ interface Form {
   color: EventColor;
 }
 
-function initialForm(target: EventDialogTarget, timeZone: string): Form {
+function initialForm(target: EventDialogTarget, timeZone: string): EventFields {
   if (target.kind === "create") {
     const hour = Number((target.time ?? "09:00").slice(0, 2));
     const endHour = Math.min(hour + 1, 23);
@@ -60,7 +60,7 @@ function initialForm(target: EventDialogTarget, timeZone: string): Form {
 }
 
 // All-day events are whole UTC days with an exclusive end; timed ones are the user's wall clock.
-function toPayload(form: Form, timeZone: string) {
+function toPayload(form: EventFields, timeZone: string) {
   const startsAt = form.allDay ? `${form.startDate}T00:00:00.000Z` : zonedTimeToInstant(`${form.startDate}T${form.startTime}`, timeZone).toISOString();
   const endsAt = form.allDay ? `${addDays(form.endDate, 1)}T00:00:00.000Z` : zonedTimeToInstant(`${form.endDate}T${form.endTime}`, timeZone).toISOString();
   return { title: form.title, description: form.description, location: form.location, allDay: form.allDay, color: form.color, startsAt, endsAt };
@@ -85,7 +85,7 @@ export function EventDialog({
   const [fields, setFields] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const set = <Key extends keyof Form>(key: Key, value: Form[Key]) => setForm((current) => ({ ...current, [key]: value }));
+  const set = <Key extends keyof EventFields>(key: Key, value: EventFields[Key]) => setForm((current) => ({ ...current, [key]: value }));
   const dateOnly = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
   async function run(request: () => Promise<void>) {
