@@ -162,6 +162,19 @@ test("bucket list: add, achieve with a note, see the progress, edit, delete", as
   await expect(page.getByTestId("bucket-progress")).toHaveText("1 / 1 달성");
 });
 
+test("todo: what was typed and chosen before the page's scripts ran is what gets added", async ({ page, signedIn: _ }) => {
+  const release = await holdScripts(page);
+  await page.goto("/dashboard/todo", { waitUntil: "domcontentloaded" });
+  await page.getByLabel("새 할 일").fill("세탁소 들르기");
+  await page.getByLabel("마감일", { exact: true }).fill("2030-01-15");
+  await page.getByRole("combobox", { name: "우선순위", exact: true }).selectOption("HIGH");
+  release();
+  await hydrated(page.getByRole("button", { name: "추가" }));
+  await page.getByRole("button", { name: "추가" }).click();
+  await expect(page.getByLabel("마감일: 세탁소 들르기")).toHaveValue("2030-01-15");
+  await expect(page.getByLabel("우선순위: 세탁소 들르기")).toHaveValue("HIGH");
+});
+
 test("bucket list: every field typed before the page's scripts ran is kept", async ({ page, signedIn: _ }) => {
   const release = await holdScripts(page);
   await page.goto("/dashboard/bucket", { waitUntil: "domcontentloaded" });

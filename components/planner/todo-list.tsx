@@ -1,9 +1,10 @@
 "use client";
-import { useEffect, useMemo, useState, type DragEvent, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useMemo, useState, type ChangeEvent, type DragEvent, type FormEvent, type KeyboardEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Form } from "@/components/ui/form";
 import { SegmentedControl } from "@/components/ui/segmented-control";
+import { useTypedEarly } from "@/components/ui/use-typed-early";
 import { oneOf } from "@/components/planner/one-of";
 import { useTimeZone } from "@/components/planner/use-time-zone";
 import { useUndoableDelete } from "@/components/planner/use-undoable-delete";
@@ -35,6 +36,15 @@ export function TodoList({ t, settings }: { t: Dictionary; settings: PlannerSett
   const [filter, setFilter] = useState<Filter>("all");
   const [sort, setSort] = useState<Sort>("manual");
   const [draft, setDraft] = useState({ title: "", dueOn: "", priority: "MEDIUM" as TodoPriority });
+  // From the latest draft, not this render's: on hydration each control hands over what was typed
+  // before the scripts ran, all in one commit.
+  const edit = (change: Partial<typeof draft>) => setDraft((current) => ({ ...current, ...change }));
+  const editTitle = (event: ChangeEvent<HTMLInputElement>) => edit({ title: event.target.value });
+  const editDueOn = (event: ChangeEvent<HTMLInputElement>) => edit({ dueOn: event.target.value });
+  const editPriority = (event: ChangeEvent<HTMLSelectElement>) => edit({ priority: oneOf(TODO_PRIORITIES, event.target.value, "MEDIUM") });
+  const titleInput = useTypedEarly(draft.title, editTitle);
+  const dueOnInput = useTypedEarly(draft.dueOn, editDueOn);
+  const priorityInput = useTypedEarly(draft.priority, editPriority);
   const [draftError, setDraftError] = useState<string | null>(null);
   const [adding, setAdding] = useState(0);
   const [editing, setEditing] = useState<{ id: string; title: string } | null>(null);
@@ -146,8 +156,9 @@ export function TodoList({ t, settings }: { t: Dictionary; settings: PlannerSett
           </label>
           <input
             id="new-todo"
+            ref={titleInput}
             value={draft.title}
-            onChange={(event) => setDraft({ ...draft, title: event.target.value })}
+            onChange={editTitle}
             placeholder={t.planner.newTodoPlaceholder}
             maxLength={200}
             aria-invalid={draftError ? true : undefined}
@@ -157,11 +168,11 @@ export function TodoList({ t, settings }: { t: Dictionary; settings: PlannerSett
         </div>
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
           {t.planner.dueOn}
-          <input type="date" value={draft.dueOn} onChange={(event) => setDraft({ ...draft, dueOn: event.target.value })} className="rounded-lg border border-slate-300 px-3 py-2" />
+          <input ref={dueOnInput} type="date" value={draft.dueOn} onChange={editDueOn} className="rounded-lg border border-slate-300 px-3 py-2" />
         </label>
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
           {t.planner.priority}
-          <select value={draft.priority} onChange={(event) => setDraft({ ...draft, priority: oneOf(TODO_PRIORITIES, event.target.value, "MEDIUM") })} className="rounded-lg border border-slate-300 px-3 py-2">
+          <select ref={priorityInput} value={draft.priority} onChange={editPriority} className="rounded-lg border border-slate-300 px-3 py-2">
             {TODO_PRIORITIES.map((priority) => (
               <option key={priority} value={priority}>
                 {t.planner.priorities[priority]}

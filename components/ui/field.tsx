@@ -1,5 +1,6 @@
 "use client";
-import { useLayoutEffect, useRef, type ChangeEvent, type InputHTMLAttributes } from "react";
+import type { InputHTMLAttributes } from "react";
+import { useTypedEarly } from "@/components/ui/use-typed-early";
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
@@ -9,16 +10,7 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
 }
 
 export function Field({ label, name, error, hint, ...input }: FieldProps) {
-  const element = useRef<HTMLInputElement>(null);
-  const { value, onChange } = input;
-  // What was typed before the page's scripts ran stays in the input but never reached the form's
-  // state: the form showed it and sent it empty. On hydration the owner is handed it once, in the
-  // commit itself, so no click can come between the page turning live and the form knowing.
-  useLayoutEffect(() => {
-    const typed = element.current;
-    if (typed && onChange && typeof value === "string" && typed.value !== value) onChange({ target: typed, currentTarget: typed } as ChangeEvent<HTMLInputElement>);
-    // Only the first render's value is compared: later differences are the owner's own changes.
-  }, []);
+  const element = useTypedEarly(input.value, input.onChange);
   const describedBy = [error ? `${name}-error` : null, hint ? `${name}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="flex flex-col gap-1">

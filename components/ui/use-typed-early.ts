@@ -1,0 +1,17 @@
+"use client";
+import { useLayoutEffect, useRef, type ChangeEvent } from "react";
+
+type Control = HTMLInputElement | HTMLSelectElement;
+
+// What was typed or chosen before the page's scripts ran stays in the control but never reached its
+// owner's state: the form showed it and sent it empty. On hydration the owner is handed it once, in
+// the commit itself, so no click can come between the page turning live and the form knowing.
+// Only the first render's value is compared: later differences are the owner's own changes.
+export function useTypedEarly<Element extends Control>(value: unknown, onChange: ((event: ChangeEvent<Element>) => void) | undefined) {
+  const element = useRef<Element>(null);
+  useLayoutEffect(() => {
+    const control = element.current;
+    if (control && onChange && typeof value === "string" && control.value !== value) onChange({ target: control, currentTarget: control } as ChangeEvent<Element>);
+  }, []);
+  return element;
+}
