@@ -63,7 +63,11 @@ async function tokenVerify(): Promise<void> {
     return perSecond(items.length, () => call(items[calls++] as T));
   };
   // The floor's bytes are split off before the clock starts: it is one HMAC and a comparison.
-  const signedParts = (tokens: string[]) => tokens.map((token) => [token.slice(0, token.lastIndexOf(".")), token.slice(token.lastIndexOf(".") + 1)] as const);
+  const signedParts = (tokens: string[]) =>
+    tokens.map((token) => {
+      const dot = token.lastIndexOf(".");
+      return [token.slice(0, dot), token.slice(dot + 1)] as const;
+    });
   const ours: number[] = [];
   const floor: number[] = [];
   const perCall: number[] = [];

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { oneOf } from "@/components/planner/one-of";
 import { Form } from "@/components/ui/form";
+import { useDraft } from "@/components/ui/use-draft";
 import { api, NetworkError } from "@/lib/client/api";
 import { format, type Dictionary, type Locale } from "@/lib/i18n/dictionaries";
 import type { BucketCategory, BucketItemDto } from "@/lib/planner/types";
@@ -36,10 +37,7 @@ function ItemForm({
   onSubmit: (draft: Draft) => Promise<Record<string, string> | null>;
   onCancel?: () => void;
 }) {
-  const [draft, setDraft] = useState(initial);
-  // From the latest draft, not this render's: on hydration each field hands over what was typed
-  // before the scripts ran, all in one commit.
-  const edit = (change: Partial<Draft>) => setDraft((current) => ({ ...current, ...change }));
+  const { draft, edit, setDraft } = useDraft(initial);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   async function submit(event: FormEvent<HTMLFormElement>) {

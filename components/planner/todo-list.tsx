@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState, type ChangeEvent, type DragEvent, type Fo
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Form } from "@/components/ui/form";
+import { useDraft } from "@/components/ui/use-draft";
 import { SegmentedControl } from "@/components/ui/segmented-control";
 import { useTypedEarly } from "@/components/ui/use-typed-early";
 import { oneOf } from "@/components/planner/one-of";
@@ -35,10 +36,7 @@ export function TodoList({ t, settings }: { t: Dictionary; settings: PlannerSett
   const [loaded, setLoaded] = useState(false);
   const [filter, setFilter] = useState<Filter>("all");
   const [sort, setSort] = useState<Sort>("manual");
-  const [draft, setDraft] = useState({ title: "", dueOn: "", priority: "MEDIUM" as TodoPriority });
-  // From the latest draft, not this render's: on hydration each control hands over what was typed
-  // before the scripts ran, all in one commit.
-  const edit = (change: Partial<typeof draft>) => setDraft((current) => ({ ...current, ...change }));
+  const { draft, edit, setDraft } = useDraft({ title: "", dueOn: "", priority: "MEDIUM" as TodoPriority });
   const editTitle = (event: ChangeEvent<HTMLInputElement>) => edit({ title: event.target.value });
   const editDueOn = (event: ChangeEvent<HTMLInputElement>) => edit({ dueOn: event.target.value });
   const editPriority = (event: ChangeEvent<HTMLSelectElement>) => edit({ priority: oneOf(TODO_PRIORITIES, event.target.value, "MEDIUM") });
