@@ -104,6 +104,22 @@ describe("POST /api/auth/login", () => {
       assert.equal((await new Client().post("/api/auth/login", { email, password: "wrong password!!" })).status, 401);
     }
   });
+
+  test("one address spraying passwords over many e-mails is stopped after 60 attempts, even with the right password", async () => {
+    const { email } = await signUpVerified();
+    const sprayer = new Client();
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 60; attempt++) {
+      statuses.push((await sprayer.post("/api/auth/login", { email: randomEmail("spray"), password: "Summer2026!!" })).status);
+    }
+    assert.deepEqual(statuses, Array(60).fill(401));
+    const refused = await sprayer.post("/api/auth/login", { email, password: PASSWORD });
+    assert.equal(refused.status, 429);
+    assert.ok(Number(refused.headers.get("retry-after")) > 0, "Retry-After");
+    assert.deepEqual(refused.headers.getSetCookie(), []);
+    // The account itself is not locked by it: its owner signs in from anywhere else.
+    assert.equal((await new Client().post("/api/auth/login", { email, password: PASSWORD })).status, 200);
+  });
 });
 
 describe("GET /api/auth/me and the access token", () => {
