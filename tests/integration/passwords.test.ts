@@ -36,6 +36,20 @@ describe("forgot and reset password", () => {
     assert.deepEqual(await mailsTo(unknown), []);
   });
 
+  test("three reset requests per address in ten minutes, known or not and from any client; the fourth is 429", async () => {
+    const { email } = await signUpVerified();
+    for (const address of [randomEmail("nobody"), email]) {
+      const statuses: number[] = [];
+      let last: Response | undefined;
+      for (let attempt = 0; attempt < 4; attempt++) {
+        last = await new Client().post("/api/auth/password/forgot", { email: address });
+        statuses.push(last.status);
+      }
+      assert.deepEqual(statuses, [202, 202, 202, 429], address);
+      assert.ok(Number(last?.headers.get("retry-after")) > 0, "Retry-After");
+    }
+  });
+
   test("a reset sets the new password, ends every session, and the link works once", async () => {
     const { client, email } = await signedInUser();
     const token = await requestReset(email);

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { after, describe, test } from "node:test";
 import { closeTestDb, testDb } from "../helpers/db";
-import { Client, parseSetCookie, rawRequest } from "../helpers/http";
+import { Client, parseSetCookie, randomAddress, rawRequest } from "../helpers/http";
 import { forgeToken, validClaims } from "../helpers/tokens";
 import { waitForMail } from "../helpers/mail";
 import { PASSWORD, randomEmail, signedInUser, signUp, signUpVerified } from "../helpers/users";
@@ -224,6 +224,26 @@ describe("refresh, rotation and logout", () => {
     const stranger = await new Client().request("/api/auth/token/refresh?next=%2Fdashboard");
     assert.equal(stranger.status, 303);
     assert.equal(client.location(stranger), `${client.base}/login?next=%2Fdashboard`);
+  });
+
+  test("an address over its refresh limit gets 429 and its session survives: the token is neither spent nor cleared", async () => {
+    const { client } = await signedInUser();
+    const token = client.cookies.get("REFRESH_TOKEN")?.value ?? "";
+    // 120 a minute from one address; these carry no token, so each is a plain 401.
+    const statuses = new Set<number>();
+    for (let attempt = 0; attempt < 120; attempt++) statuses.add((await new Client(client.address).post("/api/auth/token/refresh")).status);
+    assert.deepEqual([...statuses], [401]);
+    const limited = await client.post("/api/auth/token/refresh");
+    assert.equal(limited.status, 429);
+    assert.ok(Number(limited.headers.get("retry-after")) > 0, "Retry-After");
+    assert.deepEqual(limited.headers.getSetCookie(), [], "nothing cleared");
+    assert.equal(client.cookies.get("REFRESH_TOKEN")?.value, token);
+    // The page path is limited the same way, and must not sign the user out either.
+    const page = await client.request("/api/auth/token/refresh?next=%2Fdashboard");
+    assert.equal(page.status, 429);
+    assert.deepEqual(page.headers.getSetCookie(), []);
+    // From another address (the same browser after the minute, in effect) the token still rotates.
+    assert.equal((await client.post("/api/auth/token/refresh", undefined, { headers: { "x-forwarded-for": randomAddress() } })).status, 200);
   });
 
   test("logout is 204, clears every auth cookie and ends the session server-side", async () => {

@@ -130,6 +130,22 @@ describe("POST /api/auth/signup", () => {
   });
 });
 
+describe("sign-ups from one address", () => {
+  test("20 accounts an hour; the 21st is refused with 429 and not created, while other addresses go on", async () => {
+    const client = new Client();
+    const statuses = new Set<number>();
+    for (let attempt = 0; attempt < 20; attempt++) statuses.add((await client.post("/api/auth/signup", signupBody(randomEmail("farm")))).status);
+    assert.deepEqual([...statuses], [201]);
+    const extra = randomEmail("farm");
+    const refused = await client.post("/api/auth/signup", signupBody(extra));
+    assert.equal(refused.status, 429);
+    assert.equal((await errorOf(refused)).code, "RATE_LIMITED");
+    assert.ok(Number(refused.headers.get("retry-after")) > 0, "Retry-After");
+    assert.deepEqual((await testDb().query(`SELECT id FROM "User" WHERE email = $1`, [extra])).rows, []);
+    assert.equal((await new Client().post("/api/auth/signup", signupBody(extra))).status, 201);
+  });
+});
+
 describe("GET /api/auth/verify", () => {
   test("verifies once; the same link again says it was used", async () => {
     const client = new Client();
