@@ -117,6 +117,22 @@ describe("social sign-in against the local providers", () => {
     assert.equal((await client.post("/api/auth/onboarding/email/verify", { code })).status, 400);
   });
 
+  test("new codes do not buy guesses without end, and no inbox gets more than six an hour", async () => {
+    // Each new code brings five fresh guesses, so a pending sign-up gets five codes in 30 minutes.
+    const { client: guesser } = await newSocialUser("naver");
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 6; attempt++) statuses.push((await guesser.post("/api/auth/onboarding/email", { email: randomEmail("codes") })).status);
+    assert.deepEqual(statuses, [202, 202, 202, 202, 202, 429]);
+    // Several sign-ups aimed at one victim's address: six mails in all, then 429.
+    const victim = randomEmail("inbox");
+    const bombers = await Promise.all([newSocialUser("naver"), newSocialUser("naver")]);
+    const sent: number[] = [];
+    for (const { client } of bombers) {
+      for (let attempt = 0; attempt < 4; attempt++) sent.push((await client.post("/api/auth/onboarding/email", { email: victim })).status);
+    }
+    assert.deepEqual(sent, [202, 202, 202, 202, 202, 202, 429, 429]);
+  });
+
   test("a matching e-mail never links by itself: linking to a password account needs its password (or a mailed code)", async () => {
     const { email } = await signUpVerified();
     const client = new Client();

@@ -104,6 +104,23 @@ describe("TOTP two-step verification", () => {
     assert.deepEqual(statuses, [400, 400, 400, 400, 400, 429]);
   });
 
+  test("signing in again does not buy more guesses: 15 per account, then even the right code waits", async () => {
+    const { client, email } = await signedInUser();
+    const { secret } = await enable(client);
+    const statuses: number[] = [];
+    for (let signIn = 0; signIn < 3; signIn++) {
+      const device = new Client();
+      assert.equal((await device.post("/api/auth/login", { email, password: PASSWORD })).status, 200);
+      for (let attempt = 0; attempt < 5; attempt++) statuses.push((await device.post("/api/auth/2fa/verify", { code: "000000" })).status);
+    }
+    assert.deepEqual(statuses, Array(15).fill(400));
+    const device = new Client();
+    await device.post("/api/auth/login", { email, password: PASSWORD });
+    const refused = await device.post("/api/auth/2fa/verify", { code: nextCode(secret) });
+    assert.equal(refused.status, 429);
+    assert.equal(device.cookies.get("ACCESS_TOKEN"), undefined);
+  });
+
   test("the pending token is accepted by the second step alone, and nothing else is accepted there", async () => {
     const { client, email } = await signedInUser();
     const { secret } = await enable(client);
