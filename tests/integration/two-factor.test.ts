@@ -152,4 +152,14 @@ describe("TOTP two-step verification", () => {
     assert.equal((await client.post("/api/auth/2fa/totp/disable", { code: nextCode(secret) })).status, 200);
     assert.deepEqual(await json(await client.request("/api/auth/2fa")), { totpEnabled: false, recoveryCodesLeft: 0 });
   });
+
+  test("a stolen session cannot guess the password through 'turn 2FA off': 15 tries, then even the right one waits", async () => {
+    const { client } = await signedInUser();
+    await enable(client);
+    const statuses = new Set<number>();
+    for (let attempt = 0; attempt < 15; attempt++) statuses.add((await client.post("/api/auth/2fa/totp/disable", { password: `guess ${attempt}` })).status);
+    assert.deepEqual([...statuses], [400]);
+    assert.equal((await client.post("/api/auth/2fa/totp/disable", { password: PASSWORD })).status, 429);
+    assert.deepEqual(await json(await client.request("/api/auth/2fa")), { totpEnabled: true, recoveryCodesLeft: 10 });
+  });
 });
