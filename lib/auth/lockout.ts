@@ -2,6 +2,16 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
 import { LOCKOUT_POLICY, waitAfterFailures } from "@/lib/auth/lockout-policy";
+import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
+
+// Every check of a secret only the account's owner should know (the password while signed in, a
+// TOTP code, a recovery code) counts here, whichever endpoint asks. A stolen session, or a pending
+// sign-in started over and over, gets 15 guesses a quarter hour in all, not 15 at every door.
+const PROOF_ATTEMPTS_PER_ACCOUNT: RateLimit = { name: "account-proof", max: 15, windowSeconds: 15 * 60 };
+
+export function countProofAttempt(userId: string): Promise<void> {
+  return consumeRateLimit(PROOF_ATTEMPTS_PER_ACCOUNT, userId);
+}
 
 // How long the address must still wait out earlier failures (0 when it may try now), and whether it
 // has failures on record at all: a successful sign-in clears them only then, since most have none

@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
+import { countProofAttempt } from "@/lib/auth/lockout";
 import { verifyPassword } from "@/lib/auth/password";
 import { recordSecurityEvent } from "@/lib/auth/security-events";
 import { open, seal } from "@/lib/auth/secret-box";
@@ -17,9 +18,8 @@ import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
 type Messages = Dictionary["validation"];
 
 export const RECOVERY_CODE_COUNT = 10;
-// Guesses at the second step: a few per pending sign-in, and a cap per account across sign-ins.
+// Guesses at the second step: a few per pending sign-in, within the account's cap (countProofAttempt).
 const ATTEMPTS_PER_PENDING_SIGN_IN: RateLimit = { name: "mfa-attempt", max: 5, windowSeconds: 5 * 60 };
-const ATTEMPTS_PER_ACCOUNT: RateLimit = { name: "mfa-account", max: 15, windowSeconds: 15 * 60 };
 
 function hashRecoveryCode(code: string): string {
   return createHash("sha256").update(normalizeRecoveryCode(code)).digest("hex");
@@ -98,7 +98,7 @@ export interface Proof {
 
 // Turning protection down needs fresh proof: a current code or the password.
 async function assertProof(userId: string, proof: Proof, messages: Messages): Promise<void> {
-  await consumeRateLimit(ATTEMPTS_PER_ACCOUNT, userId);
+  await countProofAttempt(userId);
   const user = await loadUser(userId);
   if (proof.code && (await consumeTotp(user, proof.code))) return;
   if (proof.password && user.passwordHash && (await verifyPassword(user.passwordHash, proof.password))) return;
@@ -138,7 +138,7 @@ export async function completeMfa(token: string | undefined, input: { code?: str
   if (!verified.ok) throw new ApiError("UNAUTHENTICATED");
   const { claims } = verified;
   await consumeRateLimit(ATTEMPTS_PER_PENDING_SIGN_IN, claims.jti);
-  await consumeRateLimit(ATTEMPTS_PER_ACCOUNT, claims.sub);
+  await countProofAttempt(claims.sub);
   const user = await loadUser(claims.sub);
   if (!user.totpEnabledAt || user.email !== claims.email) throw new ApiError("UNAUTHENTICATED");
   const passed = input.recoveryCode ? await consumeRecoveryCode(user.id, input.recoveryCode) : input.code ? await consumeTotp(user, input.code) : false;

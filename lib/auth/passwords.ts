@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
-import { clearFailures } from "@/lib/auth/lockout";
+import { clearFailures, countProofAttempt } from "@/lib/auth/lockout";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { MIN_PASSWORD_SCORE, passwordScore } from "@/lib/auth/password-strength";
 import { recordSecurityEvent } from "@/lib/auth/security-events";
@@ -73,6 +73,7 @@ export async function secureAccount(token: string, meta: RequestMeta): Promise<b
 export async function changePassword(userId: string, sessionId: string | undefined, current: string, next: string, messages: Messages, meta: RequestMeta): Promise<void> {
   const user = await getDb().user.findUnique({ where: { id: userId } });
   if (!user) throw new ApiError("UNAUTHENTICATED");
+  await countProofAttempt(userId);
   if (!(await verifyPassword(user.passwordHash, current))) throw new ApiError("INVALID_INPUT", { currentPassword: messages.passwordWrong });
   assertStrongPassword(next, [user.email, user.nickname], messages, "newPassword");
   await getDb().user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(next), passwordChangedAt: new Date() } });
@@ -88,6 +89,7 @@ export async function deleteAccount(userId: string, sessionId: string | undefine
   const user = await db.user.findUnique({ where: { id: userId } });
   if (!user) throw new ApiError("UNAUTHENTICATED");
   if (user.passwordHash) {
+    await countProofAttempt(userId);
     if (!password || !(await verifyPassword(user.passwordHash, password))) throw new ApiError("INVALID_INPUT", { password: messages.passwordWrong });
   } else {
     const session = sessionId ? await db.session.findUnique({ where: { id: sessionId } }) : null;

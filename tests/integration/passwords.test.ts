@@ -129,6 +129,24 @@ describe("change password and delete account", () => {
     assert.equal(orphans.rows[0].n, 0);
     assert.equal((await new Client().post("/api/auth/login", { email, password: PASSWORD })).status, 401);
   });
+
+  test("a stolen session cannot guess the password through 'change password' or 'delete account': 15 tries in all", async () => {
+    const { client, email } = await signedInUser();
+    const statuses = new Set<number>();
+    for (let attempt = 0; attempt < 8; attempt++) {
+      statuses.add((await client.post("/api/auth/password/change", { currentPassword: `guess ${attempt}`, newPassword: NEW_PASSWORD })).status);
+    }
+    for (let attempt = 0; attempt < 7; attempt++) {
+      statuses.add((await client.request("/api/auth/account", { method: "DELETE", json: { password: `guess ${attempt}` } })).status);
+    }
+    assert.deepEqual([...statuses], [400]);
+    const change = await client.post("/api/auth/password/change", { currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
+    assert.equal(change.status, 429);
+    assert.ok(Number(change.headers.get("retry-after")) > 0, "Retry-After");
+    assert.equal((await client.request("/api/auth/account", { method: "DELETE", json: { password: PASSWORD } })).status, 429);
+    // Nothing changed: the password is the old one, the account is there.
+    assert.equal((await new Client().post("/api/auth/login", { email, password: PASSWORD })).status, 200);
+  });
 });
 
 describe("'this wasn't me'", () => {
