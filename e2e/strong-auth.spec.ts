@@ -77,3 +77,18 @@ test("turn on TOTP, then sign in with a code, and once more with a recovery code
   await page.getByRole("link", { name: "설정" }).click();
   await expect(page.getByTestId("totp-status")).toHaveText("켜져 있습니다. 남은 복구 코드: 9개");
 });
+
+test("after too many wrong proofs, turning 2FA off says how long to wait, in the page's language", async ({ page, user, signedIn: _ }) => {
+  const origin = new URL(page.url()).origin;
+  const post = (path: string, data?: unknown) => page.request.post(path, { data, headers: { origin } });
+  const { secret } = (await (await post("/api/auth/2fa/totp/setup")).json()) as { secret: string };
+  expect((await post("/api/auth/2fa/totp/enable", { code: totpCode(secret, timeStep()) })).status()).toBe(200);
+  for (let attempt = 0; attempt < 15; attempt++) expect((await post("/api/auth/2fa/totp/disable", { password: `guess ${attempt}` })).status()).toBe(400);
+
+  await page.getByRole("link", { name: "설정" }).click();
+  const panel = page.getByRole("region", { name: "2단계 인증 (인증 앱)" });
+  await panel.getByLabel("현재 인증 코드 또는 비밀번호").fill(user.password);
+  await panel.getByRole("button", { name: "끄기" }).click();
+  await expect(panel.getByText(/^시도가 너무 많습니다\. \d+초 후에 다시 시도해 주세요\.$/)).toBeVisible();
+  await expect(panel.getByTestId("totp-status")).toHaveText("켜져 있습니다. 남은 복구 코드: 10개");
+});

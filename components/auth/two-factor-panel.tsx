@@ -69,6 +69,7 @@ export function TwoFactorPanel({ t }: { t: Dictionary }) {
     try {
       const result = await api<T>(path, { method: "POST", json });
       if (result.ok) then(result.data);
+      else if (result.code === "RATE_LIMITED") setError(format(t.common.rateLimited, { seconds: result.retryAfter ?? 60 }));
       else setError(Object.values(result.fields)[0] ?? result.message);
     } catch {
       setError(t.common.networkError);
