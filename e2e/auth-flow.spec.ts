@@ -194,4 +194,20 @@ test.describe("before the page's scripts have run", () => {
     await loginPage.submit().click();
     await expect(page).toHaveURL(/\/dashboard$/);
   });
+
+  test("'log out' clicked while the scripts load still signs out and ends the session", async ({ page, context, signedIn: _ }) => {
+    const refresh = (await context.cookies()).find((cookie) => cookie.name === "REFRESH_TOKEN");
+    expect(refresh).toBeDefined();
+    const release = await holdScripts(page);
+    await page.goto("/dashboard/todo", { waitUntil: "domcontentloaded" });
+    await page.getByRole("button", { name: "로그아웃", exact: true }).click();
+    await expect(page).toHaveURL(/\/login$/);
+    release();
+    expect((await context.cookies()).filter((cookie) => cookie.name.endsWith("_TOKEN"))).toEqual([]);
+    await page.goto("/dashboard");
+    await expect(page).toHaveURL(/\/login\?next=%2Fdashboard$/);
+    // Ended on the server too: the old refresh token opens nothing.
+    const replay = await page.request.post("/api/auth/token/refresh", { headers: { origin: new URL(page.url()).origin, cookie: `REFRESH_TOKEN=${refresh?.value}` } });
+    expect(replay.status()).toBe(401);
+  });
 });

@@ -1,11 +1,15 @@
 "use client";
-import { useState } from "react";
+import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { Form } from "@/components/ui/form";
 import { api } from "@/lib/client/api";
 
+// A form, so that a click before the page's scripts have run still signs out: the browser posts it
+// and the server sends that navigation on to /login.
 export function LogoutButton({ label, busyLabel }: { label: string; busyLabel: string }) {
   const [busy, setBusy] = useState(false);
-  async function logOut() {
+  async function logOut(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
     setBusy(true);
     // Whatever the server answers, the user asked to leave: the next page load is signed out
     // because the cookies are cleared, or the middleware sends them to /login.
@@ -13,8 +17,10 @@ export function LogoutButton({ label, busyLabel }: { label: string; busyLabel: s
     window.location.assign("/login");
   }
   return (
-    <Button variant="secondary" busy={busy} busyLabel={busyLabel} onClick={logOut}>
-      {label}
-    </Button>
+    <Form action="/api/auth/logout" onSubmit={logOut} className="contents">
+      <Button type="submit" variant="secondary" busy={busy} busyLabel={busyLabel}>
+        {label}
+      </Button>
+    </Form>
   );
 }

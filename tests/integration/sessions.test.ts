@@ -259,6 +259,27 @@ describe("refresh, rotation and logout", () => {
     replay.setCookie("REFRESH_TOKEN", refresh, "/api/auth");
     assert.equal((await replay.post("/api/auth/token/refresh")).status, 401);
   });
+
+  test("logout sent as the browser's own form post lands on /login, signed out the same way", async () => {
+    // node:http, since fetch sends its own Sec-Fetch-Mode.
+    const formPost = (client: Client, site: string, origin: string) =>
+      rawRequest("/api/auth/logout", {
+        method: "POST",
+        headers: { cookie: client.cookieHeader("/api/auth/logout"), "x-forwarded-for": client.address, origin, "sec-fetch-mode": "navigate", "sec-fetch-site": site },
+      });
+    const { client } = await signedInUser();
+    const response = await formPost(client, "same-origin", client.base);
+    assert.equal(response.status, 303);
+    assert.equal(new URL(String(response.headers.location), client.base).toString(), `${client.base}/login`);
+    assert.equal(response.headers["clear-site-data"], '"cache", "storage"');
+    const cleared = ([] as string[]).concat(response.headers["set-cookie"] ?? []).map(parseSetCookie);
+    assert.deepEqual(cleared.map((cookie) => cookie.attributes.get("max-age")), ["0", "0", "0", "0"]);
+    assert.equal((await client.post("/api/auth/token/refresh")).status, 401, "the session ended");
+    // From another site, the same form is refused and ends nothing.
+    const { client: other } = await signedInUser();
+    assert.equal((await formPost(other, "cross-site", "https://evil.example")).status, 403);
+    assert.equal((await other.post("/api/auth/token/refresh")).status, 200);
+  });
 });
 
 describe("cross-site writes are refused", () => {

@@ -11,7 +11,13 @@ export const POST = withErrors(async (request: NextRequest) => {
   assertSameOrigin(request, APP_URL);
   await endSession(request.cookies.get(COOKIE.REFRESH)?.value);
   // Clear-Site-Data also drops anything cached or stored for this site in the browser.
-  const response = new NextResponse(null, { status: 204, headers: { ...NO_STORE, "Clear-Site-Data": '"cache", "storage"' } });
+  const headers = { ...NO_STORE, "Clear-Site-Data": '"cache", "storage"' };
+  // The logout form sent by the browser itself (clicked before the page's scripts ran) is a
+  // navigation: it lands on the login page rather than on an empty answer.
+  const response =
+    request.headers.get("sec-fetch-mode") === "navigate"
+      ? NextResponse.redirect(new URL("/login", APP_URL), { status: 303, headers })
+      : new NextResponse(null, { status: 204, headers });
   clearAuthCookies(response, APP_URL);
   return response;
 });
