@@ -219,3 +219,17 @@ test("settings: the week can start on Monday", async ({ page, signedIn: _ }) => 
   await page.getByRole("link", { name: "캘린더" }).click();
   await expect(page.getByRole("columnheader").first()).toHaveText("월");
 });
+
+test("settings: what was chosen before the page's scripts ran is what gets saved", async ({ page, signedIn: _ }) => {
+  const release = await holdScripts(page);
+  await page.goto("/dashboard/settings", { waitUntil: "domcontentloaded" });
+  await page.getByLabel("한 주의 시작").selectOption("1");
+  await page.getByLabel("시간대").selectOption("Europe/Paris");
+  release();
+  await hydrated(page.getByRole("button", { name: "저장" }));
+  await page.getByRole("button", { name: "저장" }).click();
+  await expect(page.getByRole("main").getByRole("status").filter({ hasText: "설정을 저장했습니다." })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("한 주의 시작")).toHaveValue("1");
+  await expect(page.getByLabel("시간대")).toHaveValue("Europe/Paris");
+});

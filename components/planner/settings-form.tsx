@@ -1,8 +1,9 @@
 "use client";
-import { useState, type FormEvent } from "react";
+import { useState, type ChangeEvent, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Form } from "@/components/ui/form";
+import { useTypedEarly } from "@/components/ui/use-typed-early";
 import { api, NetworkError } from "@/lib/client/api";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 import type { PlannerSettings } from "@/lib/planner/types";
@@ -15,6 +16,12 @@ function timeZones(current: string): string[] {
 export function SettingsForm({ t, settings }: { t: Dictionary; settings: PlannerSettings }) {
   const [weekStartsOn, setWeekStartsOn] = useState<0 | 1>(settings.weekStartsOn);
   const [timeZone, setTimeZone] = useState(settings.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const editWeekStart = (event: ChangeEvent<HTMLSelectElement>) => setWeekStartsOn(event.target.value === "1" ? 1 : 0);
+  const editTimeZone = (event: ChangeEvent<HTMLSelectElement>) => setTimeZone(event.target.value);
+  const weekStartSelect = useTypedEarly(String(weekStartsOn), editWeekStart);
+  // Without a saved zone the server drew its own, not the browser's: there is nothing chosen early
+  // to tell apart from that difference.
+  const timeZoneSelect = useTypedEarly(settings.timeZone ? timeZone : undefined, editTimeZone);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ tone: "success" | "error"; text: string } | null>(null);
 
@@ -37,14 +44,14 @@ export function SettingsForm({ t, settings }: { t: Dictionary; settings: Planner
       {result ? <Alert tone={result.tone}>{result.text}</Alert> : null}
       <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
         {t.settings.weekStartsOn}
-        <select value={weekStartsOn} onChange={(event) => setWeekStartsOn(event.target.value === "1" ? 1 : 0)} className="rounded-lg border border-slate-300 bg-white px-3 py-2">
+        <select ref={weekStartSelect} value={weekStartsOn} onChange={editWeekStart} className="rounded-lg border border-slate-300 bg-white px-3 py-2">
           <option value={0}>{t.settings.sunday}</option>
           <option value={1}>{t.settings.monday}</option>
         </select>
       </label>
       <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
         {t.settings.timeZone}
-        <select value={timeZone} onChange={(event) => setTimeZone(event.target.value)} className="rounded-lg border border-slate-300 bg-white px-3 py-2">
+        <select ref={timeZoneSelect} value={timeZone} onChange={editTimeZone} className="rounded-lg border border-slate-300 bg-white px-3 py-2">
           {timeZones(timeZone).map((zone) => (
             <option key={zone} value={zone}>
               {zone}
