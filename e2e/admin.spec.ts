@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { grantAdmin } from "../tests/helpers/admin";
-import { expect, test } from "./fixtures";
+import { expect, holdScripts, hydrated, test } from "./fixtures";
 
 test("an administrator sees the security dashboard, unlocks a locked address with a reason, and finds it in the audit log", async ({
   page,
@@ -50,4 +50,18 @@ test("an administrator sees the security dashboard, unlocks a locked address wit
   await expect(entry).toContainText("ACCOUNT_UNLOCKED");
   await expect(entry).toContainText("owner confirmed by phone");
   await expect(entry).toContainText(user.email);
+
+  // Filters chosen while the page's scripts load are the ones applied.
+  const release = await holdScripts(page);
+  await page.goto("/admin/security", { waitUntil: "domcontentloaded" });
+  const events = page.getByRole("region", { name: "최근 보안 이벤트" });
+  await events.getByLabel("필터").selectOption("LOGIN_SUCCESS");
+  await events.getByLabel("이메일").fill(user.email);
+  release();
+  await hydrated(events.getByRole("button", { name: "필터" }));
+  await events.getByRole("button", { name: "필터" }).click();
+  const rows = events.getByRole("row").filter({ hasText: user.email });
+  await expect(rows).toHaveCount(2);
+  await expect(events.locator("tbody").getByRole("row")).toHaveCount(2);
+  for (const row of await rows.all()) await expect(row).toContainText("로그인");
 });

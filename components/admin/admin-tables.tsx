@@ -1,5 +1,7 @@
 "use client";
+import type { ChangeEvent, ReactNode } from "react";
 import { PagedTable, type Page } from "@/components/admin/paged-table";
+import { useTypedEarly } from "@/components/ui/use-typed-early";
 import { api } from "@/lib/client/api";
 import type { Dictionary, Locale } from "@/lib/i18n/dictionaries";
 
@@ -36,6 +38,31 @@ async function loadAudit(query: string): Promise<Page<AuditRow> | null> {
 
 const input = "rounded-lg border border-slate-300 px-2 py-1.5";
 
+// Filter controls that also hand over what was chosen before the page's scripts ran.
+function FilterInput({ label, value, onChange }: { label: string; value: string; onChange: (value: string) => void }) {
+  const change = (event: ChangeEvent<HTMLInputElement>) => onChange(event.target.value);
+  const control = useTypedEarly(value, change);
+  return (
+    <label className="flex flex-col text-sm">
+      {label}
+      <input ref={control} value={value} onChange={change} className={input} />
+    </label>
+  );
+}
+
+function FilterSelect({ label, value, onChange, children }: { label: string; value: string; onChange: (value: string) => void; children: ReactNode }) {
+  const change = (event: ChangeEvent<HTMLSelectElement>) => onChange(event.target.value);
+  const control = useTypedEarly(value, change);
+  return (
+    <label className="flex flex-col text-sm">
+      {label}
+      <select ref={control} value={value} onChange={change} className={input}>
+        {children}
+      </select>
+    </label>
+  );
+}
+
 export function EventsTable({ t, locale }: { t: Dictionary; locale: Locale }) {
   const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "medium" }).format(new Date(iso));
   const types = Object.keys(t.settings.events) as (keyof Dictionary["settings"]["events"])[];
@@ -45,23 +72,17 @@ export function EventsTable({ t, locale }: { t: Dictionary; locale: Locale }) {
       label={t.admin.events}
       load={loadEvents}
       initialFilters={{ type: "", email: "" }}
-      filters={(value, set) => (
+      filters={(value, edit) => (
         <>
-          <label className="flex flex-col text-sm">
-            {t.admin.filter}
-            <select value={value.type} onChange={(event) => set({ ...value, type: event.target.value })} className={input}>
-              <option value="">{t.admin.allTypes}</option>
-              {types.map((type) => (
-                <option key={type} value={type}>
-                  {t.settings.events[type]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col text-sm">
-            {t.admin.email}
-            <input value={value.email} onChange={(event) => set({ ...value, email: event.target.value })} className={input} />
-          </label>
+          <FilterSelect label={t.admin.filter} value={value.type} onChange={(type) => edit({ type })}>
+            <option value="">{t.admin.allTypes}</option>
+            {types.map((type) => (
+              <option key={type} value={type}>
+                {t.settings.events[type]}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterInput label={t.admin.email} value={value.email} onChange={(email) => edit({ email })} />
         </>
       )}
       header={
@@ -96,12 +117,7 @@ export function AuditTable({ t, locale }: { t: Dictionary; locale: Locale }) {
       label={t.admin.audit}
       load={loadAudit}
       initialFilters={{ q: "" }}
-      filters={(value, set) => (
-        <label className="flex flex-col text-sm">
-          {t.admin.search}
-          <input value={value.q} onChange={(event) => set({ q: event.target.value })} className={input} />
-        </label>
-      )}
+      filters={(value, edit) => <FilterInput label={t.admin.search} value={value.q} onChange={(q) => edit({ q })} />}
       header={
         <tr>
           <th className="py-1 pr-3">{t.admin.when}</th>

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Form } from "@/components/ui/form";
+import { useDraft } from "@/components/ui/use-draft";
 import { api } from "@/lib/client/api";
 import { format, type Dictionary } from "@/lib/i18n/dictionaries";
 
@@ -26,11 +27,11 @@ export function PagedTable<Row extends { id: string }, Filters extends Record<st
   label: string;
   load: (query: string) => Promise<Page<Row> | null>;
   initialFilters: Filters;
-  filters: (value: Filters, set: (value: Filters) => void) => ReactNode;
+  filters: (value: Filters, edit: (change: Partial<Filters>) => void) => ReactNode;
   header: ReactNode;
   row: (entry: Row) => ReactNode;
 }) {
-  const [draft, setDraft] = useState(initialFilters);
+  const { draft, edit } = useDraft(initialFilters);
   const [applied, setApplied] = useState(initialFilters);
   const [page, setPage] = useState(1);
   const [data, setData] = useState<Page<Row> | null>(null);
@@ -59,7 +60,7 @@ export function PagedTable<Row extends { id: string }, Filters extends Record<st
           setApplied(draft);
         }}
       >
-        {filters(draft, setDraft)}
+        {filters(draft, edit)}
         <Button type="submit" variant="secondary">
           {t.admin.filter}
         </Button>
