@@ -132,7 +132,7 @@ test("bucket list: add, achieve with a note, see the progress, edit, delete", as
   await expect(page.getByText("아직 버킷리스트가 없습니다.")).toBeVisible();
   const newItem = page.getByRole("form", { name: "새 버킷리스트" });
   await newItem.getByLabel("제목").fill("오로라 보기");
-  await newItem.getByLabel("분류").selectOption("TRAVEL");
+  await newItem.getByLabel("분류").selectOption("HEALTH");
   await newItem.getByLabel("설명").fill("아이슬란드에서");
   await newItem.getByRole("button", { name: "추가" }).click();
   await expect(page.getByRole("heading", { name: "오로라 보기" })).toBeVisible();
@@ -181,11 +181,13 @@ test("bucket list: every field typed before the page's scripts ran is kept", asy
   const newItem = page.getByRole("form", { name: "새 버킷리스트" });
   await newItem.getByLabel("제목").fill("사막에서 별 보기");
   await newItem.getByLabel("설명").fill("은하수가 보이는 밤");
+  await newItem.getByLabel("분류").selectOption("HEALTH");
   release();
   await hydrated(newItem.getByRole("button", { name: "추가" }));
   await newItem.getByRole("button", { name: "추가" }).click();
   const added = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "사막에서 별 보기" }) });
   await expect(added).toContainText("은하수가 보이는 밤");
+  await expect(added).toContainText("건강");
 });
 
 test("the calendar is the one place to see the month: todos due and bucket targets show on their day", async ({ page, signedIn: _ }) => {
