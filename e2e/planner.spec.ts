@@ -175,6 +175,21 @@ test("todo: what was typed and chosen before the page's scripts ran is what gets
   await expect(page.getByLabel("우선순위: 세탁소 들르기")).toHaveValue("HIGH");
 });
 
+test("todo: the order chosen before the page's scripts ran is the order shown", async ({ page, signedIn: _ }) => {
+  const origin = new URL(page.url()).origin;
+  for (const [title, priority] of [["천천히 해도 되는 일", "LOW"], ["급한 일", "HIGH"]]) {
+    expect((await page.request.post("/api/todos", { data: { title, priority }, headers: { origin } })).status()).toBe(201);
+  }
+  const release = await holdScripts(page);
+  await page.goto("/dashboard/todo", { waitUntil: "domcontentloaded" });
+  await page.getByLabel("정렬").selectOption("priority");
+  release();
+  await hydrated(page.getByRole("button", { name: "추가" }));
+  const items = page.getByRole("list", { name: "할 일" }).getByRole("listitem");
+  await expect(items).toHaveCount(2);
+  await expect(items.first()).toContainText("급한 일");
+});
+
 test("bucket list: every field typed before the page's scripts ran is kept", async ({ page, signedIn: _ }) => {
   const release = await holdScripts(page);
   await page.goto("/dashboard/bucket", { waitUntil: "domcontentloaded" });

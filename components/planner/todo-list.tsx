@@ -36,6 +36,8 @@ export function TodoList({ t, settings }: { t: Dictionary; settings: PlannerSett
   const [loaded, setLoaded] = useState(false);
   const [filter, setFilter] = useState<Filter>("all");
   const [sort, setSort] = useState<Sort>("manual");
+  const editSort = (event: ChangeEvent<HTMLSelectElement>) => setSort(oneOf(SORTS, event.target.value, "manual"));
+  const sortSelect = useTypedEarly(sort, editSort);
   const { draft, edit, setDraft } = useDraft({ title: "", dueOn: "", priority: "MEDIUM" as TodoPriority });
   const editTitle = (event: ChangeEvent<HTMLInputElement>) => edit({ title: event.target.value });
   const editDueOn = (event: ChangeEvent<HTMLInputElement>) => edit({ dueOn: event.target.value });
@@ -192,7 +194,7 @@ export function TodoList({ t, settings }: { t: Dictionary; settings: PlannerSett
         <SegmentedControl label={t.planner.filter} options={FILTERS} value={filter} labels={t.planner.filters} onChange={setFilter} />
         <label className="flex items-center gap-2 text-sm text-slate-800">
           {t.planner.sort}
-          <select value={sort} onChange={(event) => setSort(oneOf(SORTS, event.target.value, "manual"))} className="rounded-lg border border-slate-300 bg-white px-2 py-1.5">
+          <select ref={sortSelect} value={sort} onChange={editSort} className="rounded-lg border border-slate-300 bg-white px-2 py-1.5">
             {SORTS.map((option) => (
               <option key={option} value={option}>
                 {t.planner.sorts[option]}
