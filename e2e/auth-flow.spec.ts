@@ -195,6 +195,17 @@ test.describe("before the page's scripts have run", () => {
     await expect(page).toHaveURL(/\/dashboard$/);
   });
 
+  test("a sign-up filled in and agreed to while the scripts loaded goes through as it was", async ({ page, user, signupPage }) => {
+    const release = await holdScripts(page);
+    await page.goto("/signup", { waitUntil: "domcontentloaded" });
+    await signupPage.fill(user);
+    await signupPage.acceptRequired();
+    release();
+    await hydrated(signupPage.submit());
+    await signupPage.submit().click();
+    await expect(page).toHaveURL(/\/verify-required/);
+  });
+
   test("'log out' clicked while the scripts load still signs out and ends the session", async ({ page, context, signedIn: _ }) => {
     const refresh = (await context.cookies()).find((cookie) => cookie.name === "REFRESH_TOKEN");
     expect(refresh).toBeDefined();

@@ -1,5 +1,7 @@
 "use client";
 import Link from "next/link";
+import type { ChangeEvent, Dispatch, SetStateAction } from "react";
+import { useTypedEarly } from "@/components/ui/use-typed-early";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 
 export interface Consents {
@@ -9,14 +11,17 @@ export interface Consents {
 }
 
 function Checkbox({ name, label, checked, onChange, error }: { name: string; label: string; checked: boolean; onChange: (value: boolean) => void; error?: string }) {
+  const change = (event: ChangeEvent<HTMLInputElement>) => onChange(event.target.checked);
+  const box = useTypedEarly(checked, change);
   return (
     <div>
       <label className="flex items-start gap-2 text-sm text-slate-800">
         <input
           type="checkbox"
           name={name}
+          ref={box}
           checked={checked}
-          onChange={(event) => onChange(event.target.checked)}
+          onChange={change}
           aria-invalid={error ? true : undefined}
           className="mt-0.5 size-4 accent-teal-700"
         />
@@ -28,7 +33,18 @@ function Checkbox({ name, label, checked, onChange, error }: { name: string; lab
 }
 
 // Terms and privacy (required) and marketing (optional), asked at local sign-up and at onboarding.
-export function ConsentFieldset({ t, consents, onChange, fields }: { t: Dictionary; consents: Consents; onChange: (consents: Consents) => void; fields: Record<string, string> }) {
+// Each box updates the latest consents: on hydration every box ticked early reports in one commit.
+export function ConsentFieldset({
+  t,
+  consents,
+  onChange,
+  fields,
+}: {
+  t: Dictionary;
+  consents: Consents;
+  onChange: Dispatch<SetStateAction<Consents>>;
+  fields: Record<string, string>;
+}) {
   return (
     <fieldset className="flex flex-col gap-2 rounded-lg border border-slate-200 p-3">
       <legend className="px-1 text-sm font-medium text-slate-800">
@@ -36,9 +52,9 @@ export function ConsentFieldset({ t, consents, onChange, fields }: { t: Dictiona
           {t.signup.readTerms}
         </Link>
       </legend>
-      <Checkbox name="terms" label={t.signup.terms} checked={consents.terms} onChange={(terms) => onChange({ ...consents, terms })} error={fields["consents.terms"]} />
-      <Checkbox name="privacy" label={t.signup.privacy} checked={consents.privacy} onChange={(privacy) => onChange({ ...consents, privacy })} error={fields["consents.privacy"]} />
-      <Checkbox name="marketing" label={t.signup.marketing} checked={consents.marketing} onChange={(marketing) => onChange({ ...consents, marketing })} />
+      <Checkbox name="terms" label={t.signup.terms} checked={consents.terms} onChange={(terms) => onChange((current) => ({ ...current, terms }))} error={fields["consents.terms"]} />
+      <Checkbox name="privacy" label={t.signup.privacy} checked={consents.privacy} onChange={(privacy) => onChange((current) => ({ ...current, privacy }))} error={fields["consents.privacy"]} />
+      <Checkbox name="marketing" label={t.signup.marketing} checked={consents.marketing} onChange={(marketing) => onChange((current) => ({ ...current, marketing }))} />
     </fieldset>
   );
 }
