@@ -206,6 +206,15 @@ test.describe("before the page's scripts have run", () => {
     await expect(page).toHaveURL(/\/verify-required/);
   });
 
+  test("a language picked while the scripts loaded is switched to once they have", async ({ page }) => {
+    const release = await holdScripts(page);
+    await page.goto("/", { waitUntil: "domcontentloaded" });
+    await page.getByLabel("언어").selectOption("en");
+    release();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("The safest way to plan your days");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  });
+
   test("'log out' clicked while the scripts load still signs out and ends the session", async ({ page, context, signedIn: _ }) => {
     const refresh = (await context.cookies()).find((cookie) => cookie.name === "REFRESH_TOKEN");
     expect(refresh).toBeDefined();
