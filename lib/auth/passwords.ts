@@ -73,9 +73,10 @@ export async function secureAccount(token: string, meta: RequestMeta): Promise<b
 export async function changePassword(userId: string, sessionId: string | undefined, current: string, next: string, messages: Messages, meta: RequestMeta): Promise<void> {
   const user = await getDb().user.findUnique({ where: { id: userId } });
   if (!user) throw new ApiError("UNAUTHENTICATED");
+  // First, since it tells nothing of the current password: trying new ones spends no proof attempt.
+  assertStrongPassword(next, [user.email, user.nickname], messages, "newPassword");
   await countProofAttempt(userId);
   if (!(await verifyPassword(user.passwordHash, current))) throw new ApiError("INVALID_INPUT", { currentPassword: messages.passwordWrong });
-  assertStrongPassword(next, [user.email, user.nickname], messages, "newPassword");
   await getDb().user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(next), passwordChangedAt: new Date() } });
   await revokeSessions(userId, sessionId ? { except: sessionId } : "all", meta);
   await recordSecurityEvent({ userId, type: "PASSWORD_CHANGED" }, meta);

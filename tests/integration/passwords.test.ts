@@ -132,6 +132,12 @@ describe("change password and delete account", () => {
 
   test("a stolen session cannot guess the password through 'change password' or 'delete account': 15 tries in all", async () => {
     const { client, email } = await signedInUser();
+    // A new password refused as weak spends no attempt: it tells nothing of the current one.
+    for (const weak of ["password123", email, "qwertyuiop"]) {
+      const refused = await client.post("/api/auth/password/change", { currentPassword: PASSWORD, newPassword: weak });
+      assert.equal(refused.status, 400);
+      assert.ok(((await refused.json()) as { error: { fields: Record<string, string> } }).error.fields.newPassword, weak);
+    }
     const statuses = new Set<number>();
     for (let attempt = 0; attempt < 8; attempt++) {
       statuses.add((await client.post("/api/auth/password/change", { currentPassword: `guess ${attempt}`, newPassword: NEW_PASSWORD })).status);
