@@ -250,3 +250,26 @@ test("settings: what was chosen before the page's scripts ran is what gets saved
   await expect(page.getByLabel("한 주의 시작")).toHaveValue("1");
   await expect(page.getByLabel("시간대")).toHaveValue("Europe/Paris");
 });
+
+test("a full list says so, in the page's language, and keeps what was typed", async ({ page, signedIn: _ }) => {
+  const origin = new URL(page.url()).origin;
+  // 500 of each, the most a list holds (lib/planner), sent in batches.
+  for (const [path, body] of [["/api/todos", (n: number) => ({ title: `할 일 ${n}` })], ["/api/bucket-items", (n: number) => ({ title: `꿈 ${n}`, category: "OTHER" })]] as const) {
+    for (let batch = 0; batch < 25; batch++) {
+      const sent = await Promise.all(Array.from({ length: 20 }, (_, index) => page.request.post(path, { data: body(batch * 20 + index), headers: { origin } })));
+      expect(sent.map((response) => response.status())).toEqual(Array(20).fill(201));
+    }
+  }
+  await page.goto("/dashboard/todo");
+  await page.getByLabel("새 할 일").fill("하나 더");
+  await page.getByRole("button", { name: "추가" }).click();
+  await expect(page.getByText("목록이 가득 찼습니다. 먼저 항목을 지워 주세요.")).toBeVisible();
+  await expect(page.getByLabel("새 할 일")).toHaveValue("하나 더");
+
+  await page.goto("/dashboard/bucket");
+  const newItem = page.getByRole("form", { name: "새 버킷리스트" });
+  await newItem.getByLabel("제목").fill("하나 더");
+  await newItem.getByRole("button", { name: "추가" }).click();
+  await expect(page.getByText("목록이 가득 찼습니다. 먼저 항목을 지워 주세요.")).toBeVisible();
+  await expect(newItem.getByLabel("제목")).toHaveValue("하나 더");
+});

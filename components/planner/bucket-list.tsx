@@ -111,7 +111,8 @@ export function BucketList({ t, locale }: { t: Dictionary; locale: Locale }) {
     try {
       const result = await api<{ item: BucketItemDto }>(path, { method, json });
       if (result.ok) return { item: result.data.item, fields: null };
-      if (result.code !== "INVALID_INPUT") setMessage(t.planner.saveFailed);
+      if (result.code === "LIMIT_REACHED") setMessage(t.planner.listFull);
+      else if (result.code !== "INVALID_INPUT") setMessage(t.planner.saveFailed);
       return { fields: result.fields };
     } catch (error) {
       setMessage(error instanceof NetworkError ? t.common.networkError : t.planner.saveFailed);

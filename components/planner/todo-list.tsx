@@ -114,7 +114,7 @@ export function TodoList({ t, settings }: { t: Dictionary; settings: PlannerSett
     try {
       const result = await api<{ todo: TodoDto }>("/api/todos", { method: "POST", json: body });
       if (result.ok) setTodos((current) => [...current, result.data.todo]);
-      else restore(Object.values(result.fields)[0] ?? result.message);
+      else restore(result.code === "LIMIT_REACHED" ? t.planner.listFull : (Object.values(result.fields)[0] ?? t.common.genericError));
     } catch (error) {
       restore(error instanceof NetworkError ? t.common.networkError : t.common.genericError);
     } finally {
