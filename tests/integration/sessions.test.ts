@@ -238,10 +238,17 @@ describe("refresh, rotation and logout", () => {
     assert.ok(Number(limited.headers.get("retry-after")) > 0, "Retry-After");
     assert.deepEqual(limited.headers.getSetCookie(), [], "nothing cleared");
     assert.equal(client.cookies.get("REFRESH_TOKEN")?.value, token);
-    // The page path is limited the same way, and must not sign the user out either.
+    // The page path is limited the same way, and must not sign the user out either. A browser is
+    // there, so it gets a page that tries again by itself when the wait is over, not JSON.
     const page = await client.request("/api/auth/token/refresh?next=%2Fdashboard");
     assert.equal(page.status, 429);
     assert.deepEqual(page.headers.getSetCookie(), []);
+    assert.match(page.headers.get("content-type") ?? "", /^text\/html/);
+    const wait = Number(page.headers.get("retry-after"));
+    assert.ok(wait > 0, "Retry-After");
+    const html = await page.text();
+    assert.ok(html.includes(`<meta http-equiv="refresh" content="${wait}">`), html);
+    assert.ok(html.includes(`시도가 너무 많습니다. ${wait}초 후에 다시 시도해 주세요.`), html);
     // From another address (the same browser after the minute, in effect) the token still rotates.
     assert.equal((await client.post("/api/auth/token/refresh", undefined, { headers: { "x-forwarded-for": randomAddress() } })).status, 200);
   });

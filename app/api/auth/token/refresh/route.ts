@@ -7,6 +7,8 @@ import { requestMeta, rotateRefreshToken } from "@/lib/auth/sessions";
 import { getEnv } from "@/lib/env";
 import { ApiError, errorResponse, NO_STORE } from "@/lib/errors";
 import { withErrors } from "@/lib/http/handler";
+import { format } from "@/lib/i18n/dictionaries";
+import { getDictionary } from "@/lib/i18n/server";
 
 // Used by the client's fetch wrapper when the API answers 401.
 export const POST = withErrors(async (request: NextRequest) => {
@@ -31,7 +33,12 @@ export const POST = withErrors(async (request: NextRequest) => {
 export const GET = withErrors(async (request: NextRequest) => {
   const { APP_URL } = getEnv();
   const next = safeNextPath(request.nextUrl.searchParams.get("next"));
-  await consumeIpLimit(request, IP_LIMITS.refresh);
+  try {
+    await consumeIpLimit(request, IP_LIMITS.refresh);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === "RATE_LIMITED") return tryAgainLater(error.retryAfterSeconds ?? 60);
+    throw error;
+  }
   const result = await rotateRefreshToken(request.cookies.get(COOKIE.REFRESH)?.value, requestMeta(request));
   if (!result.ok) {
     const response = NextResponse.redirect(new URL(`/login?next=${encodeURIComponent(next)}`, APP_URL), { status: 303, headers: NO_STORE });
@@ -43,3 +50,12 @@ export const GET = withErrors(async (request: NextRequest) => {
   setAuthCookie(response, "REFRESH", result.session.refreshToken, APP_URL, result.session.refreshExpiresAt);
   return response;
 });
+
+// Still a page, not JSON: a short one in the reader's language that loads this address again by
+// itself once the wait is over. The cookies stay as they are, so the session is not lost.
+async function tryAgainLater(seconds: number): Promise<Response> {
+  const { locale, t } = await getDictionary();
+  const text = format(t.common.rateLimited, { seconds });
+  const page = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta http-equiv="refresh" content="${seconds}"><meta name="viewport" content="width=device-width, initial-scale=1"><title>TropiCal</title></head><body><p role="alert">${text}</p></body></html>`;
+  return new Response(page, { status: 429, headers: { ...NO_STORE, "Content-Type": "text/html; charset=utf-8", "Retry-After": String(seconds) } });
+}
