@@ -1,29 +1,29 @@
 "use client";
 import { useRouter } from "next/navigation";
-import type { ChangeEvent } from "react";
-import { useTypedEarly } from "@/components/ui/use-typed-early";
+import { Select } from "@/components/ui/controls";
 import { LOCALE_COOKIE, LOCALES, type Locale } from "@/lib/i18n/dictionaries";
 
 const NAMES: Record<Locale, string> = { ko: "한국어", en: "English" };
 
 export function LanguageSwitcher({ locale, label }: { locale: Locale; label: string }) {
   const router = useRouter();
-  const change = (event: ChangeEvent<HTMLSelectElement>) => {
-    document.cookie = `${LOCALE_COOKIE}=${event.target.value}; path=/; max-age=31536000; samesite=lax`;
-    router.refresh();
-  };
-  // A language picked before the page's scripts ran is switched to once they have.
-  const select = useTypedEarly(locale, change);
   return (
     <label className="flex items-center gap-2 text-sm text-slate-700">
       <span className="sr-only">{label}</span>
-      <select ref={select} value={locale} onChange={change} className="rounded-md border border-slate-300 bg-white px-2 py-1">
+      <Select
+        value={locale}
+        onChange={(event) => {
+          document.cookie = `${LOCALE_COOKIE}=${event.target.value}; path=/; max-age=31536000; samesite=lax`;
+          router.refresh();
+        }}
+        className="rounded-md border border-slate-300 bg-white px-2 py-1"
+      >
         {LOCALES.map((option) => (
           <option key={option} value={option}>
             {NAMES[option]}
           </option>
         ))}
-      </select>
+      </Select>
     </label>
   );
 }

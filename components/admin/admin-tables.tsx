@@ -1,7 +1,6 @@
 "use client";
-import type { ChangeEvent, ReactNode } from "react";
 import { PagedTable, type Page } from "@/components/admin/paged-table";
-import { useTypedEarly } from "@/components/ui/use-typed-early";
+import { Input, Select } from "@/components/ui/controls";
 import { api } from "@/lib/client/api";
 import type { Dictionary, Locale } from "@/lib/i18n/dictionaries";
 
@@ -38,31 +37,6 @@ async function loadAudit(query: string): Promise<Page<AuditRow> | null> {
 
 const input = "rounded-lg border border-slate-300 px-2 py-1.5";
 
-// Filter controls that also hand over what was chosen before the page's scripts ran.
-function FilterInput({ label, value, onChange }: { label: string; value: string; onChange: (value: string) => void }) {
-  const change = (event: ChangeEvent<HTMLInputElement>) => onChange(event.target.value);
-  const control = useTypedEarly(value, change);
-  return (
-    <label className="flex flex-col text-sm">
-      {label}
-      <input ref={control} value={value} onChange={change} className={input} />
-    </label>
-  );
-}
-
-function FilterSelect({ label, value, onChange, children }: { label: string; value: string; onChange: (value: string) => void; children: ReactNode }) {
-  const change = (event: ChangeEvent<HTMLSelectElement>) => onChange(event.target.value);
-  const control = useTypedEarly(value, change);
-  return (
-    <label className="flex flex-col text-sm">
-      {label}
-      <select ref={control} value={value} onChange={change} className={input}>
-        {children}
-      </select>
-    </label>
-  );
-}
-
 export function EventsTable({ t, locale }: { t: Dictionary; locale: Locale }) {
   const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "medium" }).format(new Date(iso));
   const types = Object.keys(t.settings.events) as (keyof Dictionary["settings"]["events"])[];
@@ -74,15 +48,21 @@ export function EventsTable({ t, locale }: { t: Dictionary; locale: Locale }) {
       initialFilters={{ type: "", email: "" }}
       filters={(value, edit) => (
         <>
-          <FilterSelect label={t.admin.filter} value={value.type} onChange={(type) => edit({ type })}>
-            <option value="">{t.admin.allTypes}</option>
-            {types.map((type) => (
-              <option key={type} value={type}>
-                {t.settings.events[type]}
-              </option>
-            ))}
-          </FilterSelect>
-          <FilterInput label={t.admin.email} value={value.email} onChange={(email) => edit({ email })} />
+          <label className="flex flex-col text-sm">
+            {t.admin.filter}
+            <Select value={value.type} onChange={(event) => edit({ type: event.target.value })} className={input}>
+              <option value="">{t.admin.allTypes}</option>
+              {types.map((type) => (
+                <option key={type} value={type}>
+                  {t.settings.events[type]}
+                </option>
+              ))}
+            </Select>
+          </label>
+          <label className="flex flex-col text-sm">
+            {t.admin.email}
+            <Input value={value.email} onChange={(event) => edit({ email: event.target.value })} className={input} />
+          </label>
         </>
       )}
       header={
@@ -117,7 +97,12 @@ export function AuditTable({ t, locale }: { t: Dictionary; locale: Locale }) {
       label={t.admin.audit}
       load={loadAudit}
       initialFilters={{ q: "" }}
-      filters={(value, edit) => <FilterInput label={t.admin.search} value={value.q} onChange={(q) => edit({ q })} />}
+      filters={(value, edit) => (
+        <label className="flex flex-col text-sm">
+          {t.admin.search}
+          <Input value={value.q} onChange={(event) => edit({ q: event.target.value })} className={input} />
+        </label>
+      )}
       header={
         <tr>
           <th className="py-1 pr-3">{t.admin.when}</th>

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
-import type { ChangeEvent, Dispatch, SetStateAction } from "react";
-import { useTypedEarly } from "@/components/ui/use-typed-early";
+import type { Dispatch, SetStateAction } from "react";
+import { Input } from "@/components/ui/controls";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 
 export interface Consents {
@@ -11,17 +11,14 @@ export interface Consents {
 }
 
 function Checkbox({ name, label, checked, onChange, error }: { name: string; label: string; checked: boolean; onChange: (value: boolean) => void; error?: string }) {
-  const change = (event: ChangeEvent<HTMLInputElement>) => onChange(event.target.checked);
-  const box = useTypedEarly(checked, change);
   return (
     <div>
       <label className="flex items-start gap-2 text-sm text-slate-800">
-        <input
+        <Input
           type="checkbox"
           name={name}
-          ref={box}
           checked={checked}
-          onChange={change}
+          onChange={(event) => onChange(event.target.checked)}
           aria-invalid={error ? true : undefined}
           className="mt-0.5 size-4 accent-teal-700"
         />

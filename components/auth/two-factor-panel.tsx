@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { rateLimitedMessage } from "@/components/auth/use-submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -69,7 +70,7 @@ export function TwoFactorPanel({ t }: { t: Dictionary }) {
     try {
       const result = await api<T>(path, { method: "POST", json });
       if (result.ok) then(result.data);
-      else if (result.code === "RATE_LIMITED") setError(format(t.common.rateLimited, { seconds: result.retryAfter ?? 60 }));
+      else if (result.code === "RATE_LIMITED") setError(rateLimitedMessage(t, result.retryAfter));
       else setError(Object.values(result.fields)[0] ?? result.message);
     } catch {
       setError(t.common.networkError);

@@ -23,6 +23,11 @@ export function lazySchema(load: () => Promise<z.ZodType>): LazySchema {
   return { load: once, warm: () => void once().catch(() => {}) };
 }
 
+// "Try again in N seconds", from a 429's Retry-After (a minute when it is missing).
+export function rateLimitedMessage(t: Dictionary, retryAfter: number | undefined): string {
+  return format(t.common.rateLimited, { seconds: retryAfter ?? 60 });
+}
+
 // Shared submit state for the auth forms: busy flag, per-field errors and one form-level message.
 // Input is checked with the API's own schema first, so every field error shows at once without a
 // round trip. What the user typed lives in the form's own state and is never cleared by an error.
@@ -50,7 +55,7 @@ export function useSubmit(t: Dictionary) {
       const result = await api<T>(path, { method, json });
       if (!result.ok) {
         setFields(result.fields);
-        if (result.code === "RATE_LIMITED") setMessage(format(t.common.rateLimited, { seconds: result.retryAfter ?? 60 }));
+        if (result.code === "RATE_LIMITED") setMessage(rateLimitedMessage(t, result.retryAfter));
         else if (messages[result.code]) setMessage(messages[result.code] ?? null);
         else if (result.code !== "INVALID_INPUT") setMessage(t.common.genericError);
       }

@@ -1,12 +1,12 @@
 "use client";
-import { useEffect, useState, type ChangeEvent, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { oneOf } from "@/components/planner/one-of";
 import { Form } from "@/components/ui/form";
+import { Select } from "@/components/ui/controls";
 import { useDraft } from "@/components/ui/use-draft";
-import { useTypedEarly } from "@/components/ui/use-typed-early";
 import { api, NetworkError } from "@/lib/client/api";
 import { format, type Dictionary, type Locale } from "@/lib/i18n/dictionaries";
 import type { BucketCategory, BucketItemDto } from "@/lib/planner/types";
@@ -39,8 +39,6 @@ function ItemForm({
   onCancel?: () => void;
 }) {
   const { draft, edit, setDraft } = useDraft(initial);
-  const editCategory = (event: ChangeEvent<HTMLSelectElement>) => edit({ category: oneOf(BUCKET_CATEGORIES, event.target.value, "OTHER") });
-  const categorySelect = useTypedEarly(draft.category, editCategory);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -62,13 +60,13 @@ function ItemForm({
       <Field label={t.planner.title} name={`${prefix}title`} value={draft.title} onChange={(event) => edit({ title: event.target.value })} error={fields.title} maxLength={200} />
       <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
         {t.planner.category}
-        <select ref={categorySelect} value={draft.category} onChange={editCategory} className="rounded-lg border border-slate-300 bg-white px-3 py-2">
+        <Select value={draft.category} onChange={(event) => edit({ category: oneOf(BUCKET_CATEGORIES, event.target.value, "OTHER") })} className="rounded-lg border border-slate-300 bg-white px-3 py-2">
           {BUCKET_CATEGORIES.map((category) => (
             <option key={category} value={category}>
               {t.planner.categories[category]}
             </option>
           ))}
-        </select>
+        </Select>
       </label>
       <Field label={t.planner.targetOn} name={`${prefix}target`} type="date" value={draft.targetOn} onChange={(event) => edit({ targetOn: event.target.value })} error={fields.targetOn} />
       <Field label={t.planner.description} name={`${prefix}description`} value={draft.description} onChange={(event) => edit({ description: event.target.value })} error={fields.description} maxLength={2000} />

@@ -2,6 +2,7 @@
 import { useState, type ChangeEvent, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/controls";
 import { Form } from "@/components/ui/form";
 import { useTypedEarly } from "@/components/ui/use-typed-early";
 import { api, NetworkError } from "@/lib/client/api";
@@ -16,11 +17,9 @@ function timeZones(current: string): string[] {
 export function SettingsForm({ t, settings }: { t: Dictionary; settings: PlannerSettings }) {
   const [weekStartsOn, setWeekStartsOn] = useState<0 | 1>(settings.weekStartsOn);
   const [timeZone, setTimeZone] = useState(settings.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
-  const editWeekStart = (event: ChangeEvent<HTMLSelectElement>) => setWeekStartsOn(event.target.value === "1" ? 1 : 0);
   const editTimeZone = (event: ChangeEvent<HTMLSelectElement>) => setTimeZone(event.target.value);
-  const weekStartSelect = useTypedEarly(String(weekStartsOn), editWeekStart);
-  // Without a saved zone the server drew its own, not the browser's: there is nothing chosen early
-  // to tell apart from that difference.
+  // Not a Select: without a saved zone the server drew its own, not the browser's, and there is
+  // nothing chosen early to tell apart from that difference.
   const timeZoneSelect = useTypedEarly(settings.timeZone ? timeZone : undefined, editTimeZone);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ tone: "success" | "error"; text: string } | null>(null);
@@ -44,10 +43,10 @@ export function SettingsForm({ t, settings }: { t: Dictionary; settings: Planner
       {result ? <Alert tone={result.tone}>{result.text}</Alert> : null}
       <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
         {t.settings.weekStartsOn}
-        <select ref={weekStartSelect} value={weekStartsOn} onChange={editWeekStart} className="rounded-lg border border-slate-300 bg-white px-3 py-2">
+        <Select value={weekStartsOn} onChange={(event) => setWeekStartsOn(event.target.value === "1" ? 1 : 0)} className="rounded-lg border border-slate-300 bg-white px-3 py-2">
           <option value={0}>{t.settings.sunday}</option>
           <option value={1}>{t.settings.monday}</option>
-        </select>
+        </Select>
       </label>
       <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
         {t.settings.timeZone}

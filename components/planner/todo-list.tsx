@@ -1,11 +1,11 @@
 "use client";
-import { useEffect, useMemo, useState, type ChangeEvent, type DragEvent, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useMemo, useState, type DragEvent, type FormEvent, type KeyboardEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Input, Select } from "@/components/ui/controls";
 import { Form } from "@/components/ui/form";
 import { useDraft } from "@/components/ui/use-draft";
 import { SegmentedControl } from "@/components/ui/segmented-control";
-import { useTypedEarly } from "@/components/ui/use-typed-early";
 import { oneOf } from "@/components/planner/one-of";
 import { useTimeZone } from "@/components/planner/use-time-zone";
 import { useUndoableDelete } from "@/components/planner/use-undoable-delete";
@@ -36,15 +36,7 @@ export function TodoList({ t, settings }: { t: Dictionary; settings: PlannerSett
   const [loaded, setLoaded] = useState(false);
   const [filter, setFilter] = useState<Filter>("all");
   const [sort, setSort] = useState<Sort>("manual");
-  const editSort = (event: ChangeEvent<HTMLSelectElement>) => setSort(oneOf(SORTS, event.target.value, "manual"));
-  const sortSelect = useTypedEarly(sort, editSort);
   const { draft, edit, setDraft } = useDraft({ title: "", dueOn: "", priority: "MEDIUM" as TodoPriority });
-  const editTitle = (event: ChangeEvent<HTMLInputElement>) => edit({ title: event.target.value });
-  const editDueOn = (event: ChangeEvent<HTMLInputElement>) => edit({ dueOn: event.target.value });
-  const editPriority = (event: ChangeEvent<HTMLSelectElement>) => edit({ priority: oneOf(TODO_PRIORITIES, event.target.value, "MEDIUM") });
-  const titleInput = useTypedEarly(draft.title, editTitle);
-  const dueOnInput = useTypedEarly(draft.dueOn, editDueOn);
-  const priorityInput = useTypedEarly(draft.priority, editPriority);
   const [draftError, setDraftError] = useState<string | null>(null);
   const [adding, setAdding] = useState(0);
   const [editing, setEditing] = useState<{ id: string; title: string } | null>(null);
@@ -154,11 +146,10 @@ export function TodoList({ t, settings }: { t: Dictionary; settings: PlannerSett
           <label htmlFor="new-todo" className="text-sm font-medium text-slate-800">
             {t.planner.newTodo}
           </label>
-          <input
+          <Input
             id="new-todo"
-            ref={titleInput}
             value={draft.title}
-            onChange={editTitle}
+            onChange={(event) => edit({ title: event.target.value })}
             placeholder={t.planner.newTodoPlaceholder}
             maxLength={200}
             aria-invalid={draftError ? true : undefined}
@@ -168,17 +159,17 @@ export function TodoList({ t, settings }: { t: Dictionary; settings: PlannerSett
         </div>
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
           {t.planner.dueOn}
-          <input ref={dueOnInput} type="date" value={draft.dueOn} onChange={editDueOn} className="rounded-lg border border-slate-300 px-3 py-2" />
+          <Input type="date" value={draft.dueOn} onChange={(event) => edit({ dueOn: event.target.value })} className="rounded-lg border border-slate-300 px-3 py-2" />
         </label>
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
           {t.planner.priority}
-          <select ref={priorityInput} value={draft.priority} onChange={editPriority} className="rounded-lg border border-slate-300 px-3 py-2">
+          <Select value={draft.priority} onChange={(event) => edit({ priority: oneOf(TODO_PRIORITIES, event.target.value, "MEDIUM") })} className="rounded-lg border border-slate-300 px-3 py-2">
             {TODO_PRIORITIES.map((priority) => (
               <option key={priority} value={priority}>
                 {t.planner.priorities[priority]}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
         <Button type="submit" aria-busy={adding > 0 || undefined}>
           {t.planner.add}
@@ -194,13 +185,13 @@ export function TodoList({ t, settings }: { t: Dictionary; settings: PlannerSett
         <SegmentedControl label={t.planner.filter} options={FILTERS} value={filter} labels={t.planner.filters} onChange={setFilter} />
         <label className="flex items-center gap-2 text-sm text-slate-800">
           {t.planner.sort}
-          <select ref={sortSelect} value={sort} onChange={editSort} className="rounded-lg border border-slate-300 bg-white px-2 py-1.5">
+          <Select value={sort} onChange={(event) => setSort(oneOf(SORTS, event.target.value, "manual"))} className="rounded-lg border border-slate-300 bg-white px-2 py-1.5">
             {SORTS.map((option) => (
               <option key={option} value={option}>
                 {t.planner.sorts[option]}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
       </div>
 

@@ -1,6 +1,6 @@
 "use client";
 import type { InputHTMLAttributes } from "react";
-import { useTypedEarly } from "@/components/ui/use-typed-early";
+import { Input } from "@/components/ui/controls";
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
@@ -10,15 +10,13 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
 }
 
 export function Field({ label, name, error, hint, ...input }: FieldProps) {
-  const element = useTypedEarly(input.value, input.onChange);
   const describedBy = [error ? `${name}-error` : null, hint ? `${name}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={name} className="text-sm font-medium text-slate-800">
         {label}
       </label>
-      <input
-        ref={element}
+      <Input
         id={name}
         name={name}
         aria-invalid={error ? true : undefined}
