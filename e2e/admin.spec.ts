@@ -40,6 +40,13 @@ test("an administrator sees the security dashboard, unlocks a locked address wit
   await form.getByRole("button", { name: "잠금 해제" }).click();
   await expect(form.getByRole("status")).toHaveText("처리했고 감사 로그에 남겼습니다.");
   await expect(locked.getByText(victim)).toHaveCount(0);
+  // Refusals are told in the page's language, not the server's English "Not found.".
+  await form.getByLabel("사유").fill("checking twice");
+  await form.getByRole("button", { name: "잠금 해제" }).click();
+  await expect(form.getByRole("alert")).toHaveText("이 주소에는 기록된 로그인 실패가 없어 해제할 잠금이 없습니다.");
+  await form.getByLabel("이메일").fill(`nobody-${randomUUID().slice(0, 8)}@example.test`);
+  await form.getByRole("button", { name: "모든 세션 종료" }).click();
+  await expect(form.getByRole("alert")).toHaveText("이 이메일을 쓰는 계정이 없습니다.");
 
   await page.getByRole("link", { name: "감사 로그" }).click();
   const audit = page.getByRole("region", { name: "감사 로그" });

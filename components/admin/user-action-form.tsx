@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import { api } from "@/lib/client/api";
+import { errorMessage } from "@/lib/client/error-message";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 
 // Unlock an address or end every session of a user; both need a reason for the audit log.
@@ -17,13 +18,13 @@ export function UserActionForm({ t, initialEmail = "" }: { t: Dictionary; initia
   const [result, setResult] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function act(path: string) {
+  async function act(path: string, notFound: string) {
     setBusy(true);
     setResult(null);
     try {
       const response = await api(path, { method: "POST", json: { email, reason } });
       setFields(response.ok ? {} : response.fields);
-      setResult(response.ok ? { tone: "success", text: t.admin.actionDone } : { tone: "error", text: response.message });
+      setResult(response.ok ? { tone: "success", text: t.admin.actionDone } : { tone: "error", text: errorMessage(t, response, { NOT_FOUND: notFound }) });
       if (response.ok) {
         setReason("");
         router.refresh();
@@ -47,10 +48,10 @@ export function UserActionForm({ t, initialEmail = "" }: { t: Dictionary; initia
       <Field label={t.admin.email} name="admin-email" type="email" value={email} onChange={(event) => setEmail(event.target.value)} error={fields.email} />
       <Field label={t.admin.reason} name="admin-reason" value={reason} onChange={(event) => setReason(event.target.value)} error={fields.reason} maxLength={500} />
       <div className="flex flex-wrap gap-2">
-        <Button type="button" disabled={busy} onClick={() => void act("/api/admin/users/unlock")}>
+        <Button type="button" disabled={busy} onClick={() => void act("/api/admin/users/unlock", t.admin.notLocked)}>
           {t.admin.unlock}
         </Button>
-        <Button type="button" variant="secondary" className="text-red-700" disabled={busy} onClick={() => void act("/api/admin/users/revoke-sessions")}>
+        <Button type="button" variant="secondary" className="text-red-700" disabled={busy} onClick={() => void act("/api/admin/users/revoke-sessions", t.admin.noSuchUser)}>
           {t.admin.revoke}
         </Button>
       </div>

@@ -4,7 +4,8 @@ import { useCallback, useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Form } from "@/components/ui/form";
-import { api } from "@/lib/client/api";
+import { api, type ApiResult } from "@/lib/client/api";
+import { errorMessage } from "@/lib/client/error-message";
 import type { PasskeyView } from "@/lib/auth/passkeys";
 import { format, type Dictionary, type Locale } from "@/lib/i18n/dictionaries";
 
@@ -28,22 +29,25 @@ export function PasskeysPanel({ t, locale }: { t: Dictionary; locale: Locale }) 
     setMessage(null);
     try {
       const options = await api<Parameters<typeof startRegistration>[0]["optionsJSON"]>("/api/auth/passkeys/register/options", { method: "POST" });
-      if (!options.ok) throw new Error(options.code);
+      if (!options.ok) return setMessage({ tone: "error", text: errorMessage(t, options) });
       const response = await startRegistration({ optionsJSON: options.data });
       const saved = await api("/api/auth/passkeys", { method: "POST", json: { response } });
-      if (!saved.ok) throw new Error(saved.code);
+      // A passkey the server could not verify is the same failure as a cancelled prompt.
+      if (!saved.ok) return setMessage({ tone: "error", text: errorMessage(t, saved, { INVALID_INPUT: t.strong.passkeyFailedAdd }) });
       setMessage({ tone: "success", text: t.strong.passkeyAdded });
       await load();
     } catch {
+      // The browser's prompt was cancelled or failed, or the network was down.
       setMessage({ tone: "error", text: t.strong.passkeyFailedAdd });
     } finally {
       setBusy(false);
     }
   }
 
-  async function change(request: Promise<{ ok: boolean }>) {
-    const result = await request.catch(() => ({ ok: false }));
-    if (!result.ok) setMessage({ tone: "error", text: t.common.genericError });
+  async function change(request: Promise<ApiResult<unknown>>) {
+    const result = await request.catch(() => null);
+    if (!result) setMessage({ tone: "error", text: t.common.networkError });
+    else if (!result.ok) setMessage({ tone: "error", text: Object.values(result.fields)[0] ?? errorMessage(t, result) });
     setRenaming(null);
     await load();
   }

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import type { LinkedProviderView } from "@/lib/auth/social";
 import type { SocialProvider } from "@/lib/auth/social-providers";
 import { api } from "@/lib/client/api";
+import { errorMessage } from "@/lib/client/error-message";
 import { startSocialSignIn } from "@/lib/client/social";
 import { format, type Dictionary } from "@/lib/i18n/dictionaries";
 
@@ -48,7 +49,7 @@ export function ProvidersPanel({ t, initialNotice }: { t: Dictionary; initialNot
     const result = await api(`/api/auth/providers/${provider}`, { method: "DELETE" });
     setBusy(null);
     if (result.ok) setNotice({ tone: "success", text: format(t.social.unlinkedNotice, { provider: t.social.names[provider] }) });
-    else setNotice({ tone: "error", text: result.code === "LAST_SIGN_IN_METHOD" ? t.social.lastMethod : t.common.genericError });
+    else setNotice({ tone: "error", text: errorMessage(t, result) });
     await load();
   }
 

@@ -2,7 +2,8 @@
 import { useCallback, useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { api } from "@/lib/client/api";
+import { api, NetworkError, type ApiResult } from "@/lib/client/api";
+import { errorMessage } from "@/lib/client/error-message";
 import { describeDevice } from "@/lib/auth/device";
 import { format, type Dictionary, type Locale } from "@/lib/i18n/dictionaries";
 import type { ActivityView } from "@/lib/auth/security-events";
@@ -25,20 +26,19 @@ export function SessionsPanel({ t, locale }: { t: Dictionary; locale: Locale }) 
     load().catch(() => setSessions([]));
   }, [load]);
 
-  async function act(request: () => Promise<{ ok: boolean }>, leaving: boolean, success?: string) {
+  async function act(request: () => Promise<ApiResult<unknown>>, leaving: boolean) {
     setBusy(true);
     setMessage(null);
     try {
       const result = await request();
-      if (!result.ok) throw new Error("refused");
-      if (leaving) {
+      if (result.ok && leaving) {
         window.location.assign("/login");
         return;
       }
-      if (success) setMessage({ tone: "success", text: success });
+      if (!result.ok) setMessage({ tone: "error", text: errorMessage(t, result) });
       await load();
-    } catch {
-      setMessage({ tone: "error", text: t.common.genericError });
+    } catch (error) {
+      setMessage({ tone: "error", text: error instanceof NetworkError ? t.common.networkError : t.common.genericError });
     } finally {
       setBusy(false);
     }

@@ -1,11 +1,11 @@
 "use client";
 import { useCallback, useEffect, useState, type FormEvent } from "react";
-import { rateLimitedMessage } from "@/components/auth/use-submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import { api } from "@/lib/client/api";
+import { errorMessage } from "@/lib/client/error-message";
 import { format, type Dictionary } from "@/lib/i18n/dictionaries";
 
 type Status = { totpEnabled: boolean; recoveryCodesLeft: number };
@@ -70,8 +70,7 @@ export function TwoFactorPanel({ t }: { t: Dictionary }) {
     try {
       const result = await api<T>(path, { method: "POST", json });
       if (result.ok) then(result.data);
-      else if (result.code === "RATE_LIMITED") setError(rateLimitedMessage(t, result.retryAfter));
-      else setError(Object.values(result.fields)[0] ?? result.message);
+      else setError(Object.values(result.fields)[0] ?? errorMessage(t, result));
     } catch {
       setError(t.common.networkError);
     } finally {

@@ -2,7 +2,8 @@
 import { useState } from "react";
 import type { z } from "zod";
 import { api, NetworkError, type ApiResult } from "@/lib/client/api";
-import { format, type Dictionary } from "@/lib/i18n/dictionaries";
+import { errorMessage, type ErrorMessages } from "@/lib/client/error-message";
+import type { Dictionary } from "@/lib/i18n/dictionaries";
 import { fieldErrors } from "@/lib/validations/field-errors";
 
 export interface LazySchema {
@@ -23,11 +24,6 @@ export function lazySchema(load: () => Promise<z.ZodType>): LazySchema {
   return { load: once, warm: () => void once().catch(() => {}) };
 }
 
-// "Try again in N seconds", from a 429's Retry-After (a minute when it is missing).
-export function rateLimitedMessage(t: Dictionary, retryAfter: number | undefined): string {
-  return format(t.common.rateLimited, { seconds: retryAfter ?? 60 });
-}
-
 // Shared submit state for the auth forms: busy flag, per-field errors and one form-level message.
 // Input is checked with the API's own schema first, so every field error shows at once without a
 // round trip. What the user typed lives in the form's own state and is never cleared by an error.
@@ -40,7 +36,7 @@ export function useSubmit(t: Dictionary) {
     path: string,
     schema: LazySchema,
     json: unknown,
-    messages: Record<string, string> = {},
+    messages: ErrorMessages = {},
     method: "POST" | "DELETE" = "POST",
   ): Promise<ApiResult<T> | null> {
     setMessage(null);
@@ -55,9 +51,8 @@ export function useSubmit(t: Dictionary) {
       const result = await api<T>(path, { method, json });
       if (!result.ok) {
         setFields(result.fields);
-        if (result.code === "RATE_LIMITED") setMessage(rateLimitedMessage(t, result.retryAfter));
-        else if (messages[result.code]) setMessage(messages[result.code] ?? null);
-        else if (result.code !== "INVALID_INPUT") setMessage(t.common.genericError);
+        // Field errors show beside their fields; only a refusal without one needs a message.
+        if (result.code !== "INVALID_INPUT" || Object.keys(result.fields).length === 0) setMessage(errorMessage(t, result, messages));
       }
       return result;
     } catch (error) {

@@ -7,6 +7,7 @@ import { Field } from "@/components/ui/field";
 import { COLOR_CLASSES } from "@/components/planner/colors";
 import { Form } from "@/components/ui/form";
 import { api, NetworkError } from "@/lib/client/api";
+import { errorMessage } from "@/lib/client/error-message";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 import { addDays, instantToZoned, zonedTimeToInstant } from "@/lib/planner/dates";
 import type { EventColor, EventDto } from "@/lib/planner/types";
@@ -121,7 +122,7 @@ export function EventDialog({
       if (result.ok) onSaved(result.data.event);
       else {
         setFields(result.fields);
-        if (result.code !== "INVALID_INPUT") setMessage(t.common.genericError);
+        if (result.code !== "INVALID_INPUT" || Object.keys(result.fields).length === 0) setMessage(errorMessage(t, result));
       }
     });
   }
@@ -131,7 +132,7 @@ export function EventDialog({
     await run(async () => {
       const result = await api(`/api/events/${target.event.id}`, { method: "DELETE" });
       if (result.ok || result.status === 404) onDeleted(target.event.id);
-      else setMessage(t.common.genericError);
+      else setMessage(errorMessage(t, result));
     });
   }
 

@@ -1,4 +1,6 @@
 // Korean first; English for everyone else. Keys are grouped by page.
+import type { ErrorCode } from "@/lib/errors";
+
 export const LOCALES = ["ko", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 // The user's explicit language choice (set by the switcher, read by the server).
@@ -18,7 +20,6 @@ const ko = {
     submitting: "처리 중…",
     networkError: "서버에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요.",
     genericError: "문제가 발생했습니다. 다시 시도해 주세요.",
-    rateLimited: "시도가 너무 많습니다. {seconds}초 후에 다시 시도해 주세요.",
     home: "처음으로",
   },
   welcome: {
@@ -76,6 +77,28 @@ const ko = {
     loading: "불러오는 중…",
   },
   errors: { notFound: "페이지를 찾을 수 없습니다." },
+  // What each API error code (lib/errors.ts) means for the person; a form may say it more precisely.
+  apiErrors: {
+    INVALID_INPUT: "입력한 내용을 확인해 주세요.",
+    INVALID_JSON: "요청을 처리하지 못했습니다. 페이지를 새로고침한 뒤 다시 시도해 주세요.",
+    UNAUTHENTICATED: "로그인이 필요합니다. 다시 로그인해 주세요.",
+    INVALID_CREDENTIALS: "이메일 또는 비밀번호가 올바르지 않습니다.",
+    INVALID_REFRESH_TOKEN: "세션이 만료되었습니다. 다시 로그인해 주세요.",
+    EMAIL_NOT_VERIFIED: "이메일 인증이 필요합니다. 받은편지함을 확인해 주세요.",
+    CROSS_SITE_REQUEST: "다른 사이트에서 보낸 요청은 처리하지 않습니다. TropiCal 페이지에서 다시 시도해 주세요.",
+    FORBIDDEN: "이 작업을 할 권한이 없습니다.",
+    REAUTHENTICATION_REQUIRED: "본인 확인을 위해 다시 로그인한 뒤 시도해 주세요.",
+    NOT_FOUND: "찾을 수 없습니다. 이미 바뀌었을 수 있으니 새로고침해 주세요.",
+    ACCOUNT_EXISTS: "이 이메일을 쓰는 계정이 이미 있습니다.",
+    LAST_SIGN_IN_METHOD: "유일한 로그인 수단이라 해제할 수 없습니다. 먼저 비밀번호(비밀번호 찾기로 설정)나 패스키를 추가해 주세요.",
+    LIMIT_REACHED: "더 추가할 수 없습니다. 먼저 하나를 지워 주세요.",
+    CONFLICT_STATE: "지금 상태에서는 할 수 없습니다. 새로고침한 뒤 다시 시도해 주세요.",
+    PAYLOAD_TOO_LARGE: "보낸 내용이 너무 큽니다.",
+    UNSUPPORTED_MEDIA_TYPE: "요청을 처리하지 못했습니다. 페이지를 새로고침한 뒤 다시 시도해 주세요.",
+    RATE_LIMITED: "시도가 너무 많습니다. {seconds}초 후에 다시 시도해 주세요.",
+    INTERNAL: "문제가 발생했습니다. 다시 시도해 주세요.",
+    SERVICE_UNAVAILABLE: "서비스를 잠시 사용할 수 없습니다. 잠시 후 다시 시도해 주세요.",
+  } satisfies Record<ErrorCode, string>,
   planner: {
     today: "오늘",
     previous: "이전",
@@ -233,6 +256,8 @@ const ko = {
     unlock: "잠금 해제",
     revoke: "모든 세션 종료",
     actionDone: "처리했고 감사 로그에 남겼습니다.",
+    notLocked: "이 주소에는 기록된 로그인 실패가 없어 해제할 잠금이 없습니다.",
+    noSuchUser: "이 이메일을 쓰는 계정이 없습니다.",
     actor: "수행자",
     action: "작업",
     target: "대상",
@@ -299,7 +324,6 @@ const ko = {
     connected: "연결됨",
     linkedNotice: "{provider} 계정을 연결했습니다.",
     unlinkedNotice: "{provider} 연결을 해제했습니다.",
-    lastMethod: "유일한 로그인 수단이라 해제할 수 없습니다. 먼저 비밀번호(비밀번호 찾기로 설정)나 패스키를 추가해 주세요.",
   },
   validation: {
     emailRequired: "이메일을 입력해 주세요.",
@@ -360,7 +384,6 @@ const en: Dictionary = {
     submitting: "Working…",
     networkError: "Cannot reach the server. Please try again shortly.",
     genericError: "Something went wrong. Please try again.",
-    rateLimited: "Too many attempts. Try again in {seconds} seconds.",
     home: "Home",
   },
   welcome: {
@@ -418,6 +441,27 @@ const en: Dictionary = {
     loading: "Loading…",
   },
   errors: { notFound: "Page not found." },
+  apiErrors: {
+    INVALID_INPUT: "Check what you entered.",
+    INVALID_JSON: "The request could not be read. Reload the page and try again.",
+    UNAUTHENTICATED: "Sign in to continue.",
+    INVALID_CREDENTIALS: "The e-mail or password is incorrect.",
+    INVALID_REFRESH_TOKEN: "Your session has ended. Please log in again.",
+    EMAIL_NOT_VERIFIED: "Verify your e-mail address first; check your inbox.",
+    CROSS_SITE_REQUEST: "Requests from other sites are not accepted. Try again from a TropiCal page.",
+    FORBIDDEN: "You are not allowed to do this.",
+    REAUTHENTICATION_REQUIRED: "Sign in again to confirm it is you, then retry.",
+    NOT_FOUND: "Not found. It may have changed; reload the page.",
+    ACCOUNT_EXISTS: "An account already uses this e-mail address.",
+    LAST_SIGN_IN_METHOD: "This is your only way to sign in. Add a password (through 'forgot password') or a passkey first.",
+    LIMIT_REACHED: "You cannot add more; remove one first.",
+    CONFLICT_STATE: "That is not possible right now. Reload the page and try again.",
+    PAYLOAD_TOO_LARGE: "What you sent is too large.",
+    UNSUPPORTED_MEDIA_TYPE: "The request could not be read. Reload the page and try again.",
+    RATE_LIMITED: "Too many attempts. Try again in {seconds} seconds.",
+    INTERNAL: "Something went wrong. Please try again.",
+    SERVICE_UNAVAILABLE: "The service is briefly unavailable. Please try again shortly.",
+  },
   planner: {
     today: "Today",
     previous: "Previous",
@@ -575,6 +619,8 @@ const en: Dictionary = {
     unlock: "Unlock",
     revoke: "End all sessions",
     actionDone: "Done, and written to the audit log.",
+    notLocked: "No failed sign-ins are recorded for this address, so there is nothing to unlock.",
+    noSuchUser: "No account uses this e-mail address.",
     actor: "Actor",
     action: "Action",
     target: "Target",
@@ -641,7 +687,6 @@ const en: Dictionary = {
     connected: "Connected",
     linkedNotice: "{provider} is now connected.",
     unlinkedNotice: "{provider} was disconnected.",
-    lastMethod: "This is your only way to sign in. Add a password (through 'forgot password') or a passkey first.",
   },
   validation: {
     emailRequired: "Enter your e-mail address.",

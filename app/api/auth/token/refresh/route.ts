@@ -55,7 +55,7 @@ export const GET = withErrors(async (request: NextRequest) => {
 // itself once the wait is over. The cookies stay as they are, so the session is not lost.
 async function tryAgainLater(seconds: number): Promise<Response> {
   const { locale, t } = await getDictionary();
-  const text = format(t.common.rateLimited, { seconds });
+  const text = format(t.apiErrors.RATE_LIMITED, { seconds });
   const page = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta http-equiv="refresh" content="${seconds}"><meta name="viewport" content="width=device-width, initial-scale=1"><title>TropiCal</title></head><body><p role="alert">${text}</p></body></html>`;
   return new Response(page, { status: 429, headers: { ...NO_STORE, "Content-Type": "text/html; charset=utf-8", "Retry-After": String(seconds) } });
 }
