@@ -73,6 +73,33 @@ export async function emptyMiddleware(dir: string): Promise<void> {
   await writeFile(path.join(dir, "middleware.ts"), `import { NextResponse } from "next/server";\n\nexport function middleware(): NextResponse {\n  return NextResponse.next();\n}\n\n${config}\n`);
 }
 
+// The login route cut down to its password check: the same server, middleware, origin check and body
+// parsing around one argon2id verify, and no database. What no login can go below on this machine.
+export async function passwordCheckOnlyLogin(dir: string): Promise<void> {
+  const route = path.join(dir, "app", "api", "auth", "login", "route.ts");
+  if (!(await readFile(route, "utf8")).includes("export const POST = withErrors(")) throw new Error("the login route no longer has the shape the bench variant replaces");
+  await writeFile(
+    route,
+    [
+      'import { NextResponse, type NextRequest } from "next/server";',
+      'import { assertSameOrigin } from "@/lib/auth/csrf";',
+      'import { verifyPassword } from "@/lib/auth/password";',
+      'import { getEnv } from "@/lib/env";',
+      'import { NO_STORE } from "@/lib/errors";',
+      'import { withErrors } from "@/lib/http/handler";',
+      'import { parseJsonBody } from "@/lib/http/request";',
+      'import { loginSchema } from "@/lib/validations/auth";',
+      "",
+      "export const POST = withErrors(async (request: NextRequest) => {",
+      "  assertSameOrigin(request, getEnv().APP_URL);",
+      "  const { password } = await parseJsonBody(request, loginSchema);",
+      "  return NextResponse.json({ matches: await verifyPassword(undefined, password) }, { headers: NO_STORE });",
+      "});",
+      "",
+    ].join("\n"),
+  );
+}
+
 // The smallest App Router app with the same Next.js, for the JavaScript every page pays anyway.
 export async function buildBareNext(): Promise<string> {
   const dir = path.join(BENCH_DIR, "bare-next");
