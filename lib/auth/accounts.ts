@@ -15,7 +15,7 @@ import { sendLater } from "@/lib/mail/later";
 import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 import type { SignupInput } from "@/lib/validations/auth";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type User } from "@/lib/generated/prisma/client";
 import type { OAuthProvider } from "@/lib/generated/prisma/enums";
 import { fromDbProvider } from "@/lib/auth/oauth-providers";
 
@@ -93,7 +93,10 @@ export interface PublicUser {
 
 export type LogInResult = { kind: "session"; user: PublicUser; session: IssuedSession } | { kind: "mfa"; mfaToken: string };
 
-export async function logIn(email: string, password: string, meta: RequestMeta): Promise<LogInResult> {
+// The password step of every way in that takes one (sign-in, and linking a social sign-in to an
+// existing account): refused while the address waits out earlier failures, each failure counted
+// and recorded. `forgetFailures` is for the caller to run beside its own work once it lets the user in.
+export async function checkPassword(email: string, password: string, meta: RequestMeta, failure: string): Promise<{ user: User; forgetFailures: () => Promise<void> }> {
   // Independent reads side by side: every round trip saved is latency on every sign-in.
   const [user, { secondsLocked: lockedFor, hasFailures }] = await Promise.all([getDb().user.findUnique({ where: { email } }), lockoutState(email)]);
   if (lockedFor > 0) {
@@ -104,17 +107,21 @@ export async function logIn(email: string, password: string, meta: RequestMeta):
   const passwordMatches = await verifyPassword(user?.passwordHash, password);
   if (!user || !passwordMatches) {
     const { failures } = await recordFailure(email);
-    await recordSecurityEvent({ userId: user?.id ?? null, type: "LOGIN_FAILURE", method: "PASSWORD", reason: `wrong credentials (${failures} in a row)` }, meta);
+    await recordSecurityEvent({ userId: user?.id ?? null, type: "LOGIN_FAILURE", method: "PASSWORD", reason: `${failure} (${failures} in a row)` }, meta);
     throw new ApiError("INVALID_CREDENTIALS");
   }
+  return { user, forgetFailures: async () => (hasFailures ? clearFailures(email) : undefined) };
+}
+
+export async function logIn(email: string, password: string, meta: RequestMeta): Promise<LogInResult> {
+  const { user, forgetFailures } = await checkPassword(email, password, meta, "wrong credentials");
   if (!user.emailVerifiedAt) throw new ApiError("EMAIL_NOT_VERIFIED");
-  const forgetFailures = hasFailures ? clearFailures(email) : undefined;
   // With two-step verification on, a password alone opens nothing: only the second step can.
   if (user.totpEnabledAt) {
-    const [, mfaToken] = await Promise.all([forgetFailures, issueMfaToken(user)]);
+    const [, mfaToken] = await Promise.all([forgetFailures(), issueMfaToken(user)]);
     return { kind: "mfa", mfaToken };
   }
-  const [, session] = await Promise.all([forgetFailures, finishSignIn(user, meta, "PASSWORD")]);
+  const [, session] = await Promise.all([forgetFailures(), finishSignIn(user, meta, "PASSWORD")]);
   return { kind: "session", user: toPublicUser(user), session };
 }
 

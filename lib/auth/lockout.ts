@@ -22,12 +22,6 @@ export async function lockoutState(email: string): Promise<{ secondsLocked: numb
   return { secondsLocked, hasFailures: throttle !== null };
 }
 
-// Refuses an attempt while the address is waiting out earlier failures (before any password work).
-export async function assertNotLocked(email: string): Promise<void> {
-  const { secondsLocked } = await lockoutState(email);
-  if (secondsLocked > 0) throw new ApiError("RATE_LIMITED", undefined, secondsLocked);
-}
-
 // One atomic statement, so concurrent failures all count.
 export async function recordFailure(email: string): Promise<{ failures: number; locked: boolean }> {
   const { forgetAfterSeconds } = LOCKOUT_POLICY;

@@ -4,12 +4,10 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { PendingSignup } from "@/lib/generated/prisma/client";
+import type { PendingSignup, User } from "@/lib/generated/prisma/client";
 import { initialConsents } from "@/lib/consents";
-import { MAIL_PER_ADDRESS_LIMIT } from "@/lib/auth/accounts";
-import { assertNotLocked, clearFailures, recordFailure } from "@/lib/auth/lockout";
+import { checkPassword, MAIL_PER_ADDRESS_LIMIT } from "@/lib/auth/accounts";
 import { fromDbProvider } from "@/lib/auth/oauth-providers";
-import { verifyPassword } from "@/lib/auth/password";
 import { recordSecurityEvent } from "@/lib/auth/security-events";
 import type { RequestMeta } from "@/lib/auth/sessions";
 import { finishSignIn } from "@/lib/auth/sign-in";
@@ -148,20 +146,18 @@ export async function completeOnboarding(pending: PendingSignup, input: Onboardi
 export async function linkToExistingAccount(pending: PendingSignup, password: string | undefined, messages: Messages, meta: RequestMeta): Promise<SocialOutcome> {
   const email = verifiedEmailOf(pending, messages);
   const db = getDb();
-  const user = await db.user.findUnique({ where: { email } });
-  if (!user) throw new ApiError("CONFLICT_STATE");
+  let user: User | null;
   if (password !== undefined) {
-    await assertNotLocked(email);
-    if (!(await verifyPassword(user.passwordHash, password))) {
-      const { failures } = await recordFailure(email);
-      await recordSecurityEvent({ userId: user.id, type: "LOGIN_FAILURE", method: "PASSWORD", reason: `wrong password while linking ${pending.provider} (${failures} in a row)` }, meta);
-      throw new ApiError("INVALID_CREDENTIALS");
-    }
-    await clearFailures(email);
-    if (!user.emailVerifiedAt) throw new ApiError("EMAIL_NOT_VERIFIED");
-  } else if (!pending.emailProvenByCode) {
+    const checked = await checkPassword(email, password, meta, `wrong password while linking ${pending.provider}`);
+    if (!checked.user.emailVerifiedAt) throw new ApiError("EMAIL_NOT_VERIFIED");
+    await checked.forgetFailures();
+    user = checked.user;
+  } else if (pending.emailProvenByCode) {
+    user = await db.user.findUnique({ where: { email } });
+  } else {
     throw new ApiError("INVALID_INPUT", { password: messages.proofRequired });
   }
+  if (!user) throw new ApiError("CONFLICT_STATE");
   await db.$transaction(async (tx) => {
     await spendPendingSignup(tx, pending.id);
     await tx.account.create({ data: { userId: user.id, provider: pending.provider, providerAccountId: pending.providerAccountId, email: pending.email, lastUsedAt: new Date() } });

@@ -157,6 +157,29 @@ describe("social sign-in against the local providers", () => {
     assert.equal(next.location(await signInWithProvider(next, "google", identity)), `${next.base}/dashboard`);
   });
 
+  test("linking by password shares the sign-in lockout: its guesses count, and a waiting address is refused even the right password", async () => {
+    const { email } = await signUpVerified();
+    const client = new Client();
+    const identity = randomIdentity("google", { email });
+    await signInWithProvider(client, "google", identity);
+    const guesses: number[] = [];
+    for (let attempt = 0; attempt < 5; attempt++) guesses.push((await client.post("/api/auth/onboarding/link", { password: `guess ${attempt}` })).status);
+    // The fifth failure earns the first wait.
+    assert.deepEqual(guesses, [401, 401, 401, 401, 401]);
+    const refused = await client.post("/api/auth/onboarding/link", { password: PASSWORD });
+    assert.equal(refused.status, 429);
+    assert.ok(Number(refused.headers.get("retry-after")) > 0);
+    assert.equal((await new Client().post("/api/auth/login", { email, password: PASSWORD })).status, 429);
+    const { rows } = await testDb().query<{ type: string; reason: string }>(
+      `SELECT "type", "reason" FROM "SecurityEvent" WHERE "userId" = (SELECT "id" FROM "User" WHERE "email" = $1) ORDER BY "createdAt"`,
+      [email],
+    );
+    assert.deepEqual(rows.map((row) => row.type), [...Array(5).fill("LOGIN_FAILURE"), "LOGIN_LOCKED", "LOGIN_LOCKED"]);
+    assert.match(rows[4]?.reason ?? "", /linking GOOGLE \(5 in a row\)/);
+    const { rows: none } = await testDb().query(`SELECT 1 FROM "Account" WHERE "providerAccountId" = $1`, [identity.id]);
+    assert.equal(none.length, 0);
+  });
+
   test("linking with a code mailed to the existing account's address", async () => {
     const { email } = await signUpVerified();
     const client = new Client();
