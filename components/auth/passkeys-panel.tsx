@@ -3,6 +3,7 @@ import { startRegistration } from "@simplewebauthn/browser";
 import { useCallback, useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Panel } from "@/components/ui/panel";
 import { Form } from "@/components/ui/form";
 import { api, type ApiResult } from "@/lib/client/api";
 import { errorMessage } from "@/lib/client/error-message";
@@ -53,10 +54,7 @@ export function PasskeysPanel({ t, locale }: { t: Dictionary; locale: Locale }) 
   }
 
   return (
-    <section id="passkeys" aria-labelledby="passkeys-title" className="flex max-w-2xl flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4">
-      <h2 id="passkeys-title" className="font-semibold">
-        {t.strong.passkeysTitle}
-      </h2>
+    <Panel id="passkeys" title={t.strong.passkeysTitle}>
       <p className="text-sm text-slate-700">{t.strong.passkeysBody}</p>
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       {passkeys && passkeys.length === 0 ? <p className="text-sm text-slate-600">{t.strong.noPasskeys}</p> : null}
@@ -111,6 +109,6 @@ export function PasskeysPanel({ t, locale }: { t: Dictionary; locale: Locale }) 
       <Button type="button" className="self-start" busy={busy} busyLabel={t.common.submitting} onClick={() => void add()}>
         {t.strong.addPasskey}
       </Button>
-    </section>
+    </Panel>
   );
 }

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Panel } from "@/components/ui/panel";
 import type { LinkedProviderView } from "@/lib/auth/social";
 import type { SocialProvider } from "@/lib/auth/social-providers";
 import { api } from "@/lib/client/api";
@@ -58,10 +59,7 @@ export function ProvidersPanel({ t, initialNotice }: { t: Dictionary; initialNot
   if (linked === null || shown.length === 0) return null;
 
   return (
-    <section id="providers" aria-labelledby="providers-title" className="flex max-w-2xl flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4">
-      <h2 id="providers-title" className="font-semibold">
-        {t.social.providersTitle}
-      </h2>
+    <Panel id="providers" title={t.social.providersTitle}>
       <p className="text-sm text-slate-700">{t.social.providersBody}</p>
       {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
       <ul aria-label={t.social.providersTitle} className="flex flex-col divide-y divide-slate-100">
@@ -87,6 +85,6 @@ export function ProvidersPanel({ t, initialNotice }: { t: Dictionary; initialNot
           );
         })}
       </ul>
-    </section>
+    </Panel>
   );
 }

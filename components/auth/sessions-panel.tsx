@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Panel } from "@/components/ui/panel";
 import { api, NetworkError, type ApiResult } from "@/lib/client/api";
 import { errorMessage } from "@/lib/client/error-message";
 import { describeDevice } from "@/lib/auth/device";
@@ -46,10 +47,7 @@ export function SessionsPanel({ t, locale }: { t: Dictionary; locale: Locale }) 
 
   return (
     <>
-      <section aria-labelledby="sessions-title" className="flex max-w-2xl flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4">
-        <h2 id="sessions-title" className="font-semibold">
-          {t.settings.sessionsTitle}
-        </h2>
+      <Panel title={t.settings.sessionsTitle}>
         {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
         {sessions === null ? (
           <p role="status" className="text-sm text-slate-600">
@@ -98,11 +96,8 @@ export function SessionsPanel({ t, locale }: { t: Dictionary; locale: Locale }) 
             {t.settings.signOutAll}
           </Button>
         </div>
-      </section>
-      <section aria-labelledby="activity-title" className="flex max-w-2xl flex-col gap-2 rounded-xl border border-slate-200 bg-white p-4">
-        <h2 id="activity-title" className="font-semibold">
-          {t.settings.activityTitle}
-        </h2>
+      </Panel>
+      <Panel title={t.settings.activityTitle}>
         {events && events.length === 0 ? <p className="text-sm text-slate-600">{t.settings.noActivity}</p> : null}
         <ul aria-label={t.settings.activityTitle} className="flex flex-col divide-y divide-slate-100 text-sm">
           {(events ?? []).map((event) => (
@@ -118,7 +113,7 @@ export function SessionsPanel({ t, locale }: { t: Dictionary; locale: Locale }) 
             </li>
           ))}
         </ul>
-      </section>
+      </Panel>
     </>
   );
 }

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Panel } from "@/components/ui/panel";
 import { Field } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import { api } from "@/lib/client/api";
@@ -82,10 +83,7 @@ export function TwoFactorPanel({ t }: { t: Dictionary }) {
   const proofBody = () => (/^\d{6}$/.test(proof.trim()) ? { code: proof.trim() } : { password: proof });
 
   return (
-    <section aria-labelledby="totp-title" className="flex max-w-2xl flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4">
-      <h2 id="totp-title" className="font-semibold">
-        {t.strong.totpTitle}
-      </h2>
+    <Panel title={t.strong.totpTitle}>
       {error ? <Alert>{error}</Alert> : null}
       {codes ? (
         <RecoveryCodes
@@ -151,6 +149,6 @@ export function TwoFactorPanel({ t }: { t: Dictionary }) {
           </div>
         </>
       )}
-    </section>
+    </Panel>
   );
 }
