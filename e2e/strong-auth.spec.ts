@@ -1,5 +1,6 @@
 import { timeStep, totpCode } from "../lib/auth/totp";
-import { expect, test } from "./fixtures";
+import { randomAddress } from "../tests/helpers/http";
+import { expect, hydrated, test } from "./fixtures";
 
 test("register a passkey, log out, and sign in with it alone (Chromium's virtual authenticator)", async ({ page, context, user, signedIn: _ }) => {
   const cdp = await context.newCDPSession(page);
@@ -91,4 +92,20 @@ test("after too many wrong proofs, turning 2FA off says how long to wait, in the
   await panel.getByRole("button", { name: "끄기" }).click();
   await expect(panel.getByText(/^시도가 너무 많습니다\. \d+초 후에 다시 시도해 주세요\.$/)).toBeVisible();
   await expect(panel.getByTestId("totp-status")).toHaveText("켜져 있습니다. 남은 복구 코드: 10개");
+});
+
+test("over the address's sign-in limit, the passkey button says how long to wait, in the page's language", async ({ page, context }) => {
+  // The stack trusts one proxy hop, so this address is the test's own and so is its limit.
+  const address = { "x-forwarded-for": randomAddress() };
+  await context.setExtraHTTPHeaders(address);
+  await page.goto("/login");
+  const origin = new URL(page.url()).origin;
+  for (let attempt = 0; attempt < 60; attempt++) {
+    expect((await page.request.post("/api/auth/passkeys/login/options", { headers: { origin, ...address } })).status()).toBe(200);
+  }
+  const button = page.getByRole("button", { name: "패스키로 로그인" });
+  await hydrated(button);
+  await button.click();
+  await expect(page.getByText(/^시도가 너무 많습니다\. \d+초 후에 다시 시도해 주세요\.$/)).toBeVisible();
+  await expect(button).toBeEnabled();
 });
