@@ -37,7 +37,7 @@ export function useSubmit(t: Dictionary) {
     schema: LazySchema,
     json: unknown,
     messages: ErrorMessages = {},
-    method: "POST" | "DELETE" = "POST",
+    method: "POST" | "PATCH" | "DELETE" = "POST",
   ): Promise<ApiResult<T> | null> {
     setMessage(null);
     setBusy(true);

@@ -14,7 +14,7 @@ import type { IssuedSession, RequestMeta } from "@/lib/auth/sessions";
 import { sendLater } from "@/lib/mail/later";
 import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
-import type { SignupInput } from "@/lib/validations/auth";
+import type { ProfileUpdate, SignupInput } from "@/lib/validations/auth";
 import { Prisma, type User } from "@/lib/generated/prisma/client";
 import type { OAuthProvider } from "@/lib/generated/prisma/enums";
 import { fromDbProvider } from "@/lib/auth/oauth-providers";
@@ -142,6 +142,14 @@ export function toPublicUser(user: {
     onboardingCompleted: user.onboardingCompletedAt !== null,
     providers: [...(user.passwordHash ? ["password"] : []), ...(user.accounts ?? []).map((account) => fromDbProvider(account.provider))],
   };
+}
+
+export async function updateProfile(userId: string, input: ProfileUpdate): Promise<PublicUser> {
+  await getDb().user.updateMany({ where: { id: userId }, data: { nickname: input.nickname } });
+  const user = await getPublicUser(userId);
+  // A valid token for a deleted account is no session at all.
+  if (!user) throw new ApiError("UNAUTHENTICATED");
+  return user;
 }
 
 export async function getPublicUser(userId: string): Promise<PublicUser | null> {

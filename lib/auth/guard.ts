@@ -18,7 +18,7 @@ export async function requireToken(request: NextRequest, type: Extract<TokenType
   return result.claims;
 }
 
-// The signed-in user's id for a planner write: a valid access token and a same-site request.
+// The signed-in user's id for a write: a valid access token and a same-site request.
 export async function requireUserForWrite(request: NextRequest): Promise<string> {
   const claims = await requireToken(request, "ACCESS");
   assertSameOrigin(request, getEnv().APP_URL);

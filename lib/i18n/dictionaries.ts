@@ -267,6 +267,8 @@ const ko = {
   },
   settings: {
     title: "설정",
+    profileTitle: "프로필",
+    profileSaved: "프로필을 저장했습니다.",
     weekStartsOn: "한 주의 시작",
     sunday: "일요일",
     monday: "월요일",
@@ -630,6 +632,8 @@ const en: Dictionary = {
   },
   settings: {
     title: "Settings",
+    profileTitle: "Profile",
+    profileSaved: "Your profile is saved.",
     weekStartsOn: "Weeks start on",
     sunday: "Sunday",
     monday: "Monday",

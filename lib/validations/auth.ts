@@ -25,6 +25,9 @@ export const nicknameSchema = z
   .max(30, message("nicknameTooLong"))
   .regex(/^[^<>\p{Cc}]+$/u, message("nicknameCharacters"));
 
+// What a user may change about themselves; the address and role are not among it.
+export const profileUpdateSchema = z.strictObject({ nickname: nicknameSchema });
+
 export const consentsSchema = z.strictObject({
   terms: z.literal(true, message("termsRequired")),
   privacy: z.literal(true, message("privacyRequired")),
@@ -47,6 +50,7 @@ export const loginSchema = z.strictObject({
 export const resendSchema = z.strictObject({ email: emailSchema });
 
 export type SignupInput = z.infer<typeof signupSchema>;
+export type ProfileUpdate = z.infer<typeof profileUpdateSchema>;
 
 export const forgotPasswordSchema = z.strictObject({ email: emailSchema });
 

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm, DeleteAccountForm } from "@/components/auth/password-forms";
 import { PasskeysPanel } from "@/components/auth/passkeys-panel";
+import { ProfileForm } from "@/components/auth/profile-form";
 import { ProvidersPanel } from "@/components/auth/providers-panel";
 import { SessionsPanel } from "@/components/auth/sessions-panel";
 import { TwoFactorPanel } from "@/components/auth/two-factor-panel";
-import { ProfileSummary } from "@/components/dashboard/profile-summary";
 import { SettingsForm } from "@/components/planner/settings-form";
 import { requireCurrentUser } from "@/lib/auth/current-user";
 import { isSocialProvider } from "@/lib/auth/social-providers";
@@ -29,7 +29,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   return (
     <section className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">{t.settings.title}</h1>
-      <ProfileSummary loadingLabel={t.dashboard.loading} errorLabel={t.common.genericError} />
+      <ProfileForm t={t} user={user} />
       <SettingsForm t={t} settings={await getSettings(user.id)} />
       <ProvidersPanel t={t} initialNotice={providerNotice(t, await searchParams)} />
       <PasskeysPanel t={t} locale={locale} />
