@@ -455,10 +455,15 @@ async function main(): Promise<void> {
   const text = `# TropiCal benchmarks
 
 Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "?"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB,
-Node ${process.version}, Next ${versions.dependencies.next}, jose ${versions.dependencies.jose}. Every figure is a ratio to a baseline measured in
-the same run: two builds or two code paths are measured back to back in each of ${PAIRED_ROUNDS} rounds (the order
-flipped every round) and a ratio is the median of the per-round ratios, with their range; Lighthouse
-and the login timings are medians of ${ROUNDS} runs or more. ${pinned ? "app servers pinned to core 1, the load generator to core 0 with every thread of it and the PostgreSQL it starts" : "the server and the load generator share the machine (no core pinning)"}.
+Node ${process.version}, Next ${versions.dependencies.next}, jose ${versions.dependencies.jose}.
+Every figure is a ratio to a baseline measured in the same run: two builds or two code paths are
+measured back to back in each of ${PAIRED_ROUNDS} rounds (the order flipped every round) and a ratio
+is the median of the per-round ratios, with their range; Lighthouse and the login timings are
+medians of ${ROUNDS} runs or more. ${
+    pinned
+      ? "App servers pinned to core 1, the load generator to core 0\nwith every thread of it and the PostgreSQL it starts"
+      : "The server and the load generator share the machine (no core\npinning)"
+  }.
 Variants are separate builds of this tree (the same again, no middleware, an empty one, the real
 one with tokens decoded but not verified, no revocation check, the login route cut down to its
 password check) and a bare Next.js app, built by the same run.
@@ -470,23 +475,24 @@ ${rows.join("\n")}
 Notes: a CPU profile of a loaded server put the auth middleware's whole cost over an empty one in
 the JWT check: each Web Crypto HMAC verify is a job handed to the thread pool, about 0.3 ms of a
 one-core server per call, and the handler checked the same token again. verifyToken now remembers
-the tokens that passed (their type and expiry are still checked on every use), so both checks of
-a browser's token are a lookup after its first request. The verify rows measure the full check on
+the tokens that passed (their type and expiry are still checked on every use), so both checks of a
+browser's token are a lookup after its first request. The verify rows measure the full check on
 tokens new to it, in this process with its thread pool on its own core (before 2026-11-23 only the
-main thread was pinned, its thread pool ran on either core, and the rows read 11k
-verifies/s, 1.42× for the key imported once). Besides the token, the middleware makes the per-request CSP nonce (handed to the
-page by rewriting the request's headers) and sets the security headers. Login: the route cut down to
-its password check is the floor any login has here; its row says how far that floor alone is from
-one hash. Probes of it (2026-11-23) put a POST it refuses before hashing at 7 ms against 5 ms for
-a trivial GET, and the hash at 11 ms inside the server; the hash-alone row hashes back to back
-(8.8 ms in a probe), while with 30 ms pauses between hashes the same hash took 12 ms on this
-machine, page faults unchanged. argon2 runs one hash at a time per spare core, and the event-loop
-figure is the delay beyond the 10 ms sampling interval. Pages load Geist (one 70 KB variable font) for Latin and, on Korean pages
-only, Pretendard's Hangul subset in two weights; the auth forms fetch zod on first focus. Lighthouse's
-Chromium may use every core (on the load generator's core alone, a side-by-side probe measured
-/dashboard's TBT at 290-400 ms against 50-125 ms), and its scores moved by up to 6 points between
-runs of this tree. Separate builds, and separate processes of one build, are not equally fast here: the
-"same tree" row is the spread to read every comparison between builds against.
+main thread was pinned, its thread pool ran on either core, and the rows read 11k verifies/s, 1.42×
+for the key imported once). Besides the token, the middleware makes the per-request CSP nonce
+(handed to the page by rewriting the request's headers) and sets the security headers. Login: the
+route cut down to its password check is the floor any login has here; its row says how far that
+floor alone is from one hash. Probes of it (2026-11-23) put a POST it refuses before hashing at 7 ms
+against 5 ms for a trivial GET, and the hash at 11 ms inside the server; the hash-alone row hashes
+back to back (8.8 ms in a probe), while with 30 ms pauses between hashes the same hash took 12 ms on
+this machine, page faults unchanged. argon2 runs one hash at a time per spare core, and the
+event-loop figure is the delay beyond the 10 ms sampling interval. Pages load Geist (one 70 KB
+variable font) for Latin and, on Korean pages only, Pretendard's Hangul subset in two weights; the
+auth forms fetch zod on first focus. Lighthouse's Chromium may use every core (on the load
+generator's core alone, a side-by-side probe measured /dashboard's TBT at 290-400 ms against 50-125
+ms), and its scores moved by up to 6 points between runs of this tree. Separate builds, and separate
+processes of one build, are not equally fast here: the "same tree" row is the spread to read every
+comparison between builds against.
 `;
   await writeFile(path.join("bench", "RESULTS.md"), text);
   console.log(text);
