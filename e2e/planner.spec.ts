@@ -231,7 +231,7 @@ test("the calendar is the one place to see the month: todos due and bucket targe
 test("settings: the week can start on Monday", async ({ page, signedIn: _ }) => {
   await page.getByRole("link", { name: "설정" }).click();
   await page.getByLabel("한 주의 시작").selectOption("1");
-  await page.getByRole("button", { name: "저장" }).click();
+  await page.getByRole("button", { name: "저장", exact: true }).click();
   await expect(page.getByRole("main").getByRole("status").filter({ hasText: "설정을 저장했습니다." })).toBeVisible();
   await page.getByRole("link", { name: "캘린더" }).click();
   await expect(page.getByRole("columnheader").first()).toHaveText("월");
@@ -243,8 +243,8 @@ test("settings: what was chosen before the page's scripts ran is what gets saved
   await page.getByLabel("한 주의 시작").selectOption("1");
   await page.getByLabel("시간대").selectOption("Europe/Paris");
   release();
-  await hydrated(page.getByRole("button", { name: "저장" }));
-  await page.getByRole("button", { name: "저장" }).click();
+  await hydrated(page.getByRole("button", { name: "저장", exact: true }));
+  await page.getByRole("button", { name: "저장", exact: true }).click();
   await expect(page.getByRole("main").getByRole("status").filter({ hasText: "설정을 저장했습니다." })).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("한 주의 시작")).toHaveValue("1");

@@ -6,7 +6,7 @@ test("settings: the nickname is changed in place, refused when empty, and greets
   await expect(panel.getByText(`이메일: ${user.email}`)).toBeVisible();
   const nickname = panel.getByLabel("닉네임");
   await expect(nickname).toHaveValue(user.nickname);
-  const save = panel.getByRole("button", { name: "저장" });
+  const save = panel.getByRole("button", { name: "프로필 저장" });
   await hydrated(save);
 
   await nickname.fill("   ");

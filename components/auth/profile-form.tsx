@@ -38,7 +38,7 @@ export function ProfileForm({ t, user }: { t: Dictionary; user: Pick<PublicUser,
         </p>
         <Field label={t.common.nickname} name="nickname" autoComplete="nickname" maxLength={30} value={nickname} onChange={(event) => setNickname(event.target.value)} error={fields.nickname} />
         <Button type="submit" className="self-start" busy={busy} busyLabel={t.common.submitting}>
-          {t.planner.save}
+          {t.settings.saveProfile}
         </Button>
       </Form>
     </Panel>
