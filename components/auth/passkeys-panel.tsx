@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
 import { Form } from "@/components/ui/form";
 import { api, type ApiResult } from "@/lib/client/api";
-import { errorMessage } from "@/lib/client/error-message";
+import { errorMessage, firstProblem } from "@/lib/client/error-message";
 import type { PasskeyView } from "@/lib/auth/passkeys";
 import { format, type Dictionary, type Locale } from "@/lib/i18n/dictionaries";
 
@@ -48,7 +48,7 @@ export function PasskeysPanel({ t, locale }: { t: Dictionary; locale: Locale }) 
   async function change(request: Promise<ApiResult<unknown>>) {
     const result = await request.catch(() => null);
     if (!result) setMessage({ tone: "error", text: t.common.networkError });
-    else if (!result.ok) setMessage({ tone: "error", text: Object.values(result.fields)[0] ?? errorMessage(t, result) });
+    else if (!result.ok) setMessage({ tone: "error", text: firstProblem(t, result) });
     setRenaming(null);
     await load();
   }

@@ -33,7 +33,7 @@ export function ProfileForm({ t, user }: { t: Dictionary; user: Pick<PublicUser,
       <Form onFocus={profileUpdateSchema.warm} onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
         {saved ? <Alert tone="success">{t.settings.profileSaved}</Alert> : null}
         {message ? <Alert>{message}</Alert> : null}
-        <p className="text-sm text-slate-700" data-testid="profile-email">
+        <p className="text-sm text-slate-700">
           {t.common.email}: {user.email}
         </p>
         <Field label={t.common.nickname} name="nickname" autoComplete="nickname" maxLength={30} value={nickname} onChange={(event) => setNickname(event.target.value)} error={fields.nickname} />

@@ -6,7 +6,7 @@ import { Panel } from "@/components/ui/panel";
 import { Field } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import { api } from "@/lib/client/api";
-import { errorMessage } from "@/lib/client/error-message";
+import { firstProblem } from "@/lib/client/error-message";
 import { format, type Dictionary } from "@/lib/i18n/dictionaries";
 
 type Status = { totpEnabled: boolean; recoveryCodesLeft: number };
@@ -71,7 +71,7 @@ export function TwoFactorPanel({ t }: { t: Dictionary }) {
     try {
       const result = await api<T>(path, { method: "POST", json });
       if (result.ok) then(result.data);
-      else setError(Object.values(result.fields)[0] ?? errorMessage(t, result));
+      else setError(firstProblem(t, result));
     } catch {
       setError(t.common.networkError);
     } finally {

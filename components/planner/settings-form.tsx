@@ -6,7 +6,7 @@ import { Select } from "@/components/ui/controls";
 import { Form } from "@/components/ui/form";
 import { useTypedEarly } from "@/components/ui/use-typed-early";
 import { api, NetworkError } from "@/lib/client/api";
-import { errorMessage } from "@/lib/client/error-message";
+import { firstProblem } from "@/lib/client/error-message";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 import type { PlannerSettings } from "@/lib/planner/types";
 
@@ -31,7 +31,7 @@ export function SettingsForm({ t, settings }: { t: Dictionary; settings: Planner
     setResult(null);
     try {
       const response = await api("/api/settings", { method: "PATCH", json: { weekStartsOn, timeZone } });
-      setResult(response.ok ? { tone: "success", text: t.settings.saved } : { tone: "error", text: Object.values(response.fields)[0] ?? errorMessage(t, response) });
+      setResult(response.ok ? { tone: "success", text: t.settings.saved } : { tone: "error", text: firstProblem(t, response) });
     } catch (error) {
       setResult({ tone: "error", text: error instanceof NetworkError ? t.common.networkError : t.common.genericError });
     } finally {

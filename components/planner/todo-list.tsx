@@ -10,7 +10,7 @@ import { oneOf } from "@/components/planner/one-of";
 import { useTimeZone } from "@/components/planner/use-time-zone";
 import { useUndoableDelete } from "@/components/planner/use-undoable-delete";
 import { api, NetworkError } from "@/lib/client/api";
-import { errorMessage } from "@/lib/client/error-message";
+import { firstProblem } from "@/lib/client/error-message";
 import { format, type Dictionary } from "@/lib/i18n/dictionaries";
 import { todayIn } from "@/lib/planner/dates";
 import type { PlannerSettings, TodoDto, TodoPriority } from "@/lib/planner/types";
@@ -107,7 +107,7 @@ export function TodoList({ t, settings }: { t: Dictionary; settings: PlannerSett
     try {
       const result = await api<{ todo: TodoDto }>("/api/todos", { method: "POST", json: body });
       if (result.ok) setTodos((current) => [...current, result.data.todo]);
-      else restore(Object.values(result.fields)[0] ?? errorMessage(t, result, { LIMIT_REACHED: t.planner.listFull }));
+      else restore(firstProblem(t, result, { LIMIT_REACHED: t.planner.listFull }));
     } catch (error) {
       restore(error instanceof NetworkError ? t.common.networkError : t.common.genericError);
     } finally {

@@ -14,3 +14,9 @@ export function errorMessage(t: Dictionary, failure: { code: string; retryAfter?
   // A 429 without Retry-After still names a wait: a minute.
   return failure.code === "RATE_LIMITED" ? format(wording, { seconds: failure.retryAfter ?? 60 }) : wording;
 }
+
+// For a form that shows one message rather than one beside each field: the first field's reason
+// (already in the reader's language), else what the code means.
+export function firstProblem(t: Dictionary, failure: { code: string; retryAfter?: number; fields: Record<string, string> }, own: ErrorMessages = {}): string {
+  return Object.values(failure.fields)[0] ?? errorMessage(t, failure, own);
+}

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { errorMessage } from "@/lib/client/error-message";
+import { errorMessage, firstProblem } from "@/lib/client/error-message";
 import { ERRORS, type ErrorCode } from "@/lib/errors";
 import { DICTIONARIES } from "@/lib/i18n/dictionaries";
 
@@ -30,4 +30,9 @@ test("a rate limit names the wait from Retry-After, a minute when the header is 
 
 test("an answer that is not TropiCal's (a proxy's error page) gets the generic message", () => {
   for (const code of ["UNKNOWN", "toString", "__proto__", ""]) assert.equal(errorMessage(ko, { code }), ko.common.genericError, code);
+});
+
+test("a one-message form shows the first field's reason, else what the code means", () => {
+  assert.equal(firstProblem(ko, { code: "INVALID_INPUT", fields: { nickname: "닉네임을 입력해 주세요." } }), "닉네임을 입력해 주세요.");
+  assert.equal(firstProblem(ko, { code: "LIMIT_REACHED", fields: {} }, { LIMIT_REACHED: ko.planner.listFull }), ko.planner.listFull);
 });
