@@ -5,6 +5,7 @@ import { COOKIE } from "@/lib/auth/cookies";
 import { safeNextPath } from "@/lib/auth/redirects";
 import { contentSecurityPolicy, pageSecurityHeaders } from "@/lib/auth/security-headers";
 import { verifyToken } from "@/lib/auth/tokens";
+import { ApiError, errorBody, ERRORS, NO_STORE, type ErrorCode } from "@/lib/errors";
 
 // Public API routes that authenticate by other means (credentials, a refresh or onboarding cookie,
 // a mailed token) or not at all. Every other /api route needs an access token.
@@ -43,8 +44,9 @@ function isProtectedPage(pathname: string): boolean {
   return under(pathname, "/dashboard") || under(pathname, "/admin");
 }
 
-function forbidden(): NextResponse {
-  return NextResponse.json({ error: { code: "FORBIDDEN", message: "You are not allowed to do this." } }, { status: 403, headers: { "Cache-Control": "no-store" } });
+// The same answer a handler gives for the code, with a request id of its own (lib/http/handler.ts).
+function refuse(code: ErrorCode): NextResponse {
+  return NextResponse.json(errorBody(new ApiError(code)), { status: ERRORS[code].status, headers: { ...NO_STORE, "X-Request-Id": crypto.randomUUID() } });
 }
 
 function appOrigin(request: NextRequest): string {
@@ -69,22 +71,14 @@ function renderPage(request: NextRequest): NextResponse {
   return response;
 }
 
-function unauthenticated(): NextResponse {
-  return NextResponse.json(
-    { error: { code: "UNAUTHENTICATED", message: "Sign in to continue." } },
-    { status: 401, headers: { "Cache-Control": "no-store" } },
-  );
-}
-
-
 export async function middleware(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
 
   if (pathname.startsWith("/api/")) {
     if (PUBLIC_API.has(pathname) || PUBLIC_API_PREFIXES.some((prefix) => pathname.startsWith(prefix))) return NextResponse.next();
     const access = await verifyToken(request.cookies.get(COOKIE.ACCESS)?.value, "ACCESS");
-    if (!access.ok) return unauthenticated();
-    if (under(pathname, "/api/admin") && access.claims.role !== "ADMIN") return forbidden();
+    if (!access.ok) return refuse("UNAUTHENTICATED");
+    if (under(pathname, "/api/admin") && access.claims.role !== "ADMIN") return refuse("FORBIDDEN");
     return NextResponse.next();
   }
 

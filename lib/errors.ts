@@ -1,6 +1,5 @@
-import { NextResponse } from "next/server";
-
-// Every API error TropiCal returns, with its status. Messages are for people; clients switch on `code`.
+// Every API error TropiCal returns, with its status. Messages are English, for logs and API clients;
+// clients switch on `code`. No framework import: the Edge middleware and the pages share this table.
 export const ERRORS = {
   INVALID_INPUT: { status: 400, message: "Some fields are invalid." },
   INVALID_JSON: { status: 400, message: "The request body is not valid JSON." },
@@ -37,10 +36,7 @@ export class ApiError extends Error {
   }
 }
 
-export function errorResponse(error: ApiError): NextResponse {
-  const { status, message } = ERRORS[error.code];
-  const headers: Record<string, string> = { ...NO_STORE };
-  if (error.retryAfterSeconds !== undefined) headers["Retry-After"] = String(error.retryAfterSeconds);
-  const body = { error: { code: error.code, message, ...(error.fields ? { fields: error.fields } : {}) } };
-  return NextResponse.json(body, { status, headers });
+// The JSON body of an error, as every handler and the middleware send it.
+export function errorBody(error: ApiError): { error: { code: ErrorCode; message: string; fields?: Record<string, string> } } {
+  return { error: { code: error.code, message: ERRORS[error.code].message, ...(error.fields ? { fields: error.fields } : {}) } };
 }

@@ -38,7 +38,7 @@ export function ProvidersPanel({ t, initialNotice }: { t: Dictionary; initialNot
       const result = await api<unknown>(path, init);
       return { ok: result.ok, data: result.ok ? result.data : undefined };
     };
-    if (!(await startSocialSignIn(provider, { intent: "link" }, call))) {
+    if (!(await startSocialSignIn(provider, { link: true }, call))) {
       setBusy(null);
       setNotice({ tone: "error", text: t.social.errors.unavailable });
     }

@@ -3,7 +3,8 @@ import { getDb } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
 import type { Prisma, SecurityEventType } from "@/lib/generated/prisma/client";
 import { clearFailures } from "@/lib/auth/lockout";
-import { revokeSessions, type RequestMeta } from "@/lib/auth/sessions";
+import { revokeSessions } from "@/lib/auth/sessions";
+import type { RequestMeta } from "@/lib/http/request-meta";
 
 const DAY_MS = 86_400_000;
 const PAGE_SIZE = 25;

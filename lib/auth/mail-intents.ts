@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { MailIntent } from "@/lib/generated/prisma/client";
 import { createPasswordResetLink } from "@/lib/auth/passwords";
-import type { RequestMeta } from "@/lib/auth/sessions";
+import type { RequestMeta } from "@/lib/http/request-meta";
 import { signToken } from "@/lib/auth/tokens";
 import { deliverMail, enqueueMail, type MailIntentInput } from "@/lib/mail/outbox";
 import type { MailMessage } from "@/lib/mail/send";

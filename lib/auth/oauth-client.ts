@@ -4,11 +4,10 @@ import NextAuth, { type AuthOptions } from "next-auth";
 import { NextRequest, NextResponse } from "next/server";
 import { z } from "zod";
 import { clearOAuthCookies, COOKIE, OAUTH_COOKIE, OAUTH_COOKIE_PATH, oauthCookieOptions, setAuthCookie } from "@/lib/auth/cookies";
-import { requireUser } from "@/lib/auth/guard";
 import { identityFromProfile, nextAuthProviders, type ProviderIdentity } from "@/lib/auth/oauth-providers";
 import { safeNextPath } from "@/lib/auth/redirects";
 import { withSessionCookies } from "@/lib/auth/session-response";
-import { requestMeta } from "@/lib/auth/sessions";
+import { requestMeta } from "@/lib/http/request-meta";
 import { completeProviderSignIn, type SocialOutcome } from "@/lib/auth/social";
 import { isSocialProvider, type SocialProvider } from "@/lib/auth/social-providers";
 import { verifyToken } from "@/lib/auth/tokens";
@@ -113,10 +112,10 @@ function linkProof(provider: SocialProvider, userId: string): string {
 }
 
 // POST /api/auth/oauth/signin/{provider}: answers { url } of the provider's authorization page.
-// With intent "link", a signed-in user connects the provider to their account instead of signing in.
-export async function startProviderSignIn(request: NextRequest, provider: SocialProvider, input: OAuthStartInput): Promise<NextResponse> {
+// With a linking user (POST /api/auth/oauth/link/{provider}), a signed-in user connects the
+// provider to their account instead of signing in.
+export async function startProviderSignIn(request: NextRequest, provider: SocialProvider, input: OAuthStartInput, linkingUser: string | null): Promise<NextResponse> {
   const { APP_URL } = getEnv();
-  const linkingUser = input.intent === "link" ? await requireUser(request) : null;
   const next = linkingUser ? "/dashboard/settings" : safeNextPath(input.next);
   const form = new URLSearchParams({ csrfToken: input.csrfToken, callbackUrl: `${APP_URL}${next}`, json: "true" });
   const inner = new NextRequest(request.url, { method: "POST", headers: { cookie: request.headers.get("cookie") ?? "", "content-type": "application/x-www-form-urlencoded" }, body: form.toString() });

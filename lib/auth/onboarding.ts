@@ -9,7 +9,7 @@ import { initialConsents } from "@/lib/consents";
 import { checkPassword, MAIL_PER_ADDRESS_LIMIT } from "@/lib/auth/accounts";
 import { fromDbProvider } from "@/lib/auth/oauth-providers";
 import { recordSecurityEvent } from "@/lib/auth/security-events";
-import type { RequestMeta } from "@/lib/auth/sessions";
+import type { RequestMeta } from "@/lib/http/request-meta";
 import { finishSignIn } from "@/lib/auth/sign-in";
 import { signInLinkedUser, type SocialOutcome } from "@/lib/auth/social";
 import type { SocialProvider } from "@/lib/auth/social-providers";

@@ -13,7 +13,8 @@ import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
 import { describeDevice } from "@/lib/auth/device";
 import { recordSecurityEvent } from "@/lib/auth/security-events";
-import type { IssuedSession, RequestMeta } from "@/lib/auth/sessions";
+import type { IssuedSession } from "@/lib/auth/sessions";
+import type { RequestMeta } from "@/lib/http/request-meta";
 import { finishSignIn } from "@/lib/auth/sign-in";
 
 const CHALLENGE_SECONDS = 5 * 60;

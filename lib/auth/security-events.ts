@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import { log } from "@/lib/log";
 import { increment } from "@/lib/metrics";
 import type { SecurityEventType } from "@/lib/generated/prisma/client";
-import type { RequestMeta } from "@/lib/auth/sessions";
+import type { RequestMeta } from "@/lib/http/request-meta";
 
 export interface SecurityEventInput {
   userId: string | null;

@@ -2,16 +2,11 @@ import "server-only";
 import { createHash, createHmac } from "node:crypto";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import type { RequestMeta } from "@/lib/http/request-meta";
 import { recordSecurityEvent } from "@/lib/auth/security-events";
-import { clientIp } from "@/lib/http/client-ip";
 import { increment } from "@/lib/metrics";
 import { signToken, TOKEN_LIFETIME_SECONDS, verifyToken, type Role } from "@/lib/auth/tokens";
 
-export interface RequestMeta {
-  userAgent: string | null;
-  ip: string | null;
-  country: string | null;
-}
 
 export interface IssuedSession {
   sessionId: string;
@@ -36,17 +31,6 @@ function successorJti(jti: string): string {
   return createHmac("sha256", getEnv().AUTH_SECRET).update(`refresh-successor:${jti}`).digest("base64url");
 }
 
-export function requestMeta(request: Request): RequestMeta {
-  const { TRUSTED_PROXY_HOPS, COUNTRY_HEADER } = getEnv();
-  // NOTE: the country header is believed only behind a trusted proxy, which sets it; a client
-  // talking to the app directly could write anything there.
-  const country = TRUSTED_PROXY_HOPS > 0 && COUNTRY_HEADER ? request.headers.get(COUNTRY_HEADER)?.trim().toUpperCase() : undefined;
-  return {
-    userAgent: request.headers.get("user-agent")?.slice(0, 512) ?? null,
-    ip: clientIp(request, TRUSTED_PROXY_HOPS),
-    country: country && /^[A-Z]{2}$/.test(country) ? country : null,
-  };
-}
 
 export interface SessionUser {
   id: string;

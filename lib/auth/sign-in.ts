@@ -1,7 +1,8 @@
 import "server-only";
 import { deviceDetails, queueMail } from "@/lib/auth/mail-intents";
 import { recordSignIn } from "@/lib/auth/security-events";
-import { createSession, type IssuedSession, type RequestMeta, type SessionUser } from "@/lib/auth/sessions";
+import { createSession, type IssuedSession, type SessionUser } from "@/lib/auth/sessions";
+import type { RequestMeta } from "@/lib/http/request-meta";
 import { sendLater } from "@/lib/mail/later";
 
 // The last step of every way in (password, password + second factor, passkey): a new session, the

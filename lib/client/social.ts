@@ -18,12 +18,14 @@ const plainFetch: JsonCall = async (path, init) => {
   return { ok: true, data: await response.json().catch(() => null) };
 };
 
-export async function startSocialSignIn(provider: SocialProvider, options: { next?: string; intent?: "link" } = {}, call: JsonCall = plainFetch): Promise<boolean> {
+// `link` connects the provider to the signed-in account instead of signing in with it.
+export async function startSocialSignIn(provider: SocialProvider, options: { next?: string; link?: boolean } = {}, call: JsonCall = plainFetch): Promise<boolean> {
   const [z, answer] = await Promise.all([import("zod/mini"), call("/api/auth/oauth/csrf")]);
   const nonEmpty = z.string().check(z.minLength(1));
   const csrf = z.object({ csrfToken: nonEmpty }).safeParse(answer.data);
   if (!csrf.success) return false;
-  const started = await call(`/api/auth/oauth/signin/${provider}`, { method: "POST", json: { csrfToken: csrf.data.csrfToken, ...options } });
+  const path = options.link ? `/api/auth/oauth/link/${provider}` : `/api/auth/oauth/signin/${provider}`;
+  const started = await call(path, { method: "POST", json: { csrfToken: csrf.data.csrfToken, ...(options.next ? { next: options.next } : {}) } });
   const target = z.object({ url: nonEmpty }).safeParse(started.data);
   if (!started.ok || !target.success) return false;
   window.location.assign(target.data.url);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextRequest } from "next/server";
-import { ApiError, errorResponse } from "@/lib/errors";
+import { ApiError } from "@/lib/errors";
+import { errorResponse } from "@/lib/http/error-response";
 import { log, withRequestContext } from "@/lib/log";
 import { increment, observeAuthRequest, routeOf } from "@/lib/metrics";
 

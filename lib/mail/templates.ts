@@ -1,6 +1,6 @@
 import "server-only";
 import { describeDevice } from "@/lib/auth/device";
-import type { RequestMeta } from "@/lib/auth/sessions";
+import type { RequestMeta } from "@/lib/http/request-meta";
 import type { MailMessage } from "@/lib/mail/send";
 
 function escapeHtml(value: string): string {

@@ -18,11 +18,9 @@ export const linkAccountSchema = z.strictObject({
   password: z.string(message("passwordRequired")).min(1, message("passwordRequired")).max(512, message("passwordTooLong")).optional(),
 });
 
-// Starting a provider sign-in: next-auth's CSRF token, where to land afterwards, and whether a
-// signed-in user is connecting the provider rather than signing in.
+// Starting a provider sign-in (or connecting one): next-auth's CSRF token and where to land afterwards.
 export const oauthStartSchema = z.strictObject({
   csrfToken: z.string(message("invalidValue")).min(1, message("invalidValue")).max(512, message("invalidValue")),
   next: z.string(message("invalidValue")).max(2048, message("invalidValue")).optional(),
-  intent: z.literal("link", message("invalidValue")).optional(),
 });
 export type OAuthStartInput = z.infer<typeof oauthStartSchema>;

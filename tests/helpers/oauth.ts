@@ -20,13 +20,16 @@ export function randomIdentity(provider: SocialProvider, overrides: Partial<Test
   return { id, name: `Tester ${tag}`, email: `${provider}-${tag}@example.test`, emailVerified: true, ...overrides };
 }
 
+// A sign-in, or a signed-in user connecting the provider from settings.
+export type ProviderFlow = "signin" | "link";
+
 // Steps 1–2 of a provider sign-in as the login page runs them: next-auth's CSRF token, then the
 // start call, which answers with the provider's authorization URL.
-export async function startAtProvider(client: Client, provider: SocialProvider, body: Record<string, unknown> = {}): Promise<URL> {
+export async function startAtProvider(client: Client, provider: SocialProvider, body: Record<string, unknown> = {}, flow: ProviderFlow = "signin"): Promise<URL> {
   const csrf = await client.request("/api/auth/oauth/csrf");
   assert.equal(csrf.status, 200);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const started = await client.post(`/api/auth/oauth/signin/${provider}`, { csrfToken, ...body });
+  const started = await client.post(`/api/auth/oauth/${flow}/${provider}`, { csrfToken, ...body });
   assert.equal(started.status, 200, await started.clone().text());
   const { url } = (await started.json()) as { url: string };
   return new URL(url);
@@ -58,8 +61,8 @@ export async function decideAtProvider(authorizeUrl: URL, decision: TestIdentity
 }
 
 // The whole round trip; answers the app's response to the callback (a redirect).
-export async function signInWithProvider(client: Client, provider: SocialProvider, decision: TestIdentity | "cancel", body: Record<string, unknown> = {}): Promise<Response> {
-  const callback = await decideAtProvider(await startAtProvider(client, provider, body), decision);
+export async function signInWithProvider(client: Client, provider: SocialProvider, decision: TestIdentity | "cancel", body: Record<string, unknown> = {}, flow: ProviderFlow = "signin"): Promise<Response> {
+  const callback = await decideAtProvider(await startAtProvider(client, provider, body, flow), decision);
   return client.request(`${callback.pathname}${callback.search}`);
 }
 

@@ -198,7 +198,7 @@ describe("social sign-in against the local providers", () => {
   test("a signed-in user connects a provider from settings, sees it listed, and cannot unlink the last way in", async () => {
     const { client } = await signedInUser();
     const identity = randomIdentity("naver");
-    const callback = await signInWithProvider(client, "naver", identity, { intent: "link" });
+    const callback = await signInWithProvider(client, "naver", identity, {}, "link");
     assert.equal(client.location(callback), `${client.base}/dashboard/settings?linked=naver`);
     const list = (await (await client.request("/api/auth/providers")).json()) as { linked: { provider: string }[]; available: string[] };
     assert.deepEqual(list.linked.map((entry) => entry.provider), ["naver"]);
@@ -206,7 +206,7 @@ describe("social sign-in against the local providers", () => {
 
     // Another account cannot take an identity that is already linked.
     const other = await signedInUser();
-    const taken = await signInWithProvider(other.client, "naver", identity, { intent: "link" });
+    const taken = await signInWithProvider(other.client, "naver", identity, {}, "link");
     assert.equal(other.client.location(taken), `${other.client.base}/dashboard/settings?oauth_error=already-linked&provider=naver`);
 
     assert.equal((await client.request("/api/auth/providers/naver", { method: "DELETE" })).status, 204);

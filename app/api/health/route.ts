@@ -1,6 +1,4 @@
-import { NextResponse } from "next/server";
+import { json, route } from "@/lib/http/route";
 
 // Liveness only: answers while the process serves requests, without touching the database.
-export function GET() {
-  return NextResponse.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
-}
+export const GET = route({ auth: "none" }, () => json({ status: "ok" }));

@@ -2,11 +2,12 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { NextResponse } from "next/server";
 import { getDb } from "@/lib/db";
+import { route } from "@/lib/http/route";
 import { log } from "@/lib/log";
 
 // Readiness for hosting platforms: the database answers and every migration shipped with the app is
 // applied (where the migrations folder ships with it).
-export async function GET() {
+export const GET = route({ auth: "none" }, async () => {
   const headers = { "Cache-Control": "no-store" };
   try {
     const applied = await getDb().$queryRaw<{ migration_name: string }[]>`
@@ -23,4 +24,4 @@ export async function GET() {
     log("error", "readiness check failed", { error: String(error) });
     return NextResponse.json({ status: "not ready", reason: "database unreachable" }, { status: 503, headers });
   }
-}
+});

@@ -1,9 +1,4 @@
-import { NextResponse, type NextRequest } from "next/server";
-import { requireUser } from "@/lib/auth/guard";
 import { listActivity } from "@/lib/auth/security-events";
-import { NO_STORE } from "@/lib/errors";
-import { withErrors } from "@/lib/http/handler";
+import { json, route } from "@/lib/http/route";
 
-export const GET = withErrors(async (request: NextRequest) => {
-  return NextResponse.json({ events: await listActivity(await requireUser(request)) }, { headers: NO_STORE });
-});
+export const GET = route({ auth: "user" }, async ({ user }) => json({ events: await listActivity(user.id) }));

@@ -1,14 +1,12 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { NextResponse } from "next/server";
 import { clearAuthCookies, COOKIE } from "@/lib/auth/cookies";
-import { assertSameOrigin } from "@/lib/auth/csrf";
 import { endSession } from "@/lib/auth/sessions";
 import { getEnv } from "@/lib/env";
 import { NO_STORE } from "@/lib/errors";
-import { withErrors } from "@/lib/http/handler";
+import { route } from "@/lib/http/route";
 
-export const POST = withErrors(async (request: NextRequest) => {
+export const POST = route({ auth: "none" }, async ({ request }) => {
   const { APP_URL } = getEnv();
-  assertSameOrigin(request, APP_URL);
   await endSession(request.cookies.get(COOKIE.REFRESH)?.value);
   // Clear-Site-Data also drops anything cached or stored for this site in the browser.
   const headers = { ...NO_STORE, "Clear-Site-Data": '"cache", "storage"' };

@@ -1,21 +1,13 @@
-import { NextResponse, type NextRequest } from "next/server";
 import { getPublicUser, updateProfile } from "@/lib/auth/accounts";
-import { requireToken, requireUserForWrite } from "@/lib/auth/guard";
-import { ApiError, NO_STORE } from "@/lib/errors";
-import { withErrors } from "@/lib/http/handler";
-import { parseJsonBody } from "@/lib/http/request";
+import { ApiError } from "@/lib/errors";
+import { json, route } from "@/lib/http/route";
 import { profileUpdateSchema } from "@/lib/validations/auth";
 
-export const GET = withErrors(async (request: NextRequest) => {
-  const claims = await requireToken(request, "ACCESS");
-  const user = await getPublicUser(claims.sub);
+export const GET = route({ auth: "user" }, async ({ user }) => {
+  const found = await getPublicUser(user.id);
   // A valid token for a deleted account is no session at all.
-  if (!user) throw new ApiError("UNAUTHENTICATED");
-  return NextResponse.json(user, { headers: NO_STORE });
+  if (!found) throw new ApiError("UNAUTHENTICATED");
+  return json(found);
 });
 
-export const PATCH = withErrors(async (request: NextRequest) => {
-  const userId = await requireUserForWrite(request);
-  const input = await parseJsonBody(request, profileUpdateSchema);
-  return NextResponse.json(await updateProfile(userId, input), { headers: NO_STORE });
-});
+export const PATCH = route({ auth: "user", body: profileUpdateSchema }, async ({ user, body }) => json(await updateProfile(user.id, body)));

@@ -1,18 +1,9 @@
-import { NextResponse, type NextRequest } from "next/server";
-import { requireUser, requireUserForWrite } from "@/lib/auth/guard";
 import { listPasskeys, registerPasskey } from "@/lib/auth/passkeys";
-import { requestMeta } from "@/lib/auth/sessions";
-import { NO_STORE } from "@/lib/errors";
-import { withErrors } from "@/lib/http/handler";
-import { parseJsonBody } from "@/lib/http/request";
+import { json, route } from "@/lib/http/route";
 import { registerPasskeySchema } from "@/lib/validations/strong-auth";
 
-export const GET = withErrors(async (request: NextRequest) => {
-  return NextResponse.json({ passkeys: await listPasskeys(await requireUser(request)) }, { headers: NO_STORE });
-});
+export const GET = route({ auth: "user" }, async ({ user }) => json({ passkeys: await listPasskeys(user.id) }));
 
-export const POST = withErrors(async (request: NextRequest) => {
-  const userId = await requireUserForWrite(request);
-  const { response, name } = await parseJsonBody(request, registerPasskeySchema);
-  return NextResponse.json({ passkey: await registerPasskey(userId, response, name, requestMeta(request)) }, { status: 201, headers: NO_STORE });
-});
+export const POST = route({ auth: "user", body: registerPasskeySchema }, async ({ user, body, meta }) =>
+  json({ passkey: await registerPasskey(user.id, body.response, body.name, meta) }, 201),
+);

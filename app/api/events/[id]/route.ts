@@ -1,24 +1,14 @@
-import { NextResponse, type NextRequest } from "next/server";
-import { requireUserForWrite } from "@/lib/auth/guard";
-import { NO_STORE } from "@/lib/errors";
-import { withErrors } from "@/lib/http/handler";
-import { parseId, parseJsonBody } from "@/lib/http/request";
+import { json, noContent, route } from "@/lib/http/route";
 import { getDictionary } from "@/lib/i18n/server";
 import { deleteEvent, updateEvent } from "@/lib/planner/events";
+import { idParams } from "@/lib/validations/params";
 import { eventUpdateSchema } from "@/lib/validations/planner";
 
-type Context = { params: Promise<{ id: string }> };
+export const PATCH = route({ auth: "user", params: idParams, body: eventUpdateSchema }, async ({ user, params, body }) =>
+  json({ event: await updateEvent(user.id, params.id, body, (await getDictionary()).t.validation) }),
+);
 
-export const PATCH = withErrors(async (request: NextRequest, context: Context) => {
-  const userId = await requireUserForWrite(request);
-  const id = await parseId(context);
-  const input = await parseJsonBody(request, eventUpdateSchema);
-  const event = await updateEvent(userId, id, input, (await getDictionary()).t.validation);
-  return NextResponse.json({ event }, { headers: NO_STORE });
-});
-
-export const DELETE = withErrors(async (request: NextRequest, context: Context) => {
-  const userId = await requireUserForWrite(request);
-  await deleteEvent(userId, await parseId(context));
-  return new NextResponse(null, { status: 204, headers: NO_STORE });
+export const DELETE = route({ auth: "user", params: idParams }, async ({ user, params }) => {
+  await deleteEvent(user.id, params.id);
+  return noContent();
 });

@@ -1,14 +1,7 @@
-import { NextResponse, type NextRequest } from "next/server";
 import { revokeUserSessions } from "@/lib/auth/admin";
-import { requireAdmin } from "@/lib/auth/guard";
-import { requestMeta } from "@/lib/auth/sessions";
-import { NO_STORE } from "@/lib/errors";
-import { withErrors } from "@/lib/http/handler";
-import { parseJsonBody } from "@/lib/http/request";
+import { json, route } from "@/lib/http/route";
 import { adminActionSchema } from "@/lib/validations/admin";
 
-export const POST = withErrors(async (request: NextRequest) => {
-  const admin = await requireAdmin(request, { write: true });
-  const { email, reason } = await parseJsonBody(request, adminActionSchema);
-  return NextResponse.json({ revoked: await revokeUserSessions(admin, email, reason, requestMeta(request)) }, { headers: NO_STORE });
-});
+export const POST = route({ auth: "admin", body: adminActionSchema }, async ({ user, body, meta }) =>
+  json({ revoked: await revokeUserSessions(user, body.email, body.reason, meta) }),
+);

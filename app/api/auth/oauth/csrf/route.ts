@@ -1,4 +1,4 @@
 import { oauthCsrfToken } from "@/lib/auth/oauth-client";
-import { withErrors } from "@/lib/http/handler";
+import { route } from "@/lib/http/route";
 
-export const GET = withErrors(oauthCsrfToken);
+export const GET = route({ auth: "none" }, ({ request }) => oauthCsrfToken(request));

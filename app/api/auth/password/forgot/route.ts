@@ -1,20 +1,9 @@
-import { NextResponse, type NextRequest } from "next/server";
-import { assertSameOrigin } from "@/lib/auth/csrf";
-import { consumeIpLimit, IP_LIMITS } from "@/lib/auth/ip-limits";
+import { IP_LIMITS } from "@/lib/auth/ip-limits";
 import { requestPasswordReset } from "@/lib/auth/passwords";
-import { getEnv } from "@/lib/env";
-import { NO_STORE } from "@/lib/errors";
-import { withErrors } from "@/lib/http/handler";
-import { parseJsonBody } from "@/lib/http/request";
+import { json, route } from "@/lib/http/route";
 import { forgotPasswordSchema } from "@/lib/validations/auth";
 
-export const POST = withErrors(async (request: NextRequest) => {
-  assertSameOrigin(request, getEnv().APP_URL);
-  await consumeIpLimit(request, IP_LIMITS.mail);
-  const { email } = await parseJsonBody(request, forgotPasswordSchema);
-  await requestPasswordReset(email);
-  return NextResponse.json(
-    { message: "If an account uses that address, a reset link is on its way. / 가입된 주소라면 재설정 링크를 보냈습니다." },
-    { status: 202, headers: NO_STORE },
-  );
+export const POST = route({ auth: "none", ipLimit: IP_LIMITS.mail, body: forgotPasswordSchema }, async ({ body }) => {
+  await requestPasswordReset(body.email);
+  return json({ message: "If an account uses that address, a reset link is on its way. / 가입된 주소라면 재설정 링크를 보냈습니다." }, 202);
 });

@@ -1,15 +1,8 @@
-import { NextResponse, type NextRequest } from "next/server";
-import { requireUserForWrite } from "@/lib/auth/guard";
-import { providerParam } from "@/lib/auth/provider-param";
-import { requestMeta } from "@/lib/auth/sessions";
+import { providerParams } from "@/lib/auth/provider-param";
 import { unlinkProvider } from "@/lib/auth/social";
-import { NO_STORE } from "@/lib/errors";
-import { withErrors } from "@/lib/http/handler";
+import { noContent, route } from "@/lib/http/route";
 
-type Context = { params: Promise<{ provider: string }> };
-
-export const DELETE = withErrors(async (request: NextRequest, context: Context) => {
-  const userId = await requireUserForWrite(request);
-  await unlinkProvider(userId, await providerParam(context, { configured: false }), requestMeta(request));
-  return new NextResponse(null, { status: 204, headers: NO_STORE });
+export const DELETE = route({ auth: "user", params: providerParams({ configured: false }) }, async ({ user, params, meta }) => {
+  await unlinkProvider(user.id, params.provider, meta);
+  return noContent();
 });

@@ -1,27 +1,26 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { NextResponse } from "next/server";
 import { clearAuthCookies, COOKIE, setAuthCookie } from "@/lib/auth/cookies";
-import { assertSameOrigin } from "@/lib/auth/csrf";
-import { consumeIpLimit, IP_LIMITS } from "@/lib/auth/ip-limits";
+import { IP_LIMITS } from "@/lib/auth/ip-limits";
 import { safeNextPath } from "@/lib/auth/redirects";
-import { requestMeta, rotateRefreshToken } from "@/lib/auth/sessions";
+import { rotateRefreshToken } from "@/lib/auth/sessions";
 import { getEnv } from "@/lib/env";
-import { ApiError, errorResponse, NO_STORE } from "@/lib/errors";
-import { withErrors } from "@/lib/http/handler";
+import { ApiError, NO_STORE } from "@/lib/errors";
+import { errorResponse } from "@/lib/http/error-response";
+import { json, route } from "@/lib/http/route";
 import { format } from "@/lib/i18n/dictionaries";
 import { getDictionary } from "@/lib/i18n/server";
+import { consumeRateLimit } from "@/lib/rate-limit";
 
 // Used by the client's fetch wrapper when the API answers 401.
-export const POST = withErrors(async (request: NextRequest) => {
+export const POST = route({ auth: "none", ipLimit: IP_LIMITS.refresh }, async ({ request, meta }) => {
   const { APP_URL } = getEnv();
-  assertSameOrigin(request, APP_URL);
-  await consumeIpLimit(request, IP_LIMITS.refresh);
-  const result = await rotateRefreshToken(request.cookies.get(COOKIE.REFRESH)?.value, requestMeta(request));
+  const result = await rotateRefreshToken(request.cookies.get(COOKIE.REFRESH)?.value, meta);
   if (!result.ok) {
     const response = errorResponse(new ApiError("INVALID_REFRESH_TOKEN"));
     clearAuthCookies(response, APP_URL, ["ACCESS", "REFRESH"]);
     return response;
   }
-  const response = NextResponse.json({ refreshed: true }, { headers: NO_STORE });
+  const response = json({ refreshed: true });
   setAuthCookie(response, "ACCESS", result.session.accessToken, APP_URL);
   setAuthCookie(response, "REFRESH", result.session.refreshToken, APP_URL, result.session.refreshExpiresAt);
   return response;
@@ -30,16 +29,16 @@ export const POST = withErrors(async (request: NextRequest) => {
 // Page navigations land here from the middleware when the access token is missing or expired: the
 // refresh cookie is scoped to /api/auth, so only this path can see it. The browser is sent back to
 // `next` signed in, or to the login page; it never sees JSON.
-export const GET = withErrors(async (request: NextRequest) => {
+export const GET = route({ auth: "none" }, async ({ request, meta }) => {
   const { APP_URL } = getEnv();
   const next = safeNextPath(request.nextUrl.searchParams.get("next"));
   try {
-    await consumeIpLimit(request, IP_LIMITS.refresh);
+    if (meta.ip) await consumeRateLimit(IP_LIMITS.refresh, meta.ip);
   } catch (error) {
     if (error instanceof ApiError && error.code === "RATE_LIMITED") return tryAgainLater(error.retryAfterSeconds ?? 60);
     throw error;
   }
-  const result = await rotateRefreshToken(request.cookies.get(COOKIE.REFRESH)?.value, requestMeta(request));
+  const result = await rotateRefreshToken(request.cookies.get(COOKIE.REFRESH)?.value, meta);
   if (!result.ok) {
     const response = NextResponse.redirect(new URL(`/login?next=${encodeURIComponent(next)}`, APP_URL), { status: 303, headers: NO_STORE });
     clearAuthCookies(response, APP_URL, ["ACCESS", "REFRESH"]);

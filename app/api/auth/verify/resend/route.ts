@@ -1,20 +1,9 @@
-import { NextResponse, type NextRequest } from "next/server";
 import { resendVerification } from "@/lib/auth/accounts";
-import { assertSameOrigin } from "@/lib/auth/csrf";
-import { consumeIpLimit, IP_LIMITS } from "@/lib/auth/ip-limits";
-import { getEnv } from "@/lib/env";
-import { NO_STORE } from "@/lib/errors";
-import { withErrors } from "@/lib/http/handler";
-import { parseJsonBody } from "@/lib/http/request";
+import { IP_LIMITS } from "@/lib/auth/ip-limits";
+import { json, route } from "@/lib/http/route";
 import { resendSchema } from "@/lib/validations/auth";
 
-export const POST = withErrors(async (request: NextRequest) => {
-  assertSameOrigin(request, getEnv().APP_URL);
-  await consumeIpLimit(request, IP_LIMITS.mail);
-  const { email } = await parseJsonBody(request, resendSchema);
-  await resendVerification(email);
-  return NextResponse.json(
-    { message: "If that address needs verifying, a new link is on its way. / 인증이 필요한 주소라면 새 링크를 보냈습니다." },
-    { status: 202, headers: NO_STORE },
-  );
+export const POST = route({ auth: "none", ipLimit: IP_LIMITS.mail, body: resendSchema }, async ({ body }) => {
+  await resendVerification(body.email);
+  return json({ message: "If that address needs verifying, a new link is on its way. / 인증이 필요한 주소라면 새 링크를 보냈습니다." }, 202);
 });

@@ -1,8 +1,6 @@
-import type { NextRequest } from "next/server";
 import { finishProviderCallback } from "@/lib/auth/oauth-client";
-import { providerParam } from "@/lib/auth/provider-param";
-import { withErrors } from "@/lib/http/handler";
+import { providerParams } from "@/lib/auth/provider-param";
+import { route } from "@/lib/http/route";
 
-type Context = { params: Promise<{ provider: string }> };
-
-export const GET = withErrors(async (request: NextRequest, context: Context) => finishProviderCallback(request, await providerParam(context, { configured: true })));
+// Where the provider sends the browser back; the flow's state cookie is what authenticates it.
+export const GET = route({ auth: "none", params: providerParams({ configured: true }) }, ({ request, params }) => finishProviderCallback(request, params.provider));

@@ -1,12 +1,10 @@
-import { NextResponse, type NextRequest } from "next/server";
 import { getPublicUser } from "@/lib/auth/accounts";
-import { requireUserForWrite } from "@/lib/auth/guard";
 import { registrationOptions } from "@/lib/auth/passkeys";
-import { ApiError, NO_STORE } from "@/lib/errors";
-import { withErrors } from "@/lib/http/handler";
+import { ApiError } from "@/lib/errors";
+import { json, route } from "@/lib/http/route";
 
-export const POST = withErrors(async (request: NextRequest) => {
-  const user = await getPublicUser(await requireUserForWrite(request));
-  if (!user) throw new ApiError("UNAUTHENTICATED");
-  return NextResponse.json(await registrationOptions(user), { headers: NO_STORE });
+export const POST = route({ auth: "user" }, async ({ user }) => {
+  const found = await getPublicUser(user.id);
+  if (!found) throw new ApiError("UNAUTHENTICATED");
+  return json(await registrationOptions(found));
 });

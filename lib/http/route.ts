@@ -1,0 +1,107 @@
+import "server-only";
+import { NextResponse, type NextRequest } from "next/server";
+import type { z } from "zod";
+import { COOKIE } from "@/lib/auth/cookies";
+import { assertSameOrigin } from "@/lib/auth/csrf";
+import { requireAdmin, requireToken } from "@/lib/auth/guard";
+import { loadPendingSignup } from "@/lib/auth/onboarding";
+import type { Role } from "@/lib/auth/tokens";
+import { getEnv } from "@/lib/env";
+import { ApiError, NO_STORE } from "@/lib/errors";
+import type { PendingSignup } from "@/lib/generated/prisma/client";
+import { withErrors } from "@/lib/http/handler";
+import { parseJsonBody, parseQuery } from "@/lib/http/request";
+import { requestMeta, type RequestMeta } from "@/lib/http/request-meta";
+import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
+
+// Who may call a route: anyone (it authenticates by other means, if at all), the holder of an
+// ONBOARDING cookie, a signed-in user, or an administrator by the database's word.
+export type RouteAuth = "none" | "onboarding" | "user" | "admin";
+
+export interface SignedInUser {
+  id: string;
+  sessionId: string;
+  role: Role;
+}
+
+export interface AdminUser extends SignedInUser {
+  email: string;
+}
+
+type Parsed<Schema> = Schema extends z.ZodType ? z.output<Schema> : undefined;
+
+export interface RouteSpec<Auth extends RouteAuth, Body, Query, Params> {
+  auth: Auth;
+  body?: Body;
+  query?: Query;
+  // The dynamic segments; a value the schema refuses makes the route not exist (404).
+  params?: Params;
+  // Per client address, before the body is read.
+  ipLimit?: RateLimit;
+  // The same-origin check runs for every method but GET and HEAD. A route that must take requests
+  // other sites start says why here; none does today.
+  crossSiteAllowedBecause?: string;
+}
+
+export interface RouteContext<Auth extends RouteAuth, Body, Query, Params> {
+  request: NextRequest;
+  user: Auth extends "admin" ? AdminUser : Auth extends "user" ? SignedInUser : null;
+  pending: Auth extends "onboarding" ? PendingSignup : null;
+  body: Parsed<Body>;
+  query: Parsed<Query>;
+  params: Parsed<Params>;
+  meta: RequestMeta;
+}
+
+// What Next hands a route handler beside the request; routes without segments get an empty object.
+interface NextContext {
+  params: Promise<Record<string, string | string[] | undefined>>;
+}
+
+async function authenticate(request: NextRequest, auth: RouteAuth): Promise<{ user: SignedInUser | AdminUser | null; pending: PendingSignup | null }> {
+  switch (auth) {
+    case "none":
+      return { user: null, pending: null };
+    case "onboarding":
+      return { user: null, pending: await loadPendingSignup(request.cookies.get(COOKIE.ONBOARDING)?.value) };
+    case "user": {
+      const claims = await requireToken(request, "ACCESS");
+      // requireToken only passes tokens of a live session, so the id is there.
+      return { user: { id: claims.sub, sessionId: claims.sid ?? "", role: claims.role ?? "USER" }, pending: null };
+    }
+    case "admin":
+      return { user: await requireAdmin(request), pending: null };
+  }
+}
+
+// Every route handler is built here, so that none can forget a check: the declared caller, the
+// same-origin check on every write, the per-address limit, and the parsing of segments, query and
+// body happen in this order before the handler runs, and every error becomes its JSON answer.
+export function route<Auth extends RouteAuth, Body extends z.ZodType | undefined = undefined, Query extends z.ZodType | undefined = undefined, Params extends z.ZodType | undefined = undefined>(
+  spec: RouteSpec<Auth, Body, Query, Params>,
+  handler: (context: RouteContext<Auth, Body, Query, Params>) => Promise<Response> | Response,
+): (request: NextRequest, context: NextContext) => Promise<Response> {
+  return withErrors(async (request: NextRequest, context: NextContext) => {
+    const { user, pending } = await authenticate(request, spec.auth);
+    if (request.method !== "GET" && request.method !== "HEAD" && spec.crossSiteAllowedBecause === undefined) assertSameOrigin(request, getEnv().APP_URL);
+    const meta = requestMeta(request);
+    if (spec.ipLimit && meta.ip) await consumeRateLimit(spec.ipLimit, meta.ip);
+    let params: unknown;
+    if (spec.params) {
+      const parsed = spec.params.safeParse(await context.params);
+      if (!parsed.success) throw new ApiError("NOT_FOUND");
+      params = parsed.data;
+    }
+    const query = spec.query ? await parseQuery(request, spec.query) : undefined;
+    const body = spec.body ? await parseJsonBody(request, spec.body) : undefined;
+    return handler({ request, user, pending, body, query, params, meta } as RouteContext<Auth, Body, Query, Params>);
+  });
+}
+
+export function json(data: unknown, status = 200): NextResponse {
+  return NextResponse.json(data, { status, headers: NO_STORE });
+}
+
+export function noContent(): NextResponse {
+  return new NextResponse(null, { status: 204, headers: NO_STORE });
+}

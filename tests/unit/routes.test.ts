@@ -1,0 +1,20 @@
+import assert from "node:assert/strict";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { test } from "node:test";
+
+const METHOD_EXPORT = /^export const (GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) = route\(/;
+
+// Every route handler is made by lib/http/route.ts, so none can skip the declared auth, the
+// same-origin check on writes or input parsing. A new file written any other way fails here.
+test("every route handler is built by the one route builder", async () => {
+  const files = (await readdir("app", { recursive: true })).filter((file) => path.basename(file) === "route.ts");
+  assert.ok(files.length > 40, `found only ${files.length} route files`);
+  const offenders: string[] = [];
+  for (const file of files) {
+    const exports = (await readFile(path.join("app", file), "utf8")).split("\n").filter((line) => line.startsWith("export "));
+    if (exports.length === 0) offenders.push(`${file}: exports nothing`);
+    for (const line of exports) if (!METHOD_EXPORT.test(line)) offenders.push(`${file}: ${line}`);
+  }
+  assert.deepEqual(offenders, []);
+});
