@@ -49,6 +49,17 @@ function refuse(code: ErrorCode): NextResponse {
   return NextResponse.json(errorBody(new ApiError(code)), { status: ERRORS[code].status, headers: { ...NO_STORE, "X-Request-Id": crypto.randomUUID() } });
 }
 
+// Next decodes dynamic segments after this runs and answers a malformed escape ("%E0%A4%A") with a
+// plain-text 500; refused here instead, as bad input.
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function appOrigin(request: NextRequest): string {
   // Redirects are built from APP_URL, never from the Host header, which the client controls.
   return process.env.APP_URL ? new URL(process.env.APP_URL).origin : request.nextUrl.origin;
@@ -75,6 +86,7 @@ export async function middleware(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
 
   if (pathname.startsWith("/api/")) {
+    if (!isDecodable(pathname)) return refuse("INVALID_INPUT");
     if (PUBLIC_API.has(pathname) || PUBLIC_API_PREFIXES.some((prefix) => pathname.startsWith(prefix))) return NextResponse.next();
     const access = await verifyToken(request.cookies.get(COOKIE.ACCESS)?.value, "ACCESS");
     if (!access.ok) return refuse("UNAUTHENTICATED");

@@ -11,6 +11,7 @@ import {
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { describeDevice } from "@/lib/auth/device";
 import { recordSecurityEvent } from "@/lib/auth/security-events";
 import type { IssuedSession } from "@/lib/auth/sessions";
@@ -77,17 +78,24 @@ export async function registerPasskey(userId: string, response: RegistrationResp
   }).catch(() => null);
   if (!verification?.verified) throw new ApiError("INVALID_INPUT", { response: "The passkey could not be verified." });
   const { credential, credentialBackedUp } = verification.registrationInfo;
-  const passkey = await getDb().passkey.create({
-    data: {
-      id: credential.id,
-      userId,
-      publicKey: Buffer.from(credential.publicKey),
-      counter: credential.counter,
-      transports: (credential.transports ?? []).join(","),
-      name: name?.trim() || describeDevice(meta.userAgent),
-      backedUp: credentialBackedUp,
-    },
-  });
+  const passkey = await getDb()
+    .passkey.create({
+      data: {
+        id: credential.id,
+        userId,
+        publicKey: Buffer.from(credential.publicKey),
+        counter: credential.counter,
+        transports: (credential.transports ?? []).join(","),
+        name: name?.trim() || describeDevice(meta.userAgent),
+        backedUp: credentialBackedUp,
+      },
+    })
+    .catch((error: unknown) => {
+      // A credential id is the authenticator's own: one already registered (here or to another
+      // account) is refused, never moved.
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new ApiError("INVALID_INPUT", { response: "This passkey is already registered." });
+      throw error;
+    });
   await recordSecurityEvent({ userId, type: "PASSKEY_ADDED", method: "PASSKEY" }, meta);
   return toView(passkey);
 }
@@ -153,9 +161,18 @@ export async function renamePasskey(userId: string, id: string, name: string): P
   return toView(passkey);
 }
 
+// Like unlinking a provider (social.ts): never the last way to sign in, checked under the user row's
+// lock so two removals racing each other cannot both pass.
 export async function deletePasskey(userId: string, id: string, meta: RequestMeta): Promise<void> {
-  const deleted = await getDb().passkey.deleteMany({ where: { id, userId } });
-  if (deleted.count === 0) throw new ApiError("NOT_FOUND");
+  await getDb().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { passwordHash: true, _count: { select: { passkeys: true, accounts: true } } } });
+    const passkey = await tx.passkey.findFirst({ where: { id, userId }, select: { id: true } });
+    if (!user || !passkey) throw new ApiError("NOT_FOUND");
+    const otherWays = (user.passwordHash ? 1 : 0) + (user._count.passkeys - 1) + user._count.accounts;
+    if (otherWays < 1) throw new ApiError("LAST_SIGN_IN_METHOD");
+    await tx.passkey.delete({ where: { id: passkey.id } });
+  });
   await recordSecurityEvent({ userId, type: "PASSKEY_REMOVED", method: "PASSKEY" }, meta);
 }
 

@@ -26,6 +26,25 @@ async function readLimited(request: Request): Promise<string> {
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
+// PostgreSQL text cannot hold U+0000, so a string carrying one would fail at the database (a 500);
+// it is refused here, at the boundary, with the field it was found in.
+function fieldWithNul(value: unknown, path: string[] = []): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path.join(".") || "body" : null;
+  if (Array.isArray(value)) return value.reduce<string | null>((found, item, index) => found ?? fieldWithNul(item, [...path, String(index)]), null);
+  if (value && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      const found = fieldWithNul(key, path) ?? fieldWithNul(item, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+async function refuseNul(value: unknown): Promise<void> {
+  const field = fieldWithNul(value);
+  if (field) throw new ApiError("INVALID_INPUT", { [field]: (await getDictionary()).t.validation.invalidCharacters });
+}
+
 export async function parseJsonBody<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.output<Schema>> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^application\/json\s*(;|$)/i.test(contentType)) throw new ApiError("UNSUPPORTED_MEDIA_TYPE");
@@ -36,6 +55,7 @@ export async function parseJsonBody<Schema extends z.ZodType>(request: Request, 
   } catch {
     throw new ApiError("INVALID_JSON");
   }
+  await refuseNul(json);
   const parsed = schema.safeParse(json);
   // Field messages in the caller's language (lang cookie, then Accept-Language), like the pages.
   if (!parsed.success) throw new ApiError("INVALID_INPUT", fieldErrors(parsed.error, (await getDictionary()).t.validation));
@@ -47,6 +67,7 @@ export async function parseQuery<Schema extends z.ZodType>(request: Request, sch
   const params = new URL(request.url).searchParams;
   const query: Record<string, string> = {};
   for (const [key, value] of params) query[key] ??= value;
+  await refuseNul(query);
   const parsed = schema.safeParse(query);
   if (!parsed.success) throw new ApiError("INVALID_INPUT", fieldErrors(parsed.error, (await getDictionary()).t.validation));
   return parsed.data;

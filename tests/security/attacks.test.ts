@@ -113,3 +113,42 @@ describe("stored script payloads come back as inert data (V1.2, V3.2.2)", () => 
     assert.ok(rows[0].n > 0, "the tables are all still there");
   });
 });
+
+// Found by an outside attack run: each of these answered a 500 before.
+describe("input the database or the router cannot take is a 4xx JSON error, never a 500 (V16.5.1, V2.2.1)", () => {
+  async function errorCode(response: Response): Promise<string> {
+    assert.match(response.headers.get("content-type") ?? "", /^application\/json/, `${response.status} ${response.url}`);
+    return ((await response.json()) as { error: { code: string } }).error.code;
+  }
+
+  test("a NUL character (U+0000) in any text field or query value → 400 naming the field", async () => {
+    const { client } = await signedInUser();
+    const nul = "trip\u0000planning";
+    const todo = await client.post("/api/todos", { title: nul });
+    assert.equal(todo.status, 400);
+    assert.deepEqual(Object.keys(((await todo.clone().json()) as { error: { fields: object } }).error.fields), ["title"]);
+    const event = await client.post("/api/events", { title: "ok", description: nul, startsAt: "2027-01-01T00:00:00Z", endsAt: "2027-01-01T01:00:00Z" });
+    assert.equal(event.status, 400);
+    assert.equal((await client.post("/api/bucket-items", { title: "ok", achievedNote: "x", description: nul })).status, 400);
+    assert.equal((await client.request("/api/auth/me", { method: "PATCH", json: { nickname: nul } })).status, 400);
+    assert.equal((await client.post("/api/auth/login", { email: "a@example.test", password: nul })).status, 400, "refused at the boundary, like every other field");
+    const query = await client.request("/api/events?from=2027-01-01T00:00:00Z%00&to=2027-01-02T00:00:00Z");
+    assert.equal(query.status, 400);
+    assert.equal(await errorCode(query), "INVALID_INPUT");
+  });
+
+  test("a malformed percent-escape in a dynamic path segment → 400 JSON, not the framework's plain-text 500", async () => {
+    const { client } = await signedInUser();
+    for (const [method, path] of [
+      ["PATCH", "/api/todos/%E0%A4%A"],
+      ["DELETE", "/api/events/%"],
+      ["DELETE", "/api/auth/passkeys/%ZZ"],
+      ["DELETE", "/api/auth/sessions/%C0%AF"],
+      ["GET", "/api/auth/oauth/callback/%"],
+    ] as const) {
+      const response = await client.request(path, { method, json: method === "PATCH" ? { title: "x" } : undefined });
+      assert.ok(response.status >= 400 && response.status < 500, `${method} ${path} → ${response.status}`);
+      assert.equal(await errorCode(response), "INVALID_INPUT");
+    }
+  });
+});
