@@ -44,6 +44,7 @@ export const test = base.extend<Fixtures>({
       await signupPage.submit().click();
       await expect(page).toHaveURL(/\/verify-required/);
       await page.goto(await verifyLinkFor(user.email));
+      await page.getByRole("button", { name: "이메일 인증하기" }).click();
       await expect(page).toHaveURL(/\/verified$/);
     }),
   signedIn: async ({ page, user, loginPage, signUpAndVerify }, use) => {

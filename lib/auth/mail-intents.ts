@@ -50,7 +50,7 @@ export async function renderMailIntent(intent: MailIntent): Promise<MailMessage 
       if (!user || user.emailVerifiedAt) return null;
       const { token } = await signToken("EMAIL_VERIFY", { sub: user.id, email: user.email });
       // Built from APP_URL only: a forged Host header must never redirect the link.
-      return verificationMail(user.email, user.nickname, `${APP_URL}/api/auth/verify?token=${encodeURIComponent(token)}`);
+      return verificationMail(user.email, user.nickname, `${APP_URL}/verify-email?token=${encodeURIComponent(token)}`);
     }
     case "PASSWORD_RESET": {
       const user = await currentUser(intent);
@@ -60,7 +60,7 @@ export async function renderMailIntent(intent: MailIntent): Promise<MailMessage 
       const user = await currentUser(intent);
       const device = parseDevice(intent.details);
       if (!user || !device) return null;
-      const notMe = (await createPasswordResetLink(user)).replace("/reset-password?", "/api/auth/secure-account?");
+      const notMe = (await createPasswordResetLink(user)).replace("/reset-password?", "/secure-account?");
       return newDeviceMail(user.email, device, notMe);
     }
   }

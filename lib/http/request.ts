@@ -62,6 +62,19 @@ export async function parseJsonBody<Schema extends z.ZodType>(request: Request, 
   return parsed.data;
 }
 
+// A form the browser posts itself (a page that works without its scripts): flat fields, validated
+// like a JSON body; repeated keys keep their first value.
+export async function parseFormBody<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.output<Schema>> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(contentType)) throw new ApiError("UNSUPPORTED_MEDIA_TYPE");
+  const form: Record<string, string> = {};
+  for (const [key, value] of new URLSearchParams(await readLimited(request))) form[key] ??= value;
+  await refuseNul(form);
+  const parsed = schema.safeParse(form);
+  if (!parsed.success) throw new ApiError("INVALID_INPUT", fieldErrors(parsed.error, (await getDictionary()).t.validation));
+  return parsed.data;
+}
+
 // Query strings are validated like bodies; repeated keys keep their first value.
 export async function parseQuery<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.output<Schema>> {
   const params = new URL(request.url).searchParams;

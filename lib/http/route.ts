@@ -10,7 +10,7 @@ import { getEnv } from "@/lib/env";
 import { ApiError, NO_STORE } from "@/lib/errors";
 import type { PendingSignup } from "@/lib/generated/prisma/client";
 import { withErrors } from "@/lib/http/handler";
-import { parseJsonBody, parseQuery } from "@/lib/http/request";
+import { parseFormBody, parseJsonBody, parseQuery } from "@/lib/http/request";
 import { requestMeta, type RequestMeta } from "@/lib/http/request-meta";
 import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
 
@@ -33,6 +33,9 @@ type Parsed<Schema> = Schema extends z.ZodType ? z.output<Schema> : undefined;
 export interface RouteSpec<Auth extends RouteAuth, Body, Query, Params> {
   auth: Auth;
   body?: Body;
+  // The body comes as a form the browser posts itself (mailed links' confirmation pages work
+  // without scripts), not as JSON.
+  bodyIsForm?: true;
   query?: Query;
   // The dynamic segments; a value the schema refuses makes the route not exist (404).
   params?: Params;
@@ -93,7 +96,7 @@ export function route<Auth extends RouteAuth, Body extends z.ZodType | undefined
       params = parsed.data;
     }
     const query = spec.query ? await parseQuery(request, spec.query) : undefined;
-    const body = spec.body ? await parseJsonBody(request, spec.body) : undefined;
+    const body = spec.body ? await (spec.bodyIsForm ? parseFormBody(request, spec.body) : parseJsonBody(request, spec.body)) : undefined;
     return handler({ request, user, pending, body, query, params, meta } as RouteContext<Auth, Body, Query, Params>);
   });
 }

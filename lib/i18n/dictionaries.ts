@@ -56,6 +56,12 @@ const ko = {
     resend: "인증 메일 다시 보내기",
     sent: "인증이 필요한 주소라면 새 링크를 보냈습니다.",
   },
+  verifyEmail: { title: "이메일 인증", body: "아래 버튼을 누르면 이 주소가 인증되고 로그인할 수 있습니다.", action: "이메일 인증하기" },
+  secureAccount: {
+    title: "계정 지키기",
+    body: "직접 하지 않은 로그인이나 변경이 있었다면 아래 버튼을 누르세요. 모든 기기에서 즉시 로그아웃되고, 이어서 새 비밀번호를 정하게 됩니다.",
+    action: "모든 기기에서 로그아웃하고 비밀번호 바꾸기",
+  },
   verified: { title: "이메일 인증 완료", body: "이제 로그인해서 TropiCal을 사용할 수 있습니다.", action: "로그인하기" },
   verifyFailed: {
     title: "이메일 인증 실패",
@@ -423,6 +429,12 @@ const en: Dictionary = {
     resendTitle: "No e-mail?",
     resend: "Resend verification e-mail",
     sent: "If that address needs verifying, a new link is on its way.",
+  },
+  verifyEmail: { title: "Verify your e-mail", body: "Press the button to confirm this address; then you can log in.", action: "Verify e-mail" },
+  secureAccount: {
+    title: "Secure your account",
+    body: "If a sign-in or a change was not yours, press the button: every device is signed out at once, and then you choose a new password.",
+    action: "Sign out everywhere and change my password",
   },
   verified: { title: "E-mail verified", body: "You can now log in and start using TropiCal.", action: "Log in" },
   verifyFailed: {

@@ -59,6 +59,10 @@ export const resetPasswordSchema = z.strictObject({
   password: newPasswordSchema,
 });
 
+// The token of a mailed link, posted by its confirmation page. Any string: a bad one is answered
+// with the page that explains it, not with a field error the user cannot see.
+export const mailedLinkSchema = z.strictObject({ token: z.string().max(4096) });
+
 export const changePasswordSchema = z.strictObject({
   currentPassword: z.string(message("passwordRequired")).min(1, message("passwordRequired")).max(PASSWORD_MAX * 4, message("passwordTooLong")),
   newPassword: newPasswordSchema,

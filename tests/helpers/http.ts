@@ -87,6 +87,21 @@ export class Client {
   post(path: string, json?: unknown, options: RequestOptions = {}): Promise<Response> {
     return this.request(path, { ...options, method: "POST", json });
   }
+
+  // A form the browser posts itself, as the mailed links' confirmation pages do.
+  postForm(path: string, fields: Record<string, string>, options: RequestOptions = {}): Promise<Response> {
+    return this.request(path, { ...options, method: "POST", body: new URLSearchParams(fields).toString(), headers: { "content-type": "application/x-www-form-urlencoded", ...options.headers } });
+  }
+
+  // What a person does with a link from a mail: open its page, then press the page's one button,
+  // which posts the link's token to `action`. Answers the button's response.
+  async followMailedLink(link: string, action: string): Promise<Response> {
+    const url = new URL(link);
+    const page = await this.request(`${url.pathname}${url.search}`);
+    if (page.status !== 200) throw new Error(`${url.pathname} answered ${page.status}`);
+    if (!(await page.text()).includes(`action="${action}"`)) throw new Error(`${url.pathname} has no form posting to ${action}`);
+    return this.postForm(action, { token: url.searchParams.get("token") ?? "" });
+  }
 }
 
 // node:http, because fetch will not send a Host header of our choosing.

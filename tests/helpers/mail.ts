@@ -30,7 +30,14 @@ export async function waitForMail(address: string, count = 1, timeoutMs = 15_000
 }
 
 export function verificationLink(mail: Mail): string {
-  const match = /https?:\/\/\S+\/api\/auth\/verify\?token=[\w.%-]+/.exec(mail.text);
+  const match = /https?:\/\/\S+\/verify-email\?token=[\w.%-]+/.exec(mail.text);
   if (!match) throw new Error(`no verification link in mail "${mail.subject}"`);
+  return match[0];
+}
+
+// The "this wasn't me" link of a security or new-device mail.
+export function secureAccountLink(mail: Mail): string {
+  const match = /https?:\/\/\S+\/secure-account\?token=[\w.%-]+/.exec(mail.text);
+  if (!match) throw new Error(`no "this wasn't me" link in mail "${mail.subject}"`);
   return match[0];
 }

@@ -15,8 +15,7 @@ export async function startOwnStack(name: string, options: { cpu?: number } = {}
     const email = randomEmail(name);
     assert.equal((await browser.post("/api/auth/signup", signupBody(email))).status, 201);
     const [mail] = await waitForMail(email, 1, 15_000, stack.mailDir);
-    const link = new URL(verificationLink(mail!));
-    await browser.request(`${link.pathname}${link.search}`);
+    await browser.followMailedLink(verificationLink(mail!), "/api/auth/verify");
     assert.equal((await browser.post("/api/auth/login", { email, password: PASSWORD })).status, 200);
     return { client: browser, email };
   };

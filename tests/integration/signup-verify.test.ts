@@ -42,8 +42,8 @@ describe("POST /api/auth/signup", () => {
     assert.match(mail.subject, /Verify your e-mail/);
     assert.match(mail.text, /30분/);
     assert.match(mail.text, /30 minutes/);
-    assert.match(mail.html, /<a href="http:\/\/localhost:\d+\/api\/auth\/verify\?token=/);
-    assert.ok(verificationLink(mail).startsWith(`${client.base}/api/auth/verify?token=`));
+    assert.match(mail.html, /<a href="http:\/\/localhost:\d+\/verify-email\?token=/);
+    assert.ok(verificationLink(mail).startsWith(`${client.base}/verify-email?token=`));
   });
 
   test("the verification link is built from APP_URL, never from a forged Host header", async () => {
@@ -146,20 +146,43 @@ describe("sign-ups from one address", () => {
   });
 });
 
-describe("GET /api/auth/verify", () => {
-  test("verifies once; the same link again says it was used", async () => {
+describe("the verification link", () => {
+  test("opens a page that asks for one click; the click verifies once, and the same link again says it was used", async () => {
+    const client = new Client();
+    const email = await signUp(client);
+    const [mail] = await waitForMail(email);
+    assert.ok(mail);
+    const first = await client.followMailedLink(verificationLink(mail), "/api/auth/verify");
+    assert.equal(first.status, 303);
+    assert.equal(client.location(first), `${client.base}/verified`);
+    const { rows } = await testDb().query(`SELECT "emailVerifiedAt" FROM "User" WHERE email = $1`, [email]);
+    assert.ok(rows[0].emailVerifiedAt instanceof Date);
+    const second = await client.followMailedLink(verificationLink(mail), "/api/auth/verify");
+    assert.equal(client.location(second), `${client.base}/verify-failed?reason=used`);
+  });
+
+  // A mail scanner fetches every link in a message, with GET or HEAD: nothing may happen then.
+  test("GET and HEAD of the link, or of the old API address, change nothing; only the page's POST does", async () => {
     const client = new Client();
     const email = await signUp(client);
     const [mail] = await waitForMail(email);
     assert.ok(mail);
     const link = new URL(verificationLink(mail));
-    const first = await client.request(`${link.pathname}${link.search}`);
-    assert.equal(first.status, 303);
-    assert.equal(client.location(first), `${client.base}/verified`);
+    const token = link.searchParams.get("token") ?? "";
+    for (const method of ["GET", "HEAD"]) {
+      assert.equal((await client.request(`${link.pathname}${link.search}`, { method })).status, 200);
+      const old = await client.request(`/api/auth/verify?token=${encodeURIComponent(token)}`, { method });
+      assert.equal(old.status, 303);
+      assert.equal(client.location(old), `${client.base}/verify-email?token=${encodeURIComponent(token)}`);
+    }
     const { rows } = await testDb().query(`SELECT "emailVerifiedAt" FROM "User" WHERE email = $1`, [email]);
-    assert.ok(rows[0].emailVerifiedAt instanceof Date);
-    const second = await client.request(`${link.pathname}${link.search}`);
-    assert.equal(client.location(second), `${client.base}/verify-failed?reason=used`);
+    assert.equal(rows[0].emailVerifiedAt, null, "still unverified after the scanner");
+    const { rows: spent } = await testDb().query(`SELECT count(*)::int AS n FROM "UsedEmailToken" u JOIN "User" ON "User".id = u."userId" WHERE "User".email = $1`, [email]);
+    assert.equal(spent[0].n, 0, "the link is unspent");
+    // Another site cannot make the browser press the button.
+    const crossSite = await client.postForm("/api/auth/verify", { token }, { headers: { origin: "https://evil.example" } });
+    assert.equal(crossSite.status, 403);
+    assert.equal(client.location(await client.postForm("/api/auth/verify", { token })), `${client.base}/verified`);
   });
 
   test("an expired link says expired; a forged, garbled or wrong-type token says invalid", async () => {
@@ -178,14 +201,13 @@ describe("GET /api/auth/verify", () => {
       [wrongKey, "invalid"],
       [otherAddress, "invalid"],
       ["garbage", "invalid"],
+      ["", "invalid"],
     ];
     for (const [token, reason] of cases) {
-      const response = await client.request(`/api/auth/verify?token=${encodeURIComponent(token)}`);
+      const response = await client.postForm("/api/auth/verify", { token });
       assert.equal(response.status, 303);
       assert.equal(client.location(response), `${client.base}/verify-failed?reason=${reason}`);
     }
-    const missing = await client.request("/api/auth/verify");
-    assert.equal(client.location(missing), `${client.base}/verify-failed?reason=invalid`);
     const still = await testDb().query(`SELECT "emailVerifiedAt" FROM "User" WHERE id = $1`, [sub]);
     assert.equal(still.rows[0].emailVerifiedAt, null);
   });
