@@ -7,7 +7,7 @@ import { clearFailures, lockoutState, recordFailure } from "@/lib/auth/lockout";
 import { issueMfaToken } from "@/lib/auth/mfa";
 import { assertStrongPassword } from "@/lib/auth/passwords";
 import { recordSecurityEvent } from "@/lib/auth/security-events";
-import { queueMail } from "@/lib/auth/mail-intents";
+import { consumeMailAllowance, queueMail } from "@/lib/auth/mail-intents";
 import { readMailedToken, spendMailedToken } from "@/lib/auth/mailed-tokens";
 import { finishSignIn } from "@/lib/auth/sign-in";
 import type { IssuedSession } from "@/lib/auth/sessions";
@@ -20,22 +20,11 @@ import { Prisma, type User } from "@/lib/generated/prisma/client";
 import type { OAuthProvider } from "@/lib/generated/prisma/enums";
 import { fromDbProvider } from "@/lib/auth/oauth-providers";
 
-// Mails to one address: enough for a typo'd resend or two, too few to bomb an inbox.
-export const MAIL_PER_ADDRESS_LIMIT: RateLimit = { name: "mail", max: 6, windowSeconds: 60 * 60 };
 const RESEND_LIMIT: RateLimit = { name: "resend", max: 3, windowSeconds: 10 * 60 };
-
-async function consumeMailAllowance(email: string): Promise<boolean> {
-  try {
-    await consumeRateLimit(MAIL_PER_ADDRESS_LIMIT, email);
-    return true;
-  } catch (error) {
-    if (error instanceof ApiError) return false;
-    throw error;
-  }
-}
 
 export async function signUp(input: SignupInput, messages: Dictionary["validation"]): Promise<void> {
   assertStrongPassword(input.password, [input.email, input.nickname], messages);
+  await consumeMailAllowance(input.email);
   const passwordHash = await hashPassword(input.password);
   const db = getDb();
   const now = new Date();
@@ -50,15 +39,11 @@ export async function signUp(input: SignupInput, messages: Dictionary["validatio
         consents: { create: initialConsents(input.consents.marketing === true) },
       },
     });
-    sendLater(async () => {
-      if (await consumeMailAllowance(user.email)) await queueMail({ kind: "VERIFY_EMAIL", address: user.email, userId: user.id });
-    });
+    sendLater(() => queueMail({ kind: "VERIFY_EMAIL", address: user.email, userId: user.id }));
   } catch (error) {
     if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
     // Already registered: the same answer as a new sign-up, and the owner hears about it by mail.
-    sendLater(async () => {
-      if (await consumeMailAllowance(input.email)) await queueMail({ kind: "ALREADY_REGISTERED", address: input.email });
-    });
+    sendLater(() => queueMail({ kind: "ALREADY_REGISTERED", address: input.email }));
   }
 }
 
@@ -74,13 +59,11 @@ export async function verifyEmail(token: string | undefined): Promise<VerifyEmai
 
 export async function resendVerification(email: string): Promise<void> {
   const user = await getDb().user.findUnique({ where: { email }, select: { id: true, email: true, nickname: true, emailVerifiedAt: true } });
-  // Limited per address whether or not it has an account, so the 429 reveals nothing either.
+  // Limited per address whether or not it has an account or a mail goes out, so the 429 reveals
+  // nothing either.
   await consumeRateLimit(RESEND_LIMIT, email);
-  if (user && !user.emailVerifiedAt) {
-    sendLater(async () => {
-      if (await consumeMailAllowance(user.email)) await queueMail({ kind: "VERIFY_EMAIL", address: user.email, userId: user.id });
-    });
-  }
+  await consumeMailAllowance(email);
+  if (user && !user.emailVerifiedAt) sendLater(() => queueMail({ kind: "VERIFY_EMAIL", address: user.email, userId: user.id }));
 }
 
 export interface PublicUser {

@@ -6,6 +6,7 @@ import type { MailIntent } from "@/lib/generated/prisma/client";
 import { createPasswordResetLink } from "@/lib/auth/passwords";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { signToken } from "@/lib/auth/tokens";
+import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
 import { deliverMail, enqueueMail, type MailIntentInput } from "@/lib/mail/outbox";
 import type { MailMessage } from "@/lib/mail/send";
 import { alreadyRegisteredMail, newDeviceMail, passwordResetMail, verificationMail } from "@/lib/mail/templates";
@@ -22,6 +23,16 @@ function parseDevice(details: string | null) {
   } catch {
     return null;
   }
+}
+
+// Every mail someone other than the address's owner can cause (verification, "already registered",
+// password reset, sign-up and e-mail change codes and links) comes out of one allowance per address,
+// spent by the request whether or not a mail goes out: enough for a typo'd resend or two, too few
+// to bomb an inbox by rotating endpoints, and the same count for every address, known or not.
+const MAIL_PER_ADDRESS_LIMIT: RateLimit = { name: "mail", max: 6, windowSeconds: 60 * 60 };
+
+export function consumeMailAllowance(address: string): Promise<void> {
+  return consumeRateLimit(MAIL_PER_ADDRESS_LIMIT, address);
 }
 
 // Queues the mail and makes the first attempt at once; a failure is retried by the sweeper.

@@ -141,7 +141,10 @@ export async function completeMfa(token: string | undefined, input: { code?: str
   await consumeRateLimit(ATTEMPTS_PER_PENDING_SIGN_IN, claims.jti);
   await countProofAttempt(claims.sub);
   const user = await loadUser(claims.sub);
-  if (!user.totpEnabledAt || user.email !== claims.email) throw new ApiError("UNAUTHENTICATED");
+  // A password changed or reset since the password step voids the pending sign-in: its first factor
+  // is no longer the account's (iat has one-second resolution, so the very second counts as before).
+  const passwordChangedSince = user.passwordChangedAt !== null && claims.iat <= Math.floor(user.passwordChangedAt.getTime() / 1000);
+  if (!user.totpEnabledAt || user.email !== claims.email || passwordChangedSince) throw new ApiError("UNAUTHENTICATED");
   const passed = input.recoveryCode ? await consumeRecoveryCode(user.id, input.recoveryCode) : input.code ? await consumeTotp(user, input.code) : false;
   if (!passed) {
     await recordSecurityEvent({ userId: user.id, type: "MFA_FAILURE", method: input.recoveryCode ? "RECOVERY_CODE" : "TOTP" }, meta);

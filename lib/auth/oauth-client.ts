@@ -8,6 +8,7 @@ import { identityFromProfile, nextAuthProviders, type ProviderIdentity } from "@
 import { safeNextPath } from "@/lib/auth/redirects";
 import { withSessionCookies } from "@/lib/auth/session-response";
 import { requestMeta } from "@/lib/http/request-meta";
+import { isSessionActive } from "@/lib/auth/sessions";
 import { completeProviderSignIn, type SocialOutcome } from "@/lib/auth/social";
 import { isSocialProvider, type SocialProvider } from "@/lib/auth/social-providers";
 import { verifyToken } from "@/lib/auth/tokens";
@@ -145,7 +146,8 @@ async function linkingUserId(request: NextRequest, provider: SocialProvider): Pr
   const intent = request.cookies.get(OAUTH_COOKIE.link)?.value;
   if (!intent?.startsWith(`${provider}.`)) return null;
   const access = await verifyToken(request.cookies.get(COOKIE.ACCESS)?.value, "ACCESS");
-  if (!access.ok) return null;
+  // The session that asked must still be alive: "sign out everywhere" ends a link flow in progress.
+  if (!access.ok || !access.claims.sid || !(await isSessionActive(access.claims.sid))) return null;
   const expected = Buffer.from(linkProof(provider, access.claims.sub));
   const given = Buffer.from(intent.slice(provider.length + 1));
   return expected.length === given.length && timingSafeEqual(expected, given) ? access.claims.sub : null;
@@ -200,7 +202,11 @@ export async function finishProviderCallback(request: NextRequest, provider: Soc
   await runNextAuth(request, ["callback", provider], capture);
   const linkTo = await linkingUserId(request, provider);
   let response: NextResponse;
-  if (capture.identity) {
+  if (request.cookies.has(OAUTH_COOKIE.link) && !linkTo) {
+    // A link asked for by a session that has ended since (or another user's): nothing is linked,
+    // and the identity is not taken for a sign-in either.
+    response = redirectTo(failureLocation("failed", provider, true));
+  } else if (capture.identity) {
     try {
       response = outcomeResponse(await completeProviderSignIn(capture.identity, requestMeta(request), linkTo), provider, callbackNext(request));
     } catch (error) {

@@ -6,7 +6,8 @@ import { ApiError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { PendingSignup, User } from "@/lib/generated/prisma/client";
 import { initialConsents } from "@/lib/consents";
-import { checkPassword, MAIL_PER_ADDRESS_LIMIT } from "@/lib/auth/accounts";
+import { checkPassword } from "@/lib/auth/accounts";
+import { consumeMailAllowance } from "@/lib/auth/mail-intents";
 import { fromDbProvider } from "@/lib/auth/oauth-providers";
 import { recordSecurityEvent } from "@/lib/auth/security-events";
 import type { RequestMeta } from "@/lib/http/request-meta";
@@ -69,7 +70,7 @@ function hashCode(pendingId: string, code: string): string {
 // of an account there). Until the code is entered the address is not trusted.
 export async function sendEmailCode(pending: PendingSignup, email: string): Promise<void> {
   await consumeRateLimit(CODES_PER_SIGNUP, pending.id);
-  await consumeRateLimit(MAIL_PER_ADDRESS_LIMIT, email);
+  await consumeMailAllowance(email);
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
   const sameAddress = email === pending.email;
   await getDb().pendingSignup.update({

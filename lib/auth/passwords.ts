@@ -10,7 +10,7 @@ import { recordSecurityEvent } from "@/lib/auth/security-events";
 import { revokeSessions } from "@/lib/auth/sessions";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { signToken } from "@/lib/auth/tokens";
-import { queueMail } from "@/lib/auth/mail-intents";
+import { consumeMailAllowance, queueMail } from "@/lib/auth/mail-intents";
 import { isMailedTokenSpent, readMailedToken, spendMailedToken } from "@/lib/auth/mailed-tokens";
 import { sendLater } from "@/lib/mail/later";
 import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
@@ -32,6 +32,7 @@ export async function createPasswordResetLink(user: { id: string; email: string 
 // Always the same answer; the mail goes only to an existing account. Never affected by a login lock.
 export async function requestPasswordReset(email: string): Promise<void> {
   await consumeRateLimit(RESET_REQUEST_LIMIT, email);
+  await consumeMailAllowance(email);
   const user = await getDb().user.findUnique({ where: { email }, select: { id: true, email: true } });
   if (user) sendLater(() => queueMail({ kind: "PASSWORD_RESET", address: user.email, userId: user.id }));
 }

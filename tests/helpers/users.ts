@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { Client } from "./http";
-import { verificationLink, waitForMail } from "./mail";
+import { mailsTo, verificationLink, waitForMail, type Mail } from "./mail";
 
 export function randomEmail(tag = "user"): string {
   return `${tag}-${randomUUID().slice(0, 12)}@example.test`;
@@ -33,4 +33,21 @@ export async function signedInUser(): Promise<{ client: Client; email: string }>
   const response = await client.post("/api/auth/login", { email, password: PASSWORD });
   assert.equal(response.status, 200);
   return { client, email };
+}
+
+export function resetLink(mail: Mail | undefined): string {
+  const match = /https?:\/\/\S+\/reset-password\?token=([\w.%-]+)/.exec(mail?.text ?? "");
+  assert.ok(match, `no reset link in "${mail?.subject}"`);
+  return decodeURIComponent(match[1] ?? "");
+}
+
+// Asks for a reset mail to `email` and answers the token in its link.
+export async function requestReset(email: string, client = new Client()): Promise<string> {
+  const before = new Set((await mailsTo(email)).map((mail) => mail.id));
+  const response = await client.post("/api/auth/password/forgot", { email });
+  assert.equal(response.status, 202);
+  for (let count = before.size + 1; ; count++) {
+    const fresh = (await waitForMail(email, count)).filter((mail) => !before.has(mail.id) && mail.subject.includes("Reset your password"));
+    if (fresh[0]) return resetLink(fresh[0]);
+  }
 }

@@ -2,26 +2,12 @@ import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
 import { closeTestDb, testDb } from "../helpers/db";
 import { Client } from "../helpers/http";
-import { mailsTo, secureAccountLink, waitForMail, type Mail } from "../helpers/mail";
-import { PASSWORD, randomEmail, signedInUser, signupBody, signUpVerified } from "../helpers/users";
+import { mailsTo, secureAccountLink, waitForMail } from "../helpers/mail";
+import { PASSWORD, randomEmail, requestReset, signedInUser, signupBody, signUpVerified } from "../helpers/users";
 
 after(closeTestDb);
 
 const NEW_PASSWORD = "a brand new passphrase 2027";
-
-function resetLink(mail: Mail | undefined): string {
-  const match = /https?:\/\/\S+\/reset-password\?token=([\w.%-]+)/.exec(mail?.text ?? "");
-  assert.ok(match, `no reset link in "${mail?.subject}"`);
-  return decodeURIComponent(match[1] ?? "");
-}
-
-async function requestReset(email: string, client = new Client()): Promise<string> {
-  const before = (await mailsTo(email)).length;
-  const response = await client.post("/api/auth/password/forgot", { email });
-  assert.equal(response.status, 202);
-  const mails = await waitForMail(email, before + 1);
-  return resetLink(mails.at(-1));
-}
 
 describe("forgot and reset password", () => {
   test("answers the same for known and unknown addresses; mails only the account's owner", async () => {

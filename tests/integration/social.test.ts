@@ -220,6 +220,22 @@ describe("social sign-in against the local providers", () => {
     assert.equal(((await last.json()) as { error: { code: string } }).error.code, "LAST_SIGN_IN_METHOD");
   });
 
+  // Found by an outside attack run: the callback checked only the link cookie's signature.
+  test("a link started by a session that has since been signed out everywhere links nothing", async () => {
+    const { client } = await signedInUser();
+    const thief = new Client();
+    for (const [name, cookie] of client.cookies) thief.cookies.set(name, cookie);
+    const authorize = await startAtProvider(thief, "naver", {}, "link");
+    assert.equal((await client.post("/api/auth/sessions/revoke", { scope: "all" })).status, 200);
+    const identity = randomIdentity("naver");
+    const callback = await decideAtProvider(authorize, identity);
+    const answer = await thief.request(`${callback.pathname}${callback.search}`);
+    assert.equal(thief.location(answer), `${thief.base}/dashboard/settings?oauth_error=failed&provider=naver`);
+    const { rows } = await testDb().query(`SELECT count(*)::int AS n FROM "Account" WHERE "providerAccountId" = $1`, [identity.id]);
+    assert.equal(rows[0].n, 0, "the thief's identity was not linked");
+    assert.ok(!thief.cookies.has("ONBOARDING_TOKEN"), "nor did it start a sign-up instead");
+  });
+
   test("an account with two-step verification still asks for the code after a provider sign-in", async () => {
     const { client: social, identity } = await newSocialUser("google");
     assert.equal((await social.post("/api/auth/onboarding", { nickname: "Careful", consents: CONSENTS })).status, 200);

@@ -4,7 +4,7 @@ import { timeStep, totpCode } from "@/lib/auth/totp";
 import { closeTestDb, testDb } from "../helpers/db";
 import { Client } from "../helpers/http";
 import { forgeToken, validClaims } from "../helpers/tokens";
-import { PASSWORD, signedInUser } from "../helpers/users";
+import { PASSWORD, requestReset, signedInUser } from "../helpers/users";
 
 after(closeTestDb);
 
@@ -161,5 +161,20 @@ describe("TOTP two-step verification", () => {
     assert.deepEqual([...statuses], [400]);
     assert.equal((await client.post("/api/auth/2fa/totp/disable", { password: PASSWORD })).status, 429);
     assert.deepEqual(await json(await client.request("/api/auth/2fa")), { totpEnabled: true, recoveryCodesLeft: 10 });
+  });
+});
+
+describe("a pending second step", () => {
+  // Found by an outside attack run: the MFA token, once issued, outlived the password it followed.
+  test("started before a password reset is refused after it, even with the right code", async () => {
+    const { client, email } = await signedInUser();
+    const { secret } = await enable(client);
+    const thief = new Client();
+    assert.deepEqual(await json(await thief.post("/api/auth/login", { email, password: PASSWORD })), { mfaRequired: true });
+    const token = await requestReset(email);
+    assert.equal((await new Client().post("/api/auth/password/reset", { token, password: "a brand new passphrase 2027" })).status, 200);
+    const refused = await thief.post("/api/auth/2fa/verify", { code: nextCode(secret) });
+    assert.equal(refused.status, 401);
+    assert.ok(!thief.cookies.has("ACCESS_TOKEN"));
   });
 });

@@ -1,8 +1,13 @@
 // Whether an address has an account cannot be told from answers or timing (ASVS V6.3.8).
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { after, test } from "node:test";
+import { closeTestDb, testDb } from "../helpers/db";
 import { Client } from "../helpers/http";
-import { randomEmail, signupBody, signUpVerified } from "../helpers/users";
+import { mailsTo, waitForMail } from "../helpers/mail";
+import { randomIdentity, signInWithProvider } from "../helpers/oauth";
+import { randomEmail, signUp, signupBody, signUpVerified } from "../helpers/users";
+
+after(closeTestDb);
 
 async function timed(request: () => Promise<Response>): Promise<{ ms: number; status: number; body: string }> {
   const started = performance.now();
@@ -47,4 +52,54 @@ test("sign-up, resend and forgot-password answer an existing address exactly as 
     assert.equal(existing.status, fresh.status, path);
     assert.equal(existing.body, fresh.body, path);
   }
+});
+
+// A pending social sign-up, for asking it to mail a code to some address.
+async function pendingSignup(): Promise<Client> {
+  const client = new Client();
+  assert.equal(client.location(await signInWithProvider(client, "naver", randomIdentity("naver"))), `${client.base}/onboarding`);
+  return client;
+}
+
+async function forgetMailAllowance(...addresses: string[]): Promise<void> {
+  // As if the mails of the set-up were sent over an hour ago.
+  await testDb().query(`DELETE FROM "RateLimitBucket" WHERE key = ANY($1)`, [addresses.map((address) => `mail:${address}`)]);
+}
+
+// Found by an outside attack run: resends spent the address's mail allowance only when an unverified
+// account was there to mail, so a code request afterwards hit 429 sooner for such addresses.
+test("the per-address mail allowance counts the same for an unverified account, a verified one and an unknown address", async () => {
+  const unverified = await signUp(new Client());
+  const { email: verified } = await signUpVerified();
+  const unknown = randomEmail("nobody");
+  await forgetMailAllowance(unverified, verified, unknown);
+  for (const address of [unverified, verified, unknown]) {
+    for (let round = 0; round < 3; round++) assert.equal((await new Client().post("/api/auth/verify/resend", { email: address })).status, 202, address);
+    const codes: number[] = [];
+    const onboarding = await pendingSignup();
+    for (let round = 0; round < 4; round++) codes.push((await onboarding.post("/api/auth/onboarding/email", { email: address })).status);
+    assert.deepEqual(codes, [202, 202, 202, 429], address);
+  }
+});
+
+// Reset mails were outside the allowance, so rotating endpoints sent one inbox 24 mails an hour.
+test("one inbox gets at most six unsolicited mails an hour, however the endpoints and client addresses rotate", async () => {
+  const { email: victim } = await signUpVerified();
+  await forgetMailAllowance(victim);
+  const before = (await mailsTo(victim)).length;
+  const statuses: number[] = [];
+  const onboarding = await pendingSignup();
+  for (let round = 0; round < 3; round++) {
+    statuses.push((await new Client().post("/api/auth/signup", signupBody(victim))).status);
+    statuses.push((await new Client().post("/api/auth/password/forgot", { email: victim })).status);
+    statuses.push((await new Client().post("/api/auth/verify/resend", { email: victim })).status);
+    statuses.push((await onboarding.post("/api/auth/onboarding/email", { email: victim })).status);
+  }
+  assert.ok(statuses.includes(429), statuses.join(","));
+  // Six requests spent the allowance; the resends among them mail nothing to a verified address.
+  await waitForMail(victim, before + 5);
+  // Mail leaves after the answers: give stragglers time to arrive before counting.
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  const received = (await mailsTo(victim)).length - before;
+  assert.ok(received <= 6, `${received} mails`);
 });
