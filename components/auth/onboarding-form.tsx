@@ -155,6 +155,7 @@ export function OnboardingForm({ t, locale, initial }: { t: Dictionary; locale: 
         <Form onFocus={onboardingSchema.warm} onSubmit={complete} noValidate className="flex flex-col gap-4">
           {message ? <Alert>{message}</Alert> : null}
           <p className="text-sm text-slate-700">{format(t.social.emailVerified, { email: view.email ?? "" })}</p>
+          {view.replacesUnconfirmed ? <Alert tone="info">{t.social.replacesUnconfirmed}</Alert> : null}
           <Field label={t.common.nickname} name="nickname" autoComplete="nickname" required maxLength={30} value={nickname} onChange={(event) => setNickname(event.target.value)} error={fields.nickname} />
           <ConsentFieldset t={t} consents={consents} onChange={setConsents} fields={fields} />
           <Button type="submit" busy={busy} busyLabel={t.common.submitting}>

@@ -43,7 +43,12 @@ export async function signUp(input: SignupInput, messages: Dictionary["validatio
   } catch (error) {
     if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
     // Already registered: the same answer as a new sign-up, and the owner hears about it by mail.
-    sendLater(() => queueMail({ kind: "ALREADY_REGISTERED", address: input.email }));
+    // Over an account nobody confirmed, the mail offers to set their own password (taking it over)
+    // rather than a link that would confirm whatever password someone else chose.
+    sendLater(async () => {
+      const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true, emailVerifiedAt: true } });
+      await queueMail(existing && !existing.emailVerifiedAt ? { kind: "UNCONFIRMED_ACCOUNT", address: input.email, userId: existing.id } : { kind: "ALREADY_REGISTERED", address: input.email });
+    });
   }
 }
 

@@ -9,7 +9,7 @@ import { signToken } from "@/lib/auth/tokens";
 import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
 import { deliverMail, enqueueMail, type MailIntentInput } from "@/lib/mail/outbox";
 import type { MailMessage } from "@/lib/mail/send";
-import { alreadyRegisteredMail, newDeviceMail, passwordResetMail, verificationMail } from "@/lib/mail/templates";
+import { alreadyRegisteredMail, newDeviceMail, passwordResetMail, unconfirmedAccountMail, verificationMail } from "@/lib/mail/templates";
 
 // The account mails, queued as intents and rendered only when sent: the one-time links inside are
 // minted then, for the account as it is then (an address verified meanwhile needs no link).
@@ -62,6 +62,12 @@ export async function renderMailIntent(intent: MailIntent): Promise<MailMessage 
       const { token } = await signToken("EMAIL_VERIFY", { sub: user.id, email: user.email });
       // Built from APP_URL only: a forged Host header must never redirect the link.
       return verificationMail(user.email, user.nickname, `${APP_URL}/verify-email?token=${encodeURIComponent(token)}`);
+    }
+    case "UNCONFIRMED_ACCOUNT": {
+      const user = await currentUser(intent);
+      if (!user) return null;
+      // Confirmed meanwhile: then it is simply an account that exists.
+      return user.emailVerifiedAt ? alreadyRegisteredMail(intent.address, `${APP_URL}/login`) : unconfirmedAccountMail(user.email, await createPasswordResetLink(user));
     }
     case "PASSWORD_RESET": {
       const user = await currentUser(intent);

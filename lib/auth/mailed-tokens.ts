@@ -24,10 +24,10 @@ export async function isMailedTokenSpent(claims: TokenClaims): Promise<boolean> 
 
 // Records the token as used together with what it authorises, in one transaction; false when it
 // had been used already (the unique jti hash refuses a second use, however close the race).
-export async function spendMailedToken(claims: TokenClaims, userId: string, change: Prisma.PrismaPromise<unknown>): Promise<boolean> {
+export async function spendMailedToken(claims: TokenClaims, userId: string, ...changes: Prisma.PrismaPromise<unknown>[]): Promise<boolean> {
   const db = getDb();
   try {
-    await db.$transaction([db.usedEmailToken.create({ data: { jtiHash: hashTokenId(claims.jti), userId, expiresAt: new Date(claims.exp * 1000) } }), change]);
+    await db.$transaction([db.usedEmailToken.create({ data: { jtiHash: hashTokenId(claims.jti), userId, expiresAt: new Date(claims.exp * 1000) } }), ...changes]);
     return true;
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return false;

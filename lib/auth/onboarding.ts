@@ -44,20 +44,24 @@ export interface OnboardingView {
   name: string | null;
   email: string | null;
   emailVerified: boolean;
-  // Set when a verified address already has an account: the user must prove it to link.
+  // Set when a verified address already has a confirmed account: the user must prove it to link.
   existingAccount: { hasPassword: boolean; provenByCode: boolean } | null;
+  // The verified address has an account nobody ever confirmed: finishing onboarding replaces it.
+  replacesUnconfirmed: boolean;
   expiresAt: string;
 }
 
 export async function describePendingSignup(pending: PendingSignup): Promise<OnboardingView> {
   const verifiedEmail = pending.emailVerifiedAt ? pending.email : null;
-  const existing = verifiedEmail ? await getDb().user.findUnique({ where: { email: verifiedEmail }, select: { passwordHash: true } }) : null;
+  const existing = verifiedEmail ? await getDb().user.findUnique({ where: { email: verifiedEmail }, select: { passwordHash: true, emailVerifiedAt: true } }) : null;
+  const confirmed = existing?.emailVerifiedAt ? existing : null;
   return {
     provider: fromDbProvider(pending.provider),
     name: pending.name,
     email: pending.email,
     emailVerified: pending.emailVerifiedAt !== null,
-    existingAccount: existing ? { hasPassword: existing.passwordHash !== null, provenByCode: pending.emailProvenByCode } : null,
+    existingAccount: confirmed ? { hasPassword: confirmed.passwordHash !== null, provenByCode: pending.emailProvenByCode } : null,
+    replacesUnconfirmed: existing !== null && confirmed === null,
     expiresAt: pending.expiresAt.toISOString(),
   };
 }
@@ -115,14 +119,19 @@ function verifiedEmailOf(pending: PendingSignup, messages: Messages): string {
 
 // A new account for a first-time social user: consents recorded in the ledger, the provider linked,
 // the e-mail trusted because the provider or our code verified it, and a session.
+//
+// An account at that address that was never confirmed is replaced, not joined: whoever made it never
+// proved the mailbox, so nothing it holds (a password, consents given in someone's name) may carry
+// over to the person who just did (pre-account hijacking).
 export async function completeOnboarding(pending: PendingSignup, input: OnboardingInput, messages: Messages, meta: RequestMeta): Promise<SocialOutcome> {
   const email = verifiedEmailOf(pending, messages);
   const db = getDb();
   const now = new Date();
   try {
-    const user = await db.$transaction(async (tx) => {
+    const { user, replaced } = await db.$transaction(async (tx) => {
       await spendPendingSignup(tx, pending.id);
-      return tx.user.create({
+      const removed = await tx.user.deleteMany({ where: { email, emailVerifiedAt: null } });
+      const created = await tx.user.create({
         data: {
           email,
           nickname: input.nickname,
@@ -132,7 +141,9 @@ export async function completeOnboarding(pending: PendingSignup, input: Onboardi
           accounts: { create: { provider: pending.provider, providerAccountId: pending.providerAccountId, email: pending.email, lastUsedAt: now } },
         },
       });
+      return { user: created, replaced: removed.count > 0 };
     });
+    if (replaced) await recordSecurityEvent({ userId: user.id, type: "UNCONFIRMED_ACCOUNT_REPLACED", method: pending.provider, reason: "an unconfirmed sign-up with this address was removed" }, meta);
     return { kind: "session", session: await finishSignIn(user, meta, pending.provider) };
   } catch (error) {
     // The address got an account meanwhile (or this identity was linked): the user links instead.
@@ -158,12 +169,12 @@ export async function linkToExistingAccount(pending: PendingSignup, password: st
   } else {
     throw new ApiError("INVALID_INPUT", { password: messages.proofRequired });
   }
-  if (!user) throw new ApiError("CONFLICT_STATE");
+  // Only a confirmed account is linked to. One nobody confirmed is replaced by finishing onboarding
+  // instead (completeOnboarding): a code proving the mailbox must not vouch for its password.
+  if (!user?.emailVerifiedAt) throw new ApiError("CONFLICT_STATE");
   await db.$transaction(async (tx) => {
     await spendPendingSignup(tx, pending.id);
     await tx.account.create({ data: { userId: user.id, provider: pending.provider, providerAccountId: pending.providerAccountId, email: pending.email, lastUsedAt: new Date() } });
-    // The code proved the mailbox: an account still waiting for its verification link is verified now.
-    if (!user.emailVerifiedAt) await tx.user.update({ where: { id: user.id }, data: { emailVerifiedAt: new Date() } });
   });
   await recordSecurityEvent({ userId: user.id, type: "PROVIDER_LINKED", method: pending.provider, reason: password !== undefined ? "proved with the password" : "proved with a mailed code" }, meta);
   return signInLinkedUser(user, fromDbProvider(pending.provider), meta);

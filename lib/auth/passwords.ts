@@ -1,4 +1,5 @@
 import "server-only";
+import { CONSENT_VERSIONS } from "@/lib/consents";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
@@ -13,6 +14,7 @@ import { signToken } from "@/lib/auth/tokens";
 import { consumeMailAllowance, queueMail } from "@/lib/auth/mail-intents";
 import { isMailedTokenSpent, readMailedToken, spendMailedToken } from "@/lib/auth/mailed-tokens";
 import { sendLater } from "@/lib/mail/later";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
 
 type Messages = Dictionary["validation"];
@@ -54,12 +56,32 @@ export async function resetPassword(token: string, password: string, messages: M
   const { user, claims } = checked;
   assertStrongPassword(password, [user.email, user.nickname], messages);
   const passwordHash = await hashPassword(password);
+  const db = getDb();
+  const now = new Date();
   // The link arrived by mail, which also proves the address.
-  const update = getDb().user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date(), emailVerifiedAt: user.emailVerifiedAt ?? new Date() } });
-  if (!(await spendMailedToken(claims, user.id, update))) throw new ApiError("INVALID_INPUT", { token: messages.resetLinkInvalid });
+  const update = db.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: now, emailVerifiedAt: user.emailVerifiedAt ?? now } });
+  const claimed = user.emailVerifiedAt === null;
+  if (!(await spendMailedToken(claims, user.id, update, ...(claimed ? unprovenCredentialsDropped(user.id) : [])))) {
+    throw new ApiError("INVALID_INPUT", { token: messages.resetLinkInvalid });
+  }
   await revokeSessions(user.id, "all", meta);
   await clearFailures(user.email);
   await recordSecurityEvent({ userId: user.id, type: "PASSWORD_RESET", method: "EMAIL" }, meta);
+  if (claimed) await recordSecurityEvent({ userId: user.id, type: "UNPROVEN_CREDENTIALS_DROPPED", reason: "the reset link confirmed an address nobody had confirmed" }, meta);
+}
+
+// An account nobody had confirmed is taken over by whoever proves its mailbox: anything added to it
+// before then (a second factor, a passkey, a provider, a marketing opt-in given in someone's name)
+// was never the mailbox owner's and goes (pre-account hijacking).
+function unprovenCredentialsDropped(userId: string): Prisma.PrismaPromise<unknown>[] {
+  const db = getDb();
+  return [
+    db.user.update({ where: { id: userId }, data: { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null } }),
+    db.recoveryCode.deleteMany({ where: { userId } }),
+    db.passkey.deleteMany({ where: { userId } }),
+    db.account.deleteMany({ where: { userId } }),
+    db.consent.create({ data: { userId, kind: "MARKETING", version: CONSENT_VERSIONS.MARKETING, granted: false } }),
+  ];
 }
 
 // "This wasn't me" from the new-device mail: every session ends at once; the link then goes on to

@@ -38,6 +38,26 @@ export function alreadyRegisteredMail(to: string, loginUrl: string): MailMessage
   };
 }
 
+// A sign-up for an address that has an account nobody confirmed yet. No verification link: that
+// would confirm whatever password the first sign-up chose, which may not be this person's.
+export function unconfirmedAccountMail(to: string, resetUrl: string): MailMessage {
+  const ko = [
+    "이 이메일 주소로 TropiCal 가입이 다시 시도되었습니다. 이 주소에는 아직 인증되지 않은 계정이 있습니다.",
+    "아래 버튼으로 직접 비밀번호를 정하면 이 계정은 회원님의 것이 되고, 전에 정해진 비밀번호는 더 이상 쓸 수 없습니다. 링크는 30분 동안 한 번만 쓸 수 있습니다.",
+  ];
+  const en = [
+    "Someone tried to sign up to TropiCal with this address again. The address already has an account that was never confirmed.",
+    "Choose your own password with the button below and the account is yours; any password set before stops working. The link works once, for 30 minutes.",
+  ];
+  const ignore = ["직접 시도하지 않았다면 이 메일을 무시하세요. / If this was not you, ignore this e-mail."];
+  return {
+    to,
+    subject: "[TropiCal] 가입을 마무리하세요 / Finish signing up",
+    text: [...ko, "", ...en, "", resetUrl, "", ...ignore].join("\n"),
+    html: layout("TropiCal", [...ko, ...en, ...ignore], { url: resetUrl, label: "비밀번호 정하기 / Choose a password" }),
+  };
+}
+
 export function newDeviceMail(to: string, meta: RequestMeta, notMeUrl: string): MailMessage {
   const where = [describeDevice(meta.userAgent), meta.ip, meta.country].filter(Boolean).join(" · ");
   const ko = ["새 기기에서 TropiCal에 로그인했습니다.", `기기: ${where}`, "본인이 아니라면 아래 버튼을 누르세요. 모든 기기에서 즉시 로그아웃되고 새 비밀번호를 정하게 됩니다 (30분 안에)."];

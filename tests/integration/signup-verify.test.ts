@@ -4,7 +4,7 @@ import { closeTestDb, testDb } from "../helpers/db";
 import { Client, rawRequest } from "../helpers/http";
 import { mailsTo, verificationLink, waitForMail } from "../helpers/mail";
 import { forgeToken, validClaims } from "../helpers/tokens";
-import { PASSWORD, randomEmail, signUp, signupBody } from "../helpers/users";
+import { PASSWORD, randomEmail, signUp, signupBody, signUpVerified } from "../helpers/users";
 
 after(closeTestDb);
 
@@ -61,9 +61,7 @@ describe("POST /api/auth/signup", () => {
   });
 
   test("an already registered e-mail gets the same answer, and its owner is told by mail", async () => {
-    const client = new Client();
-    const email = await signUp(client);
-    await waitForMail(email);
+    const { client, email } = await signUpVerified();
     const fresh = await client.post("/api/auth/signup", signupBody(randomEmail()));
     const again = await client.post("/api/auth/signup", signupBody(`  ${email.toUpperCase()}  `, { nickname: "Someone else" }));
     assert.equal(again.status, fresh.status);
