@@ -1,6 +1,7 @@
-import { test as base, expect, type Locator, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { verificationLink, waitForMail } from "../tests/helpers/mail";
+import { makeProofStale } from "../tests/helpers/step-up";
 import { LoginPage } from "./pages/login-page";
 import { SignupPage } from "./pages/signup-page";
 
@@ -62,6 +63,14 @@ export const test = base.extend<Fixtures>({
 // Reached through redirects rather than page.goto, a page can be seen before its scripts have run.
 export async function hydrated(element: Locator): Promise<void> {
   await expect.poll(() => element.evaluate((node) => Object.keys(node).some((key) => key.startsWith("__reactProps")))).toBe(true);
+}
+
+// As if the user signed in more than ten minutes ago: the next change to how they sign in asks them
+// to prove it is them (step-up).
+export async function makeSessionStale(context: BrowserContext): Promise<void> {
+  const access = (await context.cookies()).find((cookie) => cookie.name === "ACCESS_TOKEN");
+  if (!access) throw new Error("not signed in");
+  await makeProofStale(access.value);
 }
 
 // Holds back the page's scripts until the returned function is called: what a slow phone sees.

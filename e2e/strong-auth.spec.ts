@@ -1,6 +1,9 @@
 import { timeStep, totpCode } from "../lib/auth/totp";
 import { randomAddress } from "../tests/helpers/http";
-import { expect, hydrated, test } from "./fixtures";
+import { closeTestDb } from "../tests/helpers/db";
+import { expect, hydrated, makeSessionStale, test } from "./fixtures";
+
+test.afterAll(closeTestDb);
 
 test("register a passkey, log out, and sign in with it alone (Chromium's virtual authenticator)", async ({ page, context, user, signedIn: _ }) => {
   const cdp = await context.newCDPSession(page);
@@ -79,18 +82,23 @@ test("turn on TOTP, then sign in with a code, and once more with a recovery code
   await expect(page.getByTestId("totp-status")).toHaveText("켜져 있습니다. 남은 복구 코드: 9개");
 });
 
-test("after too many wrong proofs, turning 2FA off says how long to wait, in the page's language", async ({ page, user, signedIn: _ }) => {
+test("after too many wrong proofs, the step-up dialog says how long to wait, in the page's language", async ({ page, context, user, signedIn: _ }) => {
   const origin = new URL(page.url()).origin;
   const post = (path: string, data?: unknown) => page.request.post(path, { data, headers: { origin } });
   const { secret } = (await (await post("/api/auth/2fa/totp/setup")).json()) as { secret: string };
   expect((await post("/api/auth/2fa/totp/enable", { code: totpCode(secret, timeStep()) })).status()).toBe(200);
-  for (let attempt = 0; attempt < 15; attempt++) expect((await post("/api/auth/2fa/totp/disable", { password: `guess ${attempt}` })).status()).toBe(400);
+  for (let attempt = 0; attempt < 15; attempt++) expect((await post("/api/auth/reauth", { password: `guess ${attempt}`, code: "000000" })).status()).toBe(400);
+  await makeSessionStale(context);
 
   await page.getByRole("link", { name: "설정" }).click();
   const panel = page.getByRole("region", { name: "2단계 인증 (인증 앱)" });
-  await panel.getByLabel("현재 인증 코드 또는 비밀번호").fill(user.password);
   await panel.getByRole("button", { name: "끄기" }).click();
-  await expect(panel.getByText(/^시도가 너무 많습니다\. \d+초 후에 다시 시도해 주세요\.$/)).toBeVisible();
+  const dialog = page.getByRole("dialog", { name: "본인 확인" });
+  await dialog.getByLabel("비밀번호").fill(user.password);
+  await dialog.getByLabel("인증 코드").fill(totpCode(secret, timeStep() + 1));
+  await dialog.getByRole("button", { name: "확인", exact: true }).click();
+  await expect(dialog.getByText(/^시도가 너무 많습니다\. \d+초 후에 다시 시도해 주세요\.$/)).toBeVisible();
+  await dialog.getByRole("button", { name: "취소" }).click();
   await expect(panel.getByTestId("totp-status")).toHaveText("켜져 있습니다. 남은 복구 코드: 10개");
 });
 

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { StepUpProvider } from "@/components/auth/step-up";
 import { AppHeader } from "@/components/layout/app-header";
 import { requireAdminUser } from "@/lib/auth/current-user";
 import { getDictionary } from "@/lib/i18n/server";
@@ -19,7 +20,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           { href: "/dashboard", label: t.dashboard.calendar },
         ]}
       />
-      <main className="mx-auto w-full max-w-6xl px-4 py-6">{children}</main>
+      <main className="mx-auto w-full max-w-6xl px-4 py-6">
+        <StepUpProvider t={t}>{children}</StepUpProvider>
+      </main>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { useStepUp } from "@/components/auth/step-up";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -17,12 +18,15 @@ export function UserActionForm({ t, initialEmail = "" }: { t: Dictionary; initia
   const [fields, setFields] = useState<Record<string, string>>({});
   const [result, setResult] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const withStepUp = useStepUp();
 
   async function act(path: string, notFound: string) {
     setBusy(true);
     setResult(null);
     try {
-      const response = await api(path, { method: "POST", json: { email, reason } });
+      // Every admin action needs a recent proof of identity: the step-up dialog asks when it is due.
+      const response = await withStepUp(() => api(path, { method: "POST", json: { email, reason } }));
+      if (!response) return;
       setFields(response.ok ? {} : response.fields);
       setResult(response.ok ? { tone: "success", text: t.admin.actionDone } : { tone: "error", text: errorMessage(t, response, { NOT_FOUND: notFound }) });
       if (response.ok) {

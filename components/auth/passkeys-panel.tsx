@@ -1,6 +1,7 @@
 "use client";
 import { startRegistration } from "@simplewebauthn/browser";
 import { useCallback, useEffect, useState } from "react";
+import { useStepUp } from "@/components/auth/step-up";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
@@ -15,6 +16,7 @@ export function PasskeysPanel({ t, locale }: { t: Dictionary; locale: Locale }) 
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const withStepUp = useStepUp();
   const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(iso));
 
   const load = useCallback(async () => {
@@ -29,7 +31,8 @@ export function PasskeysPanel({ t, locale }: { t: Dictionary; locale: Locale }) 
     setBusy(true);
     setMessage(null);
     try {
-      const options = await api<Parameters<typeof startRegistration>[0]["optionsJSON"]>("/api/auth/passkeys/register/options", { method: "POST" });
+      const options = await withStepUp(() => api<Parameters<typeof startRegistration>[0]["optionsJSON"]>("/api/auth/passkeys/register/options", { method: "POST" }));
+      if (!options) return;
       if (!options.ok) return setMessage({ tone: "error", text: errorMessage(t, options) });
       const response = await startRegistration({ optionsJSON: options.data });
       const saved = await api("/api/auth/passkeys", { method: "POST", json: { response } });
@@ -45,8 +48,8 @@ export function PasskeysPanel({ t, locale }: { t: Dictionary; locale: Locale }) 
     }
   }
 
-  async function change(request: Promise<ApiResult<unknown>>) {
-    const result = await request.catch(() => null);
+  async function change(request: () => Promise<ApiResult<unknown>>) {
+    const result = await withStepUp(request).catch(() => null);
     if (!result) setMessage({ tone: "error", text: t.common.networkError });
     else if (!result.ok) setMessage({ tone: "error", text: firstProblem(t, result) });
     setRenaming(null);
@@ -66,7 +69,7 @@ export function PasskeysPanel({ t, locale }: { t: Dictionary; locale: Locale }) 
                 className="flex flex-1 gap-2"
                 onSubmit={(event) => {
                   event.preventDefault();
-                  void change(api(`/api/auth/passkeys/${passkey.id}`, { method: "PATCH", json: { name: renaming.name } }));
+                  void change(() => api(`/api/auth/passkeys/${passkey.id}`, { method: "PATCH", json: { name: renaming.name } }));
                 }}
               >
                 <input
@@ -95,7 +98,7 @@ export function PasskeysPanel({ t, locale }: { t: Dictionary; locale: Locale }) 
                     type="button"
                     variant="secondary"
                     className="text-red-700"
-                    onClick={() => void change(api(`/api/auth/passkeys/${passkey.id}`, { method: "DELETE" }))}
+                    onClick={() => void change(() => api(`/api/auth/passkeys/${passkey.id}`, { method: "DELETE" }))}
                     aria-label={`${t.planner.delete}: ${passkey.name}`}
                   >
                     {t.planner.delete}

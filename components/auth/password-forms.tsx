@@ -1,15 +1,17 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import { NewPasswordField } from "@/components/auth/new-password-field";
+import { useStepUp } from "@/components/auth/step-up";
 import { lazySchema, useSubmit } from "@/components/auth/use-submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
+import { api } from "@/lib/client/api";
+import { errorMessage } from "@/lib/client/error-message";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 
 const changePasswordSchema = lazySchema(async () => (await import("@/lib/validations/auth")).changePasswordSchema);
-const deleteAccountSchema = lazySchema(async () => (await import("@/lib/validations/auth")).deleteAccountSchema);
 const forgotPasswordSchema = lazySchema(async () => (await import("@/lib/validations/auth")).forgotPasswordSchema);
 const resetPasswordSchema = lazySchema(async () => (await import("@/lib/validations/auth")).resetPasswordSchema);
 
@@ -65,10 +67,14 @@ export function ChangePasswordForm({ t, email }: { t: Dictionary; email: string 
   const [newPassword, setNewPassword] = useState("");
   const [done, setDone] = useState(false);
   const { busy, fields, message, submit } = useSubmit(t);
+  const withStepUp = useStepUp();
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setDone(false);
-    if ((await submit("/api/auth/password/change", changePasswordSchema, { currentPassword, newPassword }))?.ok) {
+    // Changing the password changes how the account signs in: a recent proof is due (the step-up
+    // dialog asks), beside the current password the form itself asks for.
+    const result = await withStepUp(() => submit("/api/auth/password/change", changePasswordSchema, { currentPassword, newPassword }, { REAUTHENTICATION_REQUIRED: "" }));
+    if (result?.ok) {
       setDone(true);
       setCurrentPassword("");
       setNewPassword("");
@@ -98,25 +104,32 @@ export function ChangePasswordForm({ t, email }: { t: Dictionary; email: string 
   );
 }
 
-export function DeleteAccountForm({ t, hasPassword }: { t: Dictionary; hasPassword: boolean }) {
-  const [password, setPassword] = useState("");
-  const { busy, fields, message, submit } = useSubmit(t);
+export function DeleteAccountForm({ t }: { t: Dictionary }) {
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const withStepUp = useStepUp();
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!window.confirm(t.password.deleteConfirm)) return;
-    const result = await submit("/api/auth/account", deleteAccountSchema, hasPassword ? { password } : {}, { REAUTHENTICATION_REQUIRED: t.login.sessionEnded }, "DELETE");
-    if (result?.ok) window.location.assign("/");
+    setBusy(true);
+    setMessage(null);
+    try {
+      const result = await withStepUp(() => api("/api/auth/account", { method: "DELETE" }));
+      if (result?.ok) window.location.assign("/");
+      else if (result) setMessage(errorMessage(t, result));
+    } catch {
+      setMessage(t.common.networkError);
+    } finally {
+      setBusy(false);
+    }
   }
   return (
-    <Form onFocus={deleteAccountSchema.warm} onSubmit={onSubmit} noValidate aria-labelledby="delete-account-title" className="flex max-w-2xl flex-col gap-3 rounded-xl border border-red-200 bg-white p-4">
+    <Form onSubmit={onSubmit} noValidate aria-labelledby="delete-account-title" className="flex max-w-2xl flex-col gap-3 rounded-xl border border-red-200 bg-white p-4">
       <h2 id="delete-account-title" className="font-semibold text-red-800">
         {t.password.deleteTitle}
       </h2>
       <p className="text-sm text-slate-700">{t.password.deleteBody}</p>
       {message ? <Alert>{message}</Alert> : null}
-      {hasPassword ? (
-        <Field label={t.common.password} name="deletePassword" type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} error={fields.password} />
-      ) : null}
       <Button type="submit" variant="danger" busy={busy} busyLabel={t.common.submitting}>
         {t.password.deleteSubmit}
       </Button>

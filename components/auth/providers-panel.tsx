@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
+import { useStepUp } from "@/components/auth/step-up";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
@@ -18,6 +19,7 @@ export function ProvidersPanel({ t, initialNotice }: { t: Dictionary; initialNot
   const [available, setAvailable] = useState<SocialProvider[]>([]);
   const [busy, setBusy] = useState<SocialProvider | null>(null);
   const [notice, setNotice] = useState<Notice>(initialNotice);
+  const withStepUp = useStepUp();
 
   const load = useCallback(async () => {
     const result = await api<{ linked: LinkedProviderView[]; available: SocialProvider[] }>("/api/auth/providers");
@@ -33,22 +35,26 @@ export function ProvidersPanel({ t, initialNotice }: { t: Dictionary; initialNot
   async function connect(provider: SocialProvider) {
     setBusy(provider);
     setNotice(null);
-    // Through `api`, which renews a lapsed access token: linking needs the session.
+    // Through `api`, which renews a lapsed access token: linking needs the session, and a recent
+    // proof that it is the owner's (the start of the round trip asks for it).
+    let cancelled = false;
     const call = async (path: string, init?: { method: "POST"; json: unknown }) => {
-      const result = await api<unknown>(path, init);
-      return { ok: result.ok, data: result.ok ? result.data : undefined };
+      const result = await withStepUp(() => api<unknown>(path, init));
+      cancelled ||= result === null;
+      return { ok: result?.ok ?? false, data: result?.ok ? result.data : undefined };
     };
-    if (!(await startSocialSignIn(provider, { link: true }, call))) {
+    if (!(await startSocialSignIn(provider, { flow: "link" }, call))) {
       setBusy(null);
-      setNotice({ tone: "error", text: t.social.errors.unavailable });
+      if (!cancelled) setNotice({ tone: "error", text: t.social.errors.unavailable });
     }
   }
 
   async function disconnect(provider: SocialProvider) {
     setBusy(provider);
     setNotice(null);
-    const result = await api(`/api/auth/providers/${provider}`, { method: "DELETE" });
+    const result = await withStepUp(() => api(`/api/auth/providers/${provider}`, { method: "DELETE" }));
     setBusy(null);
+    if (!result) return;
     if (result.ok) setNotice({ tone: "success", text: format(t.social.unlinkedNotice, { provider: t.social.names[provider] }) });
     else setNotice({ tone: "error", text: errorMessage(t, result) });
     await load();

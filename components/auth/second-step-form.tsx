@@ -1,9 +1,9 @@
 "use client";
 import { useState, type FormEvent } from "react";
+import { SecondFactorField } from "@/components/auth/second-factor-field";
 import { lazySchema, useSubmit } from "@/components/auth/use-submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 
@@ -30,30 +30,21 @@ export function SecondStepForm({ t, next, onExpired }: { t: Dictionary; next: st
       </h2>
       <p className="text-sm text-slate-700">{t.strong.secondStepBody}</p>
       {message ? <Alert>{message}</Alert> : null}
-      <Field
-        key={useRecovery ? "recovery" : "code"}
-        label={useRecovery ? t.strong.recoveryCode : t.strong.code}
-        name={useRecovery ? "recoveryCode" : "code"}
-        inputMode={useRecovery ? "text" : "numeric"}
-        autoComplete="one-time-code"
-        autoFocus
+      <SecondFactorField
+        t={t}
+        recovery={useRecovery}
+        onSwitch={() => {
+          setUseRecovery(!useRecovery);
+          setCode("");
+        }}
         value={code}
-        onChange={(event) => setCode(event.target.value)}
+        onChange={setCode}
         error={useRecovery ? fields.recoveryCode : fields.code}
+        autoFocus
       />
       <Button type="submit" busy={busy} busyLabel={t.common.submitting}>
         {t.strong.verify}
       </Button>
-      <button
-        type="button"
-        onClick={() => {
-          setUseRecovery(!useRecovery);
-          setCode("");
-        }}
-        className="self-start text-sm font-semibold text-teal-800 underline"
-      >
-        {useRecovery ? t.strong.useCode : t.strong.useRecoveryCode}
-      </button>
     </Form>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useStepUp } from "@/components/auth/step-up";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
@@ -53,9 +54,9 @@ export function TwoFactorPanel({ t }: { t: Dictionary }) {
   const [setup, setSetup] = useState<Setup | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [code, setCode] = useState("");
-  const [proof, setProof] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const withStepUp = useStepUp();
 
   const load = useCallback(async () => {
     const result = await api<Status>("/api/auth/2fa");
@@ -69,18 +70,16 @@ export function TwoFactorPanel({ t }: { t: Dictionary }) {
     setBusy(true);
     setError(null);
     try {
-      const result = await api<T>(path, { method: "POST", json });
-      if (result.ok) then(result.data);
-      else setError(firstProblem(t, result));
+      // Every change here needs a recent proof of identity: the step-up dialog asks when it is due.
+      const result = await withStepUp(() => api<T>(path, { method: "POST", json }));
+      if (result?.ok) then(result.data);
+      else if (result) setError(firstProblem(t, result));
     } catch {
       setError(t.common.networkError);
     } finally {
       setBusy(false);
     }
   }
-
-  // A six-digit answer is a code; anything else is taken as the password.
-  const proofBody = () => (/^\d{6}$/.test(proof.trim()) ? { code: proof.trim() } : { password: proof });
 
   return (
     <Panel title={t.strong.totpTitle}>
@@ -132,18 +131,11 @@ export function TwoFactorPanel({ t }: { t: Dictionary }) {
           <p className="text-sm text-slate-700" data-testid="totp-status">
             {format(t.strong.totpOn, { count: status.recoveryCodesLeft })}
           </p>
-          <Field label={t.strong.proofHint} name="totp-proof" type="password" autoComplete="current-password" value={proof} onChange={(event) => setProof(event.target.value)} />
           <div className="flex flex-wrap gap-2">
-            <Button type="button" variant="secondary" disabled={busy || !proof} onClick={() => void run<{ recoveryCodes: string[] }>("/api/auth/2fa/recovery-codes", proofBody(), (data) => {
-              setProof("");
-              setCodes(data.recoveryCodes);
-            })}>
+            <Button type="button" variant="secondary" disabled={busy} onClick={() => void run<{ recoveryCodes: string[] }>("/api/auth/2fa/recovery-codes", undefined, (data) => setCodes(data.recoveryCodes))}>
               {t.strong.renewCodes}
             </Button>
-            <Button type="button" variant="secondary" className="text-red-700" disabled={busy || !proof} onClick={() => void run("/api/auth/2fa/totp/disable", proofBody(), () => {
-              setProof("");
-              void load();
-            })}>
+            <Button type="button" variant="secondary" className="text-red-700" disabled={busy} onClick={() => void run("/api/auth/2fa/totp/disable", undefined, () => void load())}>
               {t.strong.disable}
             </Button>
           </div>

@@ -107,7 +107,7 @@ export async function logIn(email: string, password: string, meta: RequestMeta):
   if (!user.emailVerifiedAt) throw new ApiError("EMAIL_NOT_VERIFIED");
   // With two-step verification on, a password alone opens nothing: only the second step can.
   if (user.totpEnabledAt) {
-    const [, mfaToken] = await Promise.all([forgetFailures(), issueMfaToken(user)]);
+    const [, mfaToken] = await Promise.all([forgetFailures(), issueMfaToken(user, "PASSWORD")]);
     return { kind: "mfa", mfaToken };
   }
   const [, session] = await Promise.all([forgetFailures(), finishSignIn(user, meta, "PASSWORD")]);

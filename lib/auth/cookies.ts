@@ -42,7 +42,8 @@ export function setAuthCookie(response: NextResponse, kind: CookieKind, token: s
 }
 
 // The provider round trip's cookies (next-auth's CSRF token, state, PKCE verifier, nonce and callback
-// URL, and TropiCal's link intent): sent only to the OAuth routes, and all cleared by the callback.
+// URL, and TropiCal's intent for a signed-in user's round trip): sent only to the OAuth routes, and
+// all cleared by the callback.
 export const OAUTH_COOKIE_PATH = "/api/auth/oauth";
 export const OAUTH_COOKIE = {
   session: "tropical.oauth.session",
@@ -51,7 +52,7 @@ export const OAUTH_COOKIE = {
   state: "tropical.oauth.state",
   pkce: "tropical.oauth.pkce",
   nonce: "tropical.oauth.nonce",
-  link: "tropical.oauth.link",
+  intent: "tropical.oauth.intent",
 } as const;
 
 // Without maxAge a cookie lasts for the browser session (next-auth's CSRF token); 0 expires it.

@@ -6,7 +6,6 @@ import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 import { countProofAttempt } from "@/lib/auth/lockout";
-import { verifyPassword } from "@/lib/auth/password";
 import { recordSecurityEvent } from "@/lib/auth/security-events";
 import { open, seal } from "@/lib/auth/secret-box";
 import type { IssuedSession } from "@/lib/auth/sessions";
@@ -92,22 +91,8 @@ export async function enableTotp(userId: string, code: string, messages: Message
   return codes;
 }
 
-export interface Proof {
-  code?: string;
-  password?: string;
-}
-
-// Turning protection down needs fresh proof: a current code or the password.
-async function assertProof(userId: string, proof: Proof, messages: Messages): Promise<void> {
-  await countProofAttempt(userId);
-  const user = await loadUser(userId);
-  if (proof.code && (await consumeTotp(user, proof.code))) return;
-  if (proof.password && user.passwordHash && (await verifyPassword(user.passwordHash, proof.password))) return;
-  throw new ApiError("INVALID_INPUT", { [proof.code ? "code" : "password"]: messages.proofWrong });
-}
-
-export async function disableTotp(userId: string, proof: Proof, messages: Messages, meta: RequestMeta): Promise<void> {
-  await assertProof(userId, proof, messages);
+// Turning two-step verification off needs a recent proof (the route declares it, lib/auth/step-up.ts).
+export async function disableTotp(userId: string, meta: RequestMeta): Promise<void> {
   const db = getDb();
   await db.$transaction([
     db.user.update({ where: { id: userId }, data: { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null } }),
@@ -116,11 +101,16 @@ export async function disableTotp(userId: string, proof: Proof, messages: Messag
   await recordSecurityEvent({ userId, type: "MFA_DISABLED", method: "TOTP" }, meta);
 }
 
-export async function regenerateRecoveryCodes(userId: string, proof: Proof, messages: Messages): Promise<string[]> {
+export async function regenerateRecoveryCodes(userId: string): Promise<string[]> {
   const user = await loadUser(userId);
   if (!user.totpEnabledAt) throw new ApiError("CONFLICT_STATE");
-  await assertProof(userId, proof, messages);
   return replaceRecoveryCodes(userId);
+}
+
+// A TOTP or recovery code for the account, spent if it matches; false otherwise.
+export async function consumeSecondFactor(user: { id: string; totpSecret: string | null; totpLastStep: number | null }, input: { code?: string; recoveryCode?: string }): Promise<boolean> {
+  if (input.recoveryCode) return consumeRecoveryCode(user.id, input.recoveryCode);
+  return input.code ? consumeTotp(user, input.code) : false;
 }
 
 export async function mfaStatus(userId: string): Promise<{ totpEnabled: boolean; recoveryCodesLeft: number }> {
@@ -129,9 +119,10 @@ export async function mfaStatus(userId: string): Promise<{ totpEnabled: boolean;
   return { totpEnabled: user.totpEnabledAt !== null, recoveryCodesLeft: left };
 }
 
-// After a correct password for an account with 2FA: a short token that only the second step accepts.
-export async function issueMfaToken(user: { id: string; email: string }): Promise<string> {
-  return (await signToken("MFA", { sub: user.id, email: user.email })).token;
+// After a correct first factor (the password, or a provider) for an account with 2FA: a short token
+// that only the second step accepts.
+export async function issueMfaToken(user: { id: string; email: string }, via: string): Promise<string> {
+  return (await signToken("MFA", { sub: user.id, email: user.email, via })).token;
 }
 
 export async function completeMfa(token: string | undefined, input: { code?: string; recoveryCode?: string }, messages: Messages, meta: RequestMeta): Promise<IssuedSession> {
@@ -145,11 +136,11 @@ export async function completeMfa(token: string | undefined, input: { code?: str
   // is no longer the account's (iat has one-second resolution, so the very second counts as before).
   const passwordChangedSince = user.passwordChangedAt !== null && claims.iat <= Math.floor(user.passwordChangedAt.getTime() / 1000);
   if (!user.totpEnabledAt || user.email !== claims.email || passwordChangedSince) throw new ApiError("UNAUTHENTICATED");
-  const passed = input.recoveryCode ? await consumeRecoveryCode(user.id, input.recoveryCode) : input.code ? await consumeTotp(user, input.code) : false;
+  const passed = await consumeSecondFactor(user, input);
   if (!passed) {
     await recordSecurityEvent({ userId: user.id, type: "MFA_FAILURE", method: input.recoveryCode ? "RECOVERY_CODE" : "TOTP" }, meta);
     throw new ApiError("INVALID_INPUT", input.recoveryCode ? { recoveryCode: messages.recoveryCodeWrong } : { code: messages.totpWrong });
   }
   if (input.recoveryCode) await recordSecurityEvent({ userId: user.id, type: "RECOVERY_CODE_USED" }, meta);
-  return finishSignIn(user, meta, input.recoveryCode ? "PASSWORD+RECOVERY_CODE" : "PASSWORD+TOTP");
+  return finishSignIn(user, meta, `${claims.via ?? "PASSWORD"}+${input.recoveryCode ? "RECOVERY_CODE" : "TOTP"}`);
 }

@@ -10,6 +10,7 @@ import { withSessionCookies } from "@/lib/auth/session-response";
 import { requestMeta } from "@/lib/http/request-meta";
 import { isSessionActive } from "@/lib/auth/sessions";
 import { completeProviderSignIn, type SocialOutcome } from "@/lib/auth/social";
+import { proveWithProvider } from "@/lib/auth/step-up";
 import { isSocialProvider, type SocialProvider } from "@/lib/auth/social-providers";
 import { verifyToken } from "@/lib/auth/tokens";
 import { getEnv } from "@/lib/env";
@@ -26,7 +27,7 @@ const CAPTURED = "/api/auth/oauth/captured";
 // State and PKCE verifier live as long as a user may take at the provider's page.
 const FLOW_SECONDS = 15 * 60;
 
-export type OAuthFailure = "cancelled" | "failed" | "unavailable" | "already-linked";
+export type OAuthFailure = "cancelled" | "failed" | "unavailable" | "already-linked" | "reauth-mismatch";
 
 interface Capture {
   identity: ProviderIdentity | null;
@@ -108,16 +109,25 @@ export async function oauthCsrfToken(request: NextRequest): Promise<Response> {
   return response;
 }
 
-function linkProof(provider: SocialProvider, userId: string): string {
-  return createHmac("sha256", derivedSecret("oauth-link")).update(`${provider}:${userId}`).digest("base64url");
+// A signed-in user's reason for a provider round trip: connecting the provider to their account, or
+// proving it is them before a sensitive change (step-up, lib/auth/step-up.ts).
+export interface FlowIntent {
+  kind: "link" | "reauth";
+  userId: string;
+  sessionId: string;
+}
+
+// The intent cookie's proof: bound to the kind, provider, user and session that asked.
+function intentProof(kind: FlowIntent["kind"], provider: SocialProvider, userId: string, sessionId: string): string {
+  return createHmac("sha256", derivedSecret("oauth-intent")).update(`${kind}:${provider}:${userId}:${sessionId}`).digest("base64url");
 }
 
 // POST /api/auth/oauth/signin/{provider}: answers { url } of the provider's authorization page.
-// With a linking user (POST /api/auth/oauth/link/{provider}), a signed-in user connects the
-// provider to their account instead of signing in.
-export async function startProviderSignIn(request: NextRequest, provider: SocialProvider, input: OAuthStartInput, linkingUser: string | null): Promise<NextResponse> {
+// With an intent (POST /api/auth/oauth/link|reauth/{provider}), a signed-in user connects the
+// provider or proves it is them, instead of signing in; either way they come back to settings.
+export async function startProviderSignIn(request: NextRequest, provider: SocialProvider, input: OAuthStartInput, intent: FlowIntent | null): Promise<NextResponse> {
   const { APP_URL } = getEnv();
-  const next = linkingUser ? "/dashboard/settings" : safeNextPath(input.next);
+  const next = intent ? "/dashboard/settings" : safeNextPath(input.next);
   const form = new URLSearchParams({ csrfToken: input.csrfToken, callbackUrl: `${APP_URL}${next}`, json: "true" });
   const inner = new NextRequest(request.url, { method: "POST", headers: { cookie: request.headers.get("cookie") ?? "", "content-type": "application/x-www-form-urlencoded" }, body: form.toString() });
   const capture: Capture = { identity: null };
@@ -126,31 +136,35 @@ export async function startProviderSignIn(request: NextRequest, provider: Social
   // next-auth answers a refused CSRF token or an unreachable provider with a link to its sign-in page.
   const target = new URL(url, APP_URL);
   const failed = target.origin === new URL(APP_URL).origin;
-  const response = NextResponse.json(failed ? { url: failureLocation(capture.failure ?? "failed", provider, linkingUser !== null) } : { url }, { headers: NO_STORE });
-  if (linkingUser && !failed) {
-    response.cookies.set(OAUTH_COOKIE.link, `${provider}.${linkProof(provider, linkingUser)}`, oauthCookieOptions(APP_URL, FLOW_SECONDS));
+  const response = NextResponse.json(failed ? { url: failureLocation(capture.failure ?? "failed", provider, intent !== null) } : { url }, { headers: NO_STORE });
+  if (intent && !failed) {
+    const value = `${intent.kind}.${provider}.${intentProof(intent.kind, provider, intent.userId, intent.sessionId)}`;
+    response.cookies.set(OAUTH_COOKIE.intent, value, oauthCookieOptions(APP_URL, FLOW_SECONDS));
   }
   // Appended last: setting a cookie through response.cookies rewrites the header from its own list.
   copySetCookies(result, response);
   return response;
 }
 
-function failureLocation(failure: OAuthFailure, provider: SocialProvider, linking: boolean): string {
+function failureLocation(failure: OAuthFailure, provider: SocialProvider, fromSettings: boolean): string {
   const query = `oauth_error=${failure}&provider=${provider}`;
-  return linking ? `/dashboard/settings?${query}` : `/login?${query}`;
+  return fromSettings ? `/dashboard/settings?${query}` : `/login?${query}`;
 }
 
-// The user who asked to link this provider, if the request still carries both their session and
-// the intent cookie made for that user and provider.
-async function linkingUserId(request: NextRequest, provider: SocialProvider): Promise<string | null> {
-  const intent = request.cookies.get(OAUTH_COOKIE.link)?.value;
-  if (!intent?.startsWith(`${provider}.`)) return null;
+// The intent this callback finishes, if the request still carries both the session that asked (alive:
+// "sign out everywhere" ends a flow in progress) and the intent cookie made for it; "refused" when
+// it carries an intent cookie that does not hold; null for a plain sign-in.
+async function flowIntent(request: NextRequest, provider: SocialProvider): Promise<FlowIntent | "refused" | null> {
+  const cookie = request.cookies.get(OAUTH_COOKIE.intent)?.value;
+  if (!cookie) return null;
+  const [kind, named, proof = ""] = cookie.split(".");
+  if ((kind !== "link" && kind !== "reauth") || named !== provider) return "refused";
   const access = await verifyToken(request.cookies.get(COOKIE.ACCESS)?.value, "ACCESS");
-  // The session that asked must still be alive: "sign out everywhere" ends a link flow in progress.
-  if (!access.ok || !access.claims.sid || !(await isSessionActive(access.claims.sid))) return null;
-  const expected = Buffer.from(linkProof(provider, access.claims.sub));
-  const given = Buffer.from(intent.slice(provider.length + 1));
-  return expected.length === given.length && timingSafeEqual(expected, given) ? access.claims.sub : null;
+  if (!access.ok || !access.claims.sid || !(await isSessionActive(access.claims.sid))) return "refused";
+  const expected = Buffer.from(intentProof(kind, provider, access.claims.sub, access.claims.sid));
+  const given = Buffer.from(proof);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return "refused";
+  return { kind, userId: access.claims.sub, sessionId: access.claims.sid };
 }
 
 function callbackNext(request: NextRequest): string {
@@ -200,23 +214,29 @@ export async function finishProviderCallback(request: NextRequest, provider: Soc
   const capture: Capture = { identity: null };
   // Its own Set-Cookie headers only expire the flow's cookies, which this response expires anyway.
   await runNextAuth(request, ["callback", provider], capture);
-  const linkTo = await linkingUserId(request, provider);
+  const intent = await flowIntent(request, provider);
+  const meta = requestMeta(request);
   let response: NextResponse;
-  if (request.cookies.has(OAUTH_COOKIE.link) && !linkTo) {
-    // A link asked for by a session that has ended since (or another user's): nothing is linked,
-    // and the identity is not taken for a sign-in either.
+  if (intent === "refused") {
+    // Asked for by a session that has ended since (or by another user): nothing is linked or
+    // proven, and the identity is not taken for a sign-in either.
     response = redirectTo(failureLocation("failed", provider, true));
   } else if (capture.identity) {
     try {
-      response = outcomeResponse(await completeProviderSignIn(capture.identity, requestMeta(request), linkTo), provider, callbackNext(request));
+      if (intent?.kind === "reauth") {
+        const proven = await proveWithProvider(intent.userId, intent.sessionId, capture.identity, meta);
+        response = redirectTo(proven ? "/dashboard/settings?reauth=done" : failureLocation("reauth-mismatch", provider, true));
+      } else {
+        response = outcomeResponse(await completeProviderSignIn(capture.identity, meta, intent?.userId ?? null), provider, callbackNext(request));
+      }
     } catch (error) {
       // A browser navigation: an error page of JSON would strand the user, the login page does not.
       log("error", "social sign-in could not be completed", { provider, error: error instanceof Error ? error.stack : String(error) });
-      response = redirectTo(failureLocation("unavailable", provider, linkTo !== null));
+      response = redirectTo(failureLocation("unavailable", provider, intent !== null));
     }
   } else {
     const cancelled = request.nextUrl.searchParams.get("error") === "access_denied";
-    response = redirectTo(failureLocation(cancelled ? "cancelled" : (capture.failure ?? "failed"), provider, linkTo !== null));
+    response = redirectTo(failureLocation(cancelled ? "cancelled" : (capture.failure ?? "failed"), provider, intent !== null));
   }
   clearOAuthCookies(response, getEnv().APP_URL);
   return response;

@@ -177,5 +177,5 @@ export async function linkToExistingAccount(pending: PendingSignup, password: st
     await tx.account.create({ data: { userId: user.id, provider: pending.provider, providerAccountId: pending.providerAccountId, email: pending.email, lastUsedAt: new Date() } });
   });
   await recordSecurityEvent({ userId: user.id, type: "PROVIDER_LINKED", method: pending.provider, reason: password !== undefined ? "proved with the password" : "proved with a mailed code" }, meta);
-  return signInLinkedUser(user, fromDbProvider(pending.provider), meta);
+  return signInLinkedUser(user, password !== undefined ? "PASSWORD" : pending.provider, meta);
 }

@@ -27,7 +27,9 @@ function relyingParty(): { id: string; origin: string } {
   return { id: url.hostname, origin: url.origin };
 }
 
-async function storeChallenge(challenge: string, purpose: "REGISTER" | "LOGIN", userId: string | null): Promise<void> {
+type ChallengePurpose = "REGISTER" | "LOGIN" | "REAUTH";
+
+async function storeChallenge(challenge: string, purpose: ChallengePurpose, userId: string | null): Promise<void> {
   const db = getDb();
   // Expired challenges are swept as new ones are made, so the table never grows without bound.
   await db.webAuthnChallenge.deleteMany({ where: { expiresAt: { lt: new Date() } } });
@@ -35,7 +37,7 @@ async function storeChallenge(challenge: string, purpose: "REGISTER" | "LOGIN", 
 }
 
 // Good once: the first verification to claim a challenge wins; a replay finds it used.
-function challengeConsumer(purpose: "REGISTER" | "LOGIN", userId: string | null) {
+function challengeConsumer(purpose: ChallengePurpose, userId: string | null) {
   return async (challenge: string): Promise<boolean> => {
     const claimed = await getDb().webAuthnChallenge.updateMany({
       where: { challenge, purpose, userId, usedAt: null, expiresAt: { gt: new Date() } },
@@ -106,15 +108,29 @@ export async function loginOptions() {
   return options;
 }
 
-// A passkey proves possession and (with user verification) the user: it counts as both factors.
-export async function logInWithPasskey(response: AuthenticationResponseJSON, meta: RequestMeta): Promise<IssuedSession> {
+// A signed-in user proving it is them again (lib/auth/step-up.ts): only their own passkeys are offered.
+export async function proofOptions(userId: string) {
+  const passkeys = await getDb().passkey.findMany({ where: { userId }, select: { id: true, transports: true } });
+  if (passkeys.length === 0) throw new ApiError("CONFLICT_STATE");
+  const options = await generateAuthenticationOptions({
+    rpID: relyingParty().id,
+    userVerification: "preferred",
+    allowCredentials: passkeys.map((passkey) => ({ id: passkey.id, transports: splitTransports(passkey.transports) })),
+  });
+  await storeChallenge(options.challenge, "REAUTH", userId);
+  return options;
+}
+
+// The assertion checked against its challenge (claimed once), the stored key and the signature
+// counter; answers the passkey and its user, or refuses with INVALID_CREDENTIALS.
+async function verifiedPasskey(response: AuthenticationResponseJSON, purpose: "LOGIN" | "REAUTH", userId: string | null, meta: RequestMeta) {
   const db = getDb();
   const passkey = await db.passkey.findUnique({ where: { id: response.id }, include: { user: true } });
-  if (!passkey) throw new ApiError("INVALID_CREDENTIALS");
+  if (!passkey || (userId !== null && passkey.userId !== userId)) throw new ApiError("INVALID_CREDENTIALS");
   const { id: rpID, origin } = relyingParty();
   const verification = await verifyAuthenticationResponse({
     response,
-    expectedChallenge: challengeConsumer("LOGIN", null),
+    expectedChallenge: challengeConsumer(purpose, userId),
     expectedOrigin: origin,
     expectedRPID: rpID,
     credential: { id: passkey.id, publicKey: new Uint8Array(passkey.publicKey), counter: passkey.counter, transports: splitTransports(passkey.transports) },
@@ -133,8 +149,19 @@ export async function logInWithPasskey(response: AuthenticationResponseJSON, met
     await recordSecurityEvent({ userId: passkey.userId, type: "LOGIN_FAILURE", method: "PASSKEY", reason: "signature counter did not increase" }, meta);
     throw new ApiError("INVALID_CREDENTIALS");
   }
+  return passkey;
+}
+
+// A passkey proves possession and (with user verification) the user: it counts as both factors.
+export async function logInWithPasskey(response: AuthenticationResponseJSON, meta: RequestMeta): Promise<IssuedSession> {
+  const passkey = await verifiedPasskey(response, "LOGIN", null, meta);
   if (!passkey.user.emailVerifiedAt) throw new ApiError("EMAIL_NOT_VERIFIED");
   return finishSignIn(passkey.user, meta, "PASSKEY");
+}
+
+// For step-up: the assertion must come from one of the user's own passkeys.
+export async function verifyOwnPasskey(userId: string, response: AuthenticationResponseJSON, meta: RequestMeta): Promise<void> {
+  await verifiedPasskey(response, "REAUTH", userId, meta);
 }
 
 export interface PasskeyView {

@@ -43,8 +43,9 @@ function accessToken(user: SessionUser, sessionId: string): Promise<{ token: str
 }
 
 // A new session for a user who just proved who they are; it ends 14 days from now however often it
-// is refreshed.
-export async function createSession(user: SessionUser, meta: RequestMeta): Promise<IssuedSession> {
+// is refreshed. `proven`: the sign-in used the account's strongest factor, so the session starts
+// fresh for sensitive changes (lib/auth/step-up.ts).
+export async function createSession(user: SessionUser, meta: RequestMeta, proven: boolean): Promise<IssuedSession> {
   const expiresAt = new Date(Date.now() + TOKEN_LIFETIME_SECONDS.REFRESH * 1000);
   const sessionId = crypto.randomUUID();
   const [refresh, access] = await Promise.all([
@@ -56,8 +57,8 @@ export async function createSession(user: SessionUser, meta: RequestMeta): Promi
   const at = expiresAt.toISOString();
   await getDb().$executeRaw`
     WITH session AS (
-      INSERT INTO "Session" ("id", "userId", "userAgent", "ip", "country", "createdAt", "lastUsedAt", "expiresAt")
-      VALUES (${sessionId}, ${user.id}, ${meta.userAgent}, ${meta.ip}, ${meta.country}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC', ${at}::timestamptz AT TIME ZONE 'UTC')
+      INSERT INTO "Session" ("id", "userId", "userAgent", "ip", "country", "createdAt", "lastUsedAt", "expiresAt", "reauthenticatedAt")
+      VALUES (${sessionId}, ${user.id}, ${meta.userAgent}, ${meta.ip}, ${meta.country}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC', ${at}::timestamptz AT TIME ZONE 'UTC', CASE WHEN ${proven} THEN now() AT TIME ZONE 'UTC' END)
     )
     INSERT INTO "RefreshToken" ("id", "sessionId", "jtiHash", "expiresAt", "createdAt")
     VALUES (${crypto.randomUUID()}, ${sessionId}, ${hashTokenId(refresh.jti)}, ${at}::timestamptz AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')`;

@@ -5,7 +5,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { issueMfaToken } from "@/lib/auth/mfa";
 import { fromDbProvider, toDbProvider, type ProviderIdentity } from "@/lib/auth/oauth-providers";
 import { recordSecurityEvent } from "@/lib/auth/security-events";
-import type { IssuedSession } from "@/lib/auth/sessions";
+import type { IssuedSession, SessionUser } from "@/lib/auth/sessions";
+import type { ProofAccount } from "@/lib/auth/step-up";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { finishSignIn } from "@/lib/auth/sign-in";
 import type { SocialProvider } from "@/lib/auth/social-providers";
@@ -18,11 +19,12 @@ export type SocialOutcome =
   | { kind: "linked" }
   | { kind: "already-linked" };
 
-// Signs in a user who has already proved who they are by other means: a second factor still
-// applies when the account has one, whichever way in came first.
-export async function signInLinkedUser(user: { id: string; email: string; role: "USER" | "ADMIN"; totpEnabledAt: Date | null }, provider: SocialProvider, meta: RequestMeta): Promise<SocialOutcome> {
-  if (user.totpEnabledAt) return { kind: "mfa", mfaToken: await issueMfaToken(user) };
-  return { kind: "session", session: await finishSignIn(user, meta, provider.toUpperCase()) };
+// Signs in a user who has already proved who they are by other means (`via`: a provider, or the
+// password given to link one): a second factor still applies when the account has one, whichever
+// way in came first.
+export async function signInLinkedUser(user: SessionUser & ProofAccount, via: string, meta: RequestMeta): Promise<SocialOutcome> {
+  if (user.totpEnabledAt) return { kind: "mfa", mfaToken: await issueMfaToken(user, via) };
+  return { kind: "session", session: await finishSignIn(user, meta, via) };
 }
 
 // The seed's OAuth2AuthenticationSuccessHandler: a known identity signs in, an unknown one starts
@@ -32,7 +34,7 @@ export async function completeProviderSignIn(identity: ProviderIdentity, meta: R
   const provider = toDbProvider(identity.provider);
   const known = await db.account.findUnique({
     where: { provider_providerAccountId: { provider, providerAccountId: identity.providerAccountId } },
-    include: { user: { select: { id: true, email: true, role: true, totpEnabledAt: true } } },
+    include: { user: { select: { id: true, email: true, role: true, totpEnabledAt: true, passwordHash: true } } },
   });
 
   if (linkToUserId) {
@@ -49,7 +51,7 @@ export async function completeProviderSignIn(identity: ProviderIdentity, meta: R
 
   if (known) {
     await db.account.update({ where: { id: known.id }, data: { lastUsedAt: new Date() } });
-    return signInLinkedUser(known.user, identity.provider, meta);
+    return signInLinkedUser(known.user, provider, meta);
   }
 
   const expiresAt = new Date(Date.now() + TOKEN_LIFETIME_SECONDS.ONBOARDING * 1000);

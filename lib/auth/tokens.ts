@@ -31,6 +31,8 @@ export interface TokenClaims {
   sid?: string;
   // On ACCESS tokens, so the Edge middleware can route /admin; handlers check the database again.
   role?: Role;
+  // On MFA tokens: the first factor already passed (PASSWORD, or a provider such as GOOGLE).
+  via?: string;
 }
 
 export type Role = "USER" | "ADMIN";
@@ -69,6 +71,7 @@ export interface SignOptions {
   email: string;
   sid?: string;
   role?: Role;
+  via?: string;
   // Absolute expiry; defaults to now + the type's lifetime. Refresh rotation passes the session's end.
   expiresAt?: Date;
   // Fixed by refresh rotation so that a successor can be minted again byte for byte.
@@ -83,6 +86,7 @@ export async function signToken(tokenType: TokenType, options: SignOptions): Pro
   const payload: JWTPayload = { email: options.email, tokenType };
   if (options.sid) payload.sid = options.sid;
   if (options.role) payload.role = options.role;
+  if (options.via) payload.via = options.via;
   const token = await new SignJWT(payload)
     .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
     .setSubject(options.sub)
@@ -135,7 +139,7 @@ export async function verifyToken(token: string | undefined, expectedType: Token
       requiredClaims: ["sub", "exp", "iat", "jti", "email", "tokenType"],
       typ: "JWT",
     });
-    const { sub, email, tokenType, jti, iat, exp, sid, role } = payload;
+    const { sub, email, tokenType, jti, iat, exp, sid, role, via } = payload;
     if (
       typeof sub !== "string" ||
       typeof email !== "string" ||
@@ -143,6 +147,7 @@ export async function verifyToken(token: string | undefined, expectedType: Token
       typeof iat !== "number" ||
       typeof exp !== "number" ||
       (sid !== undefined && typeof sid !== "string") ||
+      (via !== undefined && typeof via !== "string") ||
       (role !== undefined && role !== "USER" && role !== "ADMIN") ||
       !isTokenType(tokenType) ||
       tokenType !== expectedType ||
@@ -150,7 +155,7 @@ export async function verifyToken(token: string | undefined, expectedType: Token
     ) {
       return { ok: false, reason: "invalid" };
     }
-    const claims: TokenClaims = { sub, email, tokenType, jti, iat, exp, sid, role: role === "ADMIN" || role === "USER" ? role : undefined };
+    const claims: TokenClaims = { sub, email, tokenType, jti, iat, exp, sid, via, role: role === "ADMIN" || role === "USER" ? role : undefined };
     // Frozen: every later caller shares this object.
     remember(token, Object.freeze(claims));
     return { ok: true, claims };

@@ -18,14 +18,21 @@ const plainFetch: JsonCall = async (path, init) => {
   return { ok: true, data: await response.json().catch(() => null) };
 };
 
-// `link` connects the provider to the signed-in account instead of signing in with it.
-export async function startSocialSignIn(provider: SocialProvider, options: { next?: string; link?: boolean } = {}, call: JsonCall = plainFetch): Promise<boolean> {
+// `link` connects the provider to the signed-in account instead of signing in with it; `reauth`
+// proves it is the account's owner before a sensitive change (with its second factor in `proof`).
+export type SocialFlow = "signin" | "link" | "reauth";
+
+export async function startSocialSignIn(
+  provider: SocialProvider,
+  options: { next?: string; flow?: SocialFlow; proof?: Record<string, string> } = {},
+  call: JsonCall = plainFetch,
+): Promise<boolean> {
   const [z, answer] = await Promise.all([import("zod/mini"), call("/api/auth/oauth/csrf")]);
   const nonEmpty = z.string().check(z.minLength(1));
   const csrf = z.object({ csrfToken: nonEmpty }).safeParse(answer.data);
   if (!csrf.success) return false;
-  const path = options.link ? `/api/auth/oauth/link/${provider}` : `/api/auth/oauth/signin/${provider}`;
-  const started = await call(path, { method: "POST", json: { csrfToken: csrf.data.csrfToken, ...(options.next ? { next: options.next } : {}) } });
+  const json = { csrfToken: csrf.data.csrfToken, ...(options.next ? { next: options.next } : {}), ...options.proof };
+  const started = await call(`/api/auth/oauth/${options.flow ?? "signin"}/${provider}`, { method: "POST", json });
   const target = z.object({ url: nonEmpty }).safeParse(started.data);
   if (!started.ok || !target.success) return false;
   window.location.assign(target.data.url);

@@ -2,7 +2,9 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import { ApiError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/error-response";
+import { getDictionary } from "@/lib/i18n/server";
 import { log, withRequestContext } from "@/lib/log";
+import type { ValidationMessageKey } from "@/lib/validations/field-errors";
 import { increment, observeAuthRequest, routeOf } from "@/lib/metrics";
 
 function isDatabaseUnavailable(error: unknown): boolean {
@@ -10,6 +12,13 @@ function isDatabaseUnavailable(error: unknown): boolean {
   return /ECONNREFUSED|ETIMEDOUT|ECONNRESET|P1001|P1002|DatabaseNotReachable|Can't reach database|timeout exceeded when trying to connect|Connection terminated/i.test(
     text,
   );
+}
+
+// Domain code names a field's problem by its dictionary key ("passwordWrong"); it is put into the
+// caller's language here, once. Text that is not a key passes through as it is.
+async function translatedFields(fields: Record<string, string>): Promise<Record<string, string>> {
+  const messages = (await getDictionary()).t.validation;
+  return Object.fromEntries(Object.entries(fields).map(([field, problem]) => [field, Object.hasOwn(messages, problem) ? messages[problem as ValidationMessageKey] : problem]));
 }
 
 type Handler<Context> = (request: NextRequest, context: Context) => Promise<Response>;
@@ -20,7 +29,7 @@ async function answer<Context>(handler: Handler<Context>, request: NextRequest, 
   } catch (error) {
     if (error instanceof ApiError) {
       if (error.code === "RATE_LIMITED") increment("tropical_rate_limit_hits_total", { route: routeOf(path) });
-      return errorResponse(error);
+      return errorResponse(error.fields ? new ApiError(error.code, await translatedFields(error.fields), error.retryAfterSeconds) : error);
     }
     if (isDatabaseUnavailable(error)) {
       log("error", "database unavailable", { path, error: String(error) });

@@ -5,6 +5,7 @@ import { COOKIE } from "@/lib/auth/cookies";
 import { assertSameOrigin } from "@/lib/auth/csrf";
 import { requireAdmin, requireToken } from "@/lib/auth/guard";
 import { loadPendingSignup } from "@/lib/auth/onboarding";
+import { assertRecentProof } from "@/lib/auth/step-up";
 import type { Role } from "@/lib/auth/tokens";
 import { getEnv } from "@/lib/env";
 import { ApiError, NO_STORE } from "@/lib/errors";
@@ -41,6 +42,9 @@ export interface RouteSpec<Auth extends RouteAuth, Body, Query, Params> {
   params?: Params;
   // Per client address, before the body is read.
   ipLimit?: RateLimit;
+  // Changes how someone signs in: the session must have proved itself within the last 10 minutes
+  // with the account's strongest factor (lib/auth/step-up.ts). Signed-in routes only.
+  recentProof?: true;
   // The same-origin check runs for every method but GET and HEAD. A route that must take requests
   // other sites start says why here; none does today.
   crossSiteAllowedBecause?: string;
@@ -89,6 +93,10 @@ export function route<Auth extends RouteAuth, Body extends z.ZodType | undefined
     if (request.method !== "GET" && request.method !== "HEAD" && spec.crossSiteAllowedBecause === undefined) assertSameOrigin(request, getEnv().APP_URL);
     const meta = requestMeta(request);
     if (spec.ipLimit && meta.ip) await consumeRateLimit(spec.ipLimit, meta.ip);
+    if (spec.recentProof) {
+      if (!user) throw new Error("recentProof needs a signed-in route");
+      await assertRecentProof(user.sessionId);
+    }
     let params: unknown;
     if (spec.params) {
       const parsed = spec.params.safeParse(await context.params);

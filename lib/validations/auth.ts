@@ -67,7 +67,3 @@ export const changePasswordSchema = z.strictObject({
   currentPassword: z.string(message("passwordRequired")).min(1, message("passwordRequired")).max(PASSWORD_MAX * 4, message("passwordTooLong")),
   newPassword: newPasswordSchema,
 });
-
-export const deleteAccountSchema = z.strictObject({
-  password: z.string(message("passwordRequired")).max(PASSWORD_MAX * 4, message("passwordTooLong")).optional(),
-});

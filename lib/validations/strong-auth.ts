@@ -8,10 +8,19 @@ const recoveryCodeSchema = z.string(message("recoveryCodeWrong")).trim().min(20,
 
 export const enableTotpSchema = z.strictObject({ code: totpCodeSchema });
 
-// Fresh proof for turning protection down: a current code or the password.
-export const proofSchema = z
-  .strictObject({ code: totpCodeSchema.optional(), password: z.string(message("passwordRequired")).min(1).max(512).optional() })
-  .refine((proof) => proof.code !== undefined || proof.password !== undefined, { message: "proofWrong", path: ["code"] });
+// Step-up (lib/auth/step-up.ts): the password, and the second factor when the account has one.
+export const passwordProofSchema = z.strictObject({
+  password: z.string(message("passwordRequired")).min(1, message("passwordRequired")).max(512, message("passwordTooLong")),
+  code: totpCodeSchema.optional(),
+  recoveryCode: recoveryCodeSchema.optional(),
+});
+
+// Before a provider round trip that proves an account without a password: its second factor, if any.
+export const providerProofSchema = z.strictObject({
+  csrfToken: z.string(message("invalidValue")).min(1, message("invalidValue")).max(512, message("invalidValue")),
+  code: totpCodeSchema.optional(),
+  recoveryCode: recoveryCodeSchema.optional(),
+});
 
 export const secondStepSchema = z
   .strictObject({ code: totpCodeSchema.optional(), recoveryCode: recoveryCodeSchema.optional() })

@@ -20,8 +20,8 @@ export function randomIdentity(provider: SocialProvider, overrides: Partial<Test
   return { id, name: `Tester ${tag}`, email: `${provider}-${tag}@example.test`, emailVerified: true, ...overrides };
 }
 
-// A sign-in, or a signed-in user connecting the provider from settings.
-export type ProviderFlow = "signin" | "link";
+// A sign-in, or a signed-in user connecting the provider (or proving it is them) from settings.
+export type ProviderFlow = "signin" | "link" | "reauth";
 
 // Steps 1–2 of a provider sign-in as the login page runs them: next-auth's CSRF token, then the
 // start call, which answers with the provider's authorization URL.

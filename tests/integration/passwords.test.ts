@@ -3,6 +3,7 @@ import { after, describe, test } from "node:test";
 import { closeTestDb, testDb } from "../helpers/db";
 import { Client } from "../helpers/http";
 import { mailsTo, secureAccountLink, waitForMail } from "../helpers/mail";
+import { errorCode, makeClientStale, proveAgain } from "../helpers/step-up";
 import { PASSWORD, randomEmail, requestReset, signedInUser, signupBody, signUpVerified } from "../helpers/users";
 
 after(closeTestDb);
@@ -100,13 +101,17 @@ describe("change password and delete account", () => {
     assert.equal((await phone.post("/api/auth/token/refresh")).status, 401, "the other device is signed out");
   });
 
-  test("deleting the account needs the password and removes everything the user had", async () => {
+  test("deleting the account needs a recent proof and removes everything the user had", async () => {
     const { client, email } = await signedInUser();
     await client.post("/api/todos", { title: "to be deleted" });
     await client.post("/api/events", { title: "gone", startsAt: "2027-01-01T00:00:00Z", endsAt: "2027-01-01T01:00:00Z" });
-    const wrong = await client.request("/api/auth/account", { method: "DELETE", json: { password: "not it at all" } });
-    assert.equal(wrong.status, 400);
-    const deleted = await client.request("/api/auth/account", { method: "DELETE", json: { password: PASSWORD } });
+    await makeClientStale(client);
+    const stale = await client.request("/api/auth/account", { method: "DELETE" });
+    assert.equal(stale.status, 403);
+    assert.equal(await errorCode(stale), "REAUTHENTICATION_REQUIRED");
+    assert.equal((await proveAgain(client, { password: "not it at all" })).status, 400);
+    assert.equal((await proveAgain(client)).status, 200);
+    const deleted = await client.request("/api/auth/account", { method: "DELETE" });
     assert.equal(deleted.status, 204);
     assert.ok(deleted.headers.getSetCookie().some((cookie) => cookie.startsWith("ACCESS_TOKEN=;")));
     const { rows } = await testDb().query(`SELECT count(*)::int AS n FROM "User" WHERE email = $1`, [email]);
@@ -116,7 +121,7 @@ describe("change password and delete account", () => {
     assert.equal((await new Client().post("/api/auth/login", { email, password: PASSWORD })).status, 401);
   });
 
-  test("a stolen session cannot guess the password through 'change password' or 'delete account': 15 tries in all", async () => {
+  test("a stolen session cannot guess the password through 'change password' or step-up: 15 tries in all", async () => {
     const { client, email } = await signedInUser();
     // A new password refused as weak spends no attempt: it tells nothing of the current one.
     for (const weak of ["password123", email, "qwertyuiop"]) {
@@ -128,16 +133,24 @@ describe("change password and delete account", () => {
     for (let attempt = 0; attempt < 8; attempt++) {
       statuses.add((await client.post("/api/auth/password/change", { currentPassword: `guess ${attempt}`, newPassword: NEW_PASSWORD })).status);
     }
-    for (let attempt = 0; attempt < 7; attempt++) {
-      statuses.add((await client.request("/api/auth/account", { method: "DELETE", json: { password: `guess ${attempt}` } })).status);
-    }
+    for (let attempt = 0; attempt < 7; attempt++) statuses.add((await proveAgain(client, { password: `guess ${attempt}` })).status);
     assert.deepEqual([...statuses], [400]);
     const change = await client.post("/api/auth/password/change", { currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
     assert.equal(change.status, 429);
     assert.ok(Number(change.headers.get("retry-after")) > 0, "Retry-After");
-    assert.equal((await client.request("/api/auth/account", { method: "DELETE", json: { password: PASSWORD } })).status, 429);
+    assert.equal((await proveAgain(client)).status, 429);
     // Nothing changed: the password is the old one, the account is there.
     assert.equal((await new Client().post("/api/auth/login", { email, password: PASSWORD })).status, 200);
+  });
+
+  test("changing the password from a session without a recent proof is refused until it proves itself", async () => {
+    const { client } = await signedInUser();
+    await makeClientStale(client);
+    const stale = await client.post("/api/auth/password/change", { currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
+    assert.equal(stale.status, 403);
+    assert.equal(await errorCode(stale), "REAUTHENTICATION_REQUIRED");
+    assert.equal((await proveAgain(client)).status, 200);
+    assert.equal((await client.post("/api/auth/password/change", { currentPassword: PASSWORD, newPassword: NEW_PASSWORD })).status, 200);
   });
 });
 

@@ -3,6 +3,7 @@ import { after, describe, test } from "node:test";
 import { timeStep, totpCode } from "@/lib/auth/totp";
 import { closeTestDb, testDb } from "../helpers/db";
 import { Client } from "../helpers/http";
+import { errorCode, makeClientStale, proveAgain } from "../helpers/step-up";
 import { forgeToken, validClaims } from "../helpers/tokens";
 import { PASSWORD, requestReset, signedInUser } from "../helpers/users";
 
@@ -140,26 +141,37 @@ describe("TOTP two-step verification", () => {
     }
   });
 
-  test("turning 2FA off or renewing codes needs a fresh code or the password", async () => {
+  test("turning 2FA off or renewing codes needs a recent proof: the password and, with 2FA on, a code", async () => {
     const { client } = await signedInUser();
     const { secret, recoveryCodes } = await enable(client);
-    assert.equal((await client.post("/api/auth/2fa/recovery-codes", {})).status, 400);
-    assert.equal((await client.post("/api/auth/2fa/recovery-codes", { password: "not the password" })).status, 400);
-    const renewed = await json<{ recoveryCodes: string[] }>(await client.post("/api/auth/2fa/recovery-codes", { password: PASSWORD }));
+    await makeClientStale(client);
+    for (const path of ["/api/auth/2fa/recovery-codes", "/api/auth/2fa/totp/disable"]) {
+      const refused = await client.post(path);
+      assert.equal(refused.status, 403, path);
+      assert.equal(await errorCode(refused), "REAUTHENTICATION_REQUIRED");
+    }
+    // The password alone is not the strongest proof of an account with a second factor.
+    const passwordOnly = await proveAgain(client);
+    assert.equal(passwordOnly.status, 400);
+    assert.ok(((await passwordOnly.json()) as { error: { fields: Record<string, string> } }).error.fields.code);
+    assert.equal((await proveAgain(client, { password: "not the password", code: nextCode(secret) })).status, 400);
+    assert.equal((await proveAgain(client, { password: PASSWORD, code: nextCode(secret) })).status, 200);
+    const renewed = await json<{ recoveryCodes: string[] }>(await client.post("/api/auth/2fa/recovery-codes"));
     assert.equal(renewed.recoveryCodes.length, 10);
     assert.ok(!renewed.recoveryCodes.some((code) => recoveryCodes.includes(code)));
-    assert.equal((await client.post("/api/auth/2fa/totp/disable", { code: "000000" })).status, 400);
-    assert.equal((await client.post("/api/auth/2fa/totp/disable", { code: nextCode(secret) })).status, 200);
+    assert.equal((await client.post("/api/auth/2fa/totp/disable")).status, 200);
     assert.deepEqual(await json(await client.request("/api/auth/2fa")), { totpEnabled: false, recoveryCodesLeft: 0 });
   });
 
-  test("a stolen session cannot guess the password through 'turn 2FA off': 15 tries, then even the right one waits", async () => {
+  test("a stolen session cannot guess the password through step-up: 15 tries, then even the right one waits", async () => {
     const { client } = await signedInUser();
-    await enable(client);
+    const { secret } = await enable(client);
+    await makeClientStale(client);
     const statuses = new Set<number>();
-    for (let attempt = 0; attempt < 15; attempt++) statuses.add((await client.post("/api/auth/2fa/totp/disable", { password: `guess ${attempt}` })).status);
+    for (let attempt = 0; attempt < 15; attempt++) statuses.add((await proveAgain(client, { password: `guess ${attempt}`, code: "000000" })).status);
     assert.deepEqual([...statuses], [400]);
-    assert.equal((await client.post("/api/auth/2fa/totp/disable", { password: PASSWORD })).status, 429);
+    assert.equal((await proveAgain(client, { password: PASSWORD, code: nextCode(secret) })).status, 429);
+    assert.equal((await client.post("/api/auth/2fa/totp/disable")).status, 403);
     assert.deepEqual(await json(await client.request("/api/auth/2fa")), { totpEnabled: true, recoveryCodesLeft: 10 });
   });
 });

@@ -94,7 +94,7 @@ test("with the mail server down, sign-up still creates the user; the mail waits 
   }
   // Nothing is asked after the server is back: the queue delivers by itself (30 s after the second failure).
   const [mail] = await waitForMail(email, 1, 45_000, stack.mailDir);
-  assert.match(mail?.text ?? "", /verify\?token=/);
+  assert.match(mail?.text ?? "", /verify-email\?token=/);
   await new Promise((resolve) => setTimeout(resolve, 6_000));
   assert.equal((await mailsTo(email, stack.mailDir)).length, 1, "exactly one mail, however often it was asked for");
   assert.equal(await count(`SELECT count(*)::int AS n FROM "MailIntent" WHERE address = $1 AND "sentAt" IS NOT NULL`, [email]), 1);

@@ -4,8 +4,10 @@ import { PasskeysPanel } from "@/components/auth/passkeys-panel";
 import { ProfileForm } from "@/components/auth/profile-form";
 import { ProvidersPanel } from "@/components/auth/providers-panel";
 import { SessionsPanel } from "@/components/auth/sessions-panel";
+import { StepUpProvider } from "@/components/auth/step-up";
 import { TwoFactorPanel } from "@/components/auth/two-factor-panel";
 import { SettingsForm } from "@/components/planner/settings-form";
+import { Alert } from "@/components/ui/alert";
 import { requireCurrentUser } from "@/lib/auth/current-user";
 import { isSocialProvider } from "@/lib/auth/social-providers";
 import { format, socialErrorMessage, type Dictionary } from "@/lib/i18n/dictionaries";
@@ -26,17 +28,22 @@ function providerNotice(t: Dictionary, params: SearchParams): { tone: "success" 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireCurrentUser("/dashboard/settings");
   const { locale, t } = await getDictionary();
+  const params = await searchParams;
   return (
     <section className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">{t.settings.title}</h1>
-      <ProfileForm t={t} user={user} />
-      <SettingsForm t={t} settings={await getSettings(user.id)} />
-      <ProvidersPanel t={t} initialNotice={providerNotice(t, await searchParams)} />
-      <PasskeysPanel t={t} locale={locale} />
-      {user.providers.includes("password") ? <TwoFactorPanel t={t} /> : null}
-      <SessionsPanel t={t} locale={locale} />
-      {user.providers.includes("password") ? <ChangePasswordForm t={t} email={user.email} /> : null}
-      <DeleteAccountForm t={t} hasPassword={user.providers.includes("password")} />
+      {/* Back from a provider round trip that proved it was the user (step-up). */}
+      {params.reauth === "done" ? <Alert tone="success">{t.stepUp.done}</Alert> : null}
+      <StepUpProvider t={t}>
+        <ProfileForm t={t} user={user} />
+        <SettingsForm t={t} settings={await getSettings(user.id)} />
+        <ProvidersPanel t={t} initialNotice={providerNotice(t, params)} />
+        <PasskeysPanel t={t} locale={locale} />
+        {user.providers.includes("password") ? <TwoFactorPanel t={t} /> : null}
+        <SessionsPanel t={t} locale={locale} />
+        {user.providers.includes("password") ? <ChangePasswordForm t={t} email={user.email} /> : null}
+        <DeleteAccountForm t={t} />
+      </StepUpProvider>
     </section>
   );
 }

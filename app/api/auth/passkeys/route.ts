@@ -4,6 +4,6 @@ import { registerPasskeySchema } from "@/lib/validations/strong-auth";
 
 export const GET = route({ auth: "user" }, async ({ user }) => json({ passkeys: await listPasskeys(user.id) }));
 
-export const POST = route({ auth: "user", body: registerPasskeySchema }, async ({ user, body, meta }) =>
+export const POST = route({ auth: "user", recentProof: true, body: registerPasskeySchema }, async ({ user, body, meta }) =>
   json({ passkey: await registerPasskey(user.id, body.response, body.name, meta) }, 201),
 );

@@ -2,6 +2,6 @@ import { revokeUserSessions } from "@/lib/auth/admin";
 import { json, route } from "@/lib/http/route";
 import { adminActionSchema } from "@/lib/validations/admin";
 
-export const POST = route({ auth: "admin", body: adminActionSchema }, async ({ user, body, meta }) =>
+export const POST = route({ auth: "admin", recentProof: true, body: adminActionSchema }, async ({ user, body, meta }) =>
   json({ revoked: await revokeUserSessions(user, body.email, body.reason, meta) }),
 );

@@ -7,7 +7,7 @@ export const PATCH = route({ auth: "user", params: passkeyParams, body: renamePa
   json({ passkey: await renamePasskey(user.id, params.id, body.name) }),
 );
 
-export const DELETE = route({ auth: "user", params: passkeyParams }, async ({ user, params, meta }) => {
+export const DELETE = route({ auth: "user", recentProof: true, params: passkeyParams }, async ({ user, params, meta }) => {
   await deletePasskey(user.id, params.id, meta);
   return noContent();
 });

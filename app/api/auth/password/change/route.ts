@@ -4,7 +4,7 @@ import { getDictionary } from "@/lib/i18n/server";
 import { changePasswordSchema } from "@/lib/validations/auth";
 
 // Keeps this session; every other one ends.
-export const POST = route({ auth: "user", body: changePasswordSchema }, async ({ user, body, meta }) => {
+export const POST = route({ auth: "user", recentProof: true, body: changePasswordSchema }, async ({ user, body, meta }) => {
   await changePassword(user.id, user.sessionId, body.currentPassword, body.newPassword, (await getDictionary()).t.validation, meta);
   return json({ changed: true });
 });

@@ -1,0 +1,131 @@
+import "server-only";
+import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
+import { getDb } from "@/lib/db";
+import { ApiError } from "@/lib/errors";
+import type { RequestMeta } from "@/lib/http/request-meta";
+import { countProofAttempt } from "@/lib/auth/lockout";
+import { consumeSecondFactor } from "@/lib/auth/mfa";
+import { fromDbProvider, toDbProvider, type ProviderIdentity } from "@/lib/auth/oauth-providers";
+import { verifyPassword } from "@/lib/auth/password";
+import { verifyOwnPasskey } from "@/lib/auth/passkeys";
+import { recordSecurityEvent } from "@/lib/auth/security-events";
+import type { SocialProvider } from "@/lib/auth/social-providers";
+
+// Step-up (re-authentication). Changing how someone signs in — a passkey, a provider, two-step
+// verification, recovery codes, the password or e-mail, deleting the account, admin actions — needs
+// a proof of identity this recent in the session making the change, with the strongest factor the
+// account has: the password (and the second factor when it is on), a passkey, or a provider round
+// trip for an account without a password. The proof time lives on the session row; a sign-in with
+// such a proof starts the session fresh. A stolen session alone therefore cannot add a way in.
+export const RECENT_PROOF_SECONDS = 10 * 60;
+
+export interface ProofAccount {
+  passwordHash: string | null;
+  totpEnabledAt: Date | null;
+}
+
+// Whether a way in, as finishSignIn names it ("PASSWORD", "PASSWORD+TOTP", "PASSKEY", "GOOGLE",
+// "KAKAO+RECOVERY_CODE", "PASSWORD+TRUSTED_DEVICE"…), proves the account's strongest factor.
+export function provesStrongestFactor(method: string, account: ProofAccount): boolean {
+  const [first, second] = method.split("+");
+  if (first === "PASSKEY") return true;
+  const secondFactorMet = account.totpEnabledAt === null || second === "TOTP" || second === "RECOVERY_CODE";
+  if (first === "PASSWORD") return secondFactorMet;
+  // A provider stands in for the password only where there is none.
+  return account.passwordHash === null && secondFactorMet;
+}
+
+async function markProven(userId: string, sessionId: string, method: string, meta: RequestMeta): Promise<Date> {
+  const now = new Date();
+  const updated = await getDb().session.updateMany({ where: { id: sessionId, userId, revokedAt: null }, data: { reauthenticatedAt: now } });
+  if (updated.count === 0) throw new ApiError("UNAUTHENTICATED");
+  await recordSecurityEvent({ userId, type: "REAUTHENTICATED", method }, meta);
+  return new Date(now.getTime() + RECENT_PROOF_SECONDS * 1000);
+}
+
+// Declared by routes (lib/http/route.ts `recentProof`): refuses with REAUTHENTICATION_REQUIRED,
+// which the settings pages answer by asking for the proof and then retrying.
+export async function assertRecentProof(sessionId: string): Promise<void> {
+  const session = await getDb().session.findUnique({ where: { id: sessionId }, select: { reauthenticatedAt: true } });
+  const at = session?.reauthenticatedAt?.getTime() ?? 0;
+  if (Date.now() - at > RECENT_PROOF_SECONDS * 1000) throw new ApiError("REAUTHENTICATION_REQUIRED");
+}
+
+export interface StepUpStatus {
+  // Until when this session may make changes without proving itself again; null when it must now.
+  freshUntil: string | null;
+  // The ways this account can prove itself.
+  password: boolean;
+  totp: boolean;
+  passkey: boolean;
+  providers: SocialProvider[];
+}
+
+export async function stepUpStatus(userId: string, sessionId: string): Promise<StepUpStatus> {
+  const db = getDb();
+  const [user, session] = await Promise.all([
+    db.user.findUnique({ where: { id: userId }, select: { passwordHash: true, totpEnabledAt: true, accounts: { select: { provider: true } }, _count: { select: { passkeys: true } } } }),
+    db.session.findUnique({ where: { id: sessionId }, select: { reauthenticatedAt: true } }),
+  ]);
+  if (!user) throw new ApiError("UNAUTHENTICATED");
+  const until = (session?.reauthenticatedAt?.getTime() ?? 0) + RECENT_PROOF_SECONDS * 1000;
+  return {
+    freshUntil: until > Date.now() ? new Date(until).toISOString() : null,
+    password: user.passwordHash !== null,
+    totp: user.totpEnabledAt !== null,
+    passkey: user._count.passkeys > 0,
+    // A provider proves nothing more than the password it would stand in for.
+    providers: user.passwordHash === null ? user.accounts.map((account) => fromDbProvider(account.provider)) : [],
+  };
+}
+
+async function loadUser(userId: string) {
+  const user = await getDb().user.findUnique({ where: { id: userId } });
+  if (!user) throw new ApiError("UNAUTHENTICATED");
+  return user;
+}
+
+// Checks the account's second factor when it has one; counted with every other proof of the account.
+async function assertSecondFactor(user: Awaited<ReturnType<typeof loadUser>>, input: { code?: string; recoveryCode?: string }): Promise<void> {
+  if (!user.totpEnabledAt) return;
+  if (!(await consumeSecondFactor(user, input))) throw new ApiError("INVALID_INPUT", input.recoveryCode ? { recoveryCode: "recoveryCodeWrong" } : { code: "totpWrong" });
+}
+
+export async function proveWithPassword(
+  userId: string,
+  sessionId: string,
+  input: { password: string; code?: string; recoveryCode?: string },
+  meta: RequestMeta,
+): Promise<Date> {
+  await countProofAttempt(userId);
+  const user = await loadUser(userId);
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.password))) throw new ApiError("INVALID_INPUT", { password: "passwordWrong" });
+  await assertSecondFactor(user, input);
+  return markProven(userId, sessionId, user.totpEnabledAt ? "PASSWORD+TOTP" : "PASSWORD", meta);
+}
+
+export async function proveWithPasskey(userId: string, sessionId: string, response: AuthenticationResponseJSON, meta: RequestMeta): Promise<Date> {
+  await countProofAttempt(userId);
+  await verifyOwnPasskey(userId, response, meta);
+  return markProven(userId, sessionId, "PASSKEY", meta);
+}
+
+// Before the provider round trip of an account without a password: its second factor, if it has one.
+export async function startProviderProof(userId: string, input: { code?: string; recoveryCode?: string }): Promise<void> {
+  await countProofAttempt(userId);
+  const user = await loadUser(userId);
+  if (user.passwordHash) throw new ApiError("CONFLICT_STATE");
+  await assertSecondFactor(user, input);
+}
+
+// The provider came back with an identity: it must be one linked to this very account.
+export async function proveWithProvider(userId: string, sessionId: string, identity: ProviderIdentity, meta: RequestMeta): Promise<boolean> {
+  const provider = toDbProvider(identity.provider);
+  const account = await getDb().account.findUnique({
+    where: { provider_providerAccountId: { provider, providerAccountId: identity.providerAccountId } },
+    select: { userId: true, user: { select: { passwordHash: true } } },
+  });
+  if (!account || account.userId !== userId || account.user.passwordHash) return false;
+  await markProven(userId, sessionId, provider, meta);
+  return true;
+}
