@@ -25,9 +25,12 @@ async function main(): Promise<number> {
   try {
     await applyMigrations(url, () => {});
     await client.connect();
+    // The grant, its audit entry and the owner's notice together or not at all.
+    await client.query("BEGIN");
     const { rows } = await client.query<{ id: string; role: string }>(`UPDATE "User" SET role = 'ADMIN', "updatedAt" = now() WHERE email = $1 RETURNING id, role`, [email.data]);
     const user = rows[0];
     if (!user) {
+      await client.query("ROLLBACK");
       console.error(`No account uses ${email.data}. Sign up first, then grant.`);
       return 1;
     }
@@ -35,6 +38,16 @@ async function main(): Promise<number> {
       `INSERT INTO "AuditLog" (id, actor, action, "targetUserId", "targetEmail", reason) VALUES ($1, 'cli', 'ROLE_GRANTED_ADMIN', $2, $3, $4)`,
       [randomUUID(), user.id, email.data, reason],
     );
+    // The owner hears of it like of any other change to their account: a security event, and a
+    // notice the app's mail sweeper sends (its details as lib/auth/mail-intents.ts noticeDetails writes them).
+    await client.query(`INSERT INTO "SecurityEvent" (id, "userId", type, method, reason) VALUES ($1, $2, 'ADMIN_GRANTED', 'CLI', $3)`, [randomUUID(), user.id, reason]);
+    await client.query(`INSERT INTO "MailIntent" (id, kind, address, "userId", details) VALUES ($1, 'SECURITY_NOTICE', $2, $3, $4)`, [
+      randomUUID(),
+      email.data,
+      user.id,
+      JSON.stringify({ change: "ADMIN_GRANTED", detail: null, device: null }),
+    ]);
+    await client.query("COMMIT");
     console.log(`${email.data} is now an administrator (takes effect at their next sign-in or token refresh, within 15 minutes).`);
     return 0;
   } finally {

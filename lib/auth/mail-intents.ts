@@ -9,20 +9,50 @@ import { signToken } from "@/lib/auth/tokens";
 import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
 import { deliverMail, enqueueMail, type MailIntentInput } from "@/lib/mail/outbox";
 import type { MailMessage } from "@/lib/mail/send";
-import { alreadyRegisteredMail, newDeviceMail, passwordResetMail, unconfirmedAccountMail, verificationMail } from "@/lib/mail/templates";
+import {
+  ACCOUNT_CHANGES,
+  alreadyRegisteredMail,
+  newDeviceMail,
+  passwordResetMail,
+  securityNoticeMail,
+  unconfirmedAccountMail,
+  verificationMail,
+  type AccountChange,
+} from "@/lib/mail/templates";
 
 // The account mails, queued as intents and rendered only when sent: the one-time links inside are
 // minted then, for the account as it is then (an address verified meanwhile needs no link).
 
 const deviceSchema = z.object({ userAgent: z.string().nullable(), ip: z.string().nullable(), country: z.string().nullable() });
 
-function parseDevice(details: string | null) {
+// A security notice's facts (lib/auth/security-notices.ts): what changed, and from where.
+const noticeSchema = z.object({
+  change: z.enum(Object.keys(ACCOUNT_CHANGES) as [AccountChange, ...AccountChange[]]),
+  detail: z.string().nullable(),
+  device: deviceSchema.nullable(),
+});
+
+export function noticeDetails(change: AccountChange, detail: string | null, meta: RequestMeta | null): string {
+  const device = meta ? { userAgent: meta.userAgent, ip: meta.ip, country: meta.country } : null;
+  return JSON.stringify({ change, detail, device } satisfies z.input<typeof noticeSchema>);
+}
+
+function parseJson(details: string | null): unknown {
   try {
-    const parsed = deviceSchema.safeParse(JSON.parse(details ?? "null"));
-    return parsed.success ? parsed.data : null;
+    return JSON.parse(details ?? "null");
   } catch {
     return null;
   }
+}
+
+function parseDevice(details: string | null) {
+  const parsed = deviceSchema.safeParse(parseJson(details));
+  return parsed.success ? parsed.data : null;
+}
+
+// "This wasn't me": the reset link's token, opening the page that first signs every device out.
+function secureAccountLink(resetLink: string): string {
+  return resetLink.replace("/reset-password?", "/secure-account?");
 }
 
 // Every mail someone other than the address's owner can cause (verification, "already registered",
@@ -73,12 +103,20 @@ export async function renderMailIntent(intent: MailIntent): Promise<MailMessage 
       const user = await currentUser(intent);
       return user ? passwordResetMail(user.email, await createPasswordResetLink(user)) : null;
     }
+    case "SECURITY_NOTICE": {
+      const parsed = noticeSchema.safeParse(parseJson(intent.details));
+      if (!parsed.success) return null;
+      const { change, detail, device } = parsed.data;
+      // Tied to a user while the account exists: then the mail offers to secure it.
+      if (!intent.userId) return securityNoticeMail(intent.address, change, detail, device, null);
+      const user = await currentUser(intent);
+      return user ? securityNoticeMail(user.email, change, detail, device, secureAccountLink(await createPasswordResetLink(user))) : null;
+    }
     case "NEW_DEVICE": {
       const user = await currentUser(intent);
       const device = parseDevice(intent.details);
       if (!user || !device) return null;
-      const notMe = (await createPasswordResetLink(user)).replace("/reset-password?", "/secure-account?");
-      return newDeviceMail(user.email, device, notMe);
+      return newDeviceMail(user.email, device, secureAccountLink(await createPasswordResetLink(user)));
     }
   }
 }

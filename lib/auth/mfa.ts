@@ -7,6 +7,7 @@ import { ApiError } from "@/lib/errors";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 import { countProofAttempt } from "@/lib/auth/lockout";
 import { recordSecurityEvent } from "@/lib/auth/security-events";
+import { recordAccountChange } from "@/lib/auth/security-notices";
 import { open, seal } from "@/lib/auth/secret-box";
 import type { IssuedSession } from "@/lib/auth/sessions";
 import type { RequestMeta } from "@/lib/http/request-meta";
@@ -87,7 +88,7 @@ export async function enableTotp(userId: string, code: string, messages: Message
     data: { totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpEnabledAt: new Date(), totpLastStep: step },
   });
   const codes = await replaceRecoveryCodes(userId);
-  await recordSecurityEvent({ userId, type: "MFA_ENABLED", method: "TOTP" }, meta);
+  await recordAccountChange(userId, "MFA_ENABLED", meta, { method: "TOTP" });
   return codes;
 }
 
@@ -98,13 +99,15 @@ export async function disableTotp(userId: string, meta: RequestMeta): Promise<vo
     db.user.update({ where: { id: userId }, data: { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null } }),
     db.recoveryCode.deleteMany({ where: { userId } }),
   ]);
-  await recordSecurityEvent({ userId, type: "MFA_DISABLED", method: "TOTP" }, meta);
+  await recordAccountChange(userId, "MFA_DISABLED", meta, { method: "TOTP" });
 }
 
-export async function regenerateRecoveryCodes(userId: string): Promise<string[]> {
+export async function regenerateRecoveryCodes(userId: string, meta: RequestMeta): Promise<string[]> {
   const user = await loadUser(userId);
   if (!user.totpEnabledAt) throw new ApiError("CONFLICT_STATE");
-  return replaceRecoveryCodes(userId);
+  const codes = await replaceRecoveryCodes(userId);
+  await recordAccountChange(userId, "RECOVERY_CODES_RENEWED", meta);
+  return codes;
 }
 
 // A TOTP or recovery code for the account, spent if it matches; false otherwise.
@@ -141,6 +144,6 @@ export async function completeMfa(token: string | undefined, input: { code?: str
     await recordSecurityEvent({ userId: user.id, type: "MFA_FAILURE", method: input.recoveryCode ? "RECOVERY_CODE" : "TOTP" }, meta);
     throw new ApiError("INVALID_INPUT", input.recoveryCode ? { recoveryCode: messages.recoveryCodeWrong } : { code: messages.totpWrong });
   }
-  if (input.recoveryCode) await recordSecurityEvent({ userId: user.id, type: "RECOVERY_CODE_USED" }, meta);
+  if (input.recoveryCode) await recordAccountChange(user.id, "RECOVERY_CODE_USED", meta);
   return finishSignIn(user, meta, `${claims.via ?? "PASSWORD"}+${input.recoveryCode ? "RECOVERY_CODE" : "TOTP"}`);
 }

@@ -10,10 +10,11 @@ import { checkPassword } from "@/lib/auth/accounts";
 import { consumeMailAllowance } from "@/lib/auth/mail-intents";
 import { fromDbProvider } from "@/lib/auth/oauth-providers";
 import { recordSecurityEvent } from "@/lib/auth/security-events";
+import { recordAccountChange } from "@/lib/auth/security-notices";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { finishSignIn } from "@/lib/auth/sign-in";
 import { signInLinkedUser, type SocialOutcome } from "@/lib/auth/social";
-import type { SocialProvider } from "@/lib/auth/social-providers";
+import { PROVIDER_NAMES, type SocialProvider } from "@/lib/auth/social-providers";
 import { verifyToken } from "@/lib/auth/tokens";
 import { sendLater } from "@/lib/mail/later";
 import { sendMail } from "@/lib/mail/send";
@@ -176,6 +177,10 @@ export async function linkToExistingAccount(pending: PendingSignup, password: st
     await spendPendingSignup(tx, pending.id);
     await tx.account.create({ data: { userId: user.id, provider: pending.provider, providerAccountId: pending.providerAccountId, email: pending.email, lastUsedAt: new Date() } });
   });
-  await recordSecurityEvent({ userId: user.id, type: "PROVIDER_LINKED", method: pending.provider, reason: password !== undefined ? "proved with the password" : "proved with a mailed code" }, meta);
+  await recordAccountChange(user.id, "PROVIDER_LINKED", meta, {
+    method: pending.provider,
+    reason: password !== undefined ? "proved with the password" : "proved with a mailed code",
+    detail: PROVIDER_NAMES[fromDbProvider(pending.provider)],
+  });
   return signInLinkedUser(user, password !== undefined ? "PASSWORD" : pending.provider, meta);
 }

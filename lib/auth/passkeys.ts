@@ -14,6 +14,7 @@ import { ApiError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { describeDevice } from "@/lib/auth/device";
 import { recordSecurityEvent } from "@/lib/auth/security-events";
+import { recordAccountChange } from "@/lib/auth/security-notices";
 import type { IssuedSession } from "@/lib/auth/sessions";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { finishSignIn } from "@/lib/auth/sign-in";
@@ -98,7 +99,7 @@ export async function registerPasskey(userId: string, response: RegistrationResp
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new ApiError("INVALID_INPUT", { response: "This passkey is already registered." });
       throw error;
     });
-  await recordSecurityEvent({ userId, type: "PASSKEY_ADDED", method: "PASSKEY" }, meta);
+  await recordAccountChange(userId, "PASSKEY_ADDED", meta, { method: "PASSKEY", detail: passkey.name });
   return toView(passkey);
 }
 
@@ -191,16 +192,17 @@ export async function renamePasskey(userId: string, id: string, name: string): P
 // Like unlinking a provider (social.ts): never the last way to sign in, checked under the user row's
 // lock so two removals racing each other cannot both pass.
 export async function deletePasskey(userId: string, id: string, meta: RequestMeta): Promise<void> {
-  await getDb().$transaction(async (tx) => {
+  const removed = await getDb().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
     const user = await tx.user.findUnique({ where: { id: userId }, select: { passwordHash: true, _count: { select: { passkeys: true, accounts: true } } } });
-    const passkey = await tx.passkey.findFirst({ where: { id, userId }, select: { id: true } });
+    const passkey = await tx.passkey.findFirst({ where: { id, userId }, select: { id: true, name: true } });
     if (!user || !passkey) throw new ApiError("NOT_FOUND");
     const otherWays = (user.passwordHash ? 1 : 0) + (user._count.passkeys - 1) + user._count.accounts;
     if (otherWays < 1) throw new ApiError("LAST_SIGN_IN_METHOD");
     await tx.passkey.delete({ where: { id: passkey.id } });
+    return passkey;
   });
-  await recordSecurityEvent({ userId, type: "PASSKEY_REMOVED", method: "PASSKEY" }, meta);
+  await recordAccountChange(userId, "PASSKEY_REMOVED", meta, { method: "PASSKEY", detail: removed.name });
 }
 
 export async function hasPasskey(userId: string): Promise<boolean> {

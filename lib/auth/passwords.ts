@@ -8,6 +8,7 @@ import { clearFailures, countProofAttempt } from "@/lib/auth/lockout";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { MIN_PASSWORD_SCORE, passwordScore } from "@/lib/auth/password-strength";
 import { recordSecurityEvent } from "@/lib/auth/security-events";
+import { noticeAccountDeleted, recordAccountChange } from "@/lib/auth/security-notices";
 import { revokeSessions } from "@/lib/auth/sessions";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { signToken } from "@/lib/auth/tokens";
@@ -66,8 +67,8 @@ export async function resetPassword(token: string, password: string, messages: M
   }
   await revokeSessions(user.id, "all", meta);
   await clearFailures(user.email);
-  await recordSecurityEvent({ userId: user.id, type: "PASSWORD_RESET", method: "EMAIL" }, meta);
-  if (claimed) await recordSecurityEvent({ userId: user.id, type: "UNPROVEN_CREDENTIALS_DROPPED", reason: "the reset link confirmed an address nobody had confirmed" }, meta);
+  await recordAccountChange(user.id, "PASSWORD_RESET", meta, { method: "EMAIL" });
+  if (claimed) await recordAccountChange(user.id, "UNPROVEN_CREDENTIALS_DROPPED", meta, { reason: "the reset link confirmed an address nobody had confirmed" });
 }
 
 // An account nobody had confirmed is taken over by whoever proves its mailbox: anything added to it
@@ -103,15 +104,16 @@ export async function changePassword(userId: string, sessionId: string | undefin
   if (!(await verifyPassword(user.passwordHash, current))) throw new ApiError("INVALID_INPUT", { currentPassword: messages.passwordWrong });
   await getDb().user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(next), passwordChangedAt: new Date() } });
   await revokeSessions(userId, sessionId ? { except: sessionId } : "all", meta);
-  await recordSecurityEvent({ userId, type: "PASSWORD_CHANGED" }, meta);
+  await recordAccountChange(userId, "PASSWORD_CHANGED", meta);
 }
 
 // Deleting needs a recent proof (the route declares it), like any change to how someone signs in.
-export async function deleteAccount(userId: string): Promise<void> {
+export async function deleteAccount(userId: string, meta: RequestMeta): Promise<void> {
   const db = getDb();
   const user = await db.user.findUnique({ where: { id: userId } });
   if (!user) throw new ApiError("UNAUTHENTICATED");
   // Everything the user owns goes with them (ON DELETE CASCADE).
   await db.user.delete({ where: { id: userId } });
   await clearFailures(user.email);
+  noticeAccountDeleted(user.email, meta);
 }

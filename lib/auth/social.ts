@@ -4,12 +4,12 @@ import { ApiError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { issueMfaToken } from "@/lib/auth/mfa";
 import { fromDbProvider, toDbProvider, type ProviderIdentity } from "@/lib/auth/oauth-providers";
-import { recordSecurityEvent } from "@/lib/auth/security-events";
+import { recordAccountChange } from "@/lib/auth/security-notices";
 import type { IssuedSession, SessionUser } from "@/lib/auth/sessions";
 import type { ProofAccount } from "@/lib/auth/step-up";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { finishSignIn } from "@/lib/auth/sign-in";
-import type { SocialProvider } from "@/lib/auth/social-providers";
+import { PROVIDER_NAMES, type SocialProvider } from "@/lib/auth/social-providers";
 import { signToken, TOKEN_LIFETIME_SECONDS } from "@/lib/auth/tokens";
 
 export type SocialOutcome =
@@ -45,7 +45,7 @@ export async function completeProviderSignIn(identity: ProviderIdentity, meta: R
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { kind: "already-linked" };
       throw error;
     }
-    await recordSecurityEvent({ userId: linkToUserId, type: "PROVIDER_LINKED", method: provider, reason: "connected from settings" }, meta);
+    await recordAccountChange(linkToUserId, "PROVIDER_LINKED", meta, { method: provider, reason: "connected from settings", detail: PROVIDER_NAMES[identity.provider] });
     return { kind: "linked" };
   }
 
@@ -101,5 +101,5 @@ export async function unlinkProvider(userId: string, provider: SocialProvider, m
     if (otherWays < 1) throw new ApiError("LAST_SIGN_IN_METHOD");
     await tx.account.delete({ where: { id: account.id } });
   });
-  await recordSecurityEvent({ userId, type: "PROVIDER_UNLINKED", method: dbProvider }, meta);
+  await recordAccountChange(userId, "PROVIDER_UNLINKED", meta, { method: dbProvider, detail: PROVIDER_NAMES[provider] });
 }

@@ -322,6 +322,10 @@ const ko = {
       UNCONFIRMED_ACCOUNT_REPLACED: "확인되지 않은 이전 가입을 대체함",
       UNPROVEN_CREDENTIALS_DROPPED: "인증 전에 추가된 비밀번호·수단 삭제",
       REAUTHENTICATED: "본인 다시 확인",
+      RECOVERY_CODES_RENEWED: "복구 코드 새로 만듦",
+      ACCOUNT_DISABLED: "관리자가 계정 사용 중지",
+      ACCOUNT_ENABLED: "관리자가 계정 다시 사용",
+      ADMIN_GRANTED: "관리자 권한 부여",
     },
   },
   social: {
@@ -725,6 +729,10 @@ const en: Dictionary = {
       UNCONFIRMED_ACCOUNT_REPLACED: "Replaced an earlier sign-up nobody confirmed",
       UNPROVEN_CREDENTIALS_DROPPED: "Removed what was set before the address was confirmed",
       REAUTHENTICATED: "Confirmed it was you",
+      RECOVERY_CODES_RENEWED: "New recovery codes",
+      ACCOUNT_DISABLED: "Account disabled by an administrator",
+      ACCOUNT_ENABLED: "Account enabled again by an administrator",
+      ADMIN_GRANTED: "Made an administrator",
     },
   },
   social: {

@@ -26,11 +26,15 @@ const SWEEP_EVERY_MS = 5_000;
 const SWEEP_BATCH = 20;
 
 // Queues a mail, or brings forward the same one still waiting (a resend during an outage), so the
-// user gets one mail when the server is back, not one per click.
+// user gets one mail when the server is back, not one per click. The same means the same facts too:
+// two different security notices are two mails.
 export async function enqueueMail(input: MailIntentInput): Promise<string> {
   const db = getDb();
   if (input.userId) {
-    const waiting = await db.mailIntent.findFirst({ where: { userId: input.userId, kind: input.kind, address: input.address, sentAt: null, gaveUpAt: null }, select: { id: true } });
+    const waiting = await db.mailIntent.findFirst({
+      where: { userId: input.userId, kind: input.kind, address: input.address, details: input.details ?? null, sentAt: null, gaveUpAt: null },
+      select: { id: true },
+    });
     if (waiting) {
       await db.mailIntent.update({ where: { id: waiting.id }, data: { nextAttemptAt: new Date() } });
       return waiting.id;

@@ -3,94 +3,148 @@ import { describeDevice } from "@/lib/auth/device";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import type { MailMessage } from "@/lib/mail/send";
 
+// Every mail is in Korean, then English: the address alone does not tell the reader's language.
+
 function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
-function layout(title: string, paragraphs: string[], action?: { url: string; label: string }): string {
-  const body = paragraphs.map((paragraph) => `<p style="margin:0 0 12px">${escapeHtml(paragraph)}</p>`).join("");
-  const button = action
-    ? `<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="background:#0f766e;color:#fff;padding:12px 20px;border-radius:8px;text-decoration:none;display:inline-block">${escapeHtml(action.label)}</a></p>`
-    : "";
-  return `<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body style="font-family:sans-serif;color:#111827;max-width:560px;margin:0 auto;padding:24px"><h1 style="font-size:20px;color:#0f766e">TropiCal</h1>${body}${button}</body></html>`;
+interface MailSpec {
+  subject: { ko: string; en: string };
+  ko: string[];
+  en: string[];
+  // The one thing the mail asks to do, as a button (and its address in the text part).
+  action?: { url: string; ko: string; en: string };
+  // Closing lines, already in both languages.
+  footer?: string[];
 }
 
-export function verificationMail(to: string, nickname: string, verifyUrl: string): MailMessage {
-  const ko = [`${nickname}님, TropiCal 가입을 환영합니다.`, "아래 버튼을 눌러 이메일 주소를 인증해 주세요. 링크는 30분 동안 한 번만 사용할 수 있습니다."];
-  const en = [`Welcome to TropiCal, ${nickname}.`, "Confirm your e-mail address with the button below. The link works once, for 30 minutes."];
-  const ignore = ["가입하지 않으셨다면 이 메일을 무시하세요. / If you did not sign up, ignore this e-mail."];
+function bilingualMail(to: string, spec: MailSpec): MailMessage {
+  const { action, footer = [] } = spec;
+  const label = action ? `${action.ko} / ${action.en}` : "";
+  const paragraphs = [...spec.ko, ...spec.en, ...footer].map((paragraph) => `<p style="margin:0 0 12px">${escapeHtml(paragraph)}</p>`).join("");
+  const button = action
+    ? `<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="background:#0f766e;color:#fff;padding:12px 20px;border-radius:8px;text-decoration:none;display:inline-block">${escapeHtml(label)}</a></p>`
+    : "";
   return {
     to,
-    subject: "[TropiCal] 이메일 인증 / Verify your e-mail",
-    text: [...ko, "", ...en, "", verifyUrl, "", ...ignore].join("\n"),
-    html: layout("TropiCal", [...ko, ...en, ...ignore], { url: verifyUrl, label: "이메일 인증하기 / Verify e-mail" }),
+    subject: `[TropiCal] ${spec.subject.ko} / ${spec.subject.en}`,
+    text: [...spec.ko, "", ...spec.en, ...(action ? ["", `${label}: ${action.url}`] : []), ...(footer.length ? ["", ...footer] : [])].join("\n"),
+    html: `<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>TropiCal</title></head><body style="font-family:sans-serif;color:#111827;max-width:560px;margin:0 auto;padding:24px"><h1 style="font-size:20px;color:#0f766e">TropiCal</h1>${paragraphs}${button}</body></html>`,
   };
+}
+
+function where(meta: RequestMeta): string {
+  return [describeDevice(meta.userAgent), meta.ip, meta.country].filter(Boolean).join(" · ");
+}
+
+const NOT_ME = { ko: "본인이 아닙니다", en: "This wasn't me" };
+
+export function verificationMail(to: string, nickname: string, verifyUrl: string): MailMessage {
+  return bilingualMail(to, {
+    subject: { ko: "이메일 인증", en: "Verify your e-mail" },
+    ko: [`${nickname}님, TropiCal 가입을 환영합니다.`, "아래 버튼을 눌러 이메일 주소를 인증해 주세요. 링크는 30분 동안 한 번만 사용할 수 있습니다."],
+    en: [`Welcome to TropiCal, ${nickname}.`, "Confirm your e-mail address with the button below. The link works once, for 30 minutes."],
+    action: { url: verifyUrl, ko: "이메일 인증하기", en: "Verify e-mail" },
+    footer: ["가입하지 않으셨다면 이 메일을 무시하세요. / If you did not sign up, ignore this e-mail."],
+  });
 }
 
 export function alreadyRegisteredMail(to: string, loginUrl: string): MailMessage {
-  const ko = ["이 이메일 주소로 TropiCal 가입이 다시 시도되었습니다. 이미 계정이 있으니 로그인해 주세요.", "본인이 시도하지 않았다면 이 메일을 무시하셔도 됩니다."];
-  const en = ["Someone tried to sign up to TropiCal with this address. You already have an account: sign in instead.", "If this was not you, you can ignore this e-mail."];
-  return {
-    to,
-    subject: "[TropiCal] 이미 가입된 이메일 / You already have an account",
-    text: [...ko, "", ...en, "", loginUrl].join("\n"),
-    html: layout("TropiCal", [...ko, ...en], { url: loginUrl, label: "로그인 / Sign in" }),
-  };
+  return bilingualMail(to, {
+    subject: { ko: "이미 가입된 이메일", en: "You already have an account" },
+    ko: ["이 이메일 주소로 TropiCal 가입이 다시 시도되었습니다. 이미 계정이 있으니 로그인해 주세요.", "본인이 시도하지 않았다면 이 메일을 무시하셔도 됩니다."],
+    en: ["Someone tried to sign up to TropiCal with this address. You already have an account: sign in instead.", "If this was not you, you can ignore this e-mail."],
+    action: { url: loginUrl, ko: "로그인", en: "Sign in" },
+  });
 }
 
 // A sign-up for an address that has an account nobody confirmed yet. No verification link: that
 // would confirm whatever password the first sign-up chose, which may not be this person's.
 export function unconfirmedAccountMail(to: string, resetUrl: string): MailMessage {
-  const ko = [
-    "이 이메일 주소로 TropiCal 가입이 다시 시도되었습니다. 이 주소에는 아직 인증되지 않은 계정이 있습니다.",
-    "아래 버튼으로 직접 비밀번호를 정하면 이 계정은 회원님의 것이 되고, 전에 정해진 비밀번호는 더 이상 쓸 수 없습니다. 링크는 30분 동안 한 번만 쓸 수 있습니다.",
-  ];
-  const en = [
-    "Someone tried to sign up to TropiCal with this address again. The address already has an account that was never confirmed.",
-    "Choose your own password with the button below and the account is yours; any password set before stops working. The link works once, for 30 minutes.",
-  ];
-  const ignore = ["직접 시도하지 않았다면 이 메일을 무시하세요. / If this was not you, ignore this e-mail."];
-  return {
-    to,
-    subject: "[TropiCal] 가입을 마무리하세요 / Finish signing up",
-    text: [...ko, "", ...en, "", resetUrl, "", ...ignore].join("\n"),
-    html: layout("TropiCal", [...ko, ...en, ...ignore], { url: resetUrl, label: "비밀번호 정하기 / Choose a password" }),
-  };
+  return bilingualMail(to, {
+    subject: { ko: "가입을 마무리하세요", en: "Finish signing up" },
+    ko: [
+      "이 이메일 주소로 TropiCal 가입이 다시 시도되었습니다. 이 주소에는 아직 인증되지 않은 계정이 있습니다.",
+      "아래 버튼으로 직접 비밀번호를 정하면 이 계정은 회원님의 것이 되고, 전에 정해진 비밀번호는 더 이상 쓸 수 없습니다. 링크는 30분 동안 한 번만 쓸 수 있습니다.",
+    ],
+    en: [
+      "Someone tried to sign up to TropiCal with this address again. The address already has an account that was never confirmed.",
+      "Choose your own password with the button below and the account is yours; any password set before stops working. The link works once, for 30 minutes.",
+    ],
+    action: { url: resetUrl, ko: "비밀번호 정하기", en: "Choose a password" },
+    footer: ["직접 시도하지 않았다면 이 메일을 무시하세요. / If this was not you, ignore this e-mail."],
+  });
 }
 
 export function newDeviceMail(to: string, meta: RequestMeta, notMeUrl: string): MailMessage {
-  const where = [describeDevice(meta.userAgent), meta.ip, meta.country].filter(Boolean).join(" · ");
-  const ko = ["새 기기에서 TropiCal에 로그인했습니다.", `기기: ${where}`, "본인이 아니라면 아래 버튼을 누르세요. 모든 기기에서 즉시 로그아웃되고 새 비밀번호를 정하게 됩니다 (30분 안에)."];
-  const en = ["Your TropiCal account was just signed in from a new device.", `Device: ${where}`, "If this wasn't you, press the button below: every device is signed out at once and you choose a new password (within 30 minutes)."];
-  return {
-    to,
-    subject: "[TropiCal] 새 기기 로그인 / New sign-in",
-    text: [...ko, "", ...en, "", `본인이 아닙니다 / This wasn't me: ${notMeUrl}`].join("\n"),
-    html: layout("TropiCal", [...ko, ...en], { url: notMeUrl, label: "본인이 아닙니다 / This wasn't me" }),
-  };
+  return bilingualMail(to, {
+    subject: { ko: "새 기기 로그인", en: "New sign-in" },
+    ko: ["새 기기에서 TropiCal에 로그인했습니다.", `기기: ${where(meta)}`, "본인이 아니라면 아래 버튼을 누르세요. 모든 기기에서 즉시 로그아웃되고 새 비밀번호를 정하게 됩니다 (30분 안에)."],
+    en: ["Your TropiCal account was just signed in from a new device.", `Device: ${where(meta)}`, "If this wasn't you, press the button below: every device is signed out at once and you choose a new password (within 30 minutes)."],
+    action: { url: notMeUrl, ...NOT_ME },
+  });
 }
 
 export function passwordResetMail(to: string, resetUrl: string): MailMessage {
-  const ko = ["TropiCal 비밀번호 재설정을 요청하셨습니다.", "아래 버튼을 눌러 새 비밀번호를 정해 주세요. 링크는 30분 동안 한 번만 쓸 수 있고, 재설정하면 모든 기기에서 로그아웃됩니다."];
-  const en = ["You asked to reset your TropiCal password.", "Choose a new one with the button below. The link works once, for 30 minutes; resetting signs you out everywhere."];
-  const ignore = ["요청하지 않으셨다면 이 메일을 무시하세요. / If you did not ask, ignore this e-mail."];
-  return {
-    to,
-    subject: "[TropiCal] 비밀번호 재설정 / Reset your password",
-    text: [...ko, "", ...en, "", resetUrl, "", ...ignore].join("\n"),
-    html: layout("TropiCal", [...ko, ...en, ...ignore], { url: resetUrl, label: "비밀번호 재설정 / Reset password" }),
-  };
+  return bilingualMail(to, {
+    subject: { ko: "비밀번호 재설정", en: "Reset your password" },
+    ko: ["TropiCal 비밀번호 재설정을 요청하셨습니다.", "아래 버튼을 눌러 새 비밀번호를 정해 주세요. 링크는 30분 동안 한 번만 쓸 수 있고, 재설정하면 모든 기기에서 로그아웃됩니다."],
+    en: ["You asked to reset your TropiCal password.", "Choose a new one with the button below. The link works once, for 30 minutes; resetting signs you out everywhere."],
+    action: { url: resetUrl, ko: "비밀번호 재설정", en: "Reset password" },
+    footer: ["요청하지 않으셨다면 이 메일을 무시하세요. / If you did not ask, ignore this e-mail."],
+  });
 }
 
 // The code that proves an address during social sign-up (and, for an existing account there, that
 // the account is the user's own).
 export function emailCodeMail(to: string, code: string): MailMessage {
-  const ko = [`TropiCal 인증 코드: ${code}`, "가입 화면에 이 코드를 입력해 주세요. 10분 동안 유효합니다.", "직접 요청하지 않았다면 이 메일을 무시하세요."];
-  const en = [`Your TropiCal code: ${code}`, "Enter it on the sign-up page. It is valid for 10 minutes.", "If you did not ask for it, ignore this e-mail."];
-  return {
-    to,
-    subject: `[TropiCal] 인증 코드 ${code} / Your code`,
-    text: [...ko, "", ...en].join("\n"),
-    html: layout("TropiCal", [...ko, ...en]),
-  };
+  return bilingualMail(to, {
+    subject: { ko: `인증 코드 ${code}`, en: "Your code" },
+    ko: [`TropiCal 인증 코드: ${code}`, "가입 화면에 이 코드를 입력해 주세요. 10분 동안 유효합니다.", "직접 요청하지 않았다면 이 메일을 무시하세요."],
+    en: [`Your TropiCal code: ${code}`, "Enter it on the sign-up page. It is valid for 10 minutes.", "If you did not ask for it, ignore this e-mail."],
+  });
+}
+
+// What changed, for the security notice: its subject and one sentence in each language.
+export const ACCOUNT_CHANGES = {
+  PASSWORD_CHANGED: { ko: "비밀번호가 바뀌었습니다", en: "Your password was changed" },
+  PASSWORD_RESET: { ko: "비밀번호가 재설정되었습니다", en: "Your password was reset" },
+  PASSKEY_ADDED: { ko: "새 패스키가 추가되었습니다", en: "A passkey was added" },
+  PASSKEY_REMOVED: { ko: "패스키가 삭제되었습니다", en: "A passkey was removed" },
+  PROVIDER_LINKED: { ko: "소셜 계정이 연결되었습니다", en: "A social account was connected" },
+  PROVIDER_UNLINKED: { ko: "소셜 계정 연결이 해제되었습니다", en: "A social account was disconnected" },
+  MFA_ENABLED: { ko: "2단계 인증이 켜졌습니다", en: "Two-step verification was turned on" },
+  MFA_DISABLED: { ko: "2단계 인증이 꺼졌습니다", en: "Two-step verification was turned off" },
+  RECOVERY_CODE_USED: { ko: "복구 코드로 로그인했습니다", en: "A recovery code was used to sign in" },
+  RECOVERY_CODES_RENEWED: { ko: "복구 코드가 새로 만들어졌습니다", en: "New recovery codes were made" },
+  UNPROVEN_CREDENTIALS_DROPPED: { ko: "인증 전에 정해진 로그인 수단을 지웠습니다", en: "Sign-in methods set before the address was confirmed were removed" },
+  ACCOUNT_DISABLED: { ko: "관리자가 계정을 사용 중지했습니다", en: "An administrator disabled your account" },
+  ACCOUNT_ENABLED: { ko: "관리자가 계정을 다시 사용하게 했습니다", en: "An administrator enabled your account again" },
+  ADMIN_GRANTED: { ko: "계정에 관리자 권한이 생겼습니다", en: "Your account was made an administrator" },
+  ACCOUNT_DELETED: { ko: "계정이 삭제되었습니다", en: "Your account was deleted" },
+} as const;
+
+export type AccountChange = keyof typeof ACCOUNT_CHANGES;
+
+// "Your password was changed" and the like, for every change to how the account signs in. With a
+// "this wasn't me" link while the account exists; after a deletion there is nothing left to secure.
+export function securityNoticeMail(to: string, change: AccountChange, detail: string | null, meta: RequestMeta | null, notMeUrl: string | null): MailMessage {
+  const what = ACCOUNT_CHANGES[change];
+  const device = meta ? where(meta) : null;
+  const headline = (text: string) => `${text}.${detail ? ` (${detail})` : ""}`;
+  return bilingualMail(to, {
+    subject: what,
+    ko: [
+      headline(what.ko),
+      ...(device ? [`기기: ${device}`] : []),
+      notMeUrl ? "직접 하지 않았다면 아래 버튼을 누르세요. 모든 기기에서 즉시 로그아웃되고 새 비밀번호를 정하게 됩니다 (30분 안에)." : "직접 하지 않았다면 이 메일에 답장해 알려 주세요.",
+    ],
+    en: [
+      headline(what.en),
+      ...(device ? [`Device: ${device}`] : []),
+      notMeUrl ? "If this wasn't you, press the button below: every device is signed out at once and you choose a new password (within 30 minutes)." : "If this wasn't you, tell us by replying to this e-mail.",
+    ],
+    ...(notMeUrl ? { action: { url: notMeUrl, ...NOT_ME } } : {}),
+  });
 }

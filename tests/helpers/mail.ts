@@ -41,3 +41,14 @@ export function secureAccountLink(mail: Mail): string {
   if (!match) throw new Error(`no "this wasn't me" link in mail "${mail.subject}"`);
   return match[0];
 }
+
+// The first mail to `address` whose subject matches, once it has arrived (bounded).
+export async function waitForSubject(address: string, subject: RegExp, timeoutMs = 15_000, dir = MAIL_DIR): Promise<Mail> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const mail = (await mailsTo(address, dir)).find((candidate) => subject.test(candidate.subject));
+    if (mail) return mail;
+    if (Date.now() > deadline) throw new Error(`no mail to ${address} with a subject like ${subject}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
