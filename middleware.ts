@@ -23,6 +23,7 @@ const PUBLIC_API = new Set([
   "/api/auth/oauth/csrf",
   "/api/auth/password/forgot",
   "/api/auth/password/reset",
+  "/api/auth/password/reset/review",
   "/api/auth/secure-account",
   "/api/auth/2fa/verify",
   "/api/auth/passkeys/login",

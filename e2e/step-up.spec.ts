@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from "@playwright/test";
 import { closeTestDb } from "../tests/helpers/db";
+import { secureAccountLink, waitForSubject } from "../tests/helpers/mail";
 import { randomIdentity } from "../tests/helpers/oauth";
 import { expect, makeSessionStale, test } from "./fixtures";
 import { ProviderPage } from "./pages/provider-page";
@@ -83,4 +84,26 @@ test("an account without a password confirms with its own provider (in English)"
   await expect(page.getByText("You're confirmed. Please press what you were doing again.")).toBeVisible();
   await page.getByRole("region", { name: "Passkeys" }).getByRole("button", { name: "Add a passkey" }).click();
   await expect(page.getByRole("region", { name: "Passkeys" }).getByRole("list", { name: "Passkeys" }).getByRole("listitem")).toHaveCount(1);
+});
+
+test("after 'this wasn't me', the reset page lists a provider linked lately, ticked, and removes it with the new password", async ({ page, user, signedIn: _ }) => {
+  const identity = randomIdentity("naver");
+  await page.goto("/dashboard/settings");
+  await page.getByRole("region", { name: "소셜 로그인 연결" }).getByRole("button", { name: "연결 네이버" }).click();
+  await new ProviderPage(page).signInAs(identity);
+  await expect(page).toHaveURL(/\/dashboard\/settings\?linked=naver$/);
+
+  await page.goto(secureAccountLink(await waitForSubject(user.email, /A social account was connected/)));
+  await page.getByRole("button", { name: "모든 기기에서 로그아웃하고 비밀번호 바꾸기" }).click();
+  await expect(page).toHaveURL(/\/reset-password\?secured=1&token=/);
+  const recent = page.getByRole("group", { name: "최근 30일 안에 추가된 로그인 수단" });
+  await expect(recent.getByRole("checkbox", { name: /^소셜 계정: Naver/ })).toBeChecked();
+  await page.getByLabel("새 비밀번호").fill("a completely new passphrase 2027");
+  await page.getByRole("button", { name: "비밀번호 바꾸기" }).click();
+  await expect(page).toHaveURL(/\/login\?reason=reset$/);
+
+  // The provider the owner did not recognise no longer signs in to the account.
+  await page.getByRole("button", { name: "네이버로 계속하기" }).click();
+  await new ProviderPage(page).signInAs(identity);
+  await expect(page).toHaveURL(/\/onboarding$/);
 });

@@ -1,5 +1,5 @@
 "use client";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { NewPasswordField } from "@/components/auth/new-password-field";
 import { useStepUp } from "@/components/auth/step-up";
 import { lazySchema, useSubmit } from "@/components/auth/use-submit";
@@ -9,7 +9,8 @@ import { Field } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import { api } from "@/lib/client/api";
 import { errorMessage } from "@/lib/client/error-message";
-import type { Dictionary } from "@/lib/i18n/dictionaries";
+import type { RecentFactor } from "@/lib/auth/recent-factors";
+import { format, type Dictionary, type Locale } from "@/lib/i18n/dictionaries";
 
 const changePasswordSchema = lazySchema(async () => (await import("@/lib/validations/auth")).changePasswordSchema);
 const forgotPasswordSchema = lazySchema(async () => (await import("@/lib/validations/auth")).forgotPasswordSchema);
@@ -36,13 +37,32 @@ export function ForgotPasswordForm({ t }: { t: Dictionary }) {
   );
 }
 
-export function ResetPasswordForm({ t, token }: { t: Dictionary; token: string }) {
+// After "this wasn't me" (`secured`) every recent way in starts ticked: the user said the change
+// was not theirs. From a plain reset they start unticked.
+export function ResetPasswordForm({ t, locale, token, secured }: { t: Dictionary; locale: Locale; token: string; secured: boolean }) {
   const [password, setPassword] = useState("");
+  const [recent, setRecent] = useState<RecentFactor[]>([]);
+  const [remove, setRemove] = useState<string[]>([]);
   const { busy, fields, message, submit } = useSubmit(t);
+  useEffect(() => {
+    let live = true;
+    void api<{ recentFactors: RecentFactor[] }>("/api/auth/password/reset/review", { method: "POST", json: { token } }).then(
+      (result) => {
+        if (!live || !result.ok) return;
+        setRecent(result.data.recentFactors);
+        if (secured) setRemove(result.data.recentFactors.map((factor) => factor.id));
+      },
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [token, secured]);
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if ((await submit("/api/auth/password/reset", resetPasswordSchema, { token, password }))?.ok) window.location.assign("/login?reason=reset");
+    if ((await submit("/api/auth/password/reset", resetPasswordSchema, { token, password, removeFactors: remove }))?.ok) window.location.assign("/login?reason=reset");
   }
+  const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(iso));
   return (
     <Form onFocus={resetPasswordSchema.warm} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {message ? <Alert>{message}</Alert> : null}
@@ -53,6 +73,24 @@ export function ResetPasswordForm({ t, token }: { t: Dictionary; token: string }
             {t.password.forgotSubmit}
           </a>
         </Alert>
+      ) : null}
+      {recent.length ? (
+        <fieldset className="flex flex-col gap-2 rounded-lg border border-amber-200 bg-amber-50 p-3">
+          <legend className="px-1 text-sm font-semibold text-amber-900">{t.password.recentTitle}</legend>
+          <p className="text-sm text-amber-900">{t.password.recentBody}</p>
+          {recent.map((factor) => (
+            <label key={factor.id} className="flex items-center gap-2 text-sm text-slate-800">
+              <input
+                type="checkbox"
+                checked={remove.includes(factor.id)}
+                onChange={(event) => setRemove(event.target.checked ? [...remove, factor.id] : remove.filter((id) => id !== factor.id))}
+              />
+              <span>
+                {t.password.recentKinds[factor.kind]}: {factor.name} · {format(t.password.recentAdded, { date: when(factor.addedAt) })}
+              </span>
+            </label>
+          ))}
+        </fieldset>
       ) : null}
       <NewPasswordField t={t} clues={[]} label={t.password.newPassword} name="password" value={password} onChange={(event) => setPassword(event.target.value)} error={fields.password} />
       <Button type="submit" busy={busy} busyLabel={t.common.submitting}>

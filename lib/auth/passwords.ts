@@ -11,6 +11,7 @@ import { recordSecurityEvent } from "@/lib/auth/security-events";
 import { noticeAccountDeleted, recordAccountChange } from "@/lib/auth/security-notices";
 import { revokeSessions } from "@/lib/auth/sessions";
 import type { RequestMeta } from "@/lib/http/request-meta";
+import { recentFactors, removeFactors, type RecentFactor } from "@/lib/auth/recent-factors";
 import { signToken } from "@/lib/auth/tokens";
 import { consumeMailAllowance, queueMail } from "@/lib/auth/mail-intents";
 import { isMailedTokenSpent, readMailedToken, spendMailedToken } from "@/lib/auth/mailed-tokens";
@@ -51,7 +52,15 @@ async function checkResetToken(token: string) {
   return (await isMailedTokenSpent(claims)) ? null : mailed;
 }
 
-export async function resetPassword(token: string, password: string, messages: Messages, meta: RequestMeta): Promise<void> {
+// What a reset link's page shows before the new password is set: the ways in added lately, which
+// the user may remove in the same step. The link is not spent by looking.
+export async function reviewReset(token: string): Promise<RecentFactor[]> {
+  const checked = await checkResetToken(token);
+  if (!checked) throw new ApiError("INVALID_INPUT", { token: "resetLinkInvalid" });
+  return recentFactors(checked.user.id);
+}
+
+export async function resetPassword(token: string, password: string, remove: string[], messages: Messages, meta: RequestMeta): Promise<void> {
   const checked = await checkResetToken(token);
   if (!checked) throw new ApiError("INVALID_INPUT", { token: messages.resetLinkInvalid });
   const { user, claims } = checked;
@@ -62,12 +71,18 @@ export async function resetPassword(token: string, password: string, messages: M
   // The link arrived by mail, which also proves the address.
   const update = db.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: now, emailVerifiedAt: user.emailVerifiedAt ?? now } });
   const claimed = user.emailVerifiedAt === null;
-  if (!(await spendMailedToken(claims, user.id, update, ...(claimed ? unprovenCredentialsDropped(user.id) : [])))) {
+  const recent = await recentFactors(user.id);
+  const removals = removeFactors(user.id, remove, recent);
+  if (!(await spendMailedToken(claims, user.id, update, ...removals, ...(claimed ? unprovenCredentialsDropped(user.id) : [])))) {
     throw new ApiError("INVALID_INPUT", { token: messages.resetLinkInvalid });
   }
   await revokeSessions(user.id, "all", meta);
   await clearFailures(user.email);
   await recordAccountChange(user.id, "PASSWORD_RESET", meta, { method: "EMAIL" });
+  const removed = recent.filter((factor) => remove.includes(factor.id));
+  if (removed.length) {
+    await recordSecurityEvent({ userId: user.id, type: "ACCOUNT_SECURED", reason: `removed while resetting the password: ${removed.map((factor) => factor.name).join(", ")}` }, meta);
+  }
   if (claimed) await recordAccountChange(user.id, "UNPROVEN_CREDENTIALS_DROPPED", meta, { reason: "the reset link confirmed an address nobody had confirmed" });
 }
 

@@ -54,10 +54,16 @@ export type ProfileUpdate = z.infer<typeof profileUpdateSchema>;
 
 export const forgotPasswordSchema = z.strictObject({ email: emailSchema });
 
+const resetTokenSchema = z.string(message("invalidValue")).min(1, message("invalidValue")).max(4096, message("invalidValue"));
+
 export const resetPasswordSchema = z.strictObject({
-  token: z.string(message("invalidValue")).min(1, message("invalidValue")).max(4096, message("invalidValue")),
+  token: resetTokenSchema,
   password: newPasswordSchema,
+  // Recent ways in to remove in the same step (ids from the review: "passkey:…", "provider:…", "totp").
+  removeFactors: z.array(z.string(message("invalidValue")).max(1100, message("invalidValue"))).max(50, message("invalidValue")).optional(),
 });
+
+export const resetReviewSchema = z.strictObject({ token: resetTokenSchema });
 
 // The token of a mailed link, posted by its confirmation page. Any string: a bad one is answered
 // with the page that explains it, not with a field error the user cannot see.

@@ -3,8 +3,9 @@
 import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
 import { timeStep, totpCode } from "@/lib/auth/totp";
-import { closeTestDb } from "../helpers/db";
+import { closeTestDb, testDb } from "../helpers/db";
 import { Client } from "../helpers/http";
+import { secureAccountLink, waitForSubject } from "../helpers/mail";
 import { decideAtProvider, randomIdentity, signInWithProvider, startAtProvider } from "../helpers/oauth";
 import { addPasskey, SoftPasskey, signInWithPasskey } from "../helpers/passkey";
 import { errorCode, makeClientStale, proveAgain } from "../helpers/step-up";
@@ -124,5 +125,35 @@ describe("a stolen session cannot change how the account signs in (step-up)", ()
     assert.equal((await proveAgain(client)).status, 400);
     assert.equal((await proveAgain(client, { password: PASSWORD, code: totpCode(setup.secret, timeStep() + 1) })).status, 200);
     assert.equal((await addPasskey(client)).response.status, 201);
+  });
+});
+
+describe("after a break-in, the reset removes the ways in a thief added", () => {
+  test("'this wasn't me' leads to a reset that lists what was added in the last 30 days and removes what the owner ticks", async () => {
+    const { client, email } = await signedInUser();
+    // An old passkey of the owner's, from before the window.
+    const { passkey: own } = await addPasskey(client);
+    await testDb().query(`UPDATE "Passkey" SET "createdAt" = now() - interval '40 days' WHERE id = $1`, [own.credentialId]);
+    // The thief had the cookies while the session was fresh: a passkey and a Google account of theirs.
+    const thief = stolen(client);
+    const { passkey: theirs } = await addPasskey(thief);
+    const google = randomIdentity("google");
+    await signInWithProvider(thief, "google", google, {}, "link");
+
+    const notice = await waitForSubject(email, /A social account was connected/);
+    const secured = await new Client().followMailedLink(secureAccountLink(notice), "/api/auth/secure-account");
+    const token = new URL(secured.headers.get("location") ?? "", client.base).searchParams.get("token") ?? "";
+    const review = await new Client().post("/api/auth/password/reset/review", { token });
+    assert.equal(review.status, 200);
+    const { recentFactors } = (await review.json()) as { recentFactors: { id: string; kind: string }[] };
+    assert.deepEqual(recentFactors.map((factor) => factor.id).sort(), [`passkey:${theirs.credentialId}`, "provider:google"].sort());
+    // An id outside the list (the owner's old passkey) is not removed, even if asked for.
+    const remove = [...recentFactors.map((factor) => factor.id), `passkey:${own.credentialId}`];
+    assert.equal((await new Client().post("/api/auth/password/reset", { token, password: "the owner's new passphrase 77", removeFactors: remove })).status, 200);
+
+    assert.equal((await signInWithPasskey(new Client(), theirs)).status, 401, "the thief's passkey is gone");
+    const viaGoogle = new Client();
+    assert.equal(viaGoogle.location(await signInWithProvider(viaGoogle, "google", google)), `${viaGoogle.base}/onboarding`, "the thief's Google no longer signs in to the account");
+    assert.equal((await signInWithPasskey(new Client(), own)).status, 200, "the owner's old passkey stays");
   });
 });

@@ -8,7 +8,7 @@ import { getDictionary } from "@/lib/i18n/server";
 export const metadata: Metadata = { title: "Reset password", referrer: "no-referrer" };
 
 export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { t } = await getDictionary();
+  const { locale, t } = await getDictionary();
   const { token, secured } = await searchParams;
   return (
     <Card title={t.password.resetTitle}>
@@ -17,7 +17,7 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
           <Alert tone="info">{t.password.secured}</Alert>
         </div>
       ) : null}
-      <ResetPasswordForm t={t} token={typeof token === "string" ? token.slice(0, 4096) : ""} />
+      <ResetPasswordForm t={t} locale={locale} token={typeof token === "string" ? token.slice(0, 4096) : ""} secured={Boolean(secured)} />
     </Card>
   );
 }

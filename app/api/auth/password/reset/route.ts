@@ -8,7 +8,7 @@ import { resetPasswordSchema } from "@/lib/validations/auth";
 
 // Sets a new password from a mailed link; every session of the account ends, this browser's too.
 export const POST = route({ auth: "none", ipLimit: IP_LIMITS.mail, body: resetPasswordSchema }, async ({ body, meta }) => {
-  await resetPassword(body.token, body.password, (await getDictionary()).t.validation, meta);
+  await resetPassword(body.token, body.password, body.removeFactors ?? [], (await getDictionary()).t.validation, meta);
   const response = json({ reset: true });
   clearAuthCookies(response, getEnv().APP_URL);
   return response;
