@@ -25,6 +25,8 @@ const PUBLIC_API = new Set([
   "/api/auth/password/reset",
   "/api/auth/password/reset/review",
   "/api/auth/secure-account",
+  "/api/auth/email/confirm",
+  "/api/auth/email/revert",
   "/api/auth/2fa/verify",
   "/api/auth/passkeys/login",
   "/api/auth/passkeys/login/options",

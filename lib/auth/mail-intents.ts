@@ -12,6 +12,9 @@ import type { MailMessage } from "@/lib/mail/send";
 import {
   ACCOUNT_CHANGES,
   alreadyRegisteredMail,
+  emailChangeConfirmMail,
+  emailChangedNoticeMail,
+  emailInUseMail,
   newDeviceMail,
   passwordResetMail,
   securityNoticeMail,
@@ -112,6 +115,21 @@ export async function renderMailIntent(intent: MailIntent): Promise<MailMessage 
       const user = await currentUser(intent);
       return user ? securityNoticeMail(user.email, change, detail, device, secureAccountLink(await createPasswordResetLink(user))) : null;
     }
+    case "EMAIL_CHANGE_CONFIRM": {
+      const change = await getDb().emailChange.findFirst({ where: { id: intent.details ?? "", confirmedAt: null }, include: { user: { select: { email: true } } } });
+      // Changed, replaced by a newer request, or the account's address moved meanwhile: nothing to confirm.
+      if (!change || change.user.email !== change.oldEmail || change.newEmail !== intent.address) return null;
+      const { token } = await signToken("EMAIL_CHANGE", { sub: change.userId, email: change.oldEmail, ref: change.id });
+      return emailChangeConfirmMail(intent.address, `${APP_URL}/confirm-email?token=${encodeURIComponent(token)}`);
+    }
+    case "EMAIL_CHANGED_NOTICE": {
+      const change = await getDb().emailChange.findFirst({ where: { id: intent.details ?? "", revertedAt: null, revertibleUntil: { gt: new Date() } } });
+      if (!change?.revertibleUntil || change.oldEmail !== intent.address) return null;
+      const { token } = await signToken("EMAIL_REVERT", { sub: change.userId, email: change.newEmail, ref: change.id, expiresAt: change.revertibleUntil });
+      return emailChangedNoticeMail(intent.address, change.newEmail, `${APP_URL}/revert-email?token=${encodeURIComponent(token)}`);
+    }
+    case "EMAIL_IN_USE":
+      return emailInUseMail(intent.address, `${APP_URL}/login`);
     case "NEW_DEVICE": {
       const user = await currentUser(intent);
       const device = parseDevice(intent.details);

@@ -9,7 +9,7 @@ import { verifyToken, type TokenClaims } from "@/lib/auth/tokens";
 
 export type MailedToken = { ok: true; user: User; claims: TokenClaims } | { ok: false; reason: "expired" | "invalid" };
 
-export async function readMailedToken(token: string | undefined, type: "EMAIL_VERIFY" | "PASSWORD_RESET"): Promise<MailedToken> {
+export async function readMailedToken(token: string | undefined, type: "EMAIL_VERIFY" | "PASSWORD_RESET" | "EMAIL_CHANGE"): Promise<MailedToken> {
   const verified = await verifyToken(token, type);
   if (!verified.ok) return verified;
   const user = await getDb().user.findUnique({ where: { id: verified.claims.sub } });

@@ -8,6 +8,9 @@ export const TOKEN_LIFETIME_SECONDS = {
   ONBOARDING: 30 * 60,
   EMAIL_VERIFY: 30 * 60,
   PASSWORD_RESET: 30 * 60,
+  // Mailed to a new address to confirm a change of e-mail; and to the old one, to undo it for a week.
+  EMAIL_CHANGE: 30 * 60,
+  EMAIL_REVERT: 7 * 24 * 60 * 60,
   // Between a correct password and the second factor: short, and accepted by the 2FA step alone.
   MFA: 5 * 60,
 } as const;
@@ -33,6 +36,8 @@ export interface TokenClaims {
   role?: Role;
   // On MFA tokens: the first factor already passed (PASSWORD, or a provider such as GOOGLE).
   via?: string;
+  // On mailed tokens that act on a row (EMAIL_CHANGE, EMAIL_REVERT): its id.
+  ref?: string;
 }
 
 export type Role = "USER" | "ADMIN";
@@ -72,6 +77,7 @@ export interface SignOptions {
   sid?: string;
   role?: Role;
   via?: string;
+  ref?: string;
   // Absolute expiry; defaults to now + the type's lifetime. Refresh rotation passes the session's end.
   expiresAt?: Date;
   // Fixed by refresh rotation so that a successor can be minted again byte for byte.
@@ -87,6 +93,7 @@ export async function signToken(tokenType: TokenType, options: SignOptions): Pro
   if (options.sid) payload.sid = options.sid;
   if (options.role) payload.role = options.role;
   if (options.via) payload.via = options.via;
+  if (options.ref) payload.ref = options.ref;
   const token = await new SignJWT(payload)
     .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
     .setSubject(options.sub)
@@ -139,7 +146,7 @@ export async function verifyToken(token: string | undefined, expectedType: Token
       requiredClaims: ["sub", "exp", "iat", "jti", "email", "tokenType"],
       typ: "JWT",
     });
-    const { sub, email, tokenType, jti, iat, exp, sid, role, via } = payload;
+    const { sub, email, tokenType, jti, iat, exp, sid, role, via, ref } = payload;
     if (
       typeof sub !== "string" ||
       typeof email !== "string" ||
@@ -148,6 +155,7 @@ export async function verifyToken(token: string | undefined, expectedType: Token
       typeof exp !== "number" ||
       (sid !== undefined && typeof sid !== "string") ||
       (via !== undefined && typeof via !== "string") ||
+      (ref !== undefined && typeof ref !== "string") ||
       (role !== undefined && role !== "USER" && role !== "ADMIN") ||
       !isTokenType(tokenType) ||
       tokenType !== expectedType ||
@@ -155,7 +163,7 @@ export async function verifyToken(token: string | undefined, expectedType: Token
     ) {
       return { ok: false, reason: "invalid" };
     }
-    const claims: TokenClaims = { sub, email, tokenType, jti, iat, exp, sid, via, role: role === "ADMIN" || role === "USER" ? role : undefined };
+    const claims: TokenClaims = { sub, email, tokenType, jti, iat, exp, sid, via, ref, role: role === "ADMIN" || role === "USER" ? role : undefined };
     // Frozen: every later caller shares this object.
     remember(token, Object.freeze(claims));
     return { ok: true, claims };

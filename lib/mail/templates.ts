@@ -106,6 +106,37 @@ export function emailCodeMail(to: string, code: string): MailMessage {
   });
 }
 
+// Sent to the new address: the change happens only when this link is used.
+export function emailChangeConfirmMail(to: string, confirmUrl: string): MailMessage {
+  return bilingualMail(to, {
+    subject: { ko: "새 이메일 주소 확인", en: "Confirm your new e-mail address" },
+    ko: ["TropiCal 계정의 이메일 주소를 이 주소로 바꾸려고 합니다.", "아래 버튼을 누르면 바뀝니다. 링크는 30분 동안 한 번만 쓸 수 있습니다."],
+    en: ["You asked to move your TropiCal account to this address.", "Press the button below to make the change. The link works once, for 30 minutes."],
+    action: { url: confirmUrl, ko: "이 주소로 바꾸기", en: "Use this address" },
+    footer: ["요청하지 않으셨다면 이 메일을 무시하세요. 아무것도 바뀌지 않습니다. / If you did not ask, ignore this e-mail: nothing changes."],
+  });
+}
+
+// Sent to the old address once the change is done, with the way back.
+export function emailChangedNoticeMail(to: string, newEmail: string, revertUrl: string): MailMessage {
+  return bilingualMail(to, {
+    subject: { ko: "이메일 주소가 바뀌었습니다", en: "Your e-mail address was changed" },
+    ko: [`TropiCal 계정의 이메일 주소가 ${newEmail}(으)로 바뀌었습니다.`, "직접 하지 않았다면 아래 버튼을 누르세요. 7일 안에는 이 주소로 되돌리고, 모든 기기에서 로그아웃한 뒤 새 비밀번호를 정할 수 있습니다."],
+    en: [`Your TropiCal account's e-mail address was changed to ${newEmail}.`, "If this wasn't you, press the button below: for 7 days it puts this address back, signs out every device and lets you choose a new password."],
+    action: { url: revertUrl, ko: "되돌리기", en: "Undo the change" },
+  });
+}
+
+// Sent to an address someone asked to move an account to, when it already has an account of its own.
+export function emailInUseMail(to: string, loginUrl: string): MailMessage {
+  return bilingualMail(to, {
+    subject: { ko: "이미 사용 중인 이메일", en: "This address is already in use" },
+    ko: ["누군가 TropiCal 계정의 이메일 주소를 이 주소로 바꾸려고 했지만, 이 주소에는 이미 계정이 있어 아무것도 바뀌지 않았습니다."],
+    en: ["Someone asked to move a TropiCal account to this address. It already has an account, so nothing changed."],
+    action: { url: loginUrl, ko: "로그인", en: "Sign in" },
+  });
+}
+
 // What changed, for the security notice: its subject and one sentence in each language.
 export const ACCOUNT_CHANGES = {
   PASSWORD_CHANGED: { ko: "비밀번호가 바뀌었습니다", en: "Your password was changed" },

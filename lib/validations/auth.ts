@@ -49,6 +49,8 @@ export const loginSchema = z.strictObject({
 
 export const resendSchema = z.strictObject({ email: emailSchema });
 
+export const emailChangeSchema = z.strictObject({ email: emailSchema });
+
 export type SignupInput = z.infer<typeof signupSchema>;
 export type ProfileUpdate = z.infer<typeof profileUpdateSchema>;
 

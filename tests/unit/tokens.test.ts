@@ -12,8 +12,17 @@ before(() => {
 });
 
 describe("token lifetimes follow the design", () => {
-  test("ACCESS 15 min, REFRESH 14 days, ONBOARDING, EMAIL_VERIFY and PASSWORD_RESET 30 min, MFA 5 min", async () => {
-    const expected: Record<TokenType, number> = { ACCESS: 900, REFRESH: 1_209_600, ONBOARDING: 1_800, EMAIL_VERIFY: 1_800, PASSWORD_RESET: 1_800, MFA: 300 };
+  test("ACCESS 15 min, REFRESH 14 days, ONBOARDING, EMAIL_VERIFY, PASSWORD_RESET and EMAIL_CHANGE 30 min, EMAIL_REVERT 7 days, MFA 5 min", async () => {
+    const expected: Record<TokenType, number> = {
+      ACCESS: 900,
+      REFRESH: 1_209_600,
+      ONBOARDING: 1_800,
+      EMAIL_VERIFY: 1_800,
+      PASSWORD_RESET: 1_800,
+      EMAIL_CHANGE: 1_800,
+      EMAIL_REVERT: 604_800,
+      MFA: 300,
+    };
     for (const type of TYPES) {
       const { token } = await signToken(type, { sub: "u1", email: "a@example.test" });
       const result = await verifyToken(token, type);

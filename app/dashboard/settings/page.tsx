@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { EmailChangeForm } from "@/components/auth/email-change-form";
 import { ChangePasswordForm, DeleteAccountForm } from "@/components/auth/password-forms";
 import { PasskeysPanel } from "@/components/auth/passkeys-panel";
 import { ProfileForm } from "@/components/auth/profile-form";
@@ -9,6 +10,7 @@ import { TwoFactorPanel } from "@/components/auth/two-factor-panel";
 import { SettingsForm } from "@/components/planner/settings-form";
 import { Alert } from "@/components/ui/alert";
 import { requireCurrentUser } from "@/lib/auth/current-user";
+import { pendingEmailChange } from "@/lib/auth/email-change";
 import { isSocialProvider } from "@/lib/auth/social-providers";
 import { format, socialErrorMessage, type Dictionary } from "@/lib/i18n/dictionaries";
 import { getDictionary } from "@/lib/i18n/server";
@@ -36,6 +38,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       {params.reauth === "done" ? <Alert tone="success">{t.stepUp.done}</Alert> : null}
       <StepUpProvider t={t}>
         <ProfileForm t={t} user={user} />
+        <EmailChangeForm t={t} current={user.email} pending={await pendingEmailChange(user.id)} />
         <SettingsForm t={t} settings={await getSettings(user.id)} />
         <ProvidersPanel t={t} initialNotice={providerNotice(t, params)} />
         <PasskeysPanel t={t} locale={locale} />
