@@ -4,6 +4,7 @@ import { expect, holdScripts, hydrated, test } from "./fixtures";
 
 test("an administrator sees the security dashboard, unlocks a locked address with a reason, and finds it in the audit log", async ({
   page,
+  context,
   user,
   loginPage,
   signedIn: _,
@@ -17,6 +18,19 @@ test("an administrator sees the security dashboard, unlocks a locked address wit
   await page.getByRole("button", { name: "로그아웃", exact: true }).click();
   await loginPage.logIn(user.email, user.password);
   await expect(page).toHaveURL(/\/dashboard$/);
+
+  // An administrator without a second factor is sent to add one first.
+  await page.goto("/admin/security");
+  await expect(page).toHaveURL(/\/dashboard\/settings\?admin=second-factor$/);
+  await expect(page.getByText("관리자 페이지에 들어가려면 먼저 아래에서 2단계 인증(인증 앱)이나 패스키를 추가해 주세요.")).toBeVisible();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+  const passkeys = page.getByRole("region", { name: "패스키" });
+  await passkeys.getByRole("button", { name: "패스키 추가" }).click();
+  await expect(passkeys.getByText("패스키를 추가했습니다.")).toBeVisible();
 
   // Someone hammers an address until it locks.
   const victim = `victim-${randomUUID().slice(0, 8)}@example.test`;
@@ -63,7 +77,7 @@ test("an administrator sees the security dashboard, unlocks a locked address wit
   await page.goto("/admin/security", { waitUntil: "domcontentloaded" });
   const events = page.getByRole("region", { name: "최근 보안 이벤트" });
   await events.getByLabel("필터").selectOption("LOGIN_SUCCESS");
-  await events.getByLabel("이메일").fill(user.email);
+  await events.getByLabel("이메일", { exact: true }).fill(user.email);
   release();
   await hydrated(events.getByRole("button", { name: "필터" }));
   await events.getByRole("button", { name: "필터" }).click();
@@ -71,4 +85,42 @@ test("an administrator sees the security dashboard, unlocks a locked address wit
   await expect(rows).toHaveCount(2);
   await expect(events.locator("tbody").getByRole("row")).toHaveCount(2);
   for (const row of await rows.all()) await expect(row).toContainText("로그인");
+});
+
+test("an administrator finds an account, disables it with a reason, and enables it again", async ({ page, context, user, loginPage, signedIn: _ }) => {
+  expect(grantAdmin(user.email, "e2e").status).toBe(0);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+  await page.goto("/dashboard/settings");
+  await page.getByRole("region", { name: "패스키" }).getByRole("button", { name: "패스키 추가" }).click();
+  await expect(page.getByText("패스키를 추가했습니다.")).toBeVisible();
+  await page.getByRole("button", { name: "로그아웃", exact: true }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await loginPage.logIn(user.email, user.password);
+  await expect(page).toHaveURL(/\/dashboard$/);
+
+  // The account to act on, signed up through the API.
+  const target = `target-${randomUUID().slice(0, 8)}@example.test`;
+  const origin = new URL(page.url()).origin;
+  expect((await page.request.post("/api/auth/signup", { data: { email: target, password: "a long enough passphrase 9", nickname: "Target", consents: { terms: true, privacy: true } }, headers: { origin } })).status()).toBe(201);
+
+  await page.goto("/admin/users");
+  const table = page.getByRole("region", { name: "사용자" });
+  await table.getByLabel("검색").fill(target);
+  await table.getByRole("button", { name: "필터" }).click();
+  await table.getByRole("button", { name: `선택: ${target}` }).click();
+  const form = page.getByRole("form", { name: "사용자 조치" });
+  await expect(form.getByLabel("이메일")).toHaveValue(target);
+  await form.getByLabel("사유").fill("spam reports");
+  await form.getByRole("button", { name: "계정 사용 중지" }).click();
+  await expect(form.getByRole("status")).toHaveText("처리했고 감사 로그에 남겼습니다.");
+  await table.getByRole("button", { name: "필터" }).click();
+  await expect(table.getByRole("row").filter({ hasText: target })).toContainText("사용 중지됨");
+  await form.getByLabel("사유").fill("appeal accepted");
+  await form.getByRole("button", { name: "다시 사용하게 하기" }).click();
+  await table.getByRole("button", { name: "필터" }).click();
+  await expect(table.getByRole("row").filter({ hasText: target })).not.toContainText("사용 중지됨");
 });

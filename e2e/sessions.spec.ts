@@ -2,12 +2,12 @@ import { expect, test } from "./fixtures";
 import { LoginPage } from "./pages/login-page";
 
 test("settings lists signed-in devices; signing out the others ends the second browser's session", async ({ page, browser, user, signedIn: _ }) => {
-  // A second device: another browser context, signed in as the same user.
+  // A second device: another browser context, signed in as the same user (with the mailed code).
   const other = await browser.newContext({ locale: "ko-KR", timezoneId: "Asia/Seoul" });
   const otherPage = await other.newPage();
   const otherLogin = new LoginPage(otherPage);
   await otherLogin.goto();
-  await otherLogin.logIn(user.email, user.password);
+  await otherLogin.logInFromNewDevice(user.email, user.password);
   await expect(otherPage).toHaveURL(/\/dashboard$/);
 
   await page.getByRole("link", { name: "설정" }).click();

@@ -16,6 +16,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         title={`${t.common.appName} · ${t.admin.title}`}
         nav={[
           { href: "/admin/security", label: t.admin.security },
+          { href: "/admin/users", label: t.admin.users },
           { href: "/admin/audit", label: t.admin.audit },
           { href: "/dashboard", label: t.dashboard.calendar },
         ]}

@@ -2,6 +2,7 @@
 import { PagedTable, type Page } from "@/components/admin/paged-table";
 import { Input, Select } from "@/components/ui/controls";
 import { api } from "@/lib/client/api";
+import type { UserRow } from "@/lib/auth/admin";
 import type { Dictionary, Locale } from "@/lib/i18n/dictionaries";
 
 interface EventRow {
@@ -25,6 +26,11 @@ interface AuditRow {
   createdAt: string;
 }
 
+async function loadUsers(query: string): Promise<Page<UserRow> | null> {
+  const result = await api<{ users: UserRow[]; page: number; pages: number }>(`/api/admin/users?${query}`);
+  return result.ok ? { rows: result.data.users, page: result.data.page, pages: result.data.pages } : null;
+}
+
 async function loadEvents(query: string): Promise<Page<EventRow> | null> {
   const result = await api<{ events: EventRow[]; page: number; pages: number }>(`/api/admin/security/events?${query}`);
   return result.ok ? { rows: result.data.events, page: result.data.page, pages: result.data.pages } : null;
@@ -36,6 +42,18 @@ async function loadAudit(query: string): Promise<Page<AuditRow> | null> {
 }
 
 const input = "rounded-lg border border-slate-300 px-2 py-1.5";
+
+// One free-text search box, for the lists that filter by `q`.
+function searchFilter(t: Dictionary) {
+  return function SearchBox(value: { q: string }, edit: (change: Partial<{ q: string }>) => void) {
+    return (
+      <label className="flex flex-col text-sm">
+        {t.admin.search}
+        <Input value={value.q} onChange={(event) => edit({ q: event.target.value })} className={input} />
+      </label>
+    );
+  };
+}
 
 export function EventsTable({ t, locale }: { t: Dictionary; locale: Locale }) {
   const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "medium" }).format(new Date(iso));
@@ -97,12 +115,7 @@ export function AuditTable({ t, locale }: { t: Dictionary; locale: Locale }) {
       label={t.admin.audit}
       load={loadAudit}
       initialFilters={{ q: "" }}
-      filters={(value, edit) => (
-        <label className="flex flex-col text-sm">
-          {t.admin.search}
-          <Input value={value.q} onChange={(event) => edit({ q: event.target.value })} className={input} />
-        </label>
-      )}
+      filters={searchFilter(t)}
       header={
         <tr>
           <th className="py-1 pr-3">{t.admin.when}</th>
@@ -125,3 +138,45 @@ export function AuditTable({ t, locale }: { t: Dictionary; locale: Locale }) {
   );
 }
 
+// Accounts by address or nickname; choosing one fills the action form beside the table.
+export function UsersTable({ t, locale, onChoose }: { t: Dictionary; locale: Locale; onChoose: (email: string) => void }) {
+  const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "short" }).format(new Date(iso));
+  return (
+    <PagedTable<UserRow, { q: string }>
+      t={t}
+      label={t.admin.users}
+      load={loadUsers}
+      initialFilters={{ q: "" }}
+      filters={searchFilter(t)}
+      header={
+        <tr>
+          <th className="py-1 pr-3">{t.admin.email}</th>
+          <th className="py-1 pr-3">{t.common.nickname}</th>
+          <th className="py-1 pr-3">{t.admin.status}</th>
+          <th className="py-1 pr-3">{t.admin.joined}</th>
+          <th className="py-1 pr-3">
+            <span className="sr-only">{t.admin.choose}</span>
+          </th>
+        </tr>
+      }
+      row={(user) => (
+        <tr key={user.id}>
+          <td className="py-1 pr-3">{user.email}</td>
+          <td className="py-1 pr-3">{user.nickname}</td>
+          <td className="py-1 pr-3">
+            {[user.role === "ADMIN" ? t.admin.roleAdmin : null, user.secondFactor ? t.admin.hasSecondFactor : null, user.emailVerified ? null : t.admin.unverified, user.disabledAt ? t.admin.disabled : null]
+              .filter(Boolean)
+              .join(" · ") || "—"}
+            {user.disabledReason ? <span className="block text-xs text-slate-500">{user.disabledReason}</span> : null}
+          </td>
+          <td className="py-1 pr-3 whitespace-nowrap">{when(user.createdAt)}</td>
+          <td className="py-1 pr-3">
+            <button type="button" className="font-semibold text-teal-800 underline" onClick={() => onChoose(user.email)} aria-label={`${t.admin.choose}: ${user.email}`}>
+              {t.admin.choose}
+            </button>
+          </td>
+        </tr>
+      )}
+    />
+  );
+}

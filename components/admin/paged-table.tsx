@@ -57,7 +57,8 @@ export function PagedTable<Row extends { id: string }, Filters extends Record<st
         onSubmit={(event: FormEvent<HTMLFormElement>) => {
           event.preventDefault();
           setPage(1);
-          setApplied(draft);
+          // A copy, so pressing it again with the same filters loads the list afresh.
+          setApplied({ ...draft });
         }}
       >
         {filters(draft, edit)}

@@ -10,15 +10,32 @@ import { api } from "@/lib/client/api";
 import { errorMessage } from "@/lib/client/error-message";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 
-// Unlock an address or end every session of a user; both need a reason for the audit log.
-export function UserActionForm({ t, initialEmail = "" }: { t: Dictionary; initialEmail?: string }) {
+// What an administrator can do to an account; every action needs a reason for the audit log.
+export type UserAction = "unlock" | "revoke" | "disable" | "enable";
+
+const PATHS: Record<UserAction, string> = {
+  unlock: "/api/admin/users/unlock",
+  revoke: "/api/admin/users/revoke-sessions",
+  disable: "/api/admin/users/disable",
+  enable: "/api/admin/users/enable",
+};
+
+export function UserActionForm({ t, email: chosen = "", actions }: { t: Dictionary; email?: string; actions: UserAction[] }) {
   const router = useRouter();
-  const [email, setEmail] = useState(initialEmail);
+  const [email, setEmail] = useState(chosen);
+  const [shown, setShown] = useState(chosen);
   const [reason, setReason] = useState("");
   const [fields, setFields] = useState<Record<string, string>>({});
   const [result, setResult] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const withStepUp = useStepUp();
+  // A choice made in the table beside the form replaces what was typed.
+  if (chosen !== shown) {
+    setShown(chosen);
+    setEmail(chosen);
+  }
+  const labels: Record<UserAction, string> = { unlock: t.admin.unlock, revoke: t.admin.revoke, disable: t.admin.disable, enable: t.admin.enable };
+  const notFound: Record<UserAction, string> = { unlock: t.admin.notLocked, revoke: t.admin.noSuchUser, disable: t.admin.noSuchUser, enable: t.admin.noSuchUser };
 
   async function act(path: string, notFound: string) {
     setBusy(true);
@@ -52,12 +69,18 @@ export function UserActionForm({ t, initialEmail = "" }: { t: Dictionary; initia
       <Field label={t.admin.email} name="admin-email" type="email" value={email} onChange={(event) => setEmail(event.target.value)} error={fields.email} />
       <Field label={t.admin.reason} name="admin-reason" value={reason} onChange={(event) => setReason(event.target.value)} error={fields.reason} maxLength={500} />
       <div className="flex flex-wrap gap-2">
-        <Button type="button" disabled={busy} onClick={() => void act("/api/admin/users/unlock", t.admin.notLocked)}>
-          {t.admin.unlock}
-        </Button>
-        <Button type="button" variant="secondary" className="text-red-700" disabled={busy} onClick={() => void act("/api/admin/users/revoke-sessions", t.admin.noSuchUser)}>
-          {t.admin.revoke}
-        </Button>
+        {actions.map((action) => (
+          <Button
+            key={action}
+            type="button"
+            variant={action === "unlock" || action === "enable" ? "primary" : "secondary"}
+            className={action === "revoke" || action === "disable" ? "text-red-700" : ""}
+            disabled={busy}
+            onClick={() => void act(PATHS[action], notFound[action])}
+          >
+            {labels[action]}
+          </Button>
+        ))}
       </div>
     </Form>
   );

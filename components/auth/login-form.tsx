@@ -8,6 +8,7 @@ import { PasskeyLoginButton } from "@/components/auth/passkey-login-button";
 import { SecondStepForm } from "@/components/auth/second-step-form";
 import { lazySchema, useSubmit } from "@/components/auth/use-submit";
 import { Form } from "@/components/ui/form";
+import type { SecondStep } from "@/lib/auth/accounts";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 
 const loginSchema = lazySchema(async () => (await import("@/lib/validations/auth")).loginSchema);
@@ -16,20 +17,22 @@ export function LoginForm({ t, next, notice, error, secondStep: startAtSecondSte
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [needsVerification, setNeedsVerification] = useState(false);
-  const [secondStep, setSecondStep] = useState(startAtSecondStep);
+  // A provider sign-in comes back here for the authenticator code (?step=2fa); a password may lead
+  // to either second step.
+  const [secondStep, setSecondStep] = useState<SecondStep | null>(startAtSecondStep ? "totp" : null);
   const { busy, fields, message, setMessage, submit } = useSubmit(t);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setNeedsVerification(false);
-    const result = await submit<{ mfaRequired?: boolean }>("/api/auth/login", loginSchema, { email, password }, {
+    const result = await submit<{ mfaRequired?: boolean; method?: SecondStep }>("/api/auth/login", loginSchema, { email, password }, {
       INVALID_CREDENTIALS: t.login.invalid,
       EMAIL_NOT_VERIFIED: t.login.notVerified,
     });
     if (!result) return;
     if (result.ok) {
       if (result.data.mfaRequired) {
-        setSecondStep(true);
+        setSecondStep(result.data.method ?? "totp");
         return;
       }
       // A full navigation, so the middleware sees the new cookies and the server renders signed in.
@@ -44,8 +47,9 @@ export function LoginForm({ t, next, notice, error, secondStep: startAtSecondSte
       <SecondStepForm
         t={t}
         next={next}
+        method={secondStep}
         onExpired={() => {
-          setSecondStep(false);
+          setSecondStep(null);
           setPassword("");
           setMessage(t.login.sessionEnded);
         }}

@@ -9,7 +9,9 @@ import { assertStrongPassword } from "@/lib/auth/passwords";
 import { recordSecurityEvent } from "@/lib/auth/security-events";
 import { consumeMailAllowance, queueMail } from "@/lib/auth/mail-intents";
 import { readMailedToken, spendMailedToken } from "@/lib/auth/mailed-tokens";
-import { finishSignIn } from "@/lib/auth/sign-in";
+import { deviceStanding } from "@/lib/auth/devices";
+import { assertNotDisabled, finishSignIn } from "@/lib/auth/sign-in";
+import { startSignInChallenge } from "@/lib/auth/sign-in-codes";
 import type { IssuedSession } from "@/lib/auth/sessions";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { sendLater } from "@/lib/mail/later";
@@ -80,7 +82,11 @@ export interface PublicUser {
   providers: string[];
 }
 
-export type LogInResult = { kind: "session"; user: PublicUser; session: IssuedSession } | { kind: "mfa"; mfaToken: string };
+// The second step a password sign-in still needs: the authenticator app's code, or (risk-based, for
+// a device the account does not know) a code mailed to the account.
+export type SecondStep = "totp" | "email";
+
+export type LogInResult = { kind: "session"; user: PublicUser; session: IssuedSession } | { kind: "mfa"; mfaToken: string; method: SecondStep };
 
 // The password step of every way in that takes one (sign-in, and linking a social sign-in to an
 // existing account): refused while the address waits out earlier failures, each failure counted
@@ -105,14 +111,16 @@ export async function checkPassword(email: string, password: string, meta: Reque
 export async function logIn(email: string, password: string, meta: RequestMeta): Promise<LogInResult> {
   const { user, forgetFailures } = await checkPassword(email, password, meta, "wrong credentials");
   if (!user.emailVerifiedAt) throw new ApiError("EMAIL_NOT_VERIFIED");
-  // With two-step verification on, a password alone opens nothing: only the second step can.
-  if (user.totpEnabledAt) {
-    const [, mfaToken] = await Promise.all([forgetFailures(), issueMfaToken(user, "PASSWORD")]);
-    return { kind: "mfa", mfaToken };
-  }
-  const [, session] = await Promise.all([forgetFailures(), finishSignIn(user, meta, "PASSWORD")]);
+  assertNotDisabled(user);
+  const [, device] = await Promise.all([forgetFailures(), deviceStanding(user.id, meta)]);
+  // With two-step verification on, a password alone opens nothing but on a device trusted at the
+  // second step; without it, a device the account does not know needs a code mailed to it.
+  if (user.totpEnabledAt && !device.trusted) return { kind: "mfa", mfaToken: await issueMfaToken(user, "PASSWORD"), method: "totp" };
+  if (!user.totpEnabledAt && device.anyKnown && !device.known) return { kind: "mfa", mfaToken: await startSignInChallenge(user, meta), method: "email" };
+  const session = await finishSignIn(user, meta, user.totpEnabledAt ? "PASSWORD+TRUSTED_DEVICE" : "PASSWORD");
   return { kind: "session", user: toPublicUser(user), session };
 }
+
 
 export function toPublicUser(user: {
   id: string;

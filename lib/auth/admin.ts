@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
 import type { Prisma, SecurityEventType } from "@/lib/generated/prisma/client";
 import { clearFailures } from "@/lib/auth/lockout";
+import { recordAccountChange } from "@/lib/auth/security-notices";
 import { revokeSessions } from "@/lib/auth/sessions";
 import type { RequestMeta } from "@/lib/http/request-meta";
 
@@ -122,4 +123,67 @@ export async function revokeUserSessions(admin: Admin, email: string, reason: st
   const revoked = await revokeSessions(user.id, "all", meta);
   await audit(admin, "SESSIONS_REVOKED", { id: user.id, email }, reason);
   return revoked;
+}
+
+export interface UserRow {
+  id: string;
+  email: string;
+  nickname: string;
+  role: "USER" | "ADMIN";
+  emailVerified: boolean;
+  secondFactor: boolean;
+  disabledAt: string | null;
+  disabledReason: string | null;
+  createdAt: string;
+}
+
+// Finding an account: by address or nickname, newest first.
+export async function listUsers(filter: { q?: string; page: number }) {
+  const where: Prisma.UserWhereInput = filter.q ? { OR: [{ email: { contains: filter.q.toLowerCase() } }, { nickname: { contains: filter.q, mode: "insensitive" } }] } : {};
+  const db = getDb();
+  const [total, users] = await Promise.all([
+    db.user.count({ where }),
+    db.user.findMany({ where, orderBy: { createdAt: "desc" }, skip: (filter.page - 1) * PAGE_SIZE, take: PAGE_SIZE, include: { _count: { select: { passkeys: true } } } }),
+  ]);
+  const rows: UserRow[] = users.map((user) => ({
+    id: user.id,
+    email: user.email,
+    nickname: user.nickname,
+    role: user.role,
+    emailVerified: user.emailVerifiedAt !== null,
+    secondFactor: user.totpEnabledAt !== null || user._count.passkeys > 0,
+    disabledAt: user.disabledAt?.toISOString() ?? null,
+    disabledReason: user.disabledReason,
+    createdAt: user.createdAt.toISOString(),
+  }));
+  return { users: rows, page: filter.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+// Sign-in refused by every way in, every session ended, the reason audited and the owner told.
+// Never the last active administrator: someone must remain who can undo it.
+export async function disableAccount(admin: Admin, email: string, reason: string, meta: RequestMeta): Promise<void> {
+  const db = getDb();
+  const target = await db.$transaction(async (tx) => {
+    // One administrator change at a time, so two admins cannot disable each other at once.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('tropical:admins'))`;
+    const user = await tx.user.findUnique({ where: { email }, select: { id: true, role: true, disabledAt: true } });
+    if (!user) throw new ApiError("NOT_FOUND");
+    if (user.disabledAt) throw new ApiError("CONFLICT_STATE");
+    if (user.role === "ADMIN" && (await tx.user.count({ where: { role: "ADMIN", disabledAt: null } })) <= 1) throw new ApiError("LAST_ADMIN");
+    await tx.user.update({ where: { id: user.id }, data: { disabledAt: new Date(), disabledReason: reason } });
+    return user;
+  });
+  await revokeSessions(target.id, "all", meta);
+  await audit(admin, "ACCOUNT_DISABLED", { id: target.id, email }, reason);
+  await recordAccountChange(target.id, "ACCOUNT_DISABLED", meta, { reason });
+}
+
+export async function enableAccount(admin: Admin, email: string, reason: string, meta: RequestMeta): Promise<void> {
+  const db = getDb();
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, disabledAt: true } });
+  if (!user) throw new ApiError("NOT_FOUND");
+  if (!user.disabledAt) throw new ApiError("CONFLICT_STATE");
+  await db.user.update({ where: { id: user.id }, data: { disabledAt: null, disabledReason: null } });
+  await audit(admin, "ACCOUNT_ENABLED", { id: user.id, email }, reason);
+  await recordAccountChange(user.id, "ACCOUNT_ENABLED", meta, { reason });
 }

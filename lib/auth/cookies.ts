@@ -9,6 +9,11 @@ export const COOKIE = {
   MFA: "MFA_TOKEN",
 } as const;
 
+// The browser's device id (lib/auth/devices.ts): random, long-lived, sent only to the auth API. It
+// recognises a device across sign-ins, sign-outs and browser updates; it proves nothing by itself.
+export const DEVICE_COOKIE = "DEVICE";
+const DEVICE_COOKIE_DAYS = 400;
+
 // Not an auth cookie: remembers that the user said "later" to the passkey offer (not HttpOnly).
 export const PASSKEY_OFFER_COOKIE = "passkey_offer";
 
@@ -62,6 +67,12 @@ export function oauthCookieOptions(appUrl: string, maxAge?: number) {
 
 export function clearOAuthCookies(response: NextResponse, appUrl: string): void {
   for (const name of Object.values(OAUTH_COOKIE)) response.cookies.set(name, "", oauthCookieOptions(appUrl, 0));
+}
+
+// Set on the sign-in answers when the browser had none (its id was made up for this request).
+export function setDeviceCookie(response: NextResponse, device: { id: string; fresh: boolean }, appUrl: string): void {
+  if (!device.fresh) return;
+  response.cookies.set(DEVICE_COOKIE, device.id, { httpOnly: true, sameSite: "lax", secure: isSecure(appUrl), path: REFRESH_COOKIE_PATH, maxAge: DEVICE_COOKIE_DAYS * 86_400 });
 }
 
 export function clearAuthCookies(response: NextResponse, appUrl: string, kinds: CookieKind[] = ["ACCESS", "REFRESH", "ONBOARDING", "MFA"]): void {

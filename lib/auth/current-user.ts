@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getPublicUser, type PublicUser } from "@/lib/auth/accounts";
 import { COOKIE } from "@/lib/auth/cookies";
-import { getDb } from "@/lib/db";
+import { adminStanding } from "@/lib/auth/guard";
 import { isSessionActive } from "@/lib/auth/sessions";
 import { verifyToken } from "@/lib/auth/tokens";
 
@@ -25,10 +25,12 @@ export async function requireCurrentUser(path: string): Promise<PublicUser> {
   return user;
 }
 
-// For admin pages: signed in and, by the database's word, an administrator; others go to their own pages.
+// For admin pages: signed in and, by the database's word, an administrator; others go to their own
+// pages, and an administrator without a second factor to settings to add one.
 export async function requireAdminUser(path: string): Promise<PublicUser> {
   const user = await requireCurrentUser(path);
-  const role = await getDb().user.findUnique({ where: { id: user.id }, select: { role: true } });
-  if (role?.role !== "ADMIN") redirect("/dashboard");
+  const standing = await adminStanding(user.id);
+  if (!standing?.admin) redirect("/dashboard");
+  if (!standing.secondFactor) redirect("/dashboard/settings?admin=second-factor");
   return user;
 }

@@ -15,10 +15,18 @@ export async function requireToken(request: NextRequest, type: "ACCESS"): Promis
   return result.claims;
 }
 
+// Whether a user may act as an administrator, by the database's word: the role, and a second
+// factor (TOTP or a passkey), since an administrator's password alone is too much to lose.
+export async function adminStanding(userId: string): Promise<{ email: string; admin: boolean; secondFactor: boolean } | null> {
+  const user = await getDb().user.findUnique({ where: { id: userId }, select: { email: true, role: true, totpEnabledAt: true, _count: { select: { passkeys: true } } } });
+  return user ? { email: user.email, admin: user.role === "ADMIN", secondFactor: user.totpEnabledAt !== null || user._count.passkeys > 0 } : null;
+}
+
 // Admin pages and APIs: the token's role is only a hint for routing; the database decides.
 export async function requireAdmin(request: NextRequest): Promise<{ id: string; email: string; sessionId: string; role: "ADMIN" }> {
   const claims = await requireToken(request, "ACCESS");
-  const user = await getDb().user.findUnique({ where: { id: claims.sub }, select: { id: true, email: true, role: true } });
-  if (!user || user.role !== "ADMIN") throw new ApiError("FORBIDDEN");
-  return { id: user.id, email: user.email, sessionId: claims.sid ?? "", role: "ADMIN" };
+  const standing = await adminStanding(claims.sub);
+  if (!standing?.admin) throw new ApiError("FORBIDDEN");
+  if (!standing.secondFactor) throw new ApiError("SECOND_FACTOR_REQUIRED");
+  return { id: claims.sub, email: standing.email, sessionId: claims.sid ?? "", role: "ADMIN" };
 }

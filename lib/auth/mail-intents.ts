@@ -5,6 +5,7 @@ import { getEnv } from "@/lib/env";
 import type { MailIntent } from "@/lib/generated/prisma/client";
 import { createPasswordResetLink } from "@/lib/auth/passwords";
 import type { RequestMeta } from "@/lib/http/request-meta";
+import { issueSignInCode } from "@/lib/auth/sign-in-codes";
 import { signToken } from "@/lib/auth/tokens";
 import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
 import { deliverMail, enqueueMail, type MailIntentInput } from "@/lib/mail/outbox";
@@ -18,6 +19,7 @@ import {
   newDeviceMail,
   passwordResetMail,
   securityNoticeMail,
+  signInCodeMail,
   unconfirmedAccountMail,
   verificationMail,
   type AccountChange,
@@ -34,6 +36,8 @@ const noticeSchema = z.object({
   detail: z.string().nullable(),
   device: deviceSchema.nullable(),
 });
+
+const signInCodeSchema = z.object({ challengeId: z.string(), device: deviceSchema });
 
 export function noticeDetails(change: AccountChange, detail: string | null, meta: RequestMeta | null): string {
   const device = meta ? { userAgent: meta.userAgent, ip: meta.ip, country: meta.country } : null;
@@ -127,6 +131,15 @@ export async function renderMailIntent(intent: MailIntent): Promise<MailMessage 
       if (!change?.revertibleUntil || change.oldEmail !== intent.address) return null;
       const { token } = await signToken("EMAIL_REVERT", { sub: change.userId, email: change.newEmail, ref: change.id, expiresAt: change.revertibleUntil });
       return emailChangedNoticeMail(intent.address, change.newEmail, `${APP_URL}/revert-email?token=${encodeURIComponent(token)}`);
+    }
+    case "SIGN_IN_CODE": {
+      const parsed = signInCodeSchema.safeParse(parseJson(intent.details));
+      const user = await currentUser(intent);
+      if (!parsed.success || !user) return null;
+      const code = await issueSignInCode(parsed.data.challengeId);
+      // Finished or lapsed meanwhile: no code to send.
+      if (!code) return null;
+      return signInCodeMail(user.email, code, parsed.data.device, secureAccountLink(await createPasswordResetLink(user)));
     }
     case "EMAIL_IN_USE":
       return emailInUseMail(intent.address, `${APP_URL}/login`);

@@ -11,7 +11,9 @@ import { recordAccountChange } from "@/lib/auth/security-notices";
 import { open, seal } from "@/lib/auth/secret-box";
 import type { IssuedSession } from "@/lib/auth/sessions";
 import type { RequestMeta } from "@/lib/http/request-meta";
+import { trustDevice } from "@/lib/auth/devices";
 import { finishSignIn } from "@/lib/auth/sign-in";
+import { checkSignInCode } from "@/lib/auth/sign-in-codes";
 import { signToken, verifyToken } from "@/lib/auth/tokens";
 import { generateRecoveryCode, generateTotpSecret, matchTotp, normalizeRecoveryCode, otpauthUri } from "@/lib/auth/totp";
 import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
@@ -128,7 +130,16 @@ export async function issueMfaToken(user: { id: string; email: string }, via: st
   return (await signToken("MFA", { sub: user.id, email: user.email, via })).token;
 }
 
-export async function completeMfa(token: string | undefined, input: { code?: string; recoveryCode?: string }, messages: Messages, meta: RequestMeta): Promise<IssuedSession> {
+export interface SecondStepInput {
+  code?: string;
+  recoveryCode?: string;
+  // The code mailed for a sign-in from an unrecognised device (lib/auth/sign-in-codes.ts).
+  emailCode?: string;
+  // "Trust this device for 30 days": the next password sign-in here skips the authenticator code.
+  trustDevice?: boolean;
+}
+
+export async function completeMfa(token: string | undefined, input: SecondStepInput, messages: Messages, meta: RequestMeta): Promise<IssuedSession> {
   const verified = await verifyToken(token, "MFA");
   if (!verified.ok) throw new ApiError("UNAUTHENTICATED");
   const { claims } = verified;
@@ -138,12 +149,23 @@ export async function completeMfa(token: string | undefined, input: { code?: str
   // A password changed or reset since the password step voids the pending sign-in: its first factor
   // is no longer the account's (iat has one-second resolution, so the very second counts as before).
   const passwordChangedSince = user.passwordChangedAt !== null && claims.iat <= Math.floor(user.passwordChangedAt.getTime() / 1000);
-  if (!user.totpEnabledAt || user.email !== claims.email || passwordChangedSince) throw new ApiError("UNAUTHENTICATED");
+  if (user.email !== claims.email || passwordChangedSince) throw new ApiError("UNAUTHENTICATED");
+  // A pending sign-in that names a challenge waits for the mailed code; any other, for the app's.
+  if (claims.ref) {
+    if (!(input.emailCode && (await checkSignInCode(user.id, claims.ref, input.emailCode, meta)))) {
+      await recordSecurityEvent({ userId: user.id, type: "MFA_FAILURE", method: "EMAIL_CODE" }, meta);
+      throw new ApiError("INVALID_INPUT", { emailCode: "codeWrong" });
+    }
+    return finishSignIn(user, meta, `${claims.via ?? "PASSWORD"}+EMAIL_CODE`);
+  }
+  if (!user.totpEnabledAt) throw new ApiError("UNAUTHENTICATED");
   const passed = await consumeSecondFactor(user, input);
   if (!passed) {
     await recordSecurityEvent({ userId: user.id, type: "MFA_FAILURE", method: input.recoveryCode ? "RECOVERY_CODE" : "TOTP" }, meta);
     throw new ApiError("INVALID_INPUT", input.recoveryCode ? { recoveryCode: messages.recoveryCodeWrong } : { code: messages.totpWrong });
   }
   if (input.recoveryCode) await recordAccountChange(user.id, "RECOVERY_CODE_USED", meta);
-  return finishSignIn(user, meta, `${claims.via ?? "PASSWORD"}+${input.recoveryCode ? "RECOVERY_CODE" : "TOTP"}`);
+  const session = await finishSignIn(user, meta, `${claims.via ?? "PASSWORD"}+${input.recoveryCode ? "RECOVERY_CODE" : "TOTP"}`);
+  if (input.trustDevice) await trustDevice(user.id, meta);
+  return session;
 }

@@ -6,15 +6,15 @@ import { z } from "zod";
 import { clearOAuthCookies, COOKIE, OAUTH_COOKIE, OAUTH_COOKIE_PATH, oauthCookieOptions, setAuthCookie } from "@/lib/auth/cookies";
 import { identityFromProfile, nextAuthProviders, type ProviderIdentity } from "@/lib/auth/oauth-providers";
 import { safeNextPath } from "@/lib/auth/redirects";
-import { withSessionCookies } from "@/lib/auth/session-response";
-import { requestMeta } from "@/lib/http/request-meta";
+import { pendingSecondStep, withSessionCookies } from "@/lib/auth/session-response";
+import { requestMeta, type RequestMeta } from "@/lib/http/request-meta";
 import { isSessionActive } from "@/lib/auth/sessions";
 import { completeProviderSignIn, type SocialOutcome } from "@/lib/auth/social";
 import { proveWithProvider } from "@/lib/auth/step-up";
 import { isSocialProvider, type SocialProvider } from "@/lib/auth/social-providers";
 import { verifyToken } from "@/lib/auth/tokens";
 import { getEnv } from "@/lib/env";
-import { NO_STORE } from "@/lib/errors";
+import { ApiError, NO_STORE } from "@/lib/errors";
 import { log } from "@/lib/log";
 import type { OAuthStartInput } from "@/lib/validations/social";
 
@@ -27,7 +27,7 @@ const CAPTURED = "/api/auth/oauth/captured";
 // State and PKCE verifier live as long as a user may take at the provider's page.
 const FLOW_SECONDS = 15 * 60;
 
-export type OAuthFailure = "cancelled" | "failed" | "unavailable" | "already-linked" | "reauth-mismatch";
+export type OAuthFailure = "cancelled" | "failed" | "unavailable" | "already-linked" | "reauth-mismatch" | "disabled";
 
 interface Capture {
   identity: ProviderIdentity | null;
@@ -186,15 +186,13 @@ function redirectTo(path: string): NextResponse {
   return response;
 }
 
-function outcomeResponse(outcome: SocialOutcome, provider: SocialProvider, next: string): NextResponse {
+function outcomeResponse(outcome: SocialOutcome, provider: SocialProvider, next: string, meta: RequestMeta): NextResponse {
   const { APP_URL } = getEnv();
   switch (outcome.kind) {
     case "session":
-      return withSessionCookies(redirectTo(next), outcome.session);
+      return withSessionCookies(redirectTo(next), outcome.session, meta);
     case "mfa": {
-      const response = redirectTo(`/login?step=2fa&next=${encodeURIComponent(next)}`);
-      setAuthCookie(response, "MFA", outcome.mfaToken, APP_URL);
-      return response;
+      return pendingSecondStep(redirectTo(`/login?step=2fa&next=${encodeURIComponent(next)}`), outcome.mfaToken, meta);
     }
     case "onboarding": {
       const response = redirectTo("/onboarding");
@@ -227,12 +225,16 @@ export async function finishProviderCallback(request: NextRequest, provider: Soc
         const proven = await proveWithProvider(intent.userId, intent.sessionId, capture.identity, meta);
         response = redirectTo(proven ? "/dashboard/settings?reauth=done" : failureLocation("reauth-mismatch", provider, true));
       } else {
-        response = outcomeResponse(await completeProviderSignIn(capture.identity, meta, intent?.userId ?? null), provider, callbackNext(request));
+        response = outcomeResponse(await completeProviderSignIn(capture.identity, meta, intent?.userId ?? null), provider, callbackNext(request), meta);
       }
     } catch (error) {
       // A browser navigation: an error page of JSON would strand the user, the login page does not.
-      log("error", "social sign-in could not be completed", { provider, error: error instanceof Error ? error.stack : String(error) });
-      response = redirectTo(failureLocation("unavailable", provider, intent !== null));
+      if (error instanceof ApiError && error.code === "ACCOUNT_DISABLED") {
+        response = redirectTo(failureLocation("disabled", provider, false));
+      } else {
+        log("error", "social sign-in could not be completed", { provider, error: error instanceof Error ? error.stack : String(error) });
+        response = redirectTo(failureLocation("unavailable", provider, intent !== null));
+      }
     }
   } else {
     const cancelled = request.nextUrl.searchParams.get("error") === "access_denied";

@@ -11,6 +11,7 @@ import { recordSecurityEvent } from "@/lib/auth/security-events";
 import { noticeAccountDeleted, recordAccountChange } from "@/lib/auth/security-notices";
 import { revokeSessions } from "@/lib/auth/sessions";
 import type { RequestMeta } from "@/lib/http/request-meta";
+import { clearDeviceTrust, forgetAllDevices } from "@/lib/auth/devices";
 import { recentFactors, removeFactors, type RecentFactor } from "@/lib/auth/recent-factors";
 import { signToken } from "@/lib/auth/tokens";
 import { consumeMailAllowance, queueMail } from "@/lib/auth/mail-intents";
@@ -77,6 +78,7 @@ export async function resetPassword(token: string, password: string, remove: str
     throw new ApiError("INVALID_INPUT", { token: messages.resetLinkInvalid });
   }
   await revokeSessions(user.id, "all", meta);
+  await clearDeviceTrust(user.id);
   await clearFailures(user.email);
   await recordAccountChange(user.id, "PASSWORD_RESET", meta, { method: "EMAIL" });
   const removed = recent.filter((factor) => remove.includes(factor.id));
@@ -106,6 +108,8 @@ export async function secureAccount(token: string, meta: RequestMeta): Promise<b
   const checked = await checkResetToken(token);
   if (!checked) return false;
   await revokeSessions(checked.user.id, "all", meta);
+  // Every device is a stranger again: a thief's browser asks for a code like any other.
+  await forgetAllDevices(checked.user.id);
   await recordSecurityEvent({ userId: checked.user.id, type: "ACCOUNT_SECURED", reason: "'this wasn't me' link" }, meta);
   return true;
 }

@@ -50,18 +50,17 @@ export async function listActivity(userId: string, limit = 30): Promise<Activity
 }
 
 export interface SignInNews {
-  newDevice: boolean;
   newCountry: boolean;
   // The account's first sign-in ever is no news to its owner.
   signedInBefore: boolean;
 }
 
-// Records a successful sign-in and says what was new about it. A device is new to an account when no
-// earlier successful sign-in came from the same browser and system (the user agent), whatever the
-// IP; a country likewise, where the proxy tells us one. One statement reads the history and writes
-// the record: it was four round trips on every sign-in. Never throws, like recordSecurityEvent; a
-// record that fails claims nothing new, so no mail goes out on a guess.
-export async function recordSignIn(userId: string, method: string, meta: RequestMeta): Promise<SignInNews> {
+// Records a successful sign-in and says what was new about it: whether the account had signed in
+// before, and whether this country (where the proxy tells one) was new to it; the device's novelty
+// comes from its DEVICE cookie (lib/auth/devices.ts). One statement reads the history and writes
+// the record. Never throws, like recordSecurityEvent; a record that fails claims nothing new, so no
+// mail goes out on a guess.
+export async function recordSignIn(userId: string, method: string, meta: RequestMeta, newDevice: boolean): Promise<SignInNews> {
   increment("tropical_sign_in_attempts_total", { result: "success", method });
   const { userAgent, ip, country } = meta;
   try {
@@ -69,17 +68,16 @@ export async function recordSignIn(userId: string, method: string, meta: Request
       WITH earlier AS (
         SELECT
           EXISTS (SELECT 1 FROM "SecurityEvent" WHERE "userId" = ${userId} AND "type" = 'LOGIN_SUCCESS') AS "signedInBefore",
-          (${userAgent}::text IS NULL OR EXISTS (SELECT 1 FROM "SecurityEvent" WHERE "userId" = ${userId} AND "type" = 'LOGIN_SUCCESS' AND "userAgent" = ${userAgent}::text)) AS "knownDevice",
           (${country}::text IS NULL OR EXISTS (SELECT 1 FROM "SecurityEvent" WHERE "userId" = ${userId} AND "type" = 'LOGIN_SUCCESS' AND "country" = ${country}::text)) AS "knownCountry"
       ), recorded AS (
         INSERT INTO "SecurityEvent" ("id", "userId", "type", "method", "ip", "country", "userAgent", "newDevice", "newCountry", "createdAt")
-        SELECT ${crypto.randomUUID()}, ${userId}, 'LOGIN_SUCCESS', ${method}, ${ip}, ${country}, ${userAgent}, NOT "knownDevice", NOT "knownCountry", now() AT TIME ZONE 'UTC'
+        SELECT ${crypto.randomUUID()}, ${userId}, 'LOGIN_SUCCESS', ${method}, ${ip}, ${country}, ${userAgent}, ${newDevice} AND "signedInBefore", NOT "knownCountry", now() AT TIME ZONE 'UTC'
         FROM earlier
       )
-      SELECT NOT "knownDevice" AS "newDevice", NOT "knownCountry" AS "newCountry", "signedInBefore" FROM earlier`;
-    return rows[0] ?? { newDevice: false, newCountry: false, signedInBefore: false };
+      SELECT NOT "knownCountry" AS "newCountry", "signedInBefore" FROM earlier`;
+    return rows[0] ?? { newCountry: false, signedInBefore: false };
   } catch (error) {
     log("error", "security event not recorded", { type: "LOGIN_SUCCESS", error: String(error) });
-    return { newDevice: false, newCountry: false, signedInBefore: false };
+    return { newCountry: false, signedInBefore: false };
   }
 }

@@ -8,7 +8,7 @@ import { recordAccountChange } from "@/lib/auth/security-notices";
 import type { IssuedSession, SessionUser } from "@/lib/auth/sessions";
 import type { ProofAccount } from "@/lib/auth/step-up";
 import type { RequestMeta } from "@/lib/http/request-meta";
-import { finishSignIn } from "@/lib/auth/sign-in";
+import { assertNotDisabled, finishSignIn } from "@/lib/auth/sign-in";
 import { PROVIDER_NAMES, type SocialProvider } from "@/lib/auth/social-providers";
 import { signToken, TOKEN_LIFETIME_SECONDS } from "@/lib/auth/tokens";
 
@@ -22,7 +22,8 @@ export type SocialOutcome =
 // Signs in a user who has already proved who they are by other means (`via`: a provider, or the
 // password given to link one): a second factor still applies when the account has one, whichever
 // way in came first.
-export async function signInLinkedUser(user: SessionUser & ProofAccount, via: string, meta: RequestMeta): Promise<SocialOutcome> {
+export async function signInLinkedUser(user: SessionUser & ProofAccount & { disabledAt: Date | null }, via: string, meta: RequestMeta): Promise<SocialOutcome> {
+  assertNotDisabled(user);
   if (user.totpEnabledAt) return { kind: "mfa", mfaToken: await issueMfaToken(user, via) };
   return { kind: "session", session: await finishSignIn(user, meta, via) };
 }
@@ -34,7 +35,7 @@ export async function completeProviderSignIn(identity: ProviderIdentity, meta: R
   const provider = toDbProvider(identity.provider);
   const known = await db.account.findUnique({
     where: { provider_providerAccountId: { provider, providerAccountId: identity.providerAccountId } },
-    include: { user: { select: { id: true, email: true, role: true, totpEnabledAt: true, passwordHash: true } } },
+    include: { user: { select: { id: true, email: true, role: true, totpEnabledAt: true, passwordHash: true, disabledAt: true } } },
   });
 
   if (linkToUserId) {

@@ -1,4 +1,6 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
+import { DEVICE_COOKIE } from "@/lib/auth/cookies";
 import { getEnv } from "@/lib/env";
 import { clientIp } from "@/lib/http/client-ip";
 
@@ -7,16 +9,30 @@ export interface RequestMeta {
   userAgent: string | null;
   ip: string | null;
   country: string | null;
+  // The browser's long-lived device id (lib/auth/devices.ts); `fresh` when this request brought
+  // none and one was made up for it, which the sign-in answers then set.
+  device: { id: string; fresh: boolean };
 }
 
+const DEVICE_ID = /^[A-Za-z0-9_-]{43}$/;
+
+// Once per request, however many times asked: a made-up device id must stay the same.
+const seen = new WeakMap<Request, RequestMeta>();
+
 export function requestMeta(request: Request): RequestMeta {
+  const known = seen.get(request);
+  if (known) return known;
   const { TRUSTED_PROXY_HOPS, COUNTRY_HEADER } = getEnv();
   // NOTE: the country header is believed only behind a trusted proxy, which sets it; a client
   // talking to the app directly could write anything there.
   const country = TRUSTED_PROXY_HOPS > 0 && COUNTRY_HEADER ? request.headers.get(COUNTRY_HEADER)?.trim().toUpperCase() : undefined;
-  return {
+  const cookie = new RegExp(`(?:^|;\\s*)${DEVICE_COOKIE}=([^;]*)`).exec(request.headers.get("cookie") ?? "")?.[1] ?? "";
+  const meta: RequestMeta = {
     userAgent: request.headers.get("user-agent")?.slice(0, 512) ?? null,
     ip: clientIp(request, TRUSTED_PROXY_HOPS),
     country: country && /^[A-Z]{2}$/.test(country) ? country : null,
+    device: DEVICE_ID.test(cookie) ? { id: cookie, fresh: false } : { id: randomBytes(32).toString("base64url"), fresh: true },
   };
+  seen.set(request, meta);
+  return meta;
 }

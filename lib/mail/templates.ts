@@ -1,6 +1,9 @@
 import "server-only";
 import { describeDevice } from "@/lib/auth/device";
 import type { RequestMeta } from "@/lib/http/request-meta";
+
+// Where a request came from, as a mail tells it.
+type DeviceFacts = Pick<RequestMeta, "userAgent" | "ip" | "country">;
 import type { MailMessage } from "@/lib/mail/send";
 
 // Every mail is in Korean, then English: the address alone does not tell the reader's language.
@@ -34,7 +37,7 @@ function bilingualMail(to: string, spec: MailSpec): MailMessage {
   };
 }
 
-function where(meta: RequestMeta): string {
+function where(meta: DeviceFacts): string {
   return [describeDevice(meta.userAgent), meta.ip, meta.country].filter(Boolean).join(" · ");
 }
 
@@ -77,7 +80,7 @@ export function unconfirmedAccountMail(to: string, resetUrl: string): MailMessag
   });
 }
 
-export function newDeviceMail(to: string, meta: RequestMeta, notMeUrl: string): MailMessage {
+export function newDeviceMail(to: string, meta: DeviceFacts, notMeUrl: string): MailMessage {
   return bilingualMail(to, {
     subject: { ko: "새 기기 로그인", en: "New sign-in" },
     ko: ["새 기기에서 TropiCal에 로그인했습니다.", `기기: ${where(meta)}`, "본인이 아니라면 아래 버튼을 누르세요. 모든 기기에서 즉시 로그아웃되고 새 비밀번호를 정하게 됩니다 (30분 안에)."],
@@ -103,6 +106,24 @@ export function emailCodeMail(to: string, code: string): MailMessage {
     subject: { ko: `인증 코드 ${code}`, en: "Your code" },
     ko: [`TropiCal 인증 코드: ${code}`, "가입 화면에 이 코드를 입력해 주세요. 10분 동안 유효합니다.", "직접 요청하지 않았다면 이 메일을 무시하세요."],
     en: [`Your TropiCal code: ${code}`, "Enter it on the sign-up page. It is valid for 10 minutes.", "If you did not ask for it, ignore this e-mail."],
+  });
+}
+
+// A password sign-in from a device the account does not know: the code that completes it.
+export function signInCodeMail(to: string, code: string, meta: DeviceFacts, notMeUrl: string): MailMessage {
+  return bilingualMail(to, {
+    subject: { ko: `로그인 코드 ${code}`, en: "Your sign-in code" },
+    ko: [
+      `TropiCal 로그인 코드: ${code}`,
+      `처음 보는 기기에서 로그인하려고 합니다. 기기: ${where(meta)}`,
+      "로그인 화면에 이 코드를 입력해 주세요. 10분 동안 유효합니다. 직접 로그인하는 중이 아니라면 누군가 비밀번호를 알고 있는 것이니 아래 버튼을 누르세요.",
+    ],
+    en: [
+      `Your TropiCal sign-in code: ${code}`,
+      `Someone is signing in from a device this account has not used before. Device: ${where(meta)}`,
+      "Enter the code on the sign-in page; it is valid for 10 minutes. If you are not signing in, someone knows your password: press the button below.",
+    ],
+    action: { url: notMeUrl, ...NOT_ME },
   });
 }
 
@@ -160,7 +181,7 @@ export type AccountChange = keyof typeof ACCOUNT_CHANGES;
 
 // "Your password was changed" and the like, for every change to how the account signs in. With a
 // "this wasn't me" link while the account exists; after a deletion there is nothing left to secure.
-export function securityNoticeMail(to: string, change: AccountChange, detail: string | null, meta: RequestMeta | null, notMeUrl: string | null): MailMessage {
+export function securityNoticeMail(to: string, change: AccountChange, detail: string | null, meta: DeviceFacts | null, notMeUrl: string | null): MailMessage {
   const what = ACCOUNT_CHANGES[change];
   const device = meta ? where(meta) : null;
   const headline = (text: string) => `${text}.${detail ? ` (${detail})` : ""}`;

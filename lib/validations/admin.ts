@@ -10,7 +10,10 @@ export const eventFilterSchema = z.object({
   page,
 });
 
-export const auditFilterSchema = z.object({ q: z.string({ error: "invalidValue" }).trim().max(200, "invalidValue").optional(), page });
+const search = z.string({ error: "invalidValue" }).trim().max(200, "invalidValue").optional();
+
+export const auditFilterSchema = z.object({ q: search, page });
+export const userFilterSchema = z.object({ q: search, page });
 
 // Every admin action says why: the audit log keeps the reason with who, what and when.
 export const adminActionSchema = z.strictObject({

@@ -22,9 +22,15 @@ export const providerProofSchema = z.strictObject({
   recoveryCode: recoveryCodeSchema.optional(),
 });
 
+// One of: the authenticator app's code, a recovery code, or the code mailed for an unrecognised device.
 export const secondStepSchema = z
-  .strictObject({ code: totpCodeSchema.optional(), recoveryCode: recoveryCodeSchema.optional() })
-  .refine((input) => (input.code === undefined) !== (input.recoveryCode === undefined), { message: "totpWrong", path: ["code"] });
+  .strictObject({
+    code: totpCodeSchema.optional(),
+    recoveryCode: recoveryCodeSchema.optional(),
+    emailCode: z.string(message("codeFormat")).trim().regex(/^\d{6}$/, message("codeFormat")).optional(),
+    trustDevice: z.boolean(message("invalidValue")).optional(),
+  })
+  .refine((input) => [input.code, input.recoveryCode, input.emailCode].filter((value) => value !== undefined).length === 1, { message: "totpWrong", path: ["code"] });
 
 const base64url = z.string(message("invalidValue")).regex(/^[A-Za-z0-9_-]+$/, message("invalidValue")).max(8192, message("invalidValue"));
 const transports = z.array(z.enum(["ble", "cable", "hybrid", "internal", "nfc", "smart-card", "usb"])).max(10);

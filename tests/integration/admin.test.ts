@@ -5,7 +5,10 @@ import { grantAdmin, signedInAdmin } from "../helpers/admin";
 import { closeTestDb, testDb } from "../helpers/db";
 import { testEnv } from "../helpers/env";
 import { Client } from "../helpers/http";
-import { PASSWORD, randomEmail, signedInUser } from "../helpers/users";
+import { waitForSubject } from "../helpers/mail";
+import { addPasskey, signInWithPasskey } from "../helpers/passkey";
+import { errorCode, makeClientStale } from "../helpers/step-up";
+import { logIn, PASSWORD, randomEmail, signedInUser } from "../helpers/users";
 
 after(closeTestDb);
 
@@ -168,5 +171,81 @@ describe("operations endpoints", () => {
     ids.push((await client.request("/api/auth/me", { headers: { "x-request-id": "forged-id" } })).headers.get("x-request-id"));
     for (const id of ids) assert.match(id ?? "", /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     assert.equal(new Set(ids).size, 4);
+  });
+});
+
+describe("admin hardening", () => {
+  test("an administrator without a second factor is refused by the admin APIs and sent from the admin pages to add one", async () => {
+    const { email } = await signedInUser();
+    assert.equal(grantAdmin(email).status, 0);
+    const client = new Client();
+    assert.equal((await logIn(client, email)).status, 200);
+    const refused = await client.request("/api/admin/security/stats");
+    assert.equal(refused.status, 403);
+    assert.equal(await errorCode(refused), "SECOND_FACTOR_REQUIRED");
+    const page = await client.request("/admin/security");
+    assert.equal(page.status, 307);
+    assert.equal(page.headers.get("location"), "/dashboard/settings?admin=second-factor");
+    assert.equal((await addPasskey(client)).response.status, 201);
+    assert.equal((await client.request("/api/admin/security/stats")).status, 200);
+    assert.equal((await client.request("/admin/security")).status, 200);
+  });
+
+  test("admin actions need a recent proof", async () => {
+    const { client } = await signedInAdmin();
+    const { email } = await signedInUser();
+    await makeClientStale(client);
+    const stale = await client.post("/api/admin/users/revoke-sessions", { email, reason: "checking" });
+    assert.equal(stale.status, 403);
+    assert.equal(await errorCode(stale), "REAUTHENTICATION_REQUIRED");
+  });
+
+  test("administrators list and search accounts by address or nickname", async () => {
+    const { client } = await signedInAdmin();
+    const { email } = await signedInUser();
+    const found = (await (await client.request(`/api/admin/users?q=${encodeURIComponent(email)}`)).json()) as { users: { email: string; role: string; disabledAt: string | null }[]; pages: number };
+    assert.deepEqual(found.users.map((user) => [user.email, user.role, user.disabledAt]), [[email, "USER", null]]);
+    assert.equal((await (await signedInUser()).client.request("/api/admin/users")).status, 403, "not for users");
+  });
+
+  test("a disabled account cannot sign in any way, loses every session, is told, and comes back when enabled; all audited", async () => {
+    const { client: admin, email: adminEmail } = await signedInAdmin();
+    const { client: victim, email } = await signedInUser();
+    const { passkey } = await addPasskey(victim);
+    assert.equal((await admin.post("/api/admin/users/disable", { email, reason: "abuse report #42" })).status, 200);
+    assert.equal((await admin.post("/api/admin/users/disable", { email, reason: "again" })).status, 409);
+    assert.equal((await victim.post("/api/auth/token/refresh")).status, 401, "sessions ended");
+    const password = await victim.post("/api/auth/login", { email, password: PASSWORD });
+    assert.equal(password.status, 403);
+    assert.equal(await errorCode(password), "ACCOUNT_DISABLED");
+    assert.equal((await new Client().post("/api/auth/login", { email, password: "wrong password!!" })).status, 401, "a wrong password learns nothing");
+    assert.equal((await signInWithPasskey(new Client(), passkey)).status, 403);
+    await waitForSubject(email, /An administrator disabled your account/);
+
+    assert.equal((await admin.post("/api/admin/users/enable", { email, reason: "resolved" })).status, 200);
+    assert.equal((await victim.post("/api/auth/login", { email, password: PASSWORD })).status, 200);
+    const audit = (await (await admin.request(`/api/admin/audit?q=${encodeURIComponent(email)}`)).json()) as { entries: { action: string; actorEmail: string; reason: string }[] };
+    assert.deepEqual(
+      audit.entries.map(({ action, actorEmail, reason }) => [action, actorEmail, reason]),
+      [
+        ["ACCOUNT_ENABLED", adminEmail, "resolved"],
+        ["ACCOUNT_DISABLED", adminEmail, "abuse report #42"],
+      ],
+    );
+  });
+
+  test("the last active administrator cannot be disabled", async () => {
+    const { client, email } = await signedInAdmin();
+    const { email: other } = await signedInAdmin();
+    // Every other administrator of the shared test database stands aside for the length of this test.
+    const { rows } = await testDb().query<{ id: string }>(`UPDATE "User" SET "disabledAt" = now() WHERE role = 'ADMIN' AND "disabledAt" IS NULL AND email NOT IN ($1, $2) RETURNING id`, [email, other]);
+    try {
+      assert.equal((await client.post("/api/admin/users/disable", { email: other, reason: "leaving" })).status, 200);
+      const last = await client.post("/api/admin/users/disable", { email, reason: "oops" });
+      assert.equal(last.status, 409);
+      assert.equal(await errorCode(last), "LAST_ADMIN");
+    } finally {
+      await testDb().query(`UPDATE "User" SET "disabledAt" = NULL WHERE id = ANY($1)`, [rows.map((row) => row.id)]);
+    }
   });
 });

@@ -4,8 +4,8 @@ import { after, describe, test } from "node:test";
 import { closeTestDb, testDb } from "../helpers/db";
 import { Client, parseSetCookie, randomAddress, rawRequest } from "../helpers/http";
 import { forgeToken, validClaims } from "../helpers/tokens";
-import { waitForMail } from "../helpers/mail";
-import { PASSWORD, randomEmail, signedInUser, signUp, signUpVerified } from "../helpers/users";
+import { mailsTo, secureAccountLink, waitForMail } from "../helpers/mail";
+import { logIn, mailedSignInCode, PASSWORD, randomEmail, signedInUser, signUp, signUpVerified } from "../helpers/users";
 
 after(closeTestDb);
 
@@ -363,10 +363,12 @@ describe("middleware routing", () => {
 });
 
 describe("sessions and devices", () => {
+  // Another browser: the account does not know it, so the sign-in takes the code mailed to the owner.
   async function signInAgain(email: string, userAgent: string): Promise<Client> {
     const device = new Client();
-    const response = await device.post("/api/auth/login", { email, password: PASSWORD }, { headers: { "user-agent": userAgent } });
+    const response = await logIn(device, email, PASSWORD, { headers: { "user-agent": userAgent } });
     assert.equal(response.status, 200);
+    assert.ok(device.cookies.has("ACCESS_TOKEN"));
     return device;
   }
   const PHONE = "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Mobile Safari/537.36";
@@ -434,28 +436,48 @@ describe("sessions and devices", () => {
     assert.equal((await alice.client.post("/api/auth/token/refresh")).status, 200);
   });
 
-  test("sign-ins are recorded; a sign-in from a new device is flagged and mailed to the owner", async () => {
+  test("a password sign-in from a device the account does not know asks for a code mailed to the owner, then knows the device", async () => {
     const { client, email } = await signedInUser();
     await new Client().post("/api/auth/login", { email, password: "not the password" });
-    await signInAgain(email, PHONE);
-    const { events } = (await (await client.request("/api/auth/activity")).json()) as { events: { type: string; newDevice: boolean; userAgent: string | null }[] };
-    assert.deepEqual(events.map((event) => event.type).slice(0, 3), ["LOGIN_SUCCESS", "LOGIN_FAILURE", "LOGIN_SUCCESS"]);
+    const phone = new Client();
+    const before = new Set((await mailsTo(email)).map((mail) => mail.id));
+    const first = await phone.post("/api/auth/login", { email, password: PASSWORD }, { headers: { "user-agent": PHONE } });
+    assert.deepEqual(await first.json(), { mfaRequired: true, method: "email" });
+    assert.ok(!phone.cookies.has("ACCESS_TOKEN"), "the password alone opens nothing here");
+    assert.ok(phone.cookies.has("DEVICE"), "the browser gets its device id with the pending step");
+    const code = await mailedSignInCode(email, before);
+    const mail = (await mailsTo(email)).find((candidate) => !before.has(candidate.id) && candidate.subject.includes("sign-in code"));
+    assert.match(mail?.text ?? "", /Android/);
+    assert.ok(mail && secureAccountLink(mail), "with 'this wasn't me'");
+    // The code works once, on the browser that asked: not on another one holding the pending step.
+    const other = new Client();
+    other.cookies.set("MFA_TOKEN", phone.cookies.get("MFA_TOKEN")!);
+    assert.equal((await other.post("/api/auth/2fa/verify", { emailCode: code })).status, 400);
+    assert.equal((await phone.post("/api/auth/2fa/verify", { emailCode: code })).status, 200);
+    assert.ok(phone.cookies.has("ACCESS_TOKEN"));
+
+    const { events } = (await (await client.request("/api/auth/activity")).json()) as { events: { type: string; newDevice: boolean; userAgent: string | null; method: string }[] };
+    assert.deepEqual(events.map((event) => event.type).slice(0, 4), ["LOGIN_SUCCESS", "MFA_FAILURE", "SIGN_IN_CODE_SENT", "LOGIN_FAILURE"], "the other browser's try is on record too");
     assert.equal(events[0]?.newDevice, true);
-    assert.equal(events[0]?.userAgent, PHONE);
-    const mails = await waitForMail(email, 2);
-    assert.match(mails.at(-1)?.subject ?? "", /New sign-in/);
-    assert.match(mails.at(-1)?.text ?? "", /Android/);
+    assert.equal(events[0]?.method, "PASSWORD+EMAIL_CODE");
+    // The owner was mailed the code; no second mail about the same device.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    assert.ok(!(await mailsTo(email)).some((candidate) => candidate.subject.includes("New sign-in")));
+
+    // The same browser again, even updated (another user agent): no code, not a new device.
+    const again = await phone.post("/api/auth/login", { email, password: PASSWORD }, { headers: { "user-agent": PHONE.replace("156.0", "157.0") } });
+    assert.ok("user" in ((await again.json()) as object));
   });
 
   test("a sign-in from a country never seen for the account is flagged and mailed, even on a known browser", async () => {
     const { email } = await signUpVerified();
-    const at = (country: string) => new Client().post("/api/auth/login", { email, password: PASSWORD }, { headers: { "user-agent": LAPTOP, "x-test-country": country } });
+    const laptop = new Client();
+    const at = (country: string) => laptop.post("/api/auth/login", { email, password: PASSWORD }, { headers: { "user-agent": LAPTOP, "x-test-country": country } });
     assert.equal((await at("KR")).status, 200);
     assert.equal((await at("KR")).status, 200);
     const mailsBefore = (await waitForMail(email, 1)).length;
-    const abroad = new Client();
-    assert.equal((await abroad.post("/api/auth/login", { email, password: PASSWORD }, { headers: { "user-agent": LAPTOP, "x-test-country": "BR" } })).status, 200);
-    const { events } = (await (await abroad.request("/api/auth/activity")).json()) as { events: { newDevice: boolean; newCountry: boolean; country: string }[] };
+    assert.equal((await at("BR")).status, 200);
+    const { events } = (await (await laptop.request("/api/auth/activity")).json()) as { events: { newDevice: boolean; newCountry: boolean; country: string }[] };
     assert.deepEqual(events[0], { ...events[0], newDevice: false, newCountry: true, country: "BR" });
     const mails = await waitForMail(email, mailsBefore + 1);
     assert.match(mails.at(-1)?.text ?? "", /BR/);

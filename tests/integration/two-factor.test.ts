@@ -5,7 +5,7 @@ import { closeTestDb, testDb } from "../helpers/db";
 import { Client } from "../helpers/http";
 import { errorCode, makeClientStale, proveAgain } from "../helpers/step-up";
 import { forgeToken, validClaims } from "../helpers/tokens";
-import { PASSWORD, requestReset, signedInUser } from "../helpers/users";
+import { logIn, PASSWORD, requestReset, signedInUser } from "../helpers/users";
 
 after(closeTestDb);
 
@@ -51,7 +51,7 @@ describe("TOTP two-step verification", () => {
     const device = new Client();
     const first = await device.post("/api/auth/login", { email, password: PASSWORD });
     assert.equal(first.status, 200);
-    assert.deepEqual(await first.json(), { mfaRequired: true });
+    assert.deepEqual(await first.json(), { mfaRequired: true, method: "totp" });
     assert.ok(!device.cookies.has("ACCESS_TOKEN") && !device.cookies.has("REFRESH_TOKEN"));
     assert.equal(device.cookies.get("MFA_TOKEN")?.attributes.get("path"), "/api/auth/2fa");
     assert.equal((await device.request("/api/todos")).status, 401);
@@ -77,7 +77,8 @@ describe("TOTP two-step verification", () => {
     const device = new Client();
     await device.post("/api/auth/login", { email, password: PASSWORD });
     assert.ok(device.cookies.has("MFA_TOKEN"));
-    assert.equal((await device.post("/api/auth/login", { email: other.email, password: PASSWORD })).status, 200);
+    // The other account does not know this device: its sign-in takes the code mailed to it.
+    assert.equal((await logIn(device, other.email)).status, 200);
     assert.ok(device.cookies.has("ACCESS_TOKEN"));
     assert.ok(!device.cookies.has("MFA_TOKEN"), "the half-finished sign-in is not left behind");
   });
@@ -182,11 +183,47 @@ describe("a pending second step", () => {
     const { client, email } = await signedInUser();
     const { secret } = await enable(client);
     const thief = new Client();
-    assert.deepEqual(await json(await thief.post("/api/auth/login", { email, password: PASSWORD })), { mfaRequired: true });
+    assert.deepEqual(await json(await thief.post("/api/auth/login", { email, password: PASSWORD })), { mfaRequired: true, method: "totp" });
     const token = await requestReset(email);
     assert.equal((await new Client().post("/api/auth/password/reset", { token, password: "a brand new passphrase 2027" })).status, 200);
     const refused = await thief.post("/api/auth/2fa/verify", { code: nextCode(secret) });
     assert.equal(refused.status, 401);
     assert.ok(!thief.cookies.has("ACCESS_TOKEN"));
+  });
+});
+
+describe("devices you can trust", () => {
+  test("'trust this device' at the second step skips the code on that device for 30 days, and only there", async () => {
+    const { client, email } = await signedInUser();
+    const { secret } = await enable(client);
+    const laptop = new Client();
+    assert.deepEqual(await json(await laptop.post("/api/auth/login", { email, password: PASSWORD })), { mfaRequired: true, method: "totp" });
+    assert.equal((await laptop.post("/api/auth/2fa/verify", { code: nextCode(secret), trustDevice: true })).status, 200);
+    const { devices } = await json<{ devices: { id: string; current: boolean; trustedUntil: string | null }[] }>(await laptop.request("/api/auth/devices"));
+    const here = devices.find((device) => device.current);
+    assert.ok(here?.trustedUntil);
+    const days = (new Date(here.trustedUntil).getTime() - Date.now()) / 86_400_000;
+    assert.ok(days > 29.9 && days <= 30, `${days} days`);
+
+    const again = await laptop.post("/api/auth/login", { email, password: PASSWORD });
+    assert.ok("user" in (await json(again)), "the trusted device signs in with the password");
+    // That is not the account's strongest proof: changes still ask for the code.
+    assert.equal((await laptop.post("/api/auth/2fa/totp/disable")).status, 403);
+    assert.deepEqual(await json(await new Client().post("/api/auth/login", { email, password: PASSWORD })), { mfaRequired: true, method: "totp" }, "any other device still asks");
+
+    // Forgotten in settings (from any signed-in device): the code is asked there again.
+    assert.equal((await client.request(`/api/auth/devices/${here.id}`, { method: "DELETE" })).status, 204);
+    assert.deepEqual(await json(await laptop.post("/api/auth/login", { email, password: PASSWORD })), { mfaRequired: true, method: "totp" });
+  });
+
+  test("a password reset withdraws every device's trust", async () => {
+    const { client, email } = await signedInUser();
+    const { secret } = await enable(client);
+    const laptop = new Client();
+    await laptop.post("/api/auth/login", { email, password: PASSWORD });
+    assert.equal((await laptop.post("/api/auth/2fa/verify", { code: nextCode(secret), trustDevice: true })).status, 200);
+    const token = await requestReset(email);
+    assert.equal((await new Client().post("/api/auth/password/reset", { token, password: "a brand new passphrase 2027" })).status, 200);
+    assert.deepEqual(await json(await laptop.post("/api/auth/login", { email, password: "a brand new passphrase 2027" })), { mfaRequired: true, method: "totp" });
   });
 });

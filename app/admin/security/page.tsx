@@ -67,7 +67,7 @@ export default async function SecurityDashboardPage() {
           items={stats.failingIps.map((row) => ({ key: row.ip, left: <span className="font-mono">{row.ip}</span>, right: row.failures }))}
         />
       </div>
-      <UserActionForm t={t} />
+      <UserActionForm t={t} actions={["unlock", "revoke"]} />
       <EventsTable t={t} locale={locale} />
     </div>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DevicesPanel } from "@/components/auth/devices-panel";
 import { EmailChangeForm } from "@/components/auth/email-change-form";
 import { ChangePasswordForm, DeleteAccountForm } from "@/components/auth/password-forms";
 import { PasskeysPanel } from "@/components/auth/passkeys-panel";
@@ -36,6 +37,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       <h1 className="text-2xl font-bold">{t.settings.title}</h1>
       {/* Back from a provider round trip that proved it was the user (step-up). */}
       {params.reauth === "done" ? <Alert tone="success">{t.stepUp.done}</Alert> : null}
+      {/* Sent here by the admin pages: an administrator needs a second factor first. */}
+      {params.admin === "second-factor" ? <Alert tone="info">{t.settings.adminNeedsSecondFactor}</Alert> : null}
       <StepUpProvider t={t}>
         <ProfileForm t={t} user={user} />
         <EmailChangeForm t={t} current={user.email} pending={await pendingEmailChange(user.id)} />
@@ -44,6 +47,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <PasskeysPanel t={t} locale={locale} />
         {user.providers.includes("password") ? <TwoFactorPanel t={t} /> : null}
         <SessionsPanel t={t} locale={locale} />
+        <DevicesPanel t={t} locale={locale} />
         {user.providers.includes("password") ? <ChangePasswordForm t={t} email={user.email} /> : null}
         <DeleteAccountForm t={t} />
       </StepUpProvider>

@@ -8,5 +8,5 @@ import { onboardingSchema } from "@/lib/validations/social";
 export const GET = route({ auth: "onboarding" }, async ({ pending }) => json({ onboarding: await describePendingSignup(pending) }));
 
 export const POST = route({ auth: "onboarding", body: onboardingSchema }, async ({ pending, body, meta }) =>
-  onboardingDoneResponse(await completeOnboarding(pending, body, (await getDictionary()).t.validation, meta)),
+  onboardingDoneResponse(await completeOnboarding(pending, body, (await getDictionary()).t.validation, meta), meta),
 );

@@ -7,5 +7,5 @@ import { secondStepSchema } from "@/lib/validations/strong-auth";
 
 // The second step of a sign-in: the pending MFA cookie plus a TOTP or recovery code.
 export const POST = route({ auth: "none", body: secondStepSchema }, async ({ request, body, meta }) =>
-  signedInResponse(await completeMfa(request.cookies.get(COOKIE.MFA)?.value, body, (await getDictionary()).t.validation, meta)),
+  signedInResponse(await completeMfa(request.cookies.get(COOKIE.MFA)?.value, body, (await getDictionary()).t.validation, meta), meta),
 );

@@ -6,5 +6,5 @@ import { linkAccountSchema } from "@/lib/validations/social";
 
 // Connects the provider identity to the account that already owns the verified address, with proof.
 export const POST = route({ auth: "onboarding", body: linkAccountSchema }, async ({ pending, body, meta }) =>
-  onboardingDoneResponse(await linkToExistingAccount(pending, body.password, (await getDictionary()).t.validation, meta)),
+  onboardingDoneResponse(await linkToExistingAccount(pending, body.password, (await getDictionary()).t.validation, meta), meta),
 );

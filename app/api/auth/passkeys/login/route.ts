@@ -5,5 +5,5 @@ import { route } from "@/lib/http/route";
 import { passkeyLoginSchema } from "@/lib/validations/strong-auth";
 
 export const POST = route({ auth: "none", ipLimit: IP_LIMITS.login, body: passkeyLoginSchema }, async ({ body, meta }) =>
-  signedInResponse(await logInWithPasskey(body.response, meta)),
+  signedInResponse(await logInWithPasskey(body.response, meta), meta),
 );

@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { UsersAdmin } from "@/components/admin/users-admin";
+import { getDictionary } from "@/lib/i18n/server";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function UsersPage() {
+  const { locale, t } = await getDictionary();
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-2xl font-bold">{t.admin.users}</h1>
+      <UsersAdmin t={t} locale={locale} />
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+"use client";
+import { useState } from "react";
+import { UsersTable } from "@/components/admin/admin-tables";
+import { UserActionForm } from "@/components/admin/user-action-form";
+import type { Dictionary, Locale } from "@/lib/i18n/dictionaries";
+
+// The account list and what can be done to the one chosen from it.
+export function UsersAdmin({ t, locale }: { t: Dictionary; locale: Locale }) {
+  const [chosen, setChosen] = useState("");
+  return (
+    <div className="flex flex-col gap-4">
+      <UserActionForm t={t} email={chosen} actions={["disable", "enable", "revoke", "unlock"]} />
+      <UsersTable t={t} locale={locale} onChoose={setChosen} />
+    </div>
+  );
+}
