@@ -2,7 +2,7 @@
 // it checks JWT signatures and claims with jose and routes; it never touches the database.
 import { NextResponse, type NextRequest } from "next/server";
 import { COOKIE } from "@/lib/auth/cookies";
-import { safeNextPath } from "@/lib/auth/redirects";
+import { PAGE_PATH_HEADER, safeNextPath } from "@/lib/auth/redirects";
 import { contentSecurityPolicy, pageSecurityHeaders } from "@/lib/auth/security-headers";
 import { verifyToken } from "@/lib/auth/tokens";
 import { ApiError, errorBody, ERRORS, NO_STORE, type ErrorCode } from "@/lib/errors";
@@ -79,6 +79,9 @@ function renderPage(request: NextRequest): NextResponse {
   const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development", https });
   const headers = new Headers(request.headers);
   headers.set("Content-Security-Policy", csp);
+  // The page asked for, for layouts that send the user elsewhere first and back here after
+  // (lib/auth/current-user.ts). Always this middleware's own value, never the client's.
+  headers.set(PAGE_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);
   for (const [name, value] of Object.entries(pageSecurityHeaders({ https }))) response.headers.set(name, value);

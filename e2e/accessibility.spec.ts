@@ -13,7 +13,8 @@ async function expectNoViolations(page: Page) {
 }
 
 test("signed-out pages have no WCAG A/AA violations", async ({ page }) => {
-  for (const path of ["/", "/login", "/signup", "/forgot-password", "/verify-required", "/terms", "/login?oauth_error=cancelled"]) {
+  const mailedLinkPages = ["/verify-email?token=x", "/secure-account?token=x", "/confirm-email?token=x", "/revert-email?token=x", "/email-changed?result=changed", "/reset-password?secured=1&token=x"];
+  for (const path of ["/", "/login", "/signup", "/forgot-password", "/verify-required", "/terms", "/login?oauth_error=cancelled", ...mailedLinkPages]) {
     await page.goto(path);
     await expectNoViolations(page);
   }

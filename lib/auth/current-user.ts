@@ -1,12 +1,14 @@
 import "server-only";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getPublicUser, type PublicUser } from "@/lib/auth/accounts";
 import { COOKIE } from "@/lib/auth/cookies";
+import { PAGE_PATH_HEADER, safeNextPath } from "@/lib/auth/redirects";
 import { adminStanding } from "@/lib/auth/guard";
 import { isSessionActive } from "@/lib/auth/sessions";
 import { verifyToken } from "@/lib/auth/tokens";
+import { consentStatus } from "@/lib/privacy";
 
 // For server components: the signed-in user, verified again here rather than trusted from the
 // middleware; once per request however many layouts and pages ask.
@@ -22,6 +24,9 @@ export const getCurrentUser = cache(async (): Promise<PublicUser | null> => {
 export async function requireCurrentUser(path: string): Promise<PublicUser> {
   const user = await getCurrentUser();
   if (!user) redirect(`/api/auth/token/refresh?next=${encodeURIComponent(path)}`);
+  // New terms or a new privacy policy are asked for before anything else (PIPA), then back to the
+  // very page asked for (a layout knows only its own path).
+  if ((await consentStatus(user.id)).outdated) redirect(`/consent?next=${encodeURIComponent(safeNextPath((await headers()).get(PAGE_PATH_HEADER) ?? path))}`);
   return user;
 }
 

@@ -17,3 +17,6 @@ export function safeNextPath(value: string | null | undefined): string {
     return DEFAULT_SIGNED_IN_PATH;
   }
 }
+
+// Set by the middleware on every page request: the path and query the browser asked for.
+export const PAGE_PATH_HEADER = "x-tropical-page";

@@ -34,6 +34,15 @@ export const consentsSchema = z.strictObject({
   marketing: z.boolean(message("invalidValue")).optional(),
 });
 
+// Settings and the "terms have changed" page: marketing either way; terms and privacy only given.
+export const consentChangeSchema = z
+  .strictObject({
+    terms: z.literal(true, message("termsRequired")).optional(),
+    privacy: z.literal(true, message("privacyRequired")).optional(),
+    marketing: z.boolean(message("invalidValue")).optional(),
+  })
+  .refine((input) => input.terms !== undefined || input.privacy !== undefined || input.marketing !== undefined, { message: "invalidValue", path: ["marketing"] });
+
 export const signupSchema = z.strictObject({
   email: emailSchema,
   password: newPasswordSchema,

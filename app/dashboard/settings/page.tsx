@@ -3,6 +3,7 @@ import { DevicesPanel } from "@/components/auth/devices-panel";
 import { EmailChangeForm } from "@/components/auth/email-change-form";
 import { ChangePasswordForm, DeleteAccountForm } from "@/components/auth/password-forms";
 import { PasskeysPanel } from "@/components/auth/passkeys-panel";
+import { PrivacyPanel } from "@/components/auth/privacy-panel";
 import { ProfileForm } from "@/components/auth/profile-form";
 import { ProvidersPanel } from "@/components/auth/providers-panel";
 import { SessionsPanel } from "@/components/auth/sessions-panel";
@@ -16,6 +17,7 @@ import { isSocialProvider } from "@/lib/auth/social-providers";
 import { format, socialErrorMessage, type Dictionary } from "@/lib/i18n/dictionaries";
 import { getDictionary } from "@/lib/i18n/server";
 import { getSettings } from "@/lib/planner/settings";
+import { consentStatus } from "@/lib/privacy";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -49,6 +51,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <SessionsPanel t={t} locale={locale} />
         <DevicesPanel t={t} locale={locale} />
         {user.providers.includes("password") ? <ChangePasswordForm t={t} email={user.email} /> : null}
+        <PrivacyPanel t={t} locale={locale} initial={await consentStatus(user.id)} />
         <DeleteAccountForm t={t} />
       </StepUpProvider>
     </section>

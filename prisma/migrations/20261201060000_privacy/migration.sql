@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "SecurityEventType" ADD VALUE 'CONSENT_CHANGED';
+ALTER TYPE "SecurityEventType" ADD VALUE 'DATA_EXPORTED';
