@@ -1,6 +1,8 @@
 import "server-only";
 import { z } from "zod";
 
+const header = z.string().regex(/^[a-z0-9-]{1,64}$/i).transform((value) => value.toLowerCase());
+
 // Parsed once per server process. In production a missing or bad value stops the app at start
 // (instrumentation.ts); the development scripts fill in local defaults before the app starts.
 const envSchema = z.object({
@@ -11,10 +13,16 @@ const envSchema = z.object({
   AUTH_SECRET: z.string({ error: "is required (at least 32 bytes)" }).refine((value) => new TextEncoder().encode(value).length >= 32, "must be at least 32 bytes"),
   SMTP_URL: z.string({ error: "is required" }).regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL"),
   MAIL_FROM: z.string().min(3).default("TropiCal <no-reply@localhost>"),
-  // How many proxies in front of the app append to X-Forwarded-For (lib/http/client-ip.ts).
+  // Where the client's address comes from (lib/http/client-ip.ts): a header the platform or proxy
+  // sets, or how many proxies in front append to X-Forwarded-For.
+  CLIENT_IP_HEADER: header.optional(),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
-  // The header a trusted proxy puts the visitor's country in (x-vercel-ip-country, cf-ipcountry…).
-  COUNTRY_HEADER: z.string().regex(/^[a-z0-9-]{1,64}$/i).optional(),
+  // The header the platform or proxy puts the visitor's country in (x-vercel-ip-country, cf-ipcountry…).
+  COUNTRY_HEADER: header.optional(),
+  // Set by server.ts in its own process, never by an operator: it hands the app the socket address.
+  TROPICAL_SOCKET_ADDRESS: z.literal("server.ts").optional(),
+  // Set by Vercel on its deployments: the platform's own headers are then the defaults above.
+  VERCEL: z.string().optional(),
   // Bearer token for /api/metrics; without it the endpoint does not exist.
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   // Social sign-in: a provider is offered only when both its client id and secret are set. The
@@ -46,6 +54,13 @@ export function getEnv(): Env {
     throw new Error(`Invalid configuration: ${issue?.path.join(".")} ${issue?.message}`);
   }
   const appUrl = new URL(parsed.data.APP_URL ?? `http://localhost:${parsed.data.PORT}`).origin;
-  cached = { ...parsed.data, APP_URL: appUrl };
+  const onVercel = parsed.data.VERCEL === "1";
+  cached = {
+    ...parsed.data,
+    APP_URL: appUrl,
+    // Vercel sets these on every request and overwrites what a client sent in them.
+    CLIENT_IP_HEADER: parsed.data.CLIENT_IP_HEADER ?? (onVercel && parsed.data.TRUSTED_PROXY_HOPS === 0 ? "x-vercel-forwarded-for" : undefined),
+    COUNTRY_HEADER: parsed.data.COUNTRY_HEADER ?? (onVercel ? "x-vercel-ip-country" : undefined),
+  };
   return cached;
 }

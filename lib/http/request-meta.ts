@@ -22,14 +22,14 @@ const seen = new WeakMap<Request, RequestMeta>();
 export function requestMeta(request: Request): RequestMeta {
   const known = seen.get(request);
   if (known) return known;
-  const { TRUSTED_PROXY_HOPS, COUNTRY_HEADER } = getEnv();
-  // NOTE: the country header is believed only behind a trusted proxy, which sets it; a client
-  // talking to the app directly could write anything there.
-  const country = TRUSTED_PROXY_HOPS > 0 && COUNTRY_HEADER ? request.headers.get(COUNTRY_HEADER)?.trim().toUpperCase() : undefined;
+  const { CLIENT_IP_HEADER, TRUSTED_PROXY_HOPS, COUNTRY_HEADER, TROPICAL_SOCKET_ADDRESS } = getEnv();
+  // NOTE: the country header is believed because the operator named it as one their proxy or
+  // platform sets (and strips from clients); unset, countries are unknown.
+  const country = COUNTRY_HEADER ? request.headers.get(COUNTRY_HEADER)?.trim().toUpperCase() : undefined;
   const cookie = new RegExp(`(?:^|;\\s*)${DEVICE_COOKIE}=([^;]*)`).exec(request.headers.get("cookie") ?? "")?.[1] ?? "";
   const meta: RequestMeta = {
     userAgent: request.headers.get("user-agent")?.slice(0, 512) ?? null,
-    ip: clientIp(request, TRUSTED_PROXY_HOPS),
+    ip: clientIp(request, { header: CLIENT_IP_HEADER ?? null, hops: TRUSTED_PROXY_HOPS, socket: TROPICAL_SOCKET_ADDRESS === "server.ts" }),
     country: country && /^[A-Z]{2}$/.test(country) ? country : null,
     device: DEVICE_ID.test(cookie) ? { id: cookie, fresh: false } : { id: randomBytes(32).toString("base64url"), fresh: true },
   };

@@ -1,11 +1,16 @@
-// Per-address limits cannot be reset by rotating X-Forwarded-For (ASVS V6.1.1, V6.3.1).
+// Per-address limits cannot be reset, nor records filled, by an address the client writes itself
+// (ASVS V15.3.4, V4.1.3): only the source the operator names is believed.
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
-import { after, before, test } from "node:test";
+import path from "node:path";
+import { after, describe, test } from "node:test";
 import { findFreePort } from "../../scripts/services";
+import { closeTestDb, testDb } from "../helpers/db";
 import { testEnv } from "../helpers/env";
 import { Client, randomAddress } from "../helpers/http";
-import { randomEmail } from "../helpers/users";
+import { randomEmail, signedInUser } from "../helpers/users";
+
+after(closeTestDb);
 
 test("behind the stack's one trusted proxy, entries a client adds to the left change nothing", async () => {
   const client = new Client();
@@ -18,49 +23,79 @@ test("behind the stack's one trusted proxy, entries a client adds to the left ch
   assert.deepEqual(statuses, [...Array(20).fill(202), 429]);
 });
 
-// A second app process on the same database, reached directly (no proxy), as `npm start` serves it.
-let direct: ChildProcess | undefined;
-let directUrl = "";
+// Another app process on the same database, as a host would run it.
+const running: ChildProcess[] = [];
+after(() => {
+  for (const child of running) child.kill("SIGTERM");
+});
 
-before(async () => {
+async function startApp(how: "server.ts" | "next start", extra: Record<string, string>): Promise<string> {
   const port = await findFreePort();
-  directUrl = `http://127.0.0.1:${port}`;
+  const url = `http://127.0.0.1:${port}`;
   const env = testEnv();
-  direct = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOSTNAME: "127.0.0.1",
-      APP_URL: directUrl,
-      TRUSTED_PROXY_HOPS: "0",
-      DATABASE_URL: env.TEST_DATABASE_URL,
-      SMTP_URL: "smtp://127.0.0.1:9",
-      AUTH_SECRET: env.TEST_AUTH_SECRET,
-    },
+  const args = how === "server.ts" ? ["--import", "tsx", "server.ts"] : [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"];
+  const { TRUSTED_PROXY_HOPS: _hops, COUNTRY_HEADER: _country, CLIENT_IP_HEADER: _header, VERCEL: _vercel, ...inherited } = process.env;
+  const child = spawn(process.execPath, args, {
+    env: { ...inherited, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1", APP_URL: url, DATABASE_URL: env.TEST_DATABASE_URL, SMTP_URL: "smtp://127.0.0.1:9", AUTH_SECRET: env.TEST_AUTH_SECRET, ...extra },
     stdio: "ignore",
   });
-  const deadline = Date.now() + 30_000;
+  running.push(child);
+  const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (await fetch(`${directUrl}/api/health`).then((response) => response.ok, () => false)) return;
+    if (await fetch(`${url}/api/health`).then((response) => response.ok, () => false)) return url;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error("the direct server did not start");
-});
+  throw new Error(`${how} did not start`);
+}
 
-after(() => {
-  direct?.kill("SIGTERM");
-});
-
-test("reached directly, the socket address counts and any X-Forwarded-For is ignored", async () => {
+async function resendStatuses(url: string, headers: () => Record<string, string>): Promise<number[]> {
   const statuses: number[] = [];
   for (let attempt = 0; attempt < 21; attempt++) {
-    const response = await fetch(`${directUrl}/api/auth/verify/resend`, {
+    const response = await fetch(`${url}/api/auth/verify/resend`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: directUrl, "x-forwarded-for": randomAddress() },
+      headers: { "content-type": "application/json", origin: url, ...headers() },
       body: JSON.stringify({ email: randomEmail("direct") }),
     });
     statuses.push(response.status);
   }
-  assert.deepEqual(statuses, [...Array(20).fill(202), 429]);
+  return statuses;
+}
+
+// Signs in on `url` and answers what the session row recorded as the client.
+async function recordedAddress(url: string, headers: Record<string, string>): Promise<{ ip: string | null; country: string | null }> {
+  const { email } = await signedInUser();
+  await testDb().query(`DELETE FROM "KnownDevice" WHERE "userId" = (SELECT id FROM "User" WHERE email = $1)`, [email]);
+  const response = await fetch(`${url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json", origin: url, ...headers }, body: JSON.stringify({ email, password: "correct horse battery staple" }) });
+  assert.equal(response.status, 200);
+  const { rows } = await testDb().query(`SELECT s.ip, s.country FROM "Session" s JOIN "User" u ON u.id = s."userId" WHERE u.email = $1 ORDER BY s."createdAt" DESC LIMIT 1`, [email]);
+  return rows[0];
+}
+
+describe("the client address, as each host serves the app", () => {
+  test("npm start (server.ts) reached directly: the socket address counts, any X-Forwarded-For is ignored", async () => {
+    const url = await startApp("server.ts", { TRUSTED_PROXY_HOPS: "0" });
+    assert.deepEqual(await resendStatuses(url, () => ({ "x-forwarded-for": randomAddress(), "x-tropical-socket-address": randomAddress() })), [...Array(20).fill(202), 429]);
+    assert.deepEqual(await recordedAddress(url, { "x-forwarded-for": "6.6.6.6", "x-test-country": "KP" }), { ip: "127.0.0.1", country: null });
+  });
+
+  // The finding: without server.ts, Next keeps the client's X-Forwarded-For, and hops=0 read it.
+  test("plain next start with no trusted source: nothing the client writes becomes its address", async () => {
+    const url = await startApp("next start", {});
+    const { ip } = await recordedAddress(url, { "x-forwarded-for": "6.6.6.6", "x-real-ip": "6.6.6.7", "x-tropical-socket-address": "6.6.6.8" });
+    assert.equal(ip, null, "unknown, not the client's claim");
+    const { rows } = await testDb().query(`SELECT ip FROM "SecurityEvent" WHERE ip IN ('6.6.6.6', '6.6.6.7', '6.6.6.8')`);
+    assert.deepEqual(rows, []);
+  });
+
+  test("a platform header (CLIENT_IP_HEADER) names the client; X-Forwarded-For rotations change nothing", async () => {
+    const url = await startApp("next start", { CLIENT_IP_HEADER: "x-real-ip", COUNTRY_HEADER: "x-test-country" });
+    const client = randomAddress();
+    assert.deepEqual(await resendStatuses(url, () => ({ "x-real-ip": client, "x-forwarded-for": randomAddress() })), [...Array(20).fill(202), 429]);
+    assert.deepEqual(await recordedAddress(url, { "x-real-ip": "203.0.113.9", "x-forwarded-for": "6.6.6.6", "x-test-country": "kr" }), { ip: "203.0.113.9", country: "KR" });
+  });
+
+  test("on Vercel (VERCEL=1) the platform's own headers are the defaults: the address and the country", async () => {
+    const url = await startApp("next start", { VERCEL: "1" });
+    assert.deepEqual(await recordedAddress(url, { "x-vercel-forwarded-for": "198.51.100.7", "x-forwarded-for": "6.6.6.6", "x-vercel-ip-country": "JP" }), { ip: "198.51.100.7", country: "JP" });
+  });
 });
