@@ -115,7 +115,7 @@ describe("stored script payloads come back as inert data (V1.2, V3.2.2)", () => 
 });
 
 // Found by an outside attack run: each of these answered a 500 before.
-describe("input the database or the router cannot take is a 4xx JSON error, never a 500 (V16.5.1, V2.2.1)", () => {
+describe("input the database or the router cannot take is a 4xx JSON error, never a 500 (V16.5.3, V2.2.1)", () => {
   async function errorCode(response: Response): Promise<string> {
     assert.match(response.headers.get("content-type") ?? "", /^application\/json/, `${response.status} ${response.url}`);
     return ((await response.json()) as { error: { code: string } }).error.code;
