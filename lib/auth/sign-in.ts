@@ -5,7 +5,7 @@ import { rememberDevice } from "@/lib/auth/devices";
 import { recordSignIn } from "@/lib/auth/security-events";
 import { createSession, type IssuedSession, type SessionUser } from "@/lib/auth/sessions";
 import type { RequestMeta } from "@/lib/http/request-meta";
-import { provesStrongestFactor, type ProofAccount } from "@/lib/auth/step-up";
+import { onlyPasskeyProves, provesStrongestFactor, type ProofAccount } from "@/lib/auth/step-up";
 import { sendLater } from "@/lib/mail/later";
 
 // An administrator disabled the account (lib/auth/admin.ts): no way in signs in to it. Said only
@@ -23,7 +23,7 @@ export async function finishSignIn(user: SessionUser & ProofAccount & { disabled
   const newDevice = await rememberDevice(user.id, meta);
   const [{ newCountry, signedInBefore }, session] = await Promise.all([
     recordSignIn(user.id, method, meta, newDevice),
-    createSession(user, meta, provesStrongestFactor(method, user)),
+    createSession(user, meta, provesStrongestFactor(method, user, await onlyPasskeyProves(user))),
   ]);
   // A code mailed to the account just proved its owner is there: no second mail about the device.
   const toldAlready = method.endsWith("+EMAIL_CODE");

@@ -22,13 +22,26 @@ export const RECENT_PROOF_SECONDS = 10 * 60;
 export interface ProofAccount {
   passwordHash: string | null;
   totpEnabledAt: Date | null;
+  role: "USER" | "ADMIN";
+}
+
+// An administrator's second factor is required (lib/auth/guard.ts); one whose second factor is a
+// passkey (no TOTP) proves both only with it: the password or a provider alone is one factor.
+function passkeyIsAdminSecondFactor(account: ProofAccount, passkeys: number): boolean {
+  return account.role === "ADMIN" && account.totpEnabledAt === null && passkeys > 0;
+}
+
+export async function onlyPasskeyProves(account: ProofAccount & { id: string }): Promise<boolean> {
+  if (account.role !== "ADMIN" || account.totpEnabledAt !== null) return false;
+  return passkeyIsAdminSecondFactor(account, await getDb().passkey.count({ where: { userId: account.id } }));
 }
 
 // Whether a way in, as finishSignIn names it ("PASSWORD", "PASSWORD+TOTP", "PASSKEY", "GOOGLE",
 // "KAKAO+RECOVERY_CODE", "PASSWORD+TRUSTED_DEVICE"…), proves the account's strongest factor.
-export function provesStrongestFactor(method: string, account: ProofAccount): boolean {
+export function provesStrongestFactor(method: string, account: ProofAccount, passkeyOnly: boolean): boolean {
   const [first, second] = method.split("+");
   if (first === "PASSKEY") return true;
+  if (passkeyOnly) return false;
   const secondFactorMet = account.totpEnabledAt === null || second === "TOTP" || second === "RECOVERY_CODE";
   if (first === "PASSWORD") return secondFactorMet;
   // A provider stands in for the password only where there is none.
@@ -64,18 +77,18 @@ export interface StepUpStatus {
 export async function stepUpStatus(userId: string, sessionId: string): Promise<StepUpStatus> {
   const db = getDb();
   const [user, session] = await Promise.all([
-    db.user.findUnique({ where: { id: userId }, select: { passwordHash: true, totpEnabledAt: true, accounts: { select: { provider: true } }, _count: { select: { passkeys: true } } } }),
+    db.user.findUnique({ where: { id: userId }, select: { passwordHash: true, totpEnabledAt: true, role: true, accounts: { select: { provider: true } }, _count: { select: { passkeys: true } } } }),
     db.session.findUnique({ where: { id: sessionId }, select: { reauthenticatedAt: true } }),
   ]);
   if (!user) throw new ApiError("UNAUTHENTICATED");
   const until = (session?.reauthenticatedAt?.getTime() ?? 0) + RECENT_PROOF_SECONDS * 1000;
   return {
     freshUntil: until > Date.now() ? new Date(until).toISOString() : null,
-    password: user.passwordHash !== null,
+    password: user.passwordHash !== null && !passkeyIsAdminSecondFactor(user, user._count.passkeys),
     totp: user.totpEnabledAt !== null,
     passkey: user._count.passkeys > 0,
     // A provider proves nothing more than the password it would stand in for.
-    providers: user.passwordHash === null ? user.accounts.map((account) => fromDbProvider(account.provider)) : [],
+    providers: user.passwordHash === null && !passkeyIsAdminSecondFactor(user, user._count.passkeys) ? user.accounts.map((account) => fromDbProvider(account.provider)) : [],
   };
 }
 
@@ -99,6 +112,7 @@ export async function proveWithPassword(
 ): Promise<Date> {
   await countProofAttempt(userId);
   const user = await loadUser(userId);
+  if (await onlyPasskeyProves(user)) throw new ApiError("CONFLICT_STATE");
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.password))) throw new ApiError("INVALID_INPUT", { password: "passwordWrong" });
   await assertSecondFactor(user, input);
   return markProven(userId, sessionId, user.totpEnabledAt ? "PASSWORD+TOTP" : "PASSWORD", meta);
@@ -114,7 +128,7 @@ export async function proveWithPasskey(userId: string, sessionId: string, respon
 export async function startProviderProof(userId: string, input: { code?: string; recoveryCode?: string }): Promise<void> {
   await countProofAttempt(userId);
   const user = await loadUser(userId);
-  if (user.passwordHash) throw new ApiError("CONFLICT_STATE");
+  if (user.passwordHash || (await onlyPasskeyProves(user))) throw new ApiError("CONFLICT_STATE");
   await assertSecondFactor(user, input);
 }
 
@@ -123,9 +137,9 @@ export async function proveWithProvider(userId: string, sessionId: string, ident
   const provider = toDbProvider(identity.provider);
   const account = await getDb().account.findUnique({
     where: { provider_providerAccountId: { provider, providerAccountId: identity.providerAccountId } },
-    select: { userId: true, user: { select: { passwordHash: true } } },
+    select: { userId: true, user: { select: { id: true, passwordHash: true, totpEnabledAt: true, role: true } } },
   });
-  if (!account || account.userId !== userId || account.user.passwordHash) return false;
+  if (!account || account.userId !== userId || account.user.passwordHash || (await onlyPasskeyProves(account.user))) return false;
   await markProven(userId, sessionId, provider, meta);
   return true;
 }

@@ -7,9 +7,10 @@ import { closeTestDb, testDb } from "../helpers/db";
 import { Client } from "../helpers/http";
 import { secureAccountLink, waitForSubject } from "../helpers/mail";
 import { decideAtProvider, randomIdentity, signInWithProvider, startAtProvider } from "../helpers/oauth";
+import { signedInAdmin } from "../helpers/admin";
 import { addPasskey, SoftPasskey, signInWithPasskey } from "../helpers/passkey";
 import { errorCode, makeClientStale, proveAgain } from "../helpers/step-up";
-import { PASSWORD, signedInUser } from "../helpers/users";
+import { logIn, PASSWORD, signedInUser } from "../helpers/users";
 
 after(closeTestDb);
 
@@ -115,6 +116,24 @@ describe("a stolen session cannot change how the account signs in (step-up)", ()
     const right = await decideAtProvider(await startAtProvider(client, "google", {}, "reauth"), identity);
     assert.equal(client.location(await client.request(`${right.pathname}${right.search}`)), `${client.base}/dashboard/settings?reauth=done`);
     assert.equal((await addPasskey(client)).response.status, 201);
+  });
+
+  // The passkey is an administrator's required second factor: the password alone proves one factor.
+  test("an administrator whose second factor is a passkey proves itself with the passkey, never the password alone", async () => {
+    const { client, email, passkey } = await signedInAdmin();
+    const other = await signedInUser();
+    const act = (admin: Client) => admin.post("/api/admin/users/revoke-sessions", { email: other.email, reason: "step-up check" });
+    await makeClientStale(client);
+    const status = (await (await client.request("/api/auth/reauth")).json()) as { password: boolean; passkey: boolean };
+    assert.deepEqual({ password: status.password, passkey: status.passkey }, { password: false, passkey: true });
+    assert.equal((await proveAgain(client)).status, 409);
+    await expectStepUp(await act(client), "after a refused password proof");
+    const viaPassword = new Client();
+    assert.equal((await logIn(viaPassword, email)).status, 200);
+    await expectStepUp(await act(viaPassword), "a password sign-in");
+    const options = (await (await client.post("/api/auth/reauth/passkey/options")).json()) as { challenge: string };
+    assert.equal((await client.post("/api/auth/reauth/passkey", { response: passkey.assert(options) })).status, 200);
+    assert.equal((await act(client)).status, 200);
   });
 
   test("with two-step verification on, the proof needs a code as well as the password", async () => {
