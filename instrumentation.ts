@@ -1,4 +1,5 @@
-// Runs once when a server process starts. The check itself is Node-only, so it is imported only there.
+// Runs once when a server process starts, before it serves. The checks are Node-only, so they are
+// imported only there.
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME === "nodejs") await import("@/lib/startup");
+  if (process.env.NEXT_RUNTIME === "nodejs") await (await import("@/lib/startup")).start();
 }

@@ -5,6 +5,7 @@ import { COOKIE } from "@/lib/auth/cookies";
 import { PAGE_PATH_HEADER, safeNextPath } from "@/lib/auth/redirects";
 import { contentSecurityPolicy, pageSecurityHeaders } from "@/lib/auth/security-headers";
 import { verifyToken } from "@/lib/auth/tokens";
+import { appOrigins, originSettings } from "@/lib/http/app-origin";
 import { ApiError, errorBody, ERRORS, NO_STORE, type ErrorCode } from "@/lib/errors";
 
 // Public API routes that authenticate by other means (credentials, a refresh or onboarding cookie,
@@ -64,8 +65,9 @@ function isDecodable(pathname: string): boolean {
 }
 
 function appOrigin(request: NextRequest): string {
-  // Redirects are built from APP_URL, never from the Host header, which the client controls.
-  return process.env.APP_URL ? new URL(process.env.APP_URL).origin : request.nextUrl.origin;
+  // Redirects are built from the configured origin, never from the Host header, which the client
+  // controls; lib/env.ts refuses to start production without one.
+  return appOrigins(originSettings())?.origin ?? request.nextUrl.origin;
 }
 
 function redirect(request: NextRequest, path: string): NextResponse {

@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import { AUTH_SECRET_MIN_BYTES, isLongEnoughSecret } from "@/lib/auth/tokens";
+import { appOrigins } from "@/lib/http/app-origin";
 
 const header = z.string().regex(/^[a-z0-9-]{1,64}$/i).transform((value) => value.toLowerCase());
 
@@ -8,9 +10,19 @@ const header = z.string().regex(/^[a-z0-9-]{1,64}$/i).transform((value) => value
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // The public origin (lib/http/app-origin.ts): required in production, derived on Vercel.
   APP_URL: z.url({ protocol: /^https?$/ }).optional(),
+  // Further origins the app is served from (comma-separated), accepted by the same-origin check.
+  ALLOWED_ORIGINS: z.string().optional(),
+  VERCEL_ENV: z.enum(["production", "preview", "development"]).optional(),
+  VERCEL_URL: z.string().optional(),
+  VERCEL_BRANCH_URL: z.string().optional(),
+  VERCEL_PROJECT_PRODUCTION_URL: z.string().optional(),
   DATABASE_URL: z.string({ error: "is required" }).regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
-  AUTH_SECRET: z.string({ error: "is required (at least 32 bytes)" }).refine((value) => new TextEncoder().encode(value).length >= 32, "must be at least 32 bytes"),
+  // Connections per process, and how long an idle one is kept (lib/db.ts).
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5),
+  DATABASE_IDLE_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  AUTH_SECRET: z.string({ error: `is required (at least ${AUTH_SECRET_MIN_BYTES} bytes)` }).refine(isLongEnoughSecret, `must be at least ${AUTH_SECRET_MIN_BYTES} bytes`),
   SMTP_URL: z.string({ error: "is required" }).regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL"),
   MAIL_FROM: z.string().min(3).default("TropiCal <no-reply@localhost>"),
   // Where the client's address comes from (lib/http/client-ip.ts): a header the platform or proxy
@@ -42,7 +54,17 @@ const envSchema = z.object({
   MAIL_CATCHER_DIR: z.string().min(1).optional(),
 });
 
-export type Env = z.infer<typeof envSchema> & { APP_URL: string };
+export type Env = Omit<z.infer<typeof envSchema>, "ALLOWED_ORIGINS"> & {
+  APP_URL: string;
+  // Every origin the same-origin check accepts, APP_URL's first.
+  ALLOWED_ORIGINS: string[];
+  // A Vercel preview deployment: social sign-in is off (providers know only production's callback).
+  PREVIEW: boolean;
+};
+
+function fail(message: string): never {
+  throw new Error(`Invalid configuration: ${message}`);
+}
 
 let cached: Env | undefined;
 
@@ -51,13 +73,23 @@ export function getEnv(): Env {
   const parsed = envSchema.safeParse(process.env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`Invalid configuration: ${issue?.path.join(".")} ${issue?.message}`);
+    fail(`${issue?.path.join(".")} ${issue?.message}`);
   }
-  const appUrl = new URL(parsed.data.APP_URL ?? `http://localhost:${parsed.data.PORT}`).origin;
+  let origins: ReturnType<typeof appOrigins>;
+  try {
+    origins = appOrigins(parsed.data);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  // Without it every link and cookie would name localhost and every write from the real host be refused.
+  if (!origins && parsed.data.NODE_ENV === "production") fail("APP_URL is required in production (the public origin, e.g. https://planner.example.com)");
+  const local = `http://localhost:${parsed.data.PORT}`;
   const onVercel = parsed.data.VERCEL === "1";
   cached = {
     ...parsed.data,
-    APP_URL: appUrl,
+    APP_URL: origins?.origin ?? local,
+    ALLOWED_ORIGINS: origins?.allowed ?? [local],
+    PREVIEW: origins?.preview ?? false,
     // Vercel sets these on every request and overwrites what a client sent in them.
     CLIENT_IP_HEADER: parsed.data.CLIENT_IP_HEADER ?? (onVercel && parsed.data.TRUSTED_PROXY_HOPS === 0 ? "x-vercel-forwarded-for" : undefined),
     COUNTRY_HEADER: parsed.data.COUNTRY_HEADER ?? (onVercel ? "x-vercel-ip-country" : undefined),

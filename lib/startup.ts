@@ -1,19 +1,35 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
+import { log } from "@/lib/log";
 
-// A production app with a missing or bad variable stops here with one line naming it,
-// instead of failing on its first request.
-try {
-  getEnv();
-} catch (error) {
-  console.error(`TropiCal cannot start: ${(error as Error).message}`);
+function refuse(line: string): never {
+  console.error(`TropiCal cannot start: ${line}`);
   process.exit(1);
 }
 
 // Mail that could not be sent when it was queued is retried from here, in every server process.
-// Loaded only once the configuration is known to be good.
 async function startBackgroundWork(): Promise<void> {
   const [{ startMailSweeper }, { renderMailIntent }] = await Promise.all([import("@/lib/mail/outbox"), import("@/lib/auth/mail-intents")]);
   startMailSweeper(renderMailIntent);
 }
-void startBackgroundWork();
+
+// Every server process (`npm start`, `next start`, the standalone server) passes through here
+// before serving: a missing or bad variable, or a database older than the code, stops it with one
+// line instead of failing on its first request.
+export async function start(): Promise<void> {
+  let env: ReturnType<typeof getEnv>;
+  try {
+    env = getEnv();
+  } catch (error) {
+    refuse((error as Error).message);
+  }
+  const { missingMigrations } = await import("@/lib/db");
+  const missing = await missingMigrations().catch((error: unknown) => {
+    // Unreachable now is not old: serve, and let /api/ready and each request say 503 until it is back.
+    log("warn", "schema not checked: database unreachable at start", { error: String(error).slice(0, 200) });
+    return [];
+  });
+  if (missing.length) refuse(`the database lacks ${missing.length} migration(s), the newest ${missing.at(-1)}: run \`npm run db:migrate\` (the release step) first`);
+  if (env.PREVIEW) log("info", "preview deployment: social sign-in is off here (providers know only the production callback); passkeys made here belong to this URL", { origin: env.APP_URL });
+  void startBackgroundWork();
+}

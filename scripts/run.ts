@@ -1,6 +1,8 @@
-// `npm run dev` and `npm start`: fills in what the environment does not provide (an embedded
-// PostgreSQL, a mail catcher and a signing key in development), applies pending migrations, then
-// runs Next.js and stops everything it started when Next exits or the user presses Ctrl+C.
+// `npm run dev` and `npm start`: fills in what the environment does not provide (in development an
+// embedded PostgreSQL, a mail catcher and a signing key), then runs Next.js and stops everything it
+// started when Next exits or the user presses Ctrl+C. Development applies pending migrations itself;
+// production leaves them to the release step (`npm run db:migrate`), and the app refuses to serve a
+// database older than its code (lib/startup.ts). The variables themselves are checked by the app.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -37,14 +39,17 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   const port: string = env.PORT ?? "3000";
   env.PORT = port;
-  env.APP_URL ??= `http://localhost:${port}`;
   await mkdir(DATA_DIR, { recursive: true });
 
+  // A private database per instance would split users between instances without a word: production
+  // starts one only when asked to (a single-box demo).
+  const embedded = !env.DATABASE_URL && (!production || env.EMBEDDED_DATABASE === "1");
   if (production) {
-    if (!env.AUTH_SECRET || Buffer.byteLength(env.AUTH_SECRET) < 32) fail("AUTH_SECRET must be set to at least 32 bytes (e.g. `openssl rand -base64 32`)");
-    if (!env.SMTP_URL) fail("SMTP_URL must be set (e.g. smtp://user:pass@mail.example.com:587)");
     if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) fail("no production build: run `npm run build` first");
+    if (!env.DATABASE_URL && !embedded) fail("DATABASE_URL is required (or EMBEDDED_DATABASE=1 for a single-box demo with its data in .data/postgres)");
+    if (!env.SMTP_URL) fail("SMTP_URL is required (e.g. smtp://user:pass@mail.example.com:587)");
   } else {
+    env.APP_URL ??= `http://localhost:${port}`;
     env.AUTH_SECRET ??= await developmentSecret();
   }
 
@@ -53,13 +58,15 @@ async function main(): Promise<void> {
     for (const service of services.reverse()) await service.stop().catch(() => {});
   };
   try {
-    if (!env.DATABASE_URL) {
+    if (embedded) {
       console.log("Starting the embedded PostgreSQL (data in .data/postgres)…");
       const postgres = await startEmbeddedPostgres(path.join(DATA_DIR, "postgres"));
       services.push(postgres);
       env.DATABASE_URL = postgres.url;
+      await applyMigrations(postgres.url);
+    } else if (!production) {
+      await applyMigrations(env.DIRECT_DATABASE_URL ?? env.DATABASE_URL ?? "");
     }
-    await applyMigrations(env.DATABASE_URL);
     if (!env.SMTP_URL) {
       const mailDir = path.join(DATA_DIR, "mail");
       const catcher = await startMailCatcher(mailDir);
@@ -70,7 +77,7 @@ async function main(): Promise<void> {
     }
     // Without any real provider credentials, development signs in through local stand-ins.
     if (!production && !env.GOOGLE_CLIENT_ID && !env.KAKAO_CLIENT_ID && !env.NAVER_CLIENT_ID) {
-      const providers = await startOAuthProviders(env.APP_URL);
+      const providers = await startOAuthProviders(env.APP_URL ?? `http://localhost:${port}`);
       services.push(providers);
       Object.assign(env, providers.env);
       console.log(`Google, Kakao and Naver sign-in use local test providers at ${providers.url}`);

@@ -3,7 +3,7 @@ import { ApiError } from "@/lib/errors";
 // Every state-changing request must come from our own pages. Browsers send Origin on every POST,
 // PATCH and DELETE; Sec-Fetch-Site is a second opinion where present. A request with neither
 // header is not from a current browser (curl, server-to-server) and carries no ambient risk.
-export function assertSameOrigin(request: Request, appUrl: string): void {
+export function assertSameOrigin(request: Request, allowedOrigins: readonly string[]): void {
   const origin = request.headers.get("origin");
   const fetchSite = request.headers.get("sec-fetch-site");
   if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") throw new ApiError("CROSS_SITE_REQUEST");
@@ -11,5 +11,5 @@ export function assertSameOrigin(request: Request, appUrl: string): void {
     if (fetchSite === null || fetchSite === "same-origin" || fetchSite === "none") return;
     throw new ApiError("CROSS_SITE_REQUEST");
   }
-  if (origin !== new URL(appUrl).origin) throw new ApiError("CROSS_SITE_REQUEST");
+  if (!allowedOrigins.includes(origin)) throw new ApiError("CROSS_SITE_REQUEST");
 }

@@ -37,6 +37,9 @@ function credentials(env: Env, provider: SocialProvider): { clientId: string; cl
 
 export function configuredProviders(): SocialProvider[] {
   const env = getEnv();
+  // A provider accepts only the callback URLs registered with it, and a preview's URL is new with
+  // every deployment: social sign-in is off there (lib/startup.ts says so) rather than broken.
+  if (env.PREVIEW) return [];
   return SOCIAL_PROVIDERS.filter((provider) => credentials(env, provider) !== null);
 }
 

@@ -56,11 +56,18 @@ let keySource: string | undefined;
 const REMEMBERED_TOKENS = 10_000;
 let verified = new Map<string, TokenClaims>();
 
+// HS256 wants a key at least as long as its hash; the configuration check and `npm start` use this too.
+export const AUTH_SECRET_MIN_BYTES = 32;
+
+export function isLongEnoughSecret(secret: string): boolean {
+  return new TextEncoder().encode(secret).length >= AUTH_SECRET_MIN_BYTES;
+}
+
 // Imported (and its length checked) once per process, and again only if the secret changes, as in tests.
 function getKey(): Promise<CryptoKey> {
   const secret = process.env.AUTH_SECRET ?? "";
   if (!keyPromise || keySource !== secret) {
-    if (new TextEncoder().encode(secret).length < 32) throw new Error("AUTH_SECRET must be at least 32 bytes");
+    if (!isLongEnoughSecret(secret)) throw new Error(`AUTH_SECRET must be at least ${AUTH_SECRET_MIN_BYTES} bytes`);
     keySource = secret;
     verified = new Map();
     keyPromise = crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [

@@ -90,7 +90,7 @@ export function route<Auth extends RouteAuth, Body extends z.ZodType | undefined
 ): (request: NextRequest, context: NextContext) => Promise<Response> {
   return withErrors(async (request: NextRequest, context: NextContext) => {
     const { user, pending } = await authenticate(request, spec.auth);
-    if (request.method !== "GET" && request.method !== "HEAD" && spec.crossSiteAllowedBecause === undefined) assertSameOrigin(request, getEnv().APP_URL);
+    if (request.method !== "GET" && request.method !== "HEAD" && spec.crossSiteAllowedBecause === undefined) assertSameOrigin(request, getEnv().ALLOWED_ORIGINS);
     const meta = requestMeta(request);
     if (spec.ipLimit && meta.ip) await consumeRateLimit(spec.ipLimit, meta.ip);
     if (spec.recentProof) {

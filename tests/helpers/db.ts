@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { testEnv } from "./env";
 
@@ -12,4 +13,13 @@ export function testDb(): pg.Pool {
 export async function closeTestDb(): Promise<void> {
   await pool?.end();
   pool = undefined;
+}
+
+// A brand-new, empty database on the stack's server, for what must be proven from nothing.
+export async function createScratchDatabase(prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomUUID().replaceAll("-", "")}`;
+  await testDb().query(`CREATE DATABASE "${name}"`);
+  const url = new URL(testEnv().TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: async () => void (await testDb().query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)) };
 }

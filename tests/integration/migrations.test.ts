@@ -1,25 +1,21 @@
 import assert from "node:assert/strict";
-import { createHash, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import pg from "pg";
 import { applyMigrations } from "../../scripts/migrate";
-import { testEnv } from "../helpers/env";
+import { closeTestDb, createScratchDatabase } from "../helpers/db";
 import { schemaDrift } from "../helpers/schema-drift";
 
 // A brand-new database, so the migrations are proven from nothing rather than trusted from the stack's.
-const name = `migrations_${randomUUID().replaceAll("-", "")}`;
-const admin = new pg.Client({ connectionString: testEnv().TEST_DATABASE_URL });
+let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
 let url = "";
 let db: pg.Client;
 
 before(async () => {
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const target = new URL(testEnv().TEST_DATABASE_URL);
-  target.pathname = `/${name}`;
-  url = target.toString();
+  scratch = await createScratchDatabase("migrations");
+  url = scratch.url;
   await applyMigrations(url, () => {});
   db = new pg.Client({ connectionString: url });
   await db.connect();
@@ -27,8 +23,8 @@ before(async () => {
 
 after(async () => {
   await db?.end();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.end();
+  await scratch?.drop();
+  await closeTestDb();
 });
 
 test("the migrations build exactly what schema.prisma declares", async () => {

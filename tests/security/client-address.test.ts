@@ -1,12 +1,9 @@
 // Per-address limits cannot be reset, nor records filled, by an address the client writes itself
 // (ASVS V15.3.4, V4.1.3): only the source the operator names is believed.
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { after, describe, test } from "node:test";
-import { findFreePort } from "../../scripts/services";
 import { closeTestDb, testDb } from "../helpers/db";
-import { testEnv } from "../helpers/env";
+import { startApp } from "../helpers/app";
 import { Client, randomAddress } from "../helpers/http";
 import { randomEmail, signedInUser } from "../helpers/users";
 
@@ -22,31 +19,6 @@ test("behind the stack's one trusted proxy, entries a client adds to the left ch
   }
   assert.deepEqual(statuses, [...Array(20).fill(202), 429]);
 });
-
-// Another app process on the same database, as a host would run it.
-const running: ChildProcess[] = [];
-after(() => {
-  for (const child of running) child.kill("SIGTERM");
-});
-
-async function startApp(how: "server.ts" | "next start", extra: Record<string, string>): Promise<string> {
-  const port = await findFreePort();
-  const url = `http://127.0.0.1:${port}`;
-  const env = testEnv();
-  const args = how === "server.ts" ? ["--import", "tsx", "server.ts"] : [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"];
-  const { TRUSTED_PROXY_HOPS: _hops, COUNTRY_HEADER: _country, CLIENT_IP_HEADER: _header, VERCEL: _vercel, ...inherited } = process.env;
-  const child = spawn(process.execPath, args, {
-    env: { ...inherited, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1", APP_URL: url, DATABASE_URL: env.TEST_DATABASE_URL, SMTP_URL: "smtp://127.0.0.1:9", AUTH_SECRET: env.TEST_AUTH_SECRET, ...extra },
-    stdio: "ignore",
-  });
-  running.push(child);
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (await fetch(`${url}/api/health`).then((response) => response.ok, () => false)) return url;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${how} did not start`);
-}
 
 async function resendStatuses(url: string, headers: () => Record<string, string>): Promise<number[]> {
   const statuses: number[] = [];

@@ -4,9 +4,9 @@ import { assertSameOrigin } from "@/lib/auth/csrf";
 
 const APP = "https://tropical.example";
 
-function check(headers: Record<string, string>): "allowed" | "refused" {
+function check(headers: Record<string, string>, allowed: string[] = [APP]): "allowed" | "refused" {
   try {
-    assertSameOrigin(new Request(`${APP}/api/auth/login`, { method: "POST", headers }), APP);
+    assertSameOrigin(new Request(`${APP}/api/auth/login`, { method: "POST", headers }), allowed);
     return "allowed";
   } catch {
     return "refused";
@@ -32,4 +32,13 @@ test("a cross-site or same-site fetch is refused even without Origin", () => {
 
 test("a non-browser client (no Origin, no Sec-Fetch-Site) carries no ambient cookies risk and is allowed", () => {
   assert.equal(check({}), "allowed");
+});
+
+test("an origin the operator added (ALLOWED_ORIGINS) is allowed; its look-alikes are not", () => {
+  const allowed = [APP, "https://www.tropical.example"];
+  assert.equal(check({ origin: "https://www.tropical.example", "sec-fetch-site": "same-origin" }, allowed), "allowed");
+  assert.equal(check({ origin: "https://www.tropical.example" }), "refused", "not without the setting");
+  for (const origin of ["https://www.tropical.example.evil.example", "http://www.tropical.example", "https://wwwtropical.example"]) {
+    assert.equal(check({ origin }, allowed), "refused", origin);
+  }
 });
