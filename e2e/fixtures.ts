@@ -1,5 +1,6 @@
 import { test as base, expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
+import { randomAddress } from "../tests/helpers/http";
 import { verificationLink, waitForMail } from "../tests/helpers/mail";
 import { makeProofStale } from "../tests/helpers/step-up";
 import { LoginPage } from "./pages/login-page";
@@ -23,6 +24,9 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  // Each test's browser comes from an address of its own, as the stack's one trusted proxy reports
+  // it (scripts/test-stack.ts), so per-address limits never carry from one test into the next.
+  extraHTTPHeaders: async ({}, use) => use({ "x-forwarded-for": randomAddress() }),
   // A fresh random user per test: tests never share accounts, so they never depend on each other.
   user: async ({}, use) => {
     const id = randomUUID().slice(0, 10);
