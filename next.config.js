@@ -1,6 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // A self-contained server (.next/standalone) for container images; scripts/build.ts completes it.
+  output: "standalone",
   reactStrictMode: true,
   // Native addon: loaded by Node at run time, never bundled.
   serverExternalPackages: ["@node-rs/argon2"],

@@ -50,8 +50,7 @@ async function main(): Promise<number> {
   const only = process.argv.slice(2);
   if (only.length === 0) {
     if ((await run("type-check", bin("tsc"), ["--noEmit"])) !== 0) return 1;
-    if ((await run("Prisma client", bin("tsx"), ["scripts/generate.ts"])) !== 0) return 1;
-    if ((await run("production build", bin("next"), ["build"])) !== 0) return 1;
+    if ((await run("production build (npm run build)", bin("tsx"), ["scripts/build.ts"])) !== 0) return 1;
   }
 
   console.log("\n▶ starting the test stack (embedded PostgreSQL, SMTP catcher, next start)");

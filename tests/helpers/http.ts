@@ -64,11 +64,10 @@ export class Client {
     if (cookie) headers.cookie = cookie;
     if (options.json !== undefined) headers["content-type"] ??= "application/json";
     if (options.sameOrigin !== false && (options.method ?? "GET") !== "GET") headers.origin ??= this.base;
-    const response = await nodeFetch(`${this.base}${path}`, {
+    const response = await this.send(`${this.base}${path}`, {
       method: options.method ?? "GET",
       headers,
       body: options.json !== undefined ? JSON.stringify(options.json) : options.body,
-      redirect: "manual",
     });
     for (const header of response.headers.getSetCookie()) {
       const parsed = parseSetCookie(header);
@@ -76,6 +75,10 @@ export class Client {
       else this.cookies.set(parsed.name, parsed);
     }
     return response;
+  }
+
+  protected send(url: string, init: { method: string; headers: Record<string, string>; body?: string }): Promise<Response> {
+    return nodeFetch(url, { ...init, redirect: "manual" });
   }
 
   // Where a redirect points, as an absolute URL (Next sends same-origin Locations relative).
@@ -123,4 +126,43 @@ export function rawRequest(
     request.on("error", reject);
     request.end(options.body);
   });
+}
+
+// A client whose connections come from its own loopback address (127.0.0.0/8 is all loopback on
+// Linux), for a proxy in front that takes the client address from the socket, as a real one does.
+export class LoopbackClient extends Client {
+  constructor(
+    base: string,
+    readonly localAddress = `127.${Math.floor(Math.random() * 250) + 2}.${Math.floor(Math.random() * 250) + 2}.${Math.floor(Math.random() * 250) + 2}`,
+  ) {
+    super(localAddress, base);
+  }
+
+  protected override send(url: string, init: { method: string; headers: Record<string, string>; body?: string }): Promise<Response> {
+    const target = new URL(url);
+    // No X-Forwarded-For of the client's own unless a test writes one on purpose.
+    const { "x-forwarded-for": _ownClaim, ...headers } = init.headers;
+    const sent = init.headers["x-forwarded-for"] === this.address ? headers : init.headers;
+    return new Promise((resolve, reject) => {
+      const request = http.request(
+        { host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: init.method, headers: sent, localAddress: this.localAddress, agent: false },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("end", () => {
+            const answer = new Headers();
+            for (const [name, value] of Object.entries(response.headers)) {
+              for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) answer.append(name, item);
+            }
+            const status = response.statusCode ?? 0;
+            const body = status === 204 || status === 304 || init.method === "HEAD" ? null : Buffer.concat(chunks);
+            resolve(new Response(body, { status, headers: answer }));
+          });
+          response.on("error", reject);
+        },
+      );
+      request.on("error", reject);
+      request.end(init.body);
+    });
+  }
 }

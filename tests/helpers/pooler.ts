@@ -8,7 +8,8 @@ import { findFreePort, type RunningService } from "../../scripts/services";
 
 export const PGBOUNCER = "/usr/sbin/pgbouncer";
 
-async function listening(port: number): Promise<boolean> {
+// Whether something accepts connections on the loopback port.
+export async function listening(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect(port, "127.0.0.1");
     socket.once("connect", () => (socket.destroy(), resolve(true)));
