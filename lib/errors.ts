@@ -34,6 +34,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     readonly fields?: Record<string, string>,
     readonly retryAfterSeconds?: number,
+    // Headers the status calls for (WWW-Authenticate with a 401 to a bearer caller).
+    readonly headers?: Record<string, string>,
   ) {
     super(ERRORS[code].message);
   }
