@@ -20,6 +20,7 @@ export interface TestStack {
   mailDir: string;
   authSecret: string;
   metricsToken: string;
+  cronSecret: string;
   stop: () => Promise<void>;
   // For the resilience tests: take one part down and bring it back on the same address.
   stopDatabase: () => Promise<void>;
@@ -73,6 +74,7 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
   const providers = await startOAuthProviders(baseUrl);
   const authSecret = randomBytes(32).toString("base64url");
   const metricsToken = randomBytes(24).toString("base64url");
+  const cronSecret = randomBytes(24).toString("base64url");
   const log = createWriteStream(path.join(dir, "app.log"), { flags: "a" });
   // Every app process pipes its stdout and stderr here, each pipe a few listeners: the benchmarks'
   // six servers pass Node's default warning level of ten without leaking anything.
@@ -92,6 +94,7 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
     SMTP_URL: catcher.url,
     AUTH_SECRET: authSecret,
     METRICS_TOKEN: metricsToken,
+    CRON_SECRET: cronSecret,
     ...providers.env,
   };
 
@@ -135,6 +138,7 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
     mailDir,
     authSecret,
     metricsToken,
+    cronSecret,
     stop,
     stopDatabase: () => postgres.stop(),
     startDatabase: async () => {
@@ -164,6 +168,7 @@ export function stackEnv(stack: TestStack): Record<string, string> {
     TEST_MAIL_DIR: stack.mailDir,
     TEST_AUTH_SECRET: stack.authSecret,
     TEST_METRICS_TOKEN: stack.metricsToken,
+    TEST_CRON_SECRET: stack.cronSecret,
     TEST_OAUTH_URL: stack.oauthUrl,
   };
 }

@@ -18,11 +18,11 @@ import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
 
 // Who may call a route: anyone (it authenticates by other means, if at all), the holder of an
 // ONBOARDING cookie, a signed-in user, an administrator by the database's word, or a machine holding
-// the bearer secret of its mode (the metrics scraper).
+// the bearer secret of its mode (the metrics scraper, the scheduler calling /api/cron/*).
 export type RouteAuth = "none" | "onboarding" | "user" | "admin" | BearerAuth;
 
-// Each machine caller has a secret of its own.
-const BEARER_SECRETS = { metrics: "METRICS_TOKEN" } as const satisfies Record<string, keyof Env>;
+// Each machine caller has a secret of its own, so the scraper's token never starts a job.
+const BEARER_SECRETS = { metrics: "METRICS_TOKEN", cron: "CRON_SECRET" } as const satisfies Record<string, keyof Env>;
 type BearerAuth = keyof typeof BEARER_SECRETS;
 
 export interface SignedInUser {
@@ -85,7 +85,11 @@ async function authenticate(request: NextRequest, auth: RouteAuth): Promise<{ us
     case "admin":
       return { user: await requireAdmin(request), pending: null };
     case "metrics":
+    case "cron":
       requireBearerSecret(request, getEnv()[BEARER_SECRETS[auth]], auth);
+      // Jobs run on GET only, the way schedulers call them: a HEAD (a monitor, a link checker that
+      // was given the secret) is answered without doing the work.
+      if (auth === "cron" && request.method !== "GET") throw new ApiError("METHOD_NOT_ALLOWED", undefined, undefined, { Allow: "GET" });
       return { user: null, pending: null };
   }
 }

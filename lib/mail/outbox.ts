@@ -22,8 +22,18 @@ const BACKOFF_SECONDS = [10, 30, 60, 120, 300, 900, 1800, 3600, 3 * 3600, 6 * 36
 // An attempt in progress holds its intent this long, so another process does not send it too.
 const LEASE_SECONDS = 60;
 const KEEP_SENT_DAYS = 7;
-const SWEEP_EVERY_MS = 5_000;
-const SWEEP_BATCH = 20;
+const RUN_BATCH = 20;
+
+export interface MailRun {
+  // Intents this run claimed; each was sent, failed (and waits for its retry or was given up), or
+  // dropped because its renderer found the mail no longer needed.
+  attempted: number;
+  sent: number;
+  failed: number;
+  dropped: number;
+}
+
+type Outcome = "sent" | "failed" | "dropped";
 
 // Queues a mail, or brings forward the same one still waiting (a resend during an outage), so the
 // user gets one mail when the server is back, not one per click. The same means the same facts too:
@@ -44,25 +54,27 @@ export async function enqueueMail(input: MailIntentInput): Promise<string> {
   return created.id;
 }
 
-// One attempt at one intent, if it is due and nobody else holds it. The claim is a single
-// conditional UPDATE, so two processes (or the sweeper and a request) never both send it.
-export async function deliverMail(id: string, render: MailRenderer): Promise<void> {
+// One attempt at one intent, if it is due and nobody else holds it; null when it was not. The claim
+// is a single conditional UPDATE, so two processes (the sweeper, a cron run, a request) never both
+// send it.
+export async function deliverMail(id: string, render: MailRenderer): Promise<Outcome | null> {
   const db = getDb();
   const now = new Date();
   const claimed = await db.mailIntent.updateMany({
     where: { id, sentAt: null, gaveUpAt: null, nextAttemptAt: { lte: now } },
     data: { attempts: { increment: 1 }, nextAttemptAt: new Date(now.getTime() + LEASE_SECONDS * 1000) },
   });
-  if (claimed.count === 0) return;
+  if (claimed.count === 0) return null;
   const intent = await db.mailIntent.findUniqueOrThrow({ where: { id } });
   const message = await render(intent);
   if (!message) {
     await db.mailIntent.delete({ where: { id } });
-    return;
+    return "dropped";
   }
   try {
     await sendMailOnce(message);
     await db.mailIntent.update({ where: { id }, data: { sentAt: new Date(), lastError: null } });
+    return "sent";
   } catch (error) {
     const backoff = BACKOFF_SECONDS[intent.attempts - 1];
     const lastError = String(error).slice(0, 300);
@@ -70,43 +82,33 @@ export async function deliverMail(id: string, render: MailRenderer): Promise<voi
     if (backoff === undefined) {
       increment("tropical_mail_failures_total");
       await db.mailIntent.update({ where: { id }, data: { gaveUpAt: new Date(), lastError } });
-      return;
+      return "failed";
     }
     await db.mailIntent.update({ where: { id }, data: { nextAttemptAt: new Date(Date.now() + backoff * 1000), lastError } });
+    return "failed";
   }
 }
 
-async function sweep(render: MailRenderer): Promise<void> {
+// One run over what is due, oldest first: a tick of the sweeper or a call of /api/cron/mail. No
+// attempt starts once the run has taken a lease's time, so a run against a stalled server still
+// ends in a few attempts' time, well inside a serverless function's limit.
+export async function deliverDueMail(render: MailRenderer): Promise<MailRun> {
+  const started = Date.now();
   const db = getDb();
   const due = await db.mailIntent.findMany({
     where: { sentAt: null, gaveUpAt: null, nextAttemptAt: { lte: new Date() } },
     orderBy: { nextAttemptAt: "asc" },
-    take: SWEEP_BATCH,
+    take: RUN_BATCH,
     select: { id: true },
   });
-  for (const { id } of due) await deliverMail(id, render);
+  const run: MailRun = { attempted: 0, sent: 0, failed: 0, dropped: 0 };
+  for (const { id } of due) {
+    if (Date.now() - started >= LEASE_SECONDS * 1000) break;
+    const outcome = await deliverMail(id, render);
+    if (!outcome) continue;
+    run.attempted++;
+    run[outcome]++;
+  }
   await db.mailIntent.deleteMany({ where: { sentAt: { lt: new Date(Date.now() - KEEP_SENT_DAYS * 86_400_000) } } });
-}
-
-// Started once per server process (lib/startup.ts): retries what failed, whichever process queued it.
-export function startMailSweeper(render: MailRenderer): void {
-  let running = false;
-  let failing = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    sweep(render)
-      .then(() => {
-        failing = false;
-      })
-      .catch((error: unknown) => {
-        // Said once per outage (the database may be down), not every five seconds.
-        if (!failing) log("warn", "mail sweep failed", { error: String(error).slice(0, 300) });
-        failing = true;
-      })
-      .finally(() => {
-        running = false;
-      });
-  }, SWEEP_EVERY_MS);
-  timer.unref();
+  return run;
 }

@@ -1,0 +1,49 @@
+import "server-only";
+import { renderMailIntent } from "@/lib/auth/mail-intents";
+import { getEnv } from "@/lib/env";
+import { log } from "@/lib/log";
+import { deliverDueMail, type MailRun } from "@/lib/mail/outbox";
+
+// The background work, whoever starts it: a scheduler calling /api/cron/* (serverless hosts, where
+// nothing runs between requests) or the sweeper of a long-lived server. Each run logs one line with
+// what it did; the sweeper's idle ticks say nothing.
+type Trigger = "cron" | "sweeper";
+
+export async function runMailDelivery(trigger: Trigger): Promise<MailRun> {
+  const run = await deliverDueMail(renderMailIntent);
+  if (trigger === "cron" || run.attempted > 0) log("info", "mail delivery run", { trigger, ...run });
+  return run;
+}
+
+const MAIL_EVERY_MS = 5_000;
+
+// Started once per server process (lib/startup.ts) unless MAIL_SWEEPER is off: retries what failed,
+// whichever process queued it. Every process may run it at once: the outbox's claims make them
+// share the work.
+export function startSweeper(): void {
+  if (getEnv().MAIL_SWEEPER === "off") return;
+  repeat("mail delivery", MAIL_EVERY_MS, () => runMailDelivery("sweeper"));
+}
+
+// Never two runs of one task at once in a process; a failing task (the database may be down) is
+// reported once per outage, not at every tick.
+function repeat(task: string, everyMs: number, run: () => Promise<unknown>): void {
+  let running = false;
+  let failing = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    run()
+      .then(() => {
+        failing = false;
+      })
+      .catch((error: unknown) => {
+        if (!failing) log("warn", `${task} failed`, { error: String(error).slice(0, 300) });
+        failing = true;
+      })
+      .finally(() => {
+        running = false;
+      });
+  }, everyMs);
+  timer.unref();
+}
