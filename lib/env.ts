@@ -42,6 +42,8 @@ const envSchema = z.object({
   // The in-process sweeper (lib/jobs.ts): needed where the server lives on, pointless where nothing
   // outlives a request and the cron routes do its work instead.
   MAIL_SWEEPER: z.enum(["on", "off"], { error: "must be on or off" }).optional(),
+  // How long one attempt at a queued mail holds it; every SMTP timeout is cut from it (lib/mail/lease.ts).
+  MAIL_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   // Social sign-in: a provider is offered only when both its client id and secret are set. The
   // endpoint bases default to the real providers; development and tests point them at local servers.
   GOOGLE_CLIENT_ID: z.string().min(1).optional(),

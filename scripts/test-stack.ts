@@ -59,7 +59,8 @@ async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 60_0
   throw new Error(`the app did not answer ${url}/api/health within ${timeoutMs / 1000} s`);
 }
 
-export async function startTestStack(options: { port?: number; dir?: string; cpu?: number } = {}): Promise<TestStack> {
+// `env` is laid over the app's environment (a suite that needs another SMTP server or lease).
+export async function startTestStack(options: { port?: number; dir?: string; cpu?: number; env?: Record<string, string> } = {}): Promise<TestStack> {
   const dir = options.dir ?? TEST_DATA_DIR;
   await rm(dir, { recursive: true, force: true });
   let postgres = await startEmbeddedPostgres(path.join(dir, "postgres"));
@@ -96,6 +97,7 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
     METRICS_TOKEN: metricsToken,
     CRON_SECRET: cronSecret,
     ...providers.env,
+    ...options.env,
   };
 
   // An app server of `appDir`'s build, logging here, once it answers its health check.

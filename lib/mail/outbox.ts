@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import type { MailIntent, MailKind } from "@/lib/generated/prisma/client";
 import { log } from "@/lib/log";
 import { increment } from "@/lib/metrics";
+import { mailTimings } from "@/lib/mail/lease";
 import { sendMailOnce, type MailMessage } from "@/lib/mail/send";
 
 // Mail is queued in PostgreSQL before it is sent, so an SMTP outage delays it instead of losing it.
@@ -19,8 +20,6 @@ export type MailRenderer = (intent: MailIntent) => Promise<MailMessage | null>;
 
 // Waits after each failed attempt; after the last one (about a day in all) the mail is given up.
 const BACKOFF_SECONDS = [10, 30, 60, 120, 300, 900, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600];
-// An attempt in progress holds its intent this long, so another process does not send it too.
-const LEASE_SECONDS = 60;
 const KEEP_SENT_DAYS = 7;
 const RUN_BATCH = 20;
 
@@ -56,13 +55,13 @@ export async function enqueueMail(input: MailIntentInput): Promise<string> {
 
 // One attempt at one intent, if it is due and nobody else holds it; null when it was not. The claim
 // is a single conditional UPDATE, so two processes (the sweeper, a cron run, a request) never both
-// send it.
+// send it, and it holds the intent for the lease, which the attempt cannot outlast (lib/mail/lease.ts).
 export async function deliverMail(id: string, render: MailRenderer): Promise<Outcome | null> {
   const db = getDb();
   const now = new Date();
   const claimed = await db.mailIntent.updateMany({
     where: { id, sentAt: null, gaveUpAt: null, nextAttemptAt: { lte: now } },
-    data: { attempts: { increment: 1 }, nextAttemptAt: new Date(now.getTime() + LEASE_SECONDS * 1000) },
+    data: { attempts: { increment: 1 }, nextAttemptAt: new Date(now.getTime() + mailTimings().leaseMs) },
   });
   if (claimed.count === 0) return null;
   const intent = await db.mailIntent.findUniqueOrThrow({ where: { id } });
@@ -94,6 +93,7 @@ export async function deliverMail(id: string, render: MailRenderer): Promise<Out
 // ends in a few attempts' time, well inside a serverless function's limit.
 export async function deliverDueMail(render: MailRenderer): Promise<MailRun> {
   const started = Date.now();
+  const { leaseMs } = mailTimings();
   const db = getDb();
   const due = await db.mailIntent.findMany({
     where: { sentAt: null, gaveUpAt: null, nextAttemptAt: { lte: new Date() } },
@@ -103,7 +103,7 @@ export async function deliverDueMail(render: MailRenderer): Promise<MailRun> {
   });
   const run: MailRun = { attempted: 0, sent: 0, failed: 0, dropped: 0 };
   for (const { id } of due) {
-    if (Date.now() - started >= LEASE_SECONDS * 1000) break;
+    if (Date.now() - started >= leaseMs) break;
     const outcome = await deliverMail(id, render);
     if (!outcome) continue;
     run.attempted++;
