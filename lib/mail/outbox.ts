@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import type { MailIntent, MailKind } from "@/lib/generated/prisma/client";
+import type { MailIntent, MailKind, Prisma } from "@/lib/generated/prisma/client";
 import { log } from "@/lib/log";
 import { increment } from "@/lib/metrics";
 import { mailTimings } from "@/lib/mail/lease";
@@ -36,7 +36,9 @@ type Outcome = "sent" | "failed" | "dropped";
 
 // Queues a mail, or brings forward the same one still waiting (a resend during an outage), so the
 // user gets one mail when the server is back, not one per click. The same means the same facts too:
-// two different security notices are two mails.
+// two different security notices are two mails. One being sent right now is left to that attempt:
+// bringing it forward would end its claim and start a second send beside it (a slow server then
+// delivers both).
 export async function enqueueMail(input: MailIntentInput): Promise<string> {
   const db = getDb();
   if (input.userId) {
@@ -45,12 +47,19 @@ export async function enqueueMail(input: MailIntentInput): Promise<string> {
       select: { id: true },
     });
     if (waiting) {
-      await db.mailIntent.update({ where: { id: waiting.id }, data: { nextAttemptAt: new Date() } });
+      const now = new Date();
+      await db.mailIntent.updateMany({ where: { id: waiting.id, NOT: attemptInProgress(now) }, data: { nextAttemptAt: now } });
       return waiting.id;
     }
   }
   const created = await db.mailIntent.create({ data: input, select: { id: true } });
   return created.id;
+}
+
+// Being sent now: a claim clears the previous attempt's error and every failure writes one, so an
+// attempted intent without an error whose lease still runs is in an attempt.
+function attemptInProgress(now: Date): Prisma.MailIntentWhereInput {
+  return { attempts: { gt: 0 }, lastError: null, nextAttemptAt: { gt: now } };
 }
 
 // One attempt at one intent, if it is due and nobody else holds it; null when it was not. The claim
@@ -61,7 +70,7 @@ export async function deliverMail(id: string, render: MailRenderer): Promise<Out
   const now = new Date();
   const claimed = await db.mailIntent.updateMany({
     where: { id, sentAt: null, gaveUpAt: null, nextAttemptAt: { lte: now } },
-    data: { attempts: { increment: 1 }, nextAttemptAt: new Date(now.getTime() + mailTimings().leaseMs) },
+    data: { attempts: { increment: 1 }, nextAttemptAt: new Date(now.getTime() + mailTimings().leaseMs), lastError: null },
   });
   if (claimed.count === 0) return null;
   const intent = await db.mailIntent.findUniqueOrThrow({ where: { id } });

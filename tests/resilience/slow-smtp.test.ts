@@ -10,7 +10,7 @@ import { TEST_DATA_DIR } from "../../scripts/test-stack";
 import { queryDatabase } from "../helpers/db";
 import { startOwnStack } from "../helpers/own-stack";
 import { startStallingSmtp, type StallingSmtp } from "../helpers/stalling-smtp";
-import { randomEmail } from "../helpers/users";
+import { randomEmail, signupBody } from "../helpers/users";
 
 // Short, so the test takes seconds: every SMTP timeout is cut from it (attempt: half of it).
 const LEASE_SECONDS = 6;
@@ -115,6 +115,24 @@ for (const mode of ["hold", "drip"] as const) {
     assert.equal((await intentOf(address)).sent, true);
   });
 }
+
+test("a resend while the first send is still waiting on a slow server does not start a second send beside it", async () => {
+  smtp.mode = "drip";
+  const delivered = smtp.delivered();
+  const email = randomEmail("slow-resend");
+  assert.equal((await stack.client().post("/api/auth/signup", signupBody(email))).status, 201);
+  await waitUntil("the verification mail is held", () => smtp.waiting() === 1);
+  assert.equal((await stack.client().post("/api/auth/verify/resend", { email })).status, 202);
+  // The resend's own attempt would have claimed the mail by now and be waiting beside the first.
+  await sleep(700);
+  assert.equal(smtp.waiting(), 1);
+  assert.equal((await intentOf(email)).attempts, 1);
+  // The server answers within the attempt's time: the mail is sent by the attempt already under way.
+  smtp.release();
+  await waitUntil("the mail is recorded as sent", async () => (await intentOf(email)).sent);
+  await sleep(500);
+  assert.equal(smtp.delivered(), delivered + 1, "one verification mail, not one per click");
+});
 
 test("scheduler calls to both servers at the same moment send a due mail once, and each logs what it did", async () => {
   smtp.mode = "answer";
