@@ -44,6 +44,8 @@ const envSchema = z.object({
   MAIL_SWEEPER: z.enum(["on", "off"], { error: "must be on or off" }).optional(),
   // How long one attempt at a queued mail holds it; every SMTP timeout is cut from it (lib/mail/lease.ts).
   MAIL_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  // How long security events (sign-ins, changes, from where) are kept (lib/retention.ts).
+  SECURITY_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(365),
   // Social sign-in: a provider is offered only when both its client id and secret are set. The
   // endpoint bases default to the real providers; development and tests point them at local servers.
   GOOGLE_CLIENT_ID: z.string().min(1).optional(),

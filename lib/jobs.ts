@@ -3,6 +3,7 @@ import { renderMailIntent } from "@/lib/auth/mail-intents";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 import { deliverDueMail, type MailRun } from "@/lib/mail/outbox";
+import { removeExpiredRecords, type RetentionRun } from "@/lib/retention";
 
 // The background work, whoever starts it: a scheduler calling /api/cron/* (serverless hosts, where
 // nothing runs between requests) or the sweeper of a long-lived server. Each run logs one line with
@@ -15,14 +16,22 @@ export async function runMailDelivery(trigger: Trigger): Promise<MailRun> {
   return run;
 }
 
+export async function runRetention(trigger: Trigger): Promise<RetentionRun> {
+  const run = await removeExpiredRecords();
+  log("info", "retention run", { trigger, ...run.removed, complete: run.complete });
+  return run;
+}
+
 const MAIL_EVERY_MS = 5_000;
+const RETENTION_EVERY_MS = 60 * 60_000;
 
 // Started once per server process (lib/startup.ts) unless MAIL_SWEEPER is off: retries what failed,
-// whichever process queued it. Every process may run it at once: the outbox's claims make them
-// share the work.
+// whichever process queued it, and deletes what has expired about once an hour. Every process may
+// run it at once: the outbox's claims and retention's skipped locks make them share the work.
 export function startSweeper(): void {
   if (getEnv().MAIL_SWEEPER === "off") return;
   repeat("mail delivery", MAIL_EVERY_MS, () => runMailDelivery("sweeper"));
+  repeat("retention", RETENTION_EVERY_MS, () => runRetention("sweeper"));
 }
 
 // Never two runs of one task at once in a process; a failing task (the database may be down) is

@@ -7,8 +7,8 @@ function refuse(line: string): never {
   process.exit(1);
 }
 
-// Mail that could not be sent when it was queued is retried from here, in every long-lived server
-// process (lib/jobs.ts).
+// Mail that could not be sent when it was queued is retried from here, and expired rows deleted, in
+// every long-lived server process (lib/jobs.ts).
 async function startBackgroundWork(): Promise<void> {
   const { startSweeper } = await import("@/lib/jobs");
   startSweeper();

@@ -20,7 +20,9 @@ export type MailRenderer = (intent: MailIntent) => Promise<MailMessage | null>;
 
 // Waits after each failed attempt; after the last one (about a day in all) the mail is given up.
 const BACKOFF_SECONDS = [10, 30, 60, 120, 300, 900, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600];
-const KEEP_SENT_DAYS = 7;
+// The waits between the first attempt and the last, together: a mail goes out within about this long
+// of being queued, or not at all.
+export const MAIL_GIVE_UP_SECONDS = BACKOFF_SECONDS.reduce((sum, seconds) => sum + seconds, 0);
 const RUN_BATCH = 20;
 
 export interface MailRun {
@@ -103,8 +105,7 @@ export async function deliverMail(id: string, render: MailRenderer): Promise<Out
 export async function deliverDueMail(render: MailRenderer): Promise<MailRun> {
   const started = Date.now();
   const { leaseMs } = mailTimings();
-  const db = getDb();
-  const due = await db.mailIntent.findMany({
+  const due = await getDb().mailIntent.findMany({
     where: { sentAt: null, gaveUpAt: null, nextAttemptAt: { lte: new Date() } },
     orderBy: { nextAttemptAt: "asc" },
     take: RUN_BATCH,
@@ -118,6 +119,5 @@ export async function deliverDueMail(render: MailRenderer): Promise<MailRun> {
     run.attempted++;
     run[outcome]++;
   }
-  await db.mailIntent.deleteMany({ where: { sentAt: { lt: new Date(Date.now() - KEEP_SENT_DAYS * 86_400_000) } } });
   return run;
 }

@@ -19,11 +19,13 @@ function call(pathname: string, authorization?: string, method = "GET", base = t
 }
 
 const mailRunSchema = z.strictObject({ attempted: z.number().int(), sent: z.number().int(), failed: z.number().int(), dropped: z.number().int() });
+const retentionRunSchema = z.strictObject({ removed: z.record(z.string(), z.number().int().min(0)), complete: z.boolean() });
 
-test("vercel.json schedules mail delivery every five minutes", async () => {
+test("vercel.json schedules both jobs, mail every five minutes and retention daily", async () => {
   const crons = await scheduledPaths();
-  assert.deepEqual(crons.map((cron) => cron.path).sort(), ["/api/cron/mail"]);
+  assert.deepEqual(crons.map((cron) => cron.path).sort(), ["/api/cron/mail", "/api/cron/retention"]);
   assert.equal(crons.find((cron) => cron.path === "/api/cron/mail")?.schedule, "*/5 * * * *");
+  assert.match(crons.find((cron) => cron.path === "/api/cron/retention")?.schedule ?? "", /^\d{1,2} \d{1,2} \* \* \*$/);
 });
 
 test("each scheduled path answers the scheduler's call with JSON saying what it did", async () => {
@@ -31,7 +33,11 @@ test("each scheduled path answers the scheduler's call with JSON saying what it 
     const response = await call(pathname, `Bearer ${testEnv().TEST_CRON_SECRET}`);
     assert.equal(response.status, 200, pathname);
     assert.equal(response.headers.get("cache-control"), "no-store");
-    mailRunSchema.parse(await response.json());
+    const body: unknown = await response.json();
+    if (pathname === "/api/cron/mail") mailRunSchema.parse(body);
+    else assert.deepEqual(Object.keys(retentionRunSchema.parse(body).removed).sort(), [
+      "EmailChange", "LoginThrottle", "MailIntent", "PendingSignup", "RateLimitBucket", "RefreshToken", "SecurityEvent", "Session", "SignInChallenge", "UsedEmailToken", "WebAuthnChallenge",
+    ]);
   }
 });
 
