@@ -29,7 +29,12 @@ const RETENTION_EVERY_MS = 60 * 60_000;
 // whichever process queued it, and deletes what has expired about once an hour. Every process may
 // run it at once: the outbox's claims and retention's skipped locks make them share the work.
 export function startSweeper(): void {
-  if (getEnv().MAIL_SWEEPER === "off") return;
+  const { MAIL_SWEEPER, CRON_SECRET } = getEnv();
+  if (MAIL_SWEEPER === "off") {
+    // Neither this process nor a scheduler (whose routes need the secret) would retry a failed mail.
+    if (!CRON_SECRET) log("warn", "no background work: failed mail is never retried; set CRON_SECRET and schedule /api/cron/*, or MAIL_SWEEPER=on");
+    return;
+  }
   repeat("mail delivery", MAIL_EVERY_MS, () => runMailDelivery("sweeper"));
   repeat("retention", RETENTION_EVERY_MS, () => runRetention("sweeper"));
 }

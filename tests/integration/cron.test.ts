@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { test } from "node:test";
 import { z } from "zod";
-import { startApp } from "../helpers/app";
+import { printedBy, startApp } from "../helpers/app";
 import { testEnv } from "../helpers/env";
 
 const vercelSchema = z.object({ crons: z.array(z.object({ path: z.string(), schedule: z.string() })) });
@@ -88,8 +88,16 @@ test("the scheme is case-insensitive, as HTTP has it", async () => {
   assert.equal((await call("/api/cron/mail", `bearer ${testEnv().TEST_CRON_SECRET}`)).status, 200);
 });
 
-test("without CRON_SECRET (or METRICS_TOKEN) the routes do not exist, whatever is sent", async () => {
+test("without CRON_SECRET (or METRICS_TOKEN) the routes do not exist, whatever is sent, and with the sweeper off too the server says nothing will retry mail", async () => {
   const url = await startApp("next start", { MAIL_SWEEPER: "off" });
+  const warning = () =>
+    printedBy(url)
+      .split("\n")
+      .filter((line) => line.startsWith("{"))
+      .map((line) => JSON.parse(line) as { level?: string; msg?: string })
+      .find((entry) => entry.msg?.startsWith("no background work"));
+  for (let tries = 0; !warning() && tries < 50; tries++) await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.equal(warning()?.level, "warn", printedBy(url));
   for (const pathname of [...(await scheduledPaths()).map((cron) => cron.path), "/api/metrics"]) {
     for (const authorization of [undefined, "Bearer ", `Bearer ${"x".repeat(24)}`]) {
       const response = await call(pathname, authorization, "GET", url);
