@@ -37,7 +37,9 @@ const PUBLIC_API = new Set([
   "/api/metrics",
 ]);
 // The provider round trip: starting it needs next-auth's CSRF token, finishing it the state cookie.
-const PUBLIC_API_PREFIXES = ["/api/auth/oauth/signin/", "/api/auth/oauth/callback/"];
+// The scheduler's jobs: every route there is built with auth "cron", the CRON_SECRET bearer check
+// (tests/unit/routes.test.ts holds that).
+const PUBLIC_API_PREFIXES = ["/api/auth/oauth/signin/", "/api/auth/oauth/callback/", "/api/cron/"];
 const GUEST_ONLY_PAGES = new Set(["/", "/login", "/signup"]);
 
 function under(pathname: string, root: string): boolean {

@@ -37,6 +37,15 @@ const envSchema = z.object({
   VERCEL: z.string().optional(),
   // Bearer token for /api/metrics; without it the endpoint does not exist.
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  // Bearer secret of /api/cron/* (Vercel Cron sends it); without it those routes do not exist.
+  CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  // The in-process sweeper (lib/jobs.ts): needed where the server lives on, pointless where nothing
+  // outlives a request and the cron routes do its work instead.
+  MAIL_SWEEPER: z.enum(["on", "off"], { error: "must be on or off" }).optional(),
+  // How long one attempt at a queued mail holds it; every SMTP timeout is cut from it (lib/mail/lease.ts).
+  MAIL_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  // How long security events (sign-ins, changes, from where) are kept (lib/retention.ts).
+  SECURITY_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(365),
   // Social sign-in: a provider is offered only when both its client id and secret are set. The
   // endpoint bases default to the real providers; development and tests point them at local servers.
   GOOGLE_CLIENT_ID: z.string().min(1).optional(),
@@ -54,12 +63,13 @@ const envSchema = z.object({
   MAIL_CATCHER_DIR: z.string().min(1).optional(),
 });
 
-export type Env = Omit<z.infer<typeof envSchema>, "ALLOWED_ORIGINS"> & {
+export type Env = Omit<z.infer<typeof envSchema>, "ALLOWED_ORIGINS" | "MAIL_SWEEPER"> & {
   APP_URL: string;
   // Every origin the same-origin check accepts, APP_URL's first.
   ALLOWED_ORIGINS: string[];
   // A Vercel preview deployment: social sign-in is off (providers know only production's callback).
   PREVIEW: boolean;
+  MAIL_SWEEPER: "on" | "off";
 };
 
 function fail(message: string): never {
@@ -93,6 +103,8 @@ export function getEnv(): Env {
     // Vercel sets these on every request and overwrites what a client sent in them.
     CLIENT_IP_HEADER: parsed.data.CLIENT_IP_HEADER ?? (onVercel && parsed.data.TRUSTED_PROXY_HOPS === 0 ? "x-vercel-forwarded-for" : undefined),
     COUNTRY_HEADER: parsed.data.COUNTRY_HEADER ?? (onVercel ? "x-vercel-ip-country" : undefined),
+    // A Vercel function is frozen between requests: a timer there would run at random, if ever.
+    MAIL_SWEEPER: parsed.data.MAIL_SWEEPER ?? (onVercel ? "off" : "on"),
   };
   return cached;
 }

@@ -13,6 +13,7 @@ export const ERRORS = {
   ACCOUNT_DISABLED: { status: 403, message: "This account has been disabled by an administrator." },
   SECOND_FACTOR_REQUIRED: { status: 403, message: "Administrators need two-step verification or a passkey; set one up in settings." },
   NOT_FOUND: { status: 404, message: "Not found." },
+  METHOD_NOT_ALLOWED: { status: 405, message: "This method is not allowed here." },
   ACCOUNT_EXISTS: { status: 409, message: "An account already uses this e-mail; prove it is yours to link it." },
   LAST_ADMIN: { status: 409, message: "This is the last active administrator; grant the role to someone else first." },
   LAST_SIGN_IN_METHOD: { status: 409, message: "This is your only way to sign in; add a password or another provider first." },
@@ -34,6 +35,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     readonly fields?: Record<string, string>,
     readonly retryAfterSeconds?: number,
+    // Headers the status calls for (WWW-Authenticate with a 401 to a bearer caller, Allow with a 405).
+    readonly headers?: Record<string, string>,
   ) {
     super(ERRORS[code].message);
   }

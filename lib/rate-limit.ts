@@ -2,6 +2,10 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
 
+// No limit counts over a longer window, so a bucket whose window began before this is spent for
+// whichever limit it belongs to, and retention may delete it (lib/retention.ts).
+export const LONGEST_WINDOW_SECONDS = 24 * 60 * 60;
+
 export interface RateLimit {
   // Distinguishes limits that share a subject (an e-mail address, say).
   name: string;
@@ -12,6 +16,7 @@ export interface RateLimit {
 // Fixed-window counter in PostgreSQL (timestamps in UTC, as Prisma stores them), so every app instance shares it. One atomic statement:
 // concurrent requests cannot both read a stale count.
 export async function consumeRateLimit(limit: RateLimit, subject: string): Promise<void> {
+  if (limit.windowSeconds > LONGEST_WINDOW_SECONDS) throw new Error(`rate limit ${limit.name}: windows longer than ${LONGEST_WINDOW_SECONDS} s are deleted early`);
   const key = `${limit.name}:${subject}`;
   const rows = await getDb().$queryRaw<{ count: number; windowStart: Date }[]>`
     INSERT INTO "RateLimitBucket" ("key", "windowStart", "count")

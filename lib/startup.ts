@@ -7,10 +7,11 @@ function refuse(line: string): never {
   process.exit(1);
 }
 
-// Mail that could not be sent when it was queued is retried from here, in every server process.
+// Mail that could not be sent when it was queued is retried from here, and expired rows deleted, in
+// every long-lived server process (lib/jobs.ts).
 async function startBackgroundWork(): Promise<void> {
-  const [{ startMailSweeper }, { renderMailIntent }] = await Promise.all([import("@/lib/mail/outbox"), import("@/lib/auth/mail-intents")]);
-  startMailSweeper(renderMailIntent);
+  const { startSweeper } = await import("@/lib/jobs");
+  startSweeper();
 }
 
 // Every server process (`npm start`, `next start`, the standalone server) passes through here

@@ -20,6 +20,7 @@ export interface TestStack {
   mailDir: string;
   authSecret: string;
   metricsToken: string;
+  cronSecret: string;
   stop: () => Promise<void>;
   // For the resilience tests: take one part down and bring it back on the same address.
   stopDatabase: () => Promise<void>;
@@ -58,7 +59,8 @@ async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 60_0
   throw new Error(`the app did not answer ${url}/api/health within ${timeoutMs / 1000} s`);
 }
 
-export async function startTestStack(options: { port?: number; dir?: string; cpu?: number } = {}): Promise<TestStack> {
+// `env` is laid over the app's environment (a suite that needs another SMTP server or lease).
+export async function startTestStack(options: { port?: number; dir?: string; cpu?: number; env?: Record<string, string> } = {}): Promise<TestStack> {
   const dir = options.dir ?? TEST_DATA_DIR;
   await rm(dir, { recursive: true, force: true });
   let postgres = await startEmbeddedPostgres(path.join(dir, "postgres"));
@@ -73,6 +75,7 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
   const providers = await startOAuthProviders(baseUrl);
   const authSecret = randomBytes(32).toString("base64url");
   const metricsToken = randomBytes(24).toString("base64url");
+  const cronSecret = randomBytes(24).toString("base64url");
   const log = createWriteStream(path.join(dir, "app.log"), { flags: "a" });
   // Every app process pipes its stdout and stderr here, each pipe a few listeners: the benchmarks'
   // six servers pass Node's default warning level of ten without leaking anything.
@@ -92,7 +95,9 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
     SMTP_URL: catcher.url,
     AUTH_SECRET: authSecret,
     METRICS_TOKEN: metricsToken,
+    CRON_SECRET: cronSecret,
     ...providers.env,
+    ...options.env,
   };
 
   // An app server of `appDir`'s build, logging here, once it answers its health check.
@@ -135,6 +140,7 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
     mailDir,
     authSecret,
     metricsToken,
+    cronSecret,
     stop,
     stopDatabase: () => postgres.stop(),
     startDatabase: async () => {
@@ -164,6 +170,7 @@ export function stackEnv(stack: TestStack): Record<string, string> {
     TEST_MAIL_DIR: stack.mailDir,
     TEST_AUTH_SECRET: stack.authSecret,
     TEST_METRICS_TOKEN: stack.metricsToken,
+    TEST_CRON_SECRET: stack.cronSecret,
     TEST_OAUTH_URL: stack.oauthUrl,
   };
 }

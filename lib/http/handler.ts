@@ -29,7 +29,7 @@ async function answer<Context>(handler: Handler<Context>, request: NextRequest, 
   } catch (error) {
     if (error instanceof ApiError) {
       if (error.code === "RATE_LIMITED") increment("tropical_rate_limit_hits_total", { route: routeOf(path) });
-      return errorResponse(error.fields ? new ApiError(error.code, await translatedFields(error.fields), error.retryAfterSeconds) : error);
+      return errorResponse(error.fields ? new ApiError(error.code, await translatedFields(error.fields), error.retryAfterSeconds, error.headers) : error);
     }
     if (isDatabaseUnavailable(error)) {
       log("error", "database unavailable", { path, error: String(error) });

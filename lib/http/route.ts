@@ -2,12 +2,13 @@ import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { COOKIE } from "@/lib/auth/cookies";
+import { requireBearerSecret } from "@/lib/auth/bearer";
 import { assertSameOrigin } from "@/lib/auth/csrf";
 import { requireAdmin, requireToken } from "@/lib/auth/guard";
 import { loadPendingSignup } from "@/lib/auth/onboarding";
 import { assertRecentProof } from "@/lib/auth/step-up";
 import type { Role } from "@/lib/auth/tokens";
-import { getEnv } from "@/lib/env";
+import { getEnv, type Env } from "@/lib/env";
 import { ApiError, NO_STORE } from "@/lib/errors";
 import type { PendingSignup } from "@/lib/generated/prisma/client";
 import { withErrors } from "@/lib/http/handler";
@@ -16,8 +17,13 @@ import { requestMeta, type RequestMeta } from "@/lib/http/request-meta";
 import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
 
 // Who may call a route: anyone (it authenticates by other means, if at all), the holder of an
-// ONBOARDING cookie, a signed-in user, or an administrator by the database's word.
-export type RouteAuth = "none" | "onboarding" | "user" | "admin";
+// ONBOARDING cookie, a signed-in user, an administrator by the database's word, or a machine holding
+// the bearer secret of its mode (the metrics scraper, the scheduler calling /api/cron/*).
+export type RouteAuth = "none" | "onboarding" | "user" | "admin" | BearerAuth;
+
+// Each machine caller has a secret of its own, so the scraper's token never starts a job.
+const BEARER_SECRETS = { metrics: "METRICS_TOKEN", cron: "CRON_SECRET" } as const satisfies Record<string, keyof Env>;
+type BearerAuth = keyof typeof BEARER_SECRETS;
 
 export interface SignedInUser {
   id: string;
@@ -78,6 +84,13 @@ async function authenticate(request: NextRequest, auth: RouteAuth): Promise<{ us
     }
     case "admin":
       return { user: await requireAdmin(request), pending: null };
+    case "metrics":
+    case "cron":
+      requireBearerSecret(request, getEnv()[BEARER_SECRETS[auth]], auth);
+      // Jobs run on GET only, the way schedulers call them: a HEAD (a monitor, a link checker that
+      // was given the secret) is answered without doing the work.
+      if (auth === "cron" && request.method !== "GET") throw new ApiError("METHOD_NOT_ALLOWED", undefined, undefined, { Allow: "GET" });
+      return { user: null, pending: null };
   }
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
+import { mailTimings } from "@/lib/mail/lease";
 import { increment } from "@/lib/metrics";
 
 export interface MailMessage {
@@ -14,15 +15,28 @@ export interface MailMessage {
 let transporter: Transporter | undefined;
 
 function getTransporter(): Transporter {
-  transporter ??= nodemailer.createTransport(getEnv().SMTP_URL);
+  if (!transporter) {
+    const { connectionTimeout, greetingTimeout, socketTimeout } = mailTimings();
+    transporter = nodemailer.createTransport({ url: getEnv().SMTP_URL, connectionTimeout, greetingTimeout, socketTimeout });
+  }
   return transporter;
 }
 
 const RETRY_DELAYS_MS = [0, 1_000, 5_000];
 
-// One attempt; throws when the server refuses or cannot be reached (the outbox decides what next).
+// One attempt; throws when the server refuses, cannot be reached or takes longer than an attempt may
+// (the outbox decides what next). An abandoned attempt's connection is closed.
+// NOTE: a server that had the whole message when it went quiet may still deliver it (SMTP cannot
+// say); the retry then duplicates it, but only after its backoff, never while the claim is held.
 export async function sendMailOnce(message: MailMessage): Promise<void> {
-  await getTransporter().sendMail({ from: getEnv().MAIL_FROM, ...message });
+  const { attemptMs } = mailTimings();
+  const signal = AbortSignal.timeout(attemptMs);
+  try {
+    await getTransporter().sendMail({ from: getEnv().MAIL_FROM, ...message, signal });
+  } catch (error) {
+    if (signal.aborted) throw new Error(`SMTP attempt timed out after ${attemptMs / 1000} s`, { cause: error });
+    throw error;
+  }
 }
 
 // For mail that is not queued (onboarding codes: a lost one is simply asked for again): retries a

@@ -20,6 +20,12 @@ after(() => {
   for (const child of running) child.kill("SIGTERM");
 });
 
+// What each server started here has printed so far, by its base URL.
+const printed = new Map<string, string>();
+export function printedBy(url: string): string {
+  return printed.get(url) ?? "";
+}
+
 // Serves the build on a port of its own until the test file ends; answers its base URL.
 export async function startApp(how: HowServed, extra: Record<string, string>): Promise<string> {
   const port = await findFreePort();
@@ -27,9 +33,13 @@ export async function startApp(how: HowServed, extra: Record<string, string>): P
   const env = testEnv();
   const child = spawn(process.execPath, command(how, port), {
     env: { ...inherited, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1", APP_URL: url, DATABASE_URL: env.TEST_DATABASE_URL, SMTP_URL: "smtp://127.0.0.1:9", AUTH_SECRET: env.TEST_AUTH_SECRET, ...extra },
-    stdio: "ignore",
+    stdio: ["ignore", "pipe", "pipe"],
   });
   running.push(child);
+  printed.set(url, "");
+  const keep = (chunk: Buffer) => printed.set(url, printedBy(url) + chunk.toString());
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline && child.exitCode === null) {
     if (await fetch(`${url}/api/health`).then((response) => response.ok, () => false)) return url;

@@ -23,3 +23,14 @@ export async function createScratchDatabase(prefix: string): Promise<{ url: stri
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: async () => void (await testDb().query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)) };
 }
+
+// Straight to a given stack's database (an own stack has its own), past the app: what is really stored.
+export async function queryDatabase<Row extends object>(databaseUrl: string, sql: string, params: unknown[] = []): Promise<Row[]> {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    return (await db.query<Row>(sql, params)).rows;
+  } finally {
+    await db.end();
+  }
+}

@@ -7,6 +7,7 @@ const testEnvSchema = z.object({
   TEST_MAIL_DIR: z.string().min(1),
   TEST_AUTH_SECRET: z.string().min(32),
   TEST_METRICS_TOKEN: z.string().min(16),
+  TEST_CRON_SECRET: z.string().min(16),
   TEST_OAUTH_URL: z.url(),
 });
 

@@ -7,8 +7,11 @@ import { PASSWORD, randomEmail, signupBody } from "./users";
 
 // A stack of its own for tests that break things (stop the database, the mail server, the app),
 // so the shared stack and the other suites never see the damage.
-export async function startOwnStack(name: string, options: { cpu?: number } = {}): Promise<TestStack & { client: () => Client; signedIn: () => Promise<{ client: Client; email: string }> }> {
-  const stack = await startTestStack({ dir: path.join(TEST_DATA_DIR, `own-${name}`), cpu: options.cpu });
+export async function startOwnStack(
+  name: string,
+  options: { cpu?: number; env?: Record<string, string> } = {},
+): Promise<TestStack & { client: () => Client; signedIn: () => Promise<{ client: Client; email: string }> }> {
+  const stack = await startTestStack({ dir: path.join(TEST_DATA_DIR, `own-${name}`), cpu: options.cpu, env: options.env });
   const client = () => new Client(randomAddress(), stack.baseUrl);
   const signedIn = async () => {
     const browser = client();

@@ -147,8 +147,14 @@ describe("operations endpoints", () => {
 
   test("/api/metrics needs the bearer token and speaks Prometheus' text format", async () => {
     await signedInUser();
-    assert.equal((await new Client().request("/api/metrics")).status, 401);
+    const refused = await new Client().request("/api/metrics");
+    assert.equal(refused.status, 401);
+    assert.equal(refused.headers.get("www-authenticate"), 'Bearer realm="metrics"');
+    assert.equal(((await refused.json()) as { error: { code: string } }).error.code, "UNAUTHENTICATED");
     assert.equal((await new Client().request("/api/metrics", { headers: { authorization: "Bearer wrong-token-of-some-length" } })).status, 401);
+    // The token's length with one character wider in UTF-8 than in the header's bytes: a refusal, not a 500.
+    const widened = `é${testEnv().TEST_METRICS_TOKEN.slice(1)}`;
+    assert.equal((await new Client().request("/api/metrics", { headers: { authorization: `Bearer ${widened}` } })).status, 401);
     const response = await new Client().request("/api/metrics", { headers: { authorization: `Bearer ${testEnv().TEST_METRICS_TOKEN}` } });
     assert.equal(response.status, 200);
     assert.match(response.headers.get("content-type") ?? "", /^text\/plain; version=0\.0\.4/);

@@ -1,7 +1,7 @@
 // The database, the mail server and the app itself going away under use (bounded, loopback only).
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import pg from "pg";
+import { queryDatabase } from "../helpers/db";
 import { mailsTo, waitForMail } from "../helpers/mail";
 import { startOwnStack } from "../helpers/own-stack";
 import { randomEmail, signupBody } from "../helpers/users";
@@ -14,15 +14,8 @@ after(async () => {
   await stack?.stop();
 });
 
-// Straight to the stack's database, past the app: what is really stored.
-async function query<Row extends object>(sql: string, params: unknown[]): Promise<Row[]> {
-  const db = new pg.Client({ connectionString: stack.databaseUrl });
-  await db.connect();
-  try {
-    return (await db.query<Row>(sql, params)).rows;
-  } finally {
-    await db.end();
-  }
+function query<Row extends object>(sql: string, params: unknown[]): Promise<Row[]> {
+  return queryDatabase<Row>(stack.databaseUrl, sql, params);
 }
 
 async function count(sql: string, params: unknown[]): Promise<number> {

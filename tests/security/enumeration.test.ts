@@ -96,8 +96,9 @@ test("one inbox gets at most six unsolicited mails an hour, however the endpoint
     statuses.push((await onboarding.post("/api/auth/onboarding/email", { email: victim })).status);
   }
   assert.ok(statuses.includes(429), statuses.join(","));
-  // Six requests spent the allowance; the resends among them mail nothing to a verified address.
-  await waitForMail(victim, before + 5);
+  // Six requests spent the allowance; the resends among them mail nothing to a verified address, and
+  // a reset asked for while the one before is still being sent is that same mail.
+  await waitForMail(victim, before + 4);
   // Mail leaves after the answers: give stragglers time to arrive before counting.
   await new Promise((resolve) => setTimeout(resolve, 3_000));
   const received = (await mailsTo(victim)).length - before;

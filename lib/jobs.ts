@@ -1,0 +1,63 @@
+import "server-only";
+import { renderMailIntent } from "@/lib/auth/mail-intents";
+import { getEnv } from "@/lib/env";
+import { log } from "@/lib/log";
+import { deliverDueMail, type MailRun } from "@/lib/mail/outbox";
+import { removeExpiredRecords, type RetentionRun } from "@/lib/retention";
+
+// The background work, whoever starts it: a scheduler calling /api/cron/* (serverless hosts, where
+// nothing runs between requests) or the sweeper of a long-lived server. Each run logs one line with
+// what it did; the sweeper's idle ticks say nothing.
+type Trigger = "cron" | "sweeper";
+
+export async function runMailDelivery(trigger: Trigger): Promise<MailRun> {
+  const run = await deliverDueMail(renderMailIntent);
+  if (trigger === "cron" || run.attempted > 0) log("info", "mail delivery run", { trigger, ...run });
+  return run;
+}
+
+export async function runRetention(trigger: Trigger): Promise<RetentionRun> {
+  const run = await removeExpiredRecords();
+  log("info", "retention run", { trigger, ...run.removed, complete: run.complete });
+  return run;
+}
+
+const MAIL_EVERY_MS = 5_000;
+const RETENTION_EVERY_MS = 60 * 60_000;
+
+// Started once per server process (lib/startup.ts) unless MAIL_SWEEPER is off: retries what failed,
+// whichever process queued it, and deletes what has expired about once an hour. Every process may
+// run it at once: the outbox's claims and retention's skipped locks make them share the work.
+export function startSweeper(): void {
+  const { MAIL_SWEEPER, CRON_SECRET } = getEnv();
+  if (MAIL_SWEEPER === "off") {
+    // Neither this process nor a scheduler (whose routes need the secret) would retry a failed mail.
+    if (!CRON_SECRET) log("warn", "no background work: failed mail is never retried; set CRON_SECRET and schedule /api/cron/*, or MAIL_SWEEPER=on");
+    return;
+  }
+  repeat("mail delivery", MAIL_EVERY_MS, () => runMailDelivery("sweeper"));
+  repeat("retention", RETENTION_EVERY_MS, () => runRetention("sweeper"));
+}
+
+// Never two runs of one task at once in a process; a failing task (the database may be down) is
+// reported once per outage, not at every tick.
+function repeat(task: string, everyMs: number, run: () => Promise<unknown>): void {
+  let running = false;
+  let failing = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    run()
+      .then(() => {
+        failing = false;
+      })
+      .catch((error: unknown) => {
+        if (!failing) log("warn", `${task} failed`, { error: String(error).slice(0, 300) });
+        failing = true;
+      })
+      .finally(() => {
+        running = false;
+      });
+  }, everyMs);
+  timer.unref();
+}
