@@ -1,7 +1,7 @@
 // PgBouncer from Debian's package (installed by .ci/run), in transaction mode as hosted poolers run:
 // each transaction may land on a different server connection.
 import { spawn } from "node:child_process";
-import { chmod, mkdir, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { connect } from "node:net";
 import path from "node:path";
 import { findFreePort, type RunningService } from "../../scripts/services";
@@ -26,24 +26,20 @@ export async function startPgBouncer(target: string, dir: string, serverConnecti
   // It drops root to the postgres user the embedded server already runs as.
   await chmod(dir, 0o777);
   const config = path.join(dir, "pgbouncer.ini");
-  await writeFile(
-    config,
-    [
-      "[databases]",
-      `* = host=${server.hostname} port=${server.port} user=${decodeURIComponent(server.username)} password=${decodeURIComponent(server.password)}`,
-      "[pgbouncer]",
-      "listen_addr = 127.0.0.1",
-      `listen_port = ${port}`,
-      "unix_socket_dir =",
-      "auth_type = any",
-      "pool_mode = transaction",
-      `default_pool_size = ${serverConnections}`,
-      "max_client_conn = 500",
-      `logfile = ${path.join(dir, "pgbouncer.log")}`,
-      "",
-    ].join("\n"),
-    { mode: 0o644 },
-  );
+  // The deployed configuration (docker-compose.yml's pooler), on a loopback port of its own.
+  const template = await readFile(path.join(process.cwd(), "deploy", "pgbouncer", "pgbouncer.ini.template"), "utf8");
+  const values: Record<string, string> = {
+    DB_HOST: server.hostname,
+    DB_PORT: server.port,
+    DB_USER: decodeURIComponent(server.username),
+    DB_PASSWORD: decodeURIComponent(server.password),
+    POOL_SIZE: String(serverConnections),
+  };
+  const rendered = template
+    .replace(/\$\{(\w+)\}/g, (_, name: string) => values[name] ?? "")
+    .replace("listen_addr = 0.0.0.0", "listen_addr = 127.0.0.1")
+    .replace("listen_port = 6432", `listen_port = ${port}`);
+  await writeFile(config, `${rendered}logfile = ${path.join(dir, "pgbouncer.log")}\n`, { mode: 0o644 });
   const asRoot = process.getuid?.() === 0;
   const child = spawn(PGBOUNCER, asRoot ? ["-u", "postgres", config] : [config], { stdio: "ignore" });
   const deadline = Date.now() + 10_000;

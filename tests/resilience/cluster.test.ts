@@ -8,7 +8,7 @@ import { MIGRATIONS } from "@/lib/generated/migrations";
 import { runRelease, startCluster } from "../helpers/cluster";
 import { closeTestDb } from "../helpers/db";
 import { LoopbackClient } from "../helpers/http";
-import { verificationLink, waitForMail } from "../helpers/mail";
+import { mailsTo, verificationLink, waitForMail } from "../helpers/mail";
 import { PASSWORD, randomEmail, signupBody } from "../helpers/users";
 
 let cluster: Awaited<ReturnType<typeof startCluster>>;
@@ -130,6 +130,27 @@ describe("operations while serving", () => {
     assert.equal(release.code, 0, release.output);
     assert.match(release.output, /database is up to date/);
     assert.deepEqual([...new Set(statuses)], [200]);
+  });
+
+  test("SMTP down while both instances sweep and the cron route runs on each: one mail per sign-up once SMTP is back", async () => {
+    await cluster.stopMail();
+    const emails = [randomEmail("outage"), randomEmail("outage"), randomEmail("outage")];
+    try {
+      for (const email of emails) assert.equal((await new LoopbackClient(cluster.url).post("/api/auth/signup", signupBody(email))).status, 201);
+      const cron = (base: string) => fetch(`${base}/api/cron/mail`, { headers: { authorization: `Bearer ${cluster.cronSecret}` } }).then((response) => response.status);
+      assert.deepEqual(await Promise.all(cluster.instances.map((instance) => cron(instance.url))), cluster.instances.map(() => 200));
+    } finally {
+      await cluster.startMail();
+    }
+    // The sweepers retry on their own backoff; the cron routes run meanwhile on every instance.
+    const deadline = Date.now() + 60_000;
+    const delivered = async () => Promise.all(emails.map(async (email) => (await mailsTo(email, cluster.mailDir)).length));
+    while ((await delivered()).some((count) => count === 0) && Date.now() < deadline) {
+      await Promise.all(cluster.instances.map((instance) => fetch(`${instance.url}/api/cron/mail`, { headers: { authorization: `Bearer ${cluster.cronSecret}` } })));
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    assert.deepEqual(await delivered(), [1, 1, 1]);
   });
 
   // Last: it leaves one instance dead.
