@@ -48,15 +48,18 @@ export async function startCluster(name: string, instances = 2) {
   const processes: ChildProcess[] = [];
   const services: RunningService[] = [];
   const database = await createScratchDatabase(`cluster_${name}`);
+  // The mail catcher is replaced when SMTP comes back (startMail), so the current one is stopped last.
+  let catcher: RunningService | undefined;
   const stop = async () => {
     for (const child of processes.reverse()) await stopProcess(child);
     for (const service of services.reverse()) await service.stop().catch(() => {});
+    await catcher?.stop().catch(() => {});
     await database.drop().catch(() => {});
   };
   try {
     const releases = await Promise.all([runRelease(database.url), runRelease(database.url)]);
     const mailDir = path.join(dir, "mail");
-    let catcher = await startMailCatcher(mailDir);
+    catcher = await startMailCatcher(mailDir);
     const mailPort = Number(new URL(catcher.url).port);
     const pooler = await startPgBouncer(testEnv().TEST_DATABASE_URL, path.join(dir, "pgbouncer"), 6);
     services.push(pooler);
@@ -140,7 +143,10 @@ ${started.map((instance) => `    server ${instance.upstream} max_fails=1 fail_ti
       cronSecret,
       stop,
       // SMTP gone and back on the same address.
-      stopMail: () => catcher.stop(),
+      stopMail: async () => {
+        await catcher?.stop();
+        catcher = undefined;
+      },
       startMail: async () => {
         catcher = await startMailCatcher(mailDir, mailPort);
       },
