@@ -87,7 +87,7 @@ test("an administrator sees the security dashboard, unlocks a locked address wit
   for (const row of await rows.all()) await expect(row).toContainText("로그인");
 });
 
-test("an administrator finds an account, disables it with a reason, and enables it again", async ({ page, context, user, loginPage, signedIn: _ }) => {
+test("an administrator finds an account, disables it with a reason, and enables it again", async ({ page, context, user, signedIn: _ }) => {
   expect(grantAdmin(user.email, "e2e").status).toBe(0);
   const cdp = await context.newCDPSession(page);
   await cdp.send("WebAuthn.enable");
@@ -99,7 +99,8 @@ test("an administrator finds an account, disables it with a reason, and enables 
   await expect(page.getByText("패스키를 추가했습니다.")).toBeVisible();
   await page.getByRole("button", { name: "로그아웃", exact: true }).click();
   await expect(page).toHaveURL(/\/login$/);
-  await loginPage.logIn(user.email, user.password);
+  // An administrator whose second factor is a passkey acts only after proving it with the passkey.
+  await page.getByRole("button", { name: "패스키로 로그인" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
 
   // The account to act on, signed up through the API.
