@@ -40,12 +40,13 @@ function spawnApp(env: NodeJS.ProcessEnv, cwd: string, cpu: number | undefined):
   return cpu === undefined ? spawn(process.execPath, args, options) : spawn("taskset", ["-c", String(cpu), process.execPath, ...args], options);
 }
 
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+// Stops a process the tests started, by its id: `signal` first, SIGKILL if it has not gone in 5 s.
+export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
+  child.kill(signal);
   await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-  if (child.exitCode === null) child.kill("SIGKILL");
+  if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
 }
 
 async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 60_000): Promise<void> {

@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { chmod, mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { findFreePort, startMailCatcher, type RunningService } from "../../scripts/services";
+import { stopProcess } from "../../scripts/test-stack";
 import { createScratchDatabase } from "./db";
 import { testEnv } from "./env";
 import { listening, startPgBouncer } from "./pooler";
@@ -21,13 +22,6 @@ export interface Instance {
   child: ChildProcess;
 }
 
-async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill(signal);
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-  if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-}
 
 // The image's release step: `node migrate.mjs` from the standalone output.
 export function runRelease(directUrl: string): Promise<{ code: number | null; output: string }> {
