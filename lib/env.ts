@@ -59,6 +59,13 @@ const envSchema = z.object({
   NAVER_CLIENT_SECRET: z.string().min(1).optional(),
   NAVER_AUTH_URL: z.url({ protocol: /^https?$/ }).default("https://nid.naver.com"),
   NAVER_API_URL: z.url({ protocol: /^https?$/ }).default("https://openapi.naver.com"),
+  // How long one call to a sign-in provider (discovery, token exchange, user info) may take; a
+  // sign-in's calls together get three times this (lib/auth/oauth-client.ts).
+  PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  // The providers' circuit breaker (lib/auth/provider-breaker.ts): consecutive failures that open
+  // it, and how long it stays open before one probe may try the provider again.
+  PROVIDER_BREAKER_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  PROVIDER_BREAKER_OPEN_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   // Set by the development scripts only: where the local SMTP catcher drops mail for /dev/mailbox.
   MAIL_CATCHER_DIR: z.string().min(1).optional(),
 });

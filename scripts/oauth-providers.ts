@@ -42,6 +42,12 @@ const PRESETS: Record<ProviderId, Identity[]> = {
   naver: [{ id: "naver-jiwoo", name: "최지우", email: "jiwoo@naver.test", emailVerified: false }],
 };
 
+// The failure switch: how a provider's server-to-server endpoints (discovery, keys, token, user
+// info) misbehave until switched back: answering 503, never answering, or sending the status and
+// headers and then stalling. The sign-in page itself stays up, as in a back-end outage.
+export const PROVIDER_FAILURES = ["down", "silent", "stall"] as const;
+export type ProviderFailure = (typeof PROVIDER_FAILURES)[number];
+
 const TITLES: Record<ProviderId, string> = { google: "Google", kakao: "Kakao", naver: "Naver" };
 
 // Paths under each provider's prefix, as the real services lay them out.
@@ -113,7 +119,7 @@ function redirect(response: ServerResponse, location: string): void {
   response.end();
 }
 
-function authorizePage(provider: ProviderId, params: URLSearchParams, action: string): string {
+function authorizePage(provider: ProviderId, params: URLSearchParams, action: string, failureAction: string, failure: ProviderFailure | undefined): string {
   const hidden = [...params].map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`).join("");
   const presets = PRESETS[provider]
     .map(
@@ -132,7 +138,10 @@ ${presets}
 <label><input type="checkbox" name="email_verified"> The provider has verified this e-mail</label>
 <label><input type="checkbox" name="unavailable"> Fail the token exchange (provider unavailable)</label>
 <button name="decision" value="allow">Continue</button></fieldset></form>
-<form method="post" action="${action}">${hidden}<button name="decision" value="deny">Cancel</button></form></body></html>`;
+<form method="post" action="${action}">${hidden}<button name="decision" value="deny">Cancel</button></form>
+<form method="post" action="${failureAction}"><fieldset><legend>Failure switch (this provider's server-to-server endpoints)</legend>
+${["none", ...PROVIDER_FAILURES].map((mode) => `<label><input type="radio" name="mode" value="${mode}"${mode === (failure ?? "none") ? " checked" : ""}> ${mode}</label>`).join("")}
+<button>Switch</button></fieldset></form></body></html>`;
 }
 
 function userInfo(provider: ProviderId, identity: Identity, baseUrl: string): unknown {
@@ -170,11 +179,27 @@ function clientFrom(request: IncomingMessage, form: URLSearchParams, provider: P
   return id && secret ? { id, secret } : null;
 }
 
-export async function startOAuthProviders(appUrl: string, fixedPort = 0): Promise<RunningService & { env: Record<string, string> }> {
+function misbehave(response: ServerResponse, failure: ProviderFailure): void {
+  if (failure === "down") return send(response, 503, { error: "temporarily_unavailable" });
+  if (failure === "stall") {
+    response.writeHead(200, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" });
+    response.write("{");
+  }
+  // Held until the client gives up or the server stops (which closes every connection).
+}
+
+export interface LocalProviders extends RunningService {
+  env: Record<string, string>;
+  // The failure switch, for tests in the process that started the server; null switches it off.
+  fail(provider: ProviderId, failure: ProviderFailure | null): void;
+}
+
+export async function startOAuthProviders(appUrl: string, fixedPort = 0): Promise<LocalProviders> {
   const { publicKey, privateKey } = await generateKeyPair("RS256");
   const jwk = { ...(await exportJWK(publicKey)), kid: "local-1", alg: "RS256", use: "sig" };
   const grants = new Map<string, Grant>();
   const accessTokens = new Map<string, { provider: ProviderId; identity: Identity }>();
+  const failing = new Map<ProviderId, ProviderFailure>();
   let baseUrl = "";
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -185,6 +210,17 @@ export async function startOAuthProviders(appUrl: string, fixedPort = 0): Promis
     const path = `/${rest.join("/")}`;
     const credentials = localCredentials(provider);
     const redirectUri = `${appUrl}/api/auth/oauth/callback/${provider}`;
+
+    if (path === "/failure" && request.method === "POST") {
+      const mode = (await readForm(request)).get("mode");
+      const failure = PROVIDER_FAILURES.find((candidate) => candidate === mode);
+      if (failure) failing.set(provider, failure);
+      else failing.delete(provider);
+      return redirect(response, request.headers.referer ?? `${baseUrl}/${provider}${PATHS[provider].authorize}`);
+    }
+    const failure = failing.get(provider);
+    const backChannel = [PATHS[provider].token, PATHS[provider].userinfo, "/.well-known/openid-configuration", "/jwks"].includes(path);
+    if (failure && backChannel) return misbehave(response, failure);
 
     if (provider === "google" && path === "/.well-known/openid-configuration") {
       const issuer = `${baseUrl}/google`;
@@ -218,7 +254,7 @@ export async function startOAuthProviders(appUrl: string, fixedPort = 0): Promis
       const back = new URL(redirectUri);
       if (state) back.searchParams.set("state", state);
       if (request.method !== "POST") {
-        return send(response, 200, authorizePage(provider, url.searchParams, `${baseUrl}/${provider}${PATHS[provider].authorize}`));
+        return send(response, 200, authorizePage(provider, url.searchParams, `${baseUrl}/${provider}${PATHS[provider].authorize}`, `${baseUrl}/${provider}/failure`, failure));
       }
       if (params.get("decision") !== "allow") {
         back.searchParams.set("error", "access_denied");
@@ -309,6 +345,7 @@ export async function startOAuthProviders(appUrl: string, fixedPort = 0): Promis
   return {
     url: baseUrl,
     env: localProviderEnv(baseUrl),
+    fail: (provider, failure) => (failure ? failing.set(provider, failure) : failing.delete(provider)),
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { SocialButtons } from "@/components/auth/social-buttons";
 import { configuredProviders } from "@/lib/auth/oauth-providers";
+import { openProviders } from "@/lib/auth/provider-breaker";
 import { getDictionary } from "@/lib/i18n/server";
 
 export default async function WelcomePage() {
@@ -26,7 +27,7 @@ export default async function WelcomePage() {
         </Link>
       </div>
       <div className="w-full max-w-sm">
-        <SocialButtons t={t} providers={configuredProviders()} />
+        <SocialButtons t={t} providers={configuredProviders()} down={await openProviders()} />
       </div>
     </section>
   );

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import type { SocialProvider } from "@/lib/auth/social-providers";
 import { startSocialSignIn } from "@/lib/client/social";
-import type { Dictionary } from "@/lib/i18n/dictionaries";
+import { format, type Dictionary } from "@/lib/i18n/dictionaries";
 
 // Each provider's own brand colours, as their sign-in button guidelines ask, within WCAG contrast.
 const BRAND: Record<SocialProvider, string> = {
@@ -38,7 +38,9 @@ function Logo({ provider }: { provider: SocialProvider }) {
   );
 }
 
-export function SocialButtons({ t, providers, next }: { t: Dictionary; providers: SocialProvider[]; next?: string }) {
+// `down`: providers whose circuit breaker is open (lib/auth/provider-breaker.ts); their button says
+// so and points to the e-mail form instead of starting a sign-in bound to fail.
+export function SocialButtons({ t, providers, down = [], next }: { t: Dictionary; providers: SocialProvider[]; down?: SocialProvider[]; next?: string }) {
   const [pending, setPending] = useState<SocialProvider | null>(null);
   const [failed, setFailed] = useState(false);
   if (providers.length === 0) return null;
@@ -56,7 +58,19 @@ export function SocialButtons({ t, providers, next }: { t: Dictionary; providers
   return (
     <div className="flex flex-col gap-2">
       {failed ? <Alert>{t.social.errors.unavailable}</Alert> : null}
-      {providers.map((provider) => (
+      {providers.map((provider) =>
+        down.includes(provider) ? (
+          <button
+            key={provider}
+            type="button"
+            disabled
+            data-provider-down={provider}
+            className="inline-flex items-center justify-center gap-3 rounded-lg border border-dashed border-slate-300 bg-slate-50 px-4 py-2.5 text-sm font-medium text-slate-700"
+          >
+            <Logo provider={provider} />
+            {format(t.social.providerDown, { provider: t.social.names[provider] })}
+          </button>
+        ) : (
         <button
           key={provider}
           type="button"
@@ -68,7 +82,8 @@ export function SocialButtons({ t, providers, next }: { t: Dictionary; providers
           {pending === provider ? <span aria-hidden="true" className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" /> : <Logo provider={provider} />}
           {pending === provider ? t.social.redirecting : t.social.continueWith[provider]}
         </button>
-      ))}
+        ),
+      )}
     </div>
   );
 }

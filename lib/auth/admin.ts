@@ -3,8 +3,11 @@ import { getDb } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
 import type { Prisma, SecurityEventType } from "@/lib/generated/prisma/client";
 import { clearFailures } from "@/lib/auth/lockout";
+import { configuredProviders } from "@/lib/auth/oauth-providers";
+import { providerHealth, type BreakerState } from "@/lib/auth/provider-breaker";
 import { recordAccountChange } from "@/lib/auth/security-notices";
 import { revokeSessions } from "@/lib/auth/sessions";
+import type { SocialProvider } from "@/lib/auth/social-providers";
 import type { RequestMeta } from "@/lib/http/request-meta";
 
 const DAY_MS = 86_400_000;
@@ -17,12 +20,14 @@ export interface SecurityStats {
   lockedAccounts: { email: string; failures: number; lockedUntil: string }[];
   lastWeek: { refreshReuse: number; newDevice: number; newCountry: number; failures: number };
   failingIps: { ip: string; failures: number }[];
+  // The circuit breaker of each configured sign-in provider.
+  providers: { provider: SocialProvider; state: BreakerState; failures: number; openedAt: string | null; lastFailureAt: string | null }[];
 }
 
 export async function securityStats(now = new Date()): Promise<SecurityStats> {
   const db = getDb();
   const since = (days: number) => new Date(now.getTime() - days * DAY_MS);
-  const [day, week, signIns, locked, reuse, newDevice, newCountry, failures, ips] = await Promise.all([
+  const [day, week, signIns, locked, reuse, newDevice, newCountry, failures, ips, health] = await Promise.all([
     db.session.groupBy({ by: ["userId"], where: { lastUsedAt: { gte: since(1) } } }),
     db.session.groupBy({ by: ["userId"], where: { lastUsedAt: { gte: since(7) } } }),
     db.$queryRaw<{ date: string; method: string; success: number; failure: number }[]>`
@@ -44,13 +49,18 @@ export async function securityStats(now = new Date()): Promise<SecurityStats> {
       orderBy: { _count: { ip: "desc" } },
       take: 10,
     }),
+    providerHealth(),
   ]);
+  const configured = configuredProviders();
   return {
     activeUsers: { day: day.length, week: week.length },
     signIns,
     lockedAccounts: locked.map((row) => ({ email: row.email, failures: row.failures, lockedUntil: row.lockedUntil?.toISOString() ?? "" })),
     lastWeek: { refreshReuse: reuse, newDevice, newCountry, failures },
     failingIps: ips.map((row) => ({ ip: row.ip ?? "?", failures: row._count._all })),
+    providers: health
+      .filter((row) => configured.includes(row.provider))
+      .map((row) => ({ provider: row.provider, state: row.state, failures: row.failures, openedAt: row.openedAt?.toISOString() ?? null, lastFailureAt: row.lastFailureAt?.toISOString() ?? null })),
   };
 }
 

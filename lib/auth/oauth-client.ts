@@ -10,6 +10,7 @@ import { pendingSecondStep, withSessionCookies } from "@/lib/auth/session-respon
 import { requestMeta, type RequestMeta } from "@/lib/http/request-meta";
 import { isSessionActive } from "@/lib/auth/sessions";
 import { completeProviderSignIn, type SocialOutcome } from "@/lib/auth/social";
+import { admitProviderCall, recordProviderFailure, recordProviderSuccess } from "@/lib/auth/provider-breaker";
 import { proveWithProvider } from "@/lib/auth/step-up";
 import { isSocialProvider, type SocialProvider } from "@/lib/auth/social-providers";
 import { verifyToken } from "@/lib/auth/tokens";
@@ -49,7 +50,7 @@ function derivedSecret(purpose: string): string {
 // logged: provider messages can quote state values and codes.
 function classify(metadata: unknown): OAuthFailure {
   const text = metadata instanceof Error ? `${metadata.name} ${metadata.message}` : JSON.stringify(metadata, (_key, value: unknown) => (value instanceof Error ? `${value.name} ${value.message}` : value)) ?? "";
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|fetch failed|timeout|expected 200 OK, got: 5\d\d|temporarily_unavailable|server_error/i.test(text) ? "unavailable" : "failed";
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|fetch failed|timeout|timed out|expected 200 OK, got: 5\d\d|temporarily_unavailable|server_error/i.test(text) ? "unavailable" : "failed";
 }
 
 function authOptions(capture: Capture): AuthOptions {
@@ -96,6 +97,26 @@ async function runNextAuth(request: NextRequest, segments: string[], capture: Ca
   return handler(request, { params: Promise.resolve({ nextauth: segments }) });
 }
 
+// Calls a sign-in makes to the provider at most: discovery, the token exchange, and the user info
+// or the ID token's keys.
+const PROVIDER_CALLS = 3;
+
+// openid-client gives up on a call that has not begun to answer; one that answers and then stalls
+// part-way is cut here, so that no sign-in waits on a provider for longer than its calls' share.
+// Answers null when cut; what the run does after that is ignored.
+async function withinDeadline(run: Promise<Response>): Promise<Response | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), PROVIDER_CALLS * getEnv().PROVIDER_TIMEOUT_MS);
+  });
+  run.catch(() => {});
+  try {
+    return await Promise.race([run, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 function copySetCookies(from: Response, to: NextResponse): void {
   for (const value of from.headers.getSetCookie()) to.headers.append("Set-Cookie", value);
 }
@@ -127,15 +148,22 @@ function intentProof(kind: FlowIntent["kind"], provider: SocialProvider, userId:
 // provider or proves it is them, instead of signing in; either way they come back to settings.
 export async function startProviderSignIn(request: NextRequest, provider: SocialProvider, input: OAuthStartInput, intent: FlowIntent | null): Promise<NextResponse> {
   const { APP_URL } = getEnv();
+  // An open breaker: the login page already says to use e-mail, and no sign-in is sent there.
+  if (!(await admitProviderCall(provider))) return NextResponse.json({ url: failureLocation("unavailable", provider, intent !== null) }, { headers: NO_STORE });
   const next = intent ? "/dashboard/settings" : safeNextPath(input.next);
   const form = new URLSearchParams({ csrfToken: input.csrfToken, callbackUrl: `${APP_URL}${next}`, json: "true" });
   const inner = new NextRequest(request.url, { method: "POST", headers: { cookie: request.headers.get("cookie") ?? "", "content-type": "application/x-www-form-urlencoded" }, body: form.toString() });
   const capture: Capture = { identity: null };
-  const result = await runNextAuth(inner, ["signin", provider], capture);
+  const result = await withinDeadline(runNextAuth(inner, ["signin", provider], capture));
+  if (!result) {
+    await recordProviderFailure(provider);
+    return NextResponse.json({ url: failureLocation("unavailable", provider, intent !== null) }, { headers: NO_STORE });
+  }
   const { url } = z.object({ url: z.string() }).parse(await result.json());
   // next-auth answers a refused CSRF token or an unreachable provider with a link to its sign-in page.
   const target = new URL(url, APP_URL);
   const failed = target.origin === new URL(APP_URL).origin;
+  if (failed && capture.failure === "unavailable") await recordProviderFailure(provider);
   const response = NextResponse.json(failed ? { url: failureLocation(capture.failure ?? "failed", provider, intent !== null) } : { url }, { headers: NO_STORE });
   if (intent && !failed) {
     const value = `${intent.kind}.${provider}.${intentProof(intent.kind, provider, intent.userId, intent.sessionId)}`;
@@ -211,7 +239,11 @@ function outcomeResponse(outcome: SocialOutcome, provider: SocialProvider, next:
 export async function finishProviderCallback(request: NextRequest, provider: SocialProvider): Promise<NextResponse> {
   const capture: Capture = { identity: null };
   // Its own Set-Cookie headers only expire the flow's cookies, which this response expires anyway.
-  await runNextAuth(request, ["callback", provider], capture);
+  const finished = (await withinDeadline(runNextAuth(request, ["callback", provider], capture))) !== null;
+  const identity = finished ? capture.identity : null;
+  const failure = finished ? capture.failure : "unavailable";
+  if (identity) await recordProviderSuccess(provider);
+  else if (failure === "unavailable") await recordProviderFailure(provider);
   const intent = await flowIntent(request, provider);
   const meta = requestMeta(request);
   let response: NextResponse;
@@ -219,13 +251,13 @@ export async function finishProviderCallback(request: NextRequest, provider: Soc
     // Asked for by a session that has ended since (or by another user): nothing is linked or
     // proven, and the identity is not taken for a sign-in either.
     response = redirectTo(failureLocation("failed", provider, true));
-  } else if (capture.identity) {
+  } else if (identity) {
     try {
       if (intent?.kind === "reauth") {
-        const proven = await proveWithProvider(intent.userId, intent.sessionId, capture.identity, meta);
+        const proven = await proveWithProvider(intent.userId, intent.sessionId, identity, meta);
         response = redirectTo(proven ? "/dashboard/settings?reauth=done" : failureLocation("reauth-mismatch", provider, true));
       } else {
-        response = outcomeResponse(await completeProviderSignIn(capture.identity, meta, intent?.userId ?? null), provider, callbackNext(request), meta);
+        response = outcomeResponse(await completeProviderSignIn(identity, meta, intent?.userId ?? null), provider, callbackNext(request), meta);
       }
     } catch (error) {
       // A browser navigation: an error page of JSON would strand the user, the login page does not.
@@ -238,7 +270,7 @@ export async function finishProviderCallback(request: NextRequest, provider: Soc
     }
   } else {
     const cancelled = request.nextUrl.searchParams.get("error") === "access_denied";
-    response = redirectTo(failureLocation(cancelled ? "cancelled" : (capture.failure ?? "failed"), provider, intent !== null));
+    response = redirectTo(failureLocation(cancelled ? "cancelled" : (failure ?? "failed"), provider, intent !== null));
   }
   clearOAuthCookies(response, getEnv().APP_URL);
   return response;

@@ -47,44 +47,65 @@ function trimBase(url: string): string {
   return url.replace(/\/+$/, "");
 }
 
+// Where each provider lives, from the environment: the real services by default, local stand-ins
+// in development and tests.
+function endpoints(env: Env) {
+  const kakao = trimBase(env.KAKAO_AUTH_URL);
+  const naver = trimBase(env.NAVER_AUTH_URL);
+  return {
+    google: { discovery: `${trimBase(env.GOOGLE_ISSUER)}/.well-known/openid-configuration` },
+    kakao: { authorize: `${kakao}/oauth/authorize`, token: `${kakao}/oauth/token`, userinfo: `${trimBase(env.KAKAO_API_URL)}/v2/user/me` },
+    naver: { authorize: `${naver}/oauth2.0/authorize`, token: `${naver}/oauth2.0/token`, userinfo: `${trimBase(env.NAVER_API_URL)}/v1/nid/me` },
+  };
+}
+
 // next-auth's provider definitions with the endpoints from the environment. PKCE and state on
 // Google and Kakao, which support both; Naver supports state only.
 export function nextAuthProviders(): Provider[] {
   const env = getEnv();
+  const urls = endpoints(env);
   const providers: Provider[] = [];
+  // openid-client's limit on each call: it gives up on one that has not begun to answer by then.
+  const httpOptions = { timeout: env.PROVIDER_TIMEOUT_MS };
   const google = credentials(env, "google");
-  if (google) {
-    providers.push(GoogleProvider({ ...google, wellKnown: `${trimBase(env.GOOGLE_ISSUER)}/.well-known/openid-configuration`, checks: ["pkce", "state"] }));
-  }
+  if (google) providers.push(GoogleProvider({ ...google, wellKnown: urls.google.discovery, checks: ["pkce", "state"], httpOptions }));
   const kakao = credentials(env, "kakao");
   if (kakao) {
-    const auth = trimBase(env.KAKAO_AUTH_URL);
     providers.push(
       KakaoProvider({
         ...kakao,
-        authorization: { url: `${auth}/oauth/authorize`, params: { scope: "" } },
-        token: `${auth}/oauth/token`,
-        userinfo: `${trimBase(env.KAKAO_API_URL)}/v2/user/me`,
+        authorization: { url: urls.kakao.authorize, params: { scope: "" } },
+        token: urls.kakao.token,
+        userinfo: urls.kakao.userinfo,
         checks: ["pkce", "state"],
+        httpOptions,
       }),
     );
   }
   const naver = credentials(env, "naver");
   if (naver) {
-    const auth = trimBase(env.NAVER_AUTH_URL);
     providers.push(
       NaverProvider({
         ...naver,
-        authorization: { url: `${auth}/oauth2.0/authorize`, params: {} },
-        token: `${auth}/oauth2.0/token`,
-        userinfo: `${trimBase(env.NAVER_API_URL)}/v1/nid/me`,
+        authorization: { url: urls.naver.authorize, params: {} },
+        token: urls.naver.token,
+        userinfo: urls.naver.userinfo,
         // Naver documents the client credentials as request parameters.
         client: { token_endpoint_auth_method: "client_secret_post" },
         checks: ["state"],
+        httpOptions,
       }),
     );
   }
   return providers;
+}
+
+// What the breaker's probe asks (lib/auth/provider-breaker.ts): an endpoint the server itself calls
+// in a sign-in, which a working provider answers without credentials (with its discovery document,
+// or by refusing a token request that carries none) and a failing one with 5xx or not at all.
+export function probeUrl(provider: SocialProvider): string {
+  const urls = endpoints(getEnv());
+  return provider === "google" ? urls.google.discovery : urls[provider].token;
 }
 
 const optionalEmail = z.email().max(254).optional().catch(undefined);

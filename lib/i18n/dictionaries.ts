@@ -290,6 +290,10 @@ const ko = {
     locked: "잠긴 주소",
     lockedUntil: "{date}까지",
     failingIps: "실패가 많은 IP (7일)",
+    providers: "소셜 로그인 제공자",
+    breaker: { closed: "정상", open: "차단됨 (이메일 로그인 안내 중)", "half-open": "복구 확인 대기" },
+    breakerDetail: "연속 실패 {failures}회",
+    breakerSince: "{date}부터 차단",
     events: "최근 보안 이벤트",
     allTypes: "모든 종류",
     email: "이메일",
@@ -398,6 +402,7 @@ const ko = {
   social: {
     continueWith: { google: "Google로 계속하기", kakao: "카카오로 계속하기", naver: "네이버로 계속하기" },
     names: { google: "Google", kakao: "카카오", naver: "네이버" },
+    providerDown: "지금은 {provider} 로그인에 문제가 있어요. 이메일로 로그인해 주세요.",
     or: "또는",
     redirecting: "이동 중…",
     errors: {
@@ -766,6 +771,10 @@ const en: Dictionary = {
     locked: "Locked addresses",
     lockedUntil: "until {date}",
     failingIps: "Most-failing IPs (7 days)",
+    providers: "Sign-in providers",
+    breaker: { closed: "Working", open: "Open (pointing users to e-mail)", "half-open": "Waiting for a probe" },
+    breakerDetail: "{failures} failures in a row",
+    breakerSince: "open since {date}",
     events: "Recent security events",
     allTypes: "All types",
     email: "E-mail",
@@ -874,6 +883,7 @@ const en: Dictionary = {
   social: {
     continueWith: { google: "Continue with Google", kakao: "Continue with Kakao", naver: "Continue with Naver" },
     names: { google: "Google", kakao: "Kakao", naver: "Naver" },
+    providerDown: "{provider} sign-in is having trouble right now. Please sign in with your e-mail.",
     or: "or",
     redirecting: "Redirecting…",
     errors: {

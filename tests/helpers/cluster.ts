@@ -35,7 +35,9 @@ export function runRelease(directUrl: string): Promise<{ code: number | null; ou
   });
 }
 
-export async function startCluster(name: string, instances = 2) {
+// `extraEnv` is asked for the instances' further settings once the balancer's URL is known (a local
+// provider stand-in must know where to send the browser back to).
+export async function startCluster(name: string, instances = 2, extraEnv: (url: string) => Promise<Record<string, string>> = async () => ({})) {
   const dir = path.join(process.cwd(), ".test-data", `cluster-${name}`);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
@@ -74,6 +76,7 @@ export async function startCluster(name: string, instances = 2) {
       SMTP_URL: catcher.url,
       CLIENT_IP_HEADER: "x-real-ip",
       CRON_SECRET: cronSecret,
+      ...(await extraEnv(url)),
     };
     const started: Instance[] = [];
     for (let index = 0; index < instances; index++) {

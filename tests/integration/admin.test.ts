@@ -90,6 +90,15 @@ describe("the security dashboard's numbers", () => {
     assert.ok(after.activeUsers.day >= 1 && after.activeUsers.week >= after.activeUsers.day);
   });
 
+  test("each configured sign-in provider's breaker is listed with its state, on the API and the page", async () => {
+    const { client } = await signedInAdmin();
+    const { providers } = (await (await client.request("/api/admin/security/stats")).json()) as { providers: { provider: string; state: string; failures: number }[] };
+    assert.deepEqual(providers.map((row) => row.provider), ["google", "kakao", "naver"]);
+    assert.ok(providers.every((row) => ["closed", "open", "half-open"].includes(row.state) && Number.isInteger(row.failures)), JSON.stringify(providers));
+    const page = await (await client.request("/admin/security", { headers: { "accept-language": "en" } })).text();
+    for (const row of providers) assert.match(page, new RegExp(`data-testid="breaker-${row.provider}" data-state="${row.state}"`));
+  });
+
   test("events can be filtered by type and user and are paged", async () => {
     const { client, email } = await signedInAdmin();
     const page = await (await client.request(`/api/admin/security/events?type=LOGIN_SUCCESS&email=${encodeURIComponent(email)}`)).json() as {

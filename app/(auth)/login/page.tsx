@@ -3,6 +3,7 @@ import { LoginForm } from "@/components/auth/login-form";
 import { OrDivider, SocialButtons } from "@/components/auth/social-buttons";
 import { Card } from "@/components/ui/card";
 import { configuredProviders } from "@/lib/auth/oauth-providers";
+import { openProviders } from "@/lib/auth/provider-breaker";
 import { safeNextPath } from "@/lib/auth/redirects";
 import { socialErrorMessage } from "@/lib/i18n/dictionaries";
 import { getDictionary } from "@/lib/i18n/server";
@@ -25,7 +26,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <Card title={t.login.title}>
       <div className="flex flex-col gap-4">
-        <SocialButtons t={t} providers={providers} next={next} />
+        <SocialButtons t={t} providers={providers} down={await openProviders()} next={next} />
         {providers.length > 0 ? <OrDivider label={t.social.or} /> : null}
         <LoginForm
           t={t}

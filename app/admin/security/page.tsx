@@ -61,6 +61,21 @@ export default async function SecurityDashboardPage() {
           empty={t.admin.noData}
           items={stats.lockedAccounts.map((row) => ({ key: row.email, left: row.email, right: `×${row.failures} · ${format(t.admin.lockedUntil, { date: when(row.lockedUntil) })}` }))}
         />
+        {stats.providers.length > 0 ? (
+          <ListPanel
+            title={t.admin.providers}
+            empty={t.admin.noData}
+            items={stats.providers.map((row) => ({
+              key: row.provider,
+              left: (
+                <span data-testid={`breaker-${row.provider}`} data-state={row.state}>
+                  {t.social.names[row.provider]}: <strong className={row.state === "closed" ? "text-teal-800" : "text-red-800"}>{t.admin.breaker[row.state]}</strong>
+                </span>
+              ),
+              right: [row.failures > 0 ? format(t.admin.breakerDetail, { failures: row.failures }) : null, row.openedAt ? format(t.admin.breakerSince, { date: when(row.openedAt) }) : null].filter(Boolean).join(" · "),
+            }))}
+          />
+        ) : null}
         <ListPanel
           title={t.admin.failingIps}
           empty={t.admin.noData}
