@@ -242,8 +242,10 @@ export async function finishProviderCallback(request: NextRequest, provider: Soc
   const finished = (await withinDeadline(runNextAuth(request, ["callback", provider], capture))) !== null;
   const identity = finished ? capture.identity : null;
   const failure = finished ? capture.failure : "unavailable";
+  // An error named in the callback's own URL is the browser's word, which anyone can write: only
+  // this server's own calls to the provider count against its breaker.
   if (identity) await recordProviderSuccess(provider);
-  else if (failure === "unavailable") await recordProviderFailure(provider);
+  else if (failure === "unavailable" && !request.nextUrl.searchParams.has("error")) await recordProviderFailure(provider);
   const intent = await flowIntent(request, provider);
   const meta = requestMeta(request);
   let response: NextResponse;

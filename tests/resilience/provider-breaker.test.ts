@@ -151,3 +151,15 @@ test("half-open, sign-ins started at once on both instances send one probe; the 
   assert.equal(probed.length, 1, `one probe waited for the provider: ${answers.map((answer) => answer.ms).join(", ")} ms`);
   stub().fail("naver", null);
 });
+
+test("an attacker who writes a provider outage into callback URLs cannot open its breaker", async () => {
+  const client = new LoopbackClient(cluster.url);
+  for (const error of ["server_error", "temporarily_unavailable"]) {
+    for (let attempt = 0; attempt < FAILURES + 1; attempt++) {
+      const answer = await client.request(`/api/auth/oauth/callback/google?error=${error}&state=forged`);
+      assert.equal(answer.status, 303);
+    }
+  }
+  assert.deepEqual(await breaker("google"), { failures: 0, openedAt: null });
+  assert.match((await start(client, "google")).url, /^http:\/\/127\.0\.0\.1:\d+\/google\/authorize\?/);
+});
