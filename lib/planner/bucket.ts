@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { forOwner, ownedOrNotFound } from "@/lib/planner/owned";
 import { ApiError } from "@/lib/errors";
 import type { BucketItem, Prisma } from "@/lib/generated/prisma/client";
 import { todayIn, toDateString } from "@/lib/planner/dates";
@@ -32,9 +33,11 @@ export async function listBucketItems(userId: string): Promise<{ items: BucketIt
 }
 
 export async function createBucketItem(userId: string, input: BucketCreateInput): Promise<BucketItemDto> {
-  const db = getDb();
-  if ((await db.bucketItem.count({ where: { userId } })) >= MAX_BUCKET_ITEMS) throw new ApiError("LIMIT_REACHED");
-  return toDto(await db.bucketItem.create({ data: { ...input, userId } }));
+  const item = await forOwner(userId, async (tx) => {
+    if ((await tx.bucketItem.count({ where: { userId } })) >= MAX_BUCKET_ITEMS) throw new ApiError("LIMIT_REACHED");
+    return tx.bucketItem.create({ data: { ...input, userId } });
+  });
+  return toDto(item);
 }
 
 export async function updateBucketItem(userId: string, id: string, input: BucketUpdateInput): Promise<BucketItemDto> {
@@ -48,12 +51,7 @@ export async function updateBucketItem(userId: string, id: string, input: Bucket
     const user = await getDb().user.findUnique({ where: { id: userId }, select: { timeZone: true } });
     data.achievedOn = new Date(`${todayIn(user?.timeZone)}T00:00:00Z`);
   }
-  const db = getDb();
-  const updated = await db.bucketItem.updateMany({ where: { id, userId }, data });
-  if (updated.count === 0) throw new ApiError("NOT_FOUND");
-  const item = await db.bucketItem.findFirst({ where: { id, userId } });
-  if (!item) throw new ApiError("NOT_FOUND");
-  return toDto(item);
+  return toDto(await ownedOrNotFound(getDb().bucketItem.update({ where: { id, userId }, data })));
 }
 
 export async function deleteBucketItem(userId: string, id: string): Promise<void> {

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { forOwner, ownedOrNotFound } from "@/lib/planner/owned";
 import { ApiError } from "@/lib/errors";
 import type { Prisma, Todo } from "@/lib/generated/prisma/client";
 import { todayIn, toDateString } from "@/lib/planner/dates";
@@ -8,7 +9,6 @@ import type { TodoCreateInput, TodoListQuery, TodoUpdateInput } from "@/lib/vali
 
 // A list longer than this is not a todo list any more; the bound keeps every query cheap.
 export const MAX_TODOS = 500;
-
 
 function toDto(todo: Todo): TodoDto {
   return {
@@ -46,10 +46,11 @@ export async function listTodos(userId: string, query: TodoListQuery): Promise<T
 }
 
 export async function createTodo(userId: string, input: TodoCreateInput): Promise<TodoDto> {
-  const db = getDb();
-  if ((await db.todo.count({ where: { userId } })) >= MAX_TODOS) throw new ApiError("LIMIT_REACHED");
-  const last = await db.todo.findFirst({ where: { userId }, orderBy: { position: "desc" }, select: { position: true } });
-  const todo = await db.todo.create({ data: { userId, title: input.title, dueOn: input.dueOn, priority: input.priority, position: (last?.position ?? 0) + 1 } });
+  const todo = await forOwner(userId, async (tx) => {
+    const [count, last] = await Promise.all([tx.todo.count({ where: { userId } }), tx.todo.aggregate({ where: { userId }, _max: { position: true } })]);
+    if (count >= MAX_TODOS) throw new ApiError("LIMIT_REACHED");
+    return tx.todo.create({ data: { userId, title: input.title, dueOn: input.dueOn, priority: input.priority, position: (last._max.position ?? 0) + 1 } });
+  });
   return toDto(todo);
 }
 
@@ -57,12 +58,7 @@ export async function updateTodo(userId: string, id: string, input: TodoUpdateIn
   const { completed, ...fields } = input;
   const data: Prisma.TodoUpdateManyMutationInput = { ...fields };
   if (completed !== undefined) data.completedAt = completed ? new Date() : null;
-  const db = getDb();
-  const updated = await db.todo.updateMany({ where: { id, userId }, data });
-  if (updated.count === 0) throw new ApiError("NOT_FOUND");
-  const todo = await db.todo.findFirst({ where: { id, userId } });
-  if (!todo) throw new ApiError("NOT_FOUND");
-  return toDto(todo);
+  return toDto(await ownedOrNotFound(getDb().todo.update({ where: { id, userId }, data })));
 }
 
 export async function deleteTodo(userId: string, id: string): Promise<void> {

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
+import { after, describe, test } from "node:test";
+import { closeTestDb, testDb } from "../helpers/db";
 import { Client } from "../helpers/http";
 import { signedInUser } from "../helpers/users";
 
@@ -7,6 +8,8 @@ async function json<T>(response: Response): Promise<T> {
   return (await response.json()) as T;
 }
 type ErrorBody = { error: { code: string; fields?: Record<string, string> } };
+
+after(closeTestDb);
 
 const MAY = { from: "2027-05-01T00:00:00.000Z", to: "2027-06-01T00:00:00.000Z" };
 
@@ -210,5 +213,36 @@ describe("settings", () => {
     for (const body of [{ weekStartsOn: 3 }, { timeZone: "Mars/Olympus" }, { timeZone: 9 }]) {
       assert.equal((await client.request("/api/settings", { method: "PATCH", json: body })).status, 400, JSON.stringify(body));
     }
+  });
+});
+
+describe("adds that race", () => {
+  async function userWith(table: "Todo" | "BucketItem", rows: number): Promise<Client> {
+    const { client, email } = await signedInUser();
+    const { rows: users } = await testDb().query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email]);
+    const extra = table === "Todo" ? `, position` : "";
+    await testDb().query(
+      `INSERT INTO "${table}" (id, "userId", title, "updatedAt"${extra}) SELECT gen_random_uuid()::text, $1, 'seed ' || n, now()${extra ? ", n" : ""} FROM generate_series(1, $2::int) n`,
+      [users[0]!.id, rows],
+    );
+    return client;
+  }
+
+  test("todos added at the same moment each get a place of their own, and the 500-item cap holds", async () => {
+    const client = await userWith("Todo", 490);
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, index) => client.post("/api/todos", { title: `race ${index}` })));
+    const statuses = answers.map((answer) => answer.status).sort();
+    assert.deepEqual(statuses, [...Array(10).fill(201), ...Array(10).fill(409)]);
+    const todos = await json<{ todos: { position: number }[] }>(await client.request("/api/todos?sort=manual"));
+    assert.equal(todos.todos.length, 500);
+    assert.equal(new Set(todos.todos.map((todo) => todo.position)).size, 500, "no two todos share a place");
+  });
+
+  test("bucket items added at the same moment never overshoot the 500-item cap", async () => {
+    const client = await userWith("BucketItem", 495);
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, index) => client.post("/api/bucket-items", { title: `race ${index}` })));
+    assert.deepEqual(answers.map((answer) => answer.status).sort(), [...Array(5).fill(201), ...Array(7).fill(409)]);
+    const { items } = await json<{ items: unknown[] }>(await client.request("/api/bucket-items"));
+    assert.equal(items.length, 500);
   });
 });
