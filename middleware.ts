@@ -7,6 +7,7 @@ import { contentSecurityPolicy, pageSecurityHeaders } from "@/lib/auth/security-
 import { verifyToken } from "@/lib/auth/tokens";
 import { appOrigins, originSettings } from "@/lib/http/app-origin";
 import { ApiError, errorBody, ERRORS, NO_STORE, type ErrorCode } from "@/lib/errors";
+import { LOCALE_COOKIE, negotiateLocale } from "@/lib/i18n/locale";
 
 // Public API routes that authenticate by other means (credentials, a refresh or onboarding cookie,
 // a mailed token) or not at all. Every other /api route needs an access token.
@@ -50,9 +51,11 @@ function isProtectedPage(pathname: string): boolean {
   return under(pathname, "/dashboard") || under(pathname, "/admin");
 }
 
-// The same answer a handler gives for the code, with a request id of its own (lib/http/handler.ts).
-function refuse(code: ErrorCode): NextResponse {
-  return NextResponse.json(errorBody(new ApiError(code)), { status: ERRORS[code].status, headers: { ...NO_STORE, "X-Request-Id": crypto.randomUUID() } });
+// The same answer a handler gives for the code, in the same language, with a request id of its own
+// (lib/http/handler.ts).
+function refuse(request: NextRequest, code: ErrorCode): NextResponse {
+  const locale = negotiateLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get("accept-language"));
+  return NextResponse.json(errorBody(new ApiError(code), locale), { status: ERRORS[code].status, headers: { ...NO_STORE, "X-Request-Id": crypto.randomUUID() } });
 }
 
 // Next decodes dynamic segments after this runs and answers a malformed escape ("%E0%A4%A") with a
@@ -96,11 +99,11 @@ export async function middleware(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
 
   if (pathname.startsWith("/api/")) {
-    if (!isDecodable(pathname)) return refuse("INVALID_INPUT");
+    if (!isDecodable(pathname)) return refuse(request, "INVALID_INPUT");
     if (PUBLIC_API.has(pathname) || PUBLIC_API_PREFIXES.some((prefix) => pathname.startsWith(prefix))) return NextResponse.next();
     const access = await verifyToken(request.cookies.get(COOKIE.ACCESS)?.value, "ACCESS");
-    if (!access.ok) return refuse("UNAUTHENTICATED");
-    if (under(pathname, "/api/admin") && access.claims.role !== "ADMIN") return refuse("FORBIDDEN");
+    if (!access.ok) return refuse(request, "UNAUTHENTICATED");
+    if (under(pathname, "/api/admin") && access.claims.role !== "ADMIN") return refuse(request, "FORBIDDEN");
     return NextResponse.next();
   }
 

@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { Select } from "@/components/ui/controls";
-import { LOCALE_COOKIE, LOCALES, type Locale } from "@/lib/i18n/dictionaries";
+import { LOCALE_COOKIE, LOCALES, type Locale } from "@/lib/i18n/locale";
 
 const NAMES: Record<Locale, string> = { ko: "한국어", en: "English" };
 

@@ -3,7 +3,8 @@ import { PagedTable, type Page } from "@/components/admin/paged-table";
 import { Input, Select } from "@/components/ui/controls";
 import { api } from "@/lib/client/api";
 import type { UserRow } from "@/lib/auth/admin";
-import type { Dictionary, Locale } from "@/lib/i18n/dictionaries";
+import type { Dictionary } from "@/lib/i18n/dictionaries";
+import type { Locale } from "@/lib/i18n/locale";
 
 interface EventRow {
   id: string;

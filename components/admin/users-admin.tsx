@@ -2,7 +2,8 @@
 import { useState } from "react";
 import { UsersTable } from "@/components/admin/admin-tables";
 import { UserActionForm } from "@/components/admin/user-action-form";
-import type { Dictionary, Locale } from "@/lib/i18n/dictionaries";
+import type { Dictionary } from "@/lib/i18n/dictionaries";
+import type { Locale } from "@/lib/i18n/locale";
 
 // The account list and what can be done to the one chosen from it.
 export function UsersAdmin({ t, locale }: { t: Dictionary; locale: Locale }) {

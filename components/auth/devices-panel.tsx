@@ -6,7 +6,8 @@ import { Panel } from "@/components/ui/panel";
 import type { DeviceView } from "@/lib/auth/devices";
 import { api } from "@/lib/client/api";
 import { errorMessage } from "@/lib/client/error-message";
-import { format, type Dictionary, type Locale } from "@/lib/i18n/dictionaries";
+import { format, type Dictionary } from "@/lib/i18n/dictionaries";
+import { type Locale } from "@/lib/i18n/locale";
 
 // The browsers the account knows. A forgotten one asks for a code at its next password sign-in;
 // a trusted one (from the second step) skips the authenticator code until its date.

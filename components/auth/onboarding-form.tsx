@@ -8,7 +8,8 @@ import { Field } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import type { OnboardingView } from "@/lib/auth/onboarding";
 import { api } from "@/lib/client/api";
-import { format, type Dictionary, type Locale } from "@/lib/i18n/dictionaries";
+import { format, type Dictionary } from "@/lib/i18n/dictionaries";
+import { type Locale } from "@/lib/i18n/locale";
 
 const emailCodeRequestSchema = lazySchema(async () => (await import("@/lib/validations/social")).emailCodeRequestSchema);
 const emailCodeSchema = lazySchema(async () => (await import("@/lib/validations/social")).emailCodeSchema);

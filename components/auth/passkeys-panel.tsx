@@ -9,7 +9,8 @@ import { Form } from "@/components/ui/form";
 import { api, type ApiResult } from "@/lib/client/api";
 import { errorMessage, firstProblem } from "@/lib/client/error-message";
 import type { PasskeyView } from "@/lib/auth/passkeys";
-import { format, type Dictionary, type Locale } from "@/lib/i18n/dictionaries";
+import { format, type Dictionary } from "@/lib/i18n/dictionaries";
+import { type Locale } from "@/lib/i18n/locale";
 
 export function PasskeysPanel({ t, locale }: { t: Dictionary; locale: Locale }) {
   const [passkeys, setPasskeys] = useState<PasskeyView[] | null>(null);

@@ -10,7 +10,8 @@ import { Form } from "@/components/ui/form";
 import { api } from "@/lib/client/api";
 import { errorMessage } from "@/lib/client/error-message";
 import type { RecentFactor } from "@/lib/auth/recent-factors";
-import { format, type Dictionary, type Locale } from "@/lib/i18n/dictionaries";
+import { format, type Dictionary } from "@/lib/i18n/dictionaries";
+import { type Locale } from "@/lib/i18n/locale";
 
 const changePasswordSchema = lazySchema(async () => (await import("@/lib/validations/auth")).changePasswordSchema);
 const forgotPasswordSchema = lazySchema(async () => (await import("@/lib/validations/auth")).forgotPasswordSchema);

@@ -5,7 +5,8 @@ import { Button } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
 import { api } from "@/lib/client/api";
 import { errorMessage } from "@/lib/client/error-message";
-import { format, type Dictionary, type Locale } from "@/lib/i18n/dictionaries";
+import { format, type Dictionary } from "@/lib/i18n/dictionaries";
+import { type Locale } from "@/lib/i18n/locale";
 import type { ConsentStatus } from "@/lib/privacy";
 
 // Marketing mail given or withdrawn at any time (each answer a row in the consent ledger), the

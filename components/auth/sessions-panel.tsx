@@ -6,7 +6,8 @@ import { Panel } from "@/components/ui/panel";
 import { api, NetworkError, type ApiResult } from "@/lib/client/api";
 import { errorMessage } from "@/lib/client/error-message";
 import { describeDevice } from "@/lib/auth/device";
-import { format, type Dictionary, type Locale } from "@/lib/i18n/dictionaries";
+import { format, type Dictionary } from "@/lib/i18n/dictionaries";
+import { type Locale } from "@/lib/i18n/locale";
 import type { ActivityView } from "@/lib/auth/security-events";
 import type { SessionView } from "@/lib/auth/sessions";
 

@@ -16,7 +16,6 @@ import type { IssuedSession } from "@/lib/auth/sessions";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { sendLater } from "@/lib/mail/later";
 import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
-import type { Dictionary } from "@/lib/i18n/dictionaries";
 import type { ProfileUpdate, SignupInput } from "@/lib/validations/auth";
 import { Prisma, type User } from "@/lib/generated/prisma/client";
 import type { OAuthProvider } from "@/lib/generated/prisma/enums";
@@ -24,8 +23,8 @@ import { fromDbProvider } from "@/lib/auth/oauth-providers";
 
 const RESEND_LIMIT: RateLimit = { name: "resend", max: 3, windowSeconds: 10 * 60 };
 
-export async function signUp(input: SignupInput, messages: Dictionary["validation"]): Promise<void> {
-  assertStrongPassword(input.password, [input.email, input.nickname], messages);
+export async function signUp(input: SignupInput): Promise<void> {
+  assertStrongPassword(input.password, [input.email, input.nickname]);
   await consumeMailAllowance(input.email);
   const passwordHash = await hashPassword(input.password);
   const db = getDb();

@@ -4,7 +4,6 @@ import QRCode from "qrcode";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
-import type { Dictionary } from "@/lib/i18n/dictionaries";
 import { countProofAttempt } from "@/lib/auth/lockout";
 import { recordSecurityEvent } from "@/lib/auth/security-events";
 import { recordAccountChange } from "@/lib/auth/security-notices";
@@ -18,7 +17,6 @@ import { signToken, verifyToken } from "@/lib/auth/tokens";
 import { generateRecoveryCode, generateTotpSecret, matchTotp, normalizeRecoveryCode, otpauthUri } from "@/lib/auth/totp";
 import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
 
-type Messages = Dictionary["validation"];
 
 export const RECOVERY_CODE_COUNT = 10;
 // Guesses at the second step: a few per pending sign-in, within the account's cap (countProofAttempt).
@@ -79,12 +77,12 @@ export async function startTotpSetup(userId: string): Promise<TotpSetup> {
   return { secret, uri, qrSvg: await QRCode.toString(uri, { type: "svg", margin: 1, errorCorrectionLevel: "M" }) };
 }
 
-export async function enableTotp(userId: string, code: string, messages: Messages, meta: RequestMeta): Promise<string[]> {
+export async function enableTotp(userId: string, code: string, meta: RequestMeta): Promise<string[]> {
   const user = await loadUser(userId);
   if (user.totpEnabledAt) throw new ApiError("CONFLICT_STATE");
-  if (!user.totpPendingSecret) throw new ApiError("INVALID_INPUT", { code: messages.totpSetupExpired });
+  if (!user.totpPendingSecret) throw new ApiError("INVALID_INPUT", { code: "totpSetupExpired" });
   const step = matchTotp(open(user.totpPendingSecret, getEnv().AUTH_SECRET), code, null);
-  if (step === null) throw new ApiError("INVALID_INPUT", { code: messages.totpWrong });
+  if (step === null) throw new ApiError("INVALID_INPUT", { code: "totpWrong" });
   await getDb().user.update({
     where: { id: userId },
     data: { totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpEnabledAt: new Date(), totpLastStep: step },
@@ -139,7 +137,7 @@ export interface SecondStepInput {
   trustDevice?: boolean;
 }
 
-export async function completeMfa(token: string | undefined, input: SecondStepInput, messages: Messages, meta: RequestMeta): Promise<IssuedSession> {
+export async function completeMfa(token: string | undefined, input: SecondStepInput, meta: RequestMeta): Promise<IssuedSession> {
   const verified = await verifyToken(token, "MFA");
   if (!verified.ok) throw new ApiError("UNAUTHENTICATED");
   const { claims } = verified;
@@ -162,7 +160,7 @@ export async function completeMfa(token: string | undefined, input: SecondStepIn
   const passed = await consumeSecondFactor(user, input);
   if (!passed) {
     await recordSecurityEvent({ userId: user.id, type: "MFA_FAILURE", method: input.recoveryCode ? "RECOVERY_CODE" : "TOTP" }, meta);
-    throw new ApiError("INVALID_INPUT", input.recoveryCode ? { recoveryCode: messages.recoveryCodeWrong } : { code: messages.totpWrong });
+    throw new ApiError("INVALID_INPUT", input.recoveryCode ? { recoveryCode: "recoveryCodeWrong" } : { code: "totpWrong" });
   }
   if (input.recoveryCode) await recordAccountChange(user.id, "RECOVERY_CODE_USED", meta);
   const session = await finishSignIn(user, meta, `${claims.via ?? "PASSWORD"}+${input.recoveryCode ? "RECOVERY_CODE" : "TOTP"}`);

@@ -20,7 +20,6 @@ import { sendLater } from "@/lib/mail/later";
 import { sendMail } from "@/lib/mail/send";
 import { emailCodeMail } from "@/lib/mail/templates";
 import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
-import type { Dictionary } from "@/lib/i18n/dictionaries";
 import type { OnboardingInput } from "@/lib/validations/social";
 
 const CODE_LIFETIME_MS = 10 * 60 * 1000;
@@ -28,7 +27,6 @@ const CODE_ATTEMPTS = 5;
 // Codes per pending sign-up: a few typos and resends, not a mail cannon.
 const CODES_PER_SIGNUP: RateLimit = { name: "onboarding-code", max: 5, windowSeconds: 30 * 60 };
 
-type Messages = Dictionary["validation"];
 
 // The pending sign-up the ONBOARDING cookie names, if it is still open. Every onboarding call goes
 // through here; no other API accepts the token (tokens.ts pins the type per verifier).
@@ -93,14 +91,14 @@ export async function sendEmailCode(pending: PendingSignup, email: string): Prom
   sendLater(() => sendMail(emailCodeMail(email, code)));
 }
 
-export async function verifyEmailCode(pending: PendingSignup, code: string, messages: Messages): Promise<void> {
-  if (!pending.codeHash || !pending.codeExpiresAt || pending.codeExpiresAt < new Date()) throw new ApiError("INVALID_INPUT", { code: messages.codeExpired });
+export async function verifyEmailCode(pending: PendingSignup, code: string): Promise<void> {
+  if (!pending.codeHash || !pending.codeExpiresAt || pending.codeExpiresAt < new Date()) throw new ApiError("INVALID_INPUT", { code: "codeExpired" });
   // Counted before comparing, atomically: parallel guesses cannot share one attempt.
   const counted = await getDb().pendingSignup.updateMany({ where: { id: pending.id, codeHash: pending.codeHash, codeAttempts: { lt: CODE_ATTEMPTS } }, data: { codeAttempts: { increment: 1 } } });
-  if (counted.count === 0) throw new ApiError("INVALID_INPUT", { code: messages.codeExpired });
+  if (counted.count === 0) throw new ApiError("INVALID_INPUT", { code: "codeExpired" });
   const expected = Buffer.from(pending.codeHash, "hex");
   const given = Buffer.from(hashCode(pending.id, code), "hex");
-  if (!timingSafeEqual(expected, given)) throw new ApiError("INVALID_INPUT", { code: messages.codeWrong });
+  if (!timingSafeEqual(expected, given)) throw new ApiError("INVALID_INPUT", { code: "codeWrong" });
   await getDb().pendingSignup.update({
     where: { id: pending.id },
     data: { emailVerifiedAt: new Date(), emailProvenByCode: true, codeHash: null, codeExpiresAt: null },
@@ -113,8 +111,8 @@ async function spendPendingSignup(tx: Prisma.TransactionClient, pendingId: strin
   if (spent.count !== 1) throw new ApiError("UNAUTHENTICATED");
 }
 
-function verifiedEmailOf(pending: PendingSignup, messages: Messages): string {
-  if (!pending.email || !pending.emailVerifiedAt) throw new ApiError("INVALID_INPUT", { email: messages.emailUnverified });
+function verifiedEmailOf(pending: PendingSignup): string {
+  if (!pending.email || !pending.emailVerifiedAt) throw new ApiError("INVALID_INPUT", { email: "emailUnverified" });
   return pending.email;
 }
 
@@ -124,8 +122,8 @@ function verifiedEmailOf(pending: PendingSignup, messages: Messages): string {
 // An account at that address that was never confirmed is replaced, not joined: whoever made it never
 // proved the mailbox, so nothing it holds (a password, consents given in someone's name) may carry
 // over to the person who just did (pre-account hijacking).
-export async function completeOnboarding(pending: PendingSignup, input: OnboardingInput, messages: Messages, meta: RequestMeta): Promise<SocialOutcome> {
-  const email = verifiedEmailOf(pending, messages);
+export async function completeOnboarding(pending: PendingSignup, input: OnboardingInput, meta: RequestMeta): Promise<SocialOutcome> {
+  const email = verifiedEmailOf(pending);
   const db = getDb();
   const now = new Date();
   try {
@@ -156,8 +154,8 @@ export async function completeOnboarding(pending: PendingSignup, input: Onboardi
 // Links the provider identity to the account that already owns the verified address, once the user
 // proves that account is theirs: its password, or the code we mailed to that address. A matching
 // e-mail alone is never enough (a provider could vouch for an address it does not control).
-export async function linkToExistingAccount(pending: PendingSignup, password: string | undefined, messages: Messages, meta: RequestMeta): Promise<SocialOutcome> {
-  const email = verifiedEmailOf(pending, messages);
+export async function linkToExistingAccount(pending: PendingSignup, password: string | undefined, meta: RequestMeta): Promise<SocialOutcome> {
+  const email = verifiedEmailOf(pending);
   const db = getDb();
   let user: User | null;
   if (password !== undefined) {
@@ -168,7 +166,7 @@ export async function linkToExistingAccount(pending: PendingSignup, password: st
   } else if (pending.emailProvenByCode) {
     user = await db.user.findUnique({ where: { email } });
   } else {
-    throw new ApiError("INVALID_INPUT", { password: messages.proofRequired });
+    throw new ApiError("INVALID_INPUT", { password: "proofRequired" });
   }
   // Only a confirmed account is linked to. One nobody confirmed is replaced by finishing onboarding
   // instead (completeOnboarding): a code proving the mailbox must not vouch for its password.

@@ -79,7 +79,7 @@ export async function registerPasskey(userId: string, response: RegistrationResp
     expectedOrigin: origin,
     expectedRPID: rpID,
   }).catch(() => null);
-  if (!verification?.verified) throw new ApiError("INVALID_INPUT", { response: "The passkey could not be verified." });
+  if (!verification?.verified) throw new ApiError("INVALID_INPUT", { response: "passkeyNotVerified" });
   const { credential, credentialBackedUp } = verification.registrationInfo;
   const passkey = await getDb()
     .passkey.create({
@@ -96,7 +96,7 @@ export async function registerPasskey(userId: string, response: RegistrationResp
     .catch((error: unknown) => {
       // A credential id is the authenticator's own: one already registered (here or to another
       // account) is refused, never moved.
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new ApiError("INVALID_INPUT", { response: "This passkey is already registered." });
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new ApiError("INVALID_INPUT", { response: "passkeyAlreadyRegistered" });
       throw error;
     });
   await recordAccountChange(userId, "PASSKEY_ADDED", meta, { method: "PASSKEY", detail: passkey.name });

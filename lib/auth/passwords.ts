@@ -3,7 +3,6 @@ import { CONSENT_VERSIONS } from "@/lib/consents";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
-import type { Dictionary } from "@/lib/i18n/dictionaries";
 import { clearFailures, countProofAttempt } from "@/lib/auth/lockout";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { MIN_PASSWORD_SCORE, passwordScore } from "@/lib/auth/password-strength";
@@ -20,13 +19,12 @@ import { sendLater } from "@/lib/mail/later";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
 
-type Messages = Dictionary["validation"];
 
 const RESET_REQUEST_LIMIT: RateLimit = { name: "password-reset", max: 3, windowSeconds: 10 * 60 };
 
 // Refuses a new password zxcvbn finds guessable, counting the user's own e-mail and nickname as clues.
-export function assertStrongPassword(password: string, clues: string[], messages: Messages, field = "password"): void {
-  if (passwordScore(password, clues) < MIN_PASSWORD_SCORE) throw new ApiError("INVALID_INPUT", { [field]: messages.passwordTooWeak });
+export function assertStrongPassword(password: string, clues: string[], field = "password"): void {
+  if (passwordScore(password, clues) < MIN_PASSWORD_SCORE) throw new ApiError("INVALID_INPUT", { [field]: "passwordTooWeak" });
 }
 
 export async function createPasswordResetLink(user: { id: string; email: string }): Promise<string> {
@@ -61,11 +59,11 @@ export async function reviewReset(token: string): Promise<RecentFactor[]> {
   return recentFactors(checked.user.id);
 }
 
-export async function resetPassword(token: string, password: string, remove: string[], messages: Messages, meta: RequestMeta): Promise<void> {
+export async function resetPassword(token: string, password: string, remove: string[], meta: RequestMeta): Promise<void> {
   const checked = await checkResetToken(token);
-  if (!checked) throw new ApiError("INVALID_INPUT", { token: messages.resetLinkInvalid });
+  if (!checked) throw new ApiError("INVALID_INPUT", { token: "resetLinkInvalid" });
   const { user, claims } = checked;
-  assertStrongPassword(password, [user.email, user.nickname], messages);
+  assertStrongPassword(password, [user.email, user.nickname]);
   const passwordHash = await hashPassword(password);
   const db = getDb();
   const now = new Date();
@@ -75,7 +73,7 @@ export async function resetPassword(token: string, password: string, remove: str
   const recent = await recentFactors(user.id);
   const removals = removeFactors(user.id, remove, recent);
   if (!(await spendMailedToken(claims, user.id, update, ...removals, ...(claimed ? unprovenCredentialsDropped(user.id) : [])))) {
-    throw new ApiError("INVALID_INPUT", { token: messages.resetLinkInvalid });
+    throw new ApiError("INVALID_INPUT", { token: "resetLinkInvalid" });
   }
   await revokeSessions(user.id, "all", meta);
   await clearDeviceTrust(user.id);
@@ -114,13 +112,13 @@ export async function secureAccount(token: string, meta: RequestMeta): Promise<b
   return true;
 }
 
-export async function changePassword(userId: string, sessionId: string | undefined, current: string, next: string, messages: Messages, meta: RequestMeta): Promise<void> {
+export async function changePassword(userId: string, sessionId: string | undefined, current: string, next: string, meta: RequestMeta): Promise<void> {
   const user = await getDb().user.findUnique({ where: { id: userId } });
   if (!user) throw new ApiError("UNAUTHENTICATED");
   // First, since it tells nothing of the current password: trying new ones spends no proof attempt.
-  assertStrongPassword(next, [user.email, user.nickname], messages, "newPassword");
+  assertStrongPassword(next, [user.email, user.nickname], "newPassword");
   await countProofAttempt(userId);
-  if (!(await verifyPassword(user.passwordHash, current))) throw new ApiError("INVALID_INPUT", { currentPassword: messages.passwordWrong });
+  if (!(await verifyPassword(user.passwordHash, current))) throw new ApiError("INVALID_INPUT", { currentPassword: "passwordWrong" });
   await getDb().user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(next), passwordChangedAt: new Date() } });
   await revokeSessions(userId, sessionId ? { except: sessionId } : "all", meta);
   await recordAccountChange(userId, "PASSWORD_CHANGED", meta);

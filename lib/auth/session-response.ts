@@ -19,8 +19,20 @@ export function withSessionCookies(response: NextResponse, session: IssuedSessio
   const { APP_URL } = getEnv();
   clearAuthCookies(response, APP_URL, ["MFA", "ONBOARDING"]);
   setDeviceCookie(response, meta.device, APP_URL);
+  return withTokenCookies(response, session);
+}
+
+// A refreshed session: the new pair, nothing else changes.
+export function withTokenCookies(response: NextResponse, session: IssuedSession): NextResponse {
+  const { APP_URL } = getEnv();
   setAuthCookie(response, "ACCESS", session.accessToken, APP_URL);
   setAuthCookie(response, "REFRESH", session.refreshToken, APP_URL, session.refreshExpiresAt);
+  return response;
+}
+
+// A refresh token that no longer holds: its pair is of no use to the browser any more.
+export function withoutTokenCookies(response: NextResponse): NextResponse {
+  clearAuthCookies(response, getEnv().APP_URL, ["ACCESS", "REFRESH"]);
   return response;
 }
 

@@ -7,7 +7,8 @@ function hasMessage(messages: Dictionary["apiErrors"], code: string): code is ke
 }
 
 // What a refused API call tells the person, in the page's language: the form's own wording for a
-// code when it has one, else the code's. The server's `message` is English and never shown.
+// code when it has one, else the code's. The server's `message` is the same wording in the
+// request's language, which need not be the page's (a switched language, an API client).
 export function errorMessage(t: Dictionary, failure: { code: string; retryAfter?: number }, own: ErrorMessages = {}): string {
   if (!hasMessage(t.apiErrors, failure.code)) return t.common.genericError;
   const wording = own[failure.code] ?? t.apiErrors[failure.code];

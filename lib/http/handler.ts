@@ -4,7 +4,7 @@ import { ApiError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/error-response";
 import { getDictionary } from "@/lib/i18n/server";
 import { log, withRequestContext } from "@/lib/log";
-import type { ValidationMessageKey } from "@/lib/validations/field-errors";
+import { wordedFields } from "@/lib/validations/field-errors";
 import { increment, observeAuthRequest, routeOf } from "@/lib/metrics";
 
 function isDatabaseUnavailable(error: unknown): boolean {
@@ -14,29 +14,35 @@ function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
-// Domain code names a field's problem by its dictionary key ("passwordWrong"); it is put into the
-// caller's language here, once. Text that is not a key passes through as it is.
-async function translatedFields(fields: Record<string, string>): Promise<Record<string, string>> {
-  const messages = (await getDictionary()).t.validation;
-  return Object.fromEntries(Object.entries(fields).map(([field, problem]) => [field, Object.hasOwn(messages, problem) ? messages[problem as ValidationMessageKey] : problem]));
+// Domain code and the parsers name each problem by code and dictionary key; they are put into the
+// caller's language (lang cookie, then Accept-Language, as the pages) here, once.
+async function errorAnswer(error: ApiError): Promise<Response> {
+  const { locale, t } = await getDictionary();
+  return errorResponse(error, locale, error.fields && wordedFields(error.fields, t.validation));
 }
 
 type Handler<Context> = (request: NextRequest, context: Context) => Promise<Response>;
+
+// Any error as the ApiError it is answered with: a known one as it is, a database outage as 503,
+// anything else as 500 after its stack is logged (never sent).
+export function asApiError(error: unknown, path: string): ApiError {
+  if (error instanceof ApiError) {
+    if (error.code === "RATE_LIMITED") increment("tropical_rate_limit_hits_total", { route: routeOf(path) });
+    return error;
+  }
+  if (isDatabaseUnavailable(error)) {
+    log("error", "database unavailable", { path, error: String(error) });
+    return new ApiError("SERVICE_UNAVAILABLE");
+  }
+  log("error", "unhandled error", { path, error: error instanceof Error ? error.stack : String(error) });
+  return new ApiError("INTERNAL");
+}
 
 async function answer<Context>(handler: Handler<Context>, request: NextRequest, context: Context, path: string): Promise<Response> {
   try {
     return await handler(request, context);
   } catch (error) {
-    if (error instanceof ApiError) {
-      if (error.code === "RATE_LIMITED") increment("tropical_rate_limit_hits_total", { route: routeOf(path) });
-      return errorResponse(error.fields ? new ApiError(error.code, await translatedFields(error.fields), error.retryAfterSeconds, error.headers) : error);
-    }
-    if (isDatabaseUnavailable(error)) {
-      log("error", "database unavailable", { path, error: String(error) });
-      return errorResponse(new ApiError("SERVICE_UNAVAILABLE"));
-    }
-    log("error", "unhandled error", { path, error: error instanceof Error ? error.stack : String(error) });
-    return errorResponse(new ApiError("INTERNAL"));
+    return errorAnswer(asApiError(error, path));
   }
 }
 

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { ApiError } from "@/lib/errors";
-import { getDictionary } from "@/lib/i18n/server";
-import { fieldErrors } from "@/lib/validations/field-errors";
+import { DICTIONARIES } from "@/lib/i18n/dictionaries";
+import { fieldProblems } from "@/lib/validations/field-errors";
 
 // Auth and planner bodies are small; anything larger is refused before it is parsed.
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -40,9 +40,14 @@ function fieldWithNul(value: unknown, path: string[] = []): string | null {
   return null;
 }
 
-async function refuseNul(value: unknown): Promise<void> {
+function refuseNul(value: unknown): void {
   const field = fieldWithNul(value);
-  if (field) throw new ApiError("INVALID_INPUT", { [field]: (await getDictionary()).t.validation.invalidCharacters });
+  if (field) throw new ApiError("INVALID_INPUT", { [field]: "invalidCharacters" });
+}
+
+// Problems stay dictionary keys (every language has the same ones); lib/http/handler.ts words them.
+function invalid(error: z.ZodError): ApiError {
+  return new ApiError("INVALID_INPUT", fieldProblems(error, DICTIONARIES.en.validation));
 }
 
 export async function parseJsonBody<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.output<Schema>> {
@@ -55,10 +60,9 @@ export async function parseJsonBody<Schema extends z.ZodType>(request: Request, 
   } catch {
     throw new ApiError("INVALID_JSON");
   }
-  await refuseNul(json);
+  refuseNul(json);
   const parsed = schema.safeParse(json);
-  // Field messages in the caller's language (lang cookie, then Accept-Language), like the pages.
-  if (!parsed.success) throw new ApiError("INVALID_INPUT", fieldErrors(parsed.error, (await getDictionary()).t.validation));
+  if (!parsed.success) throw invalid(parsed.error);
   return parsed.data;
 }
 
@@ -69,9 +73,9 @@ export async function parseFormBody<Schema extends z.ZodType>(request: Request, 
   if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(contentType)) throw new ApiError("UNSUPPORTED_MEDIA_TYPE");
   const form: Record<string, string> = {};
   for (const [key, value] of new URLSearchParams(await readLimited(request))) form[key] ??= value;
-  await refuseNul(form);
+  refuseNul(form);
   const parsed = schema.safeParse(form);
-  if (!parsed.success) throw new ApiError("INVALID_INPUT", fieldErrors(parsed.error, (await getDictionary()).t.validation));
+  if (!parsed.success) throw invalid(parsed.error);
   return parsed.data;
 }
 
@@ -80,8 +84,8 @@ export async function parseQuery<Schema extends z.ZodType>(request: Request, sch
   const params = new URL(request.url).searchParams;
   const query: Record<string, string> = {};
   for (const [key, value] of params) query[key] ??= value;
-  await refuseNul(query);
+  refuseNul(query);
   const parsed = schema.safeParse(query);
-  if (!parsed.success) throw new ApiError("INVALID_INPUT", fieldErrors(parsed.error, (await getDictionary()).t.validation));
+  if (!parsed.success) throw invalid(parsed.error);
   return parsed.data;
 }

@@ -1,10 +1,10 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { ownedOrNotFound } from "@/lib/planner/owned";
 import { ApiError } from "@/lib/errors";
 import type { Event } from "@/lib/generated/prisma/client";
 import type { EventDto } from "@/lib/planner/types";
 import { eventTimeProblems, type EventCreateInput, type EventUpdateInput } from "@/lib/validations/planner";
-import type { ValidationMessageKey } from "@/lib/validations/field-errors";
 
 // More than a person can read in one view; the range is bounded too (see eventRangeSchema).
 const MAX_EVENTS = 1000;
@@ -43,21 +43,12 @@ async function findOwn(userId: string, id: string): Promise<Event> {
   return event;
 }
 
-export async function updateEvent(
-  userId: string,
-  id: string,
-  input: EventUpdateInput,
-  messages: Record<ValidationMessageKey, string>,
-): Promise<EventDto> {
+export async function updateEvent(userId: string, id: string, input: EventUpdateInput): Promise<EventDto> {
   const current = await findOwn(userId, id);
   const merged = { startsAt: input.startsAt ?? current.startsAt, endsAt: input.endsAt ?? current.endsAt, allDay: input.allDay ?? current.allDay };
   const problems = eventTimeProblems(merged);
-  if (Object.keys(problems).length) {
-    throw new ApiError("INVALID_INPUT", Object.fromEntries(Object.entries(problems).map(([field, key]) => [field, messages[key]])));
-  }
-  const updated = await getDb().event.updateMany({ where: { id, userId }, data: input });
-  if (updated.count === 0) throw new ApiError("NOT_FOUND");
-  return toDto(await findOwn(userId, id));
+  if (Object.keys(problems).length) throw new ApiError("INVALID_INPUT", problems);
+  return toDto(await ownedOrNotFound(getDb().event.update({ where: { id, userId }, data: input })));
 }
 
 export async function deleteEvent(userId: string, id: string): Promise<void> {

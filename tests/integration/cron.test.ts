@@ -65,7 +65,7 @@ test("without the secret, with a wrong or near one, or with the metrics token, t
       const response = await call(pathname, authorization);
       assert.equal(response.status, 401, `${pathname} with ${what}`);
       assert.equal(response.headers.get("www-authenticate"), 'Bearer realm="cron"');
-      assert.deepEqual(await response.json(), { error: { code: "UNAUTHENTICATED", message: "Sign in to continue." } });
+      assert.deepEqual(await response.json(), { error: { code: "UNAUTHENTICATED", message: "로그인이 필요합니다. 다시 로그인해 주세요." } });
     }
   }
   // Nor does the cron secret read the metrics.

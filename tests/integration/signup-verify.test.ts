@@ -88,14 +88,30 @@ describe("POST /api/auth/signup", () => {
     assert.ok(!JSON.stringify(error).includes("short"), "the submitted password is never echoed");
   });
 
-  test("field messages follow the caller's language: Korean by default, English on request", async () => {
+  test("an error's message and its field messages follow the caller's language together: Korean by default, English on request", async () => {
     const body = { ...signupBody("not-an-email"), password: "short" };
     const korean = await errorOf(await new Client().post("/api/auth/signup", body));
+    assert.equal(korean.message, "입력한 내용을 확인해 주세요.");
     assert.equal(korean.fields?.email, "올바른 이메일 주소를 입력해 주세요.");
     assert.equal(korean.fields?.password, "비밀번호는 10자 이상이어야 합니다.");
     const english = await errorOf(await new Client().post("/api/auth/signup", body, { headers: { "accept-language": "en-GB,en;q=0.9" } }));
+    assert.equal(english.message, "Check what you entered.");
     assert.equal(english.fields?.email, "Enter a valid e-mail address.");
     assert.equal(english.fields?.password, "Use at least 10 characters.");
+    // The language cookie the switcher sets wins over the browser's languages.
+    const chosen = new Client();
+    chosen.setCookie("lang", "en");
+    assert.equal((await errorOf(await chosen.post("/api/auth/signup", body, { headers: { "accept-language": "ko" } }))).message, "Check what you entered.");
+    // A domain check's problem (a weak password) is worded the same way, not in a fixed language.
+    const weak = await errorOf(await new Client().post("/api/auth/signup", { ...signupBody(randomEmail()), password: "password1234" }, { headers: { "accept-language": "en" } }));
+    assert.equal(weak.message, "Check what you entered.");
+    assert.doesNotMatch(weak.fields?.password ?? "", /[가-힣]/);
+    assert.ok(weak.fields?.password);
+    // The middleware's own refusal speaks the same language as a handler's.
+    const refused = await new Client().request("/api/events?from=2026-01-01&to=2026-02-01", { headers: { "accept-language": "en" } });
+    assert.equal(refused.status, 401);
+    assert.deepEqual(await errorOf(refused), { code: "UNAUTHENTICATED", message: "Sign in to continue." });
+    assert.ok(refused.headers.get("x-request-id"));
   });
 
   test("unknown fields and wrongly typed fields are 400, never reaching the database", async () => {

@@ -22,7 +22,7 @@ async function count(sql: string, params: unknown[]): Promise<number> {
   return (await query<{ n: number }>(sql, params))[0]?.n ?? 0;
 }
 
-test("with the database stopped, requests fail fast with 503 JSON, nothing is half-written, and service resumes by itself", async () => {
+test("with the database stopped, requests fail fast with 503 JSON (a page navigation with a page), nothing is half-written, and service resumes by itself", async () => {
   const { client } = await stack.signedIn();
   assert.equal((await client.request("/api/todos")).status, 200);
   await stack.stopDatabase();
@@ -38,6 +38,13 @@ test("with the database stopped, requests fail fast with 503 JSON, nothing is ha
       assert.ok(!/ECONNREFUSED|prisma|stack|at \w+ \(/i.test(JSON.stringify(body)), "no internals");
       assert.ok(seconds < 8, `answered in ${seconds.toFixed(1)} s`);
     }
+    // A page navigation that needs a refresh gets a page that retries by itself, not JSON, and keeps its cookies.
+    const page = await client.request("/api/auth/token/refresh?next=/dashboard", { headers: { accept: "text/html" } });
+    assert.equal(page.status, 503);
+    assert.match(page.headers.get("content-type") ?? "", /^text\/html/);
+    assert.equal(page.headers.get("retry-after"), "5");
+    assert.match(await page.text(), /<meta http-equiv="refresh" content="5">.*서비스를 잠시 사용할 수 없습니다/s);
+    assert.deepEqual(page.headers.getSetCookie(), []);
     await stack.startDatabase();
     assert.equal(await count(`SELECT count(*)::int AS n FROM "User" WHERE email = $1`, [email]), 0, "no half-written user");
     assert.equal(await count(`SELECT count(*)::int AS n FROM "Todo" WHERE title = 'lost?'`, []), 0);

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { errorMessage, firstProblem } from "@/lib/client/error-message";
 import { ERRORS, type ErrorCode } from "@/lib/errors";
+import { API_ERRORS } from "@/lib/i18n/api-errors";
 import { DICTIONARIES } from "@/lib/i18n/dictionaries";
 
 const ko = DICTIONARIES.ko;
@@ -10,7 +11,7 @@ const codes = Object.keys(ERRORS) as ErrorCode[];
 test("every API error reads in the page's language, never in the server's English", () => {
   for (const code of codes) {
     const text = errorMessage(ko, { code });
-    assert.notEqual(text, ERRORS[code].message, code);
+    assert.notEqual(text, API_ERRORS.en[code], code);
     assert.match(text, /[가-힣]/, code);
     // Only a fault on the server's side is the generic "something went wrong".
     if (code !== "INTERNAL") assert.notEqual(text, ko.common.genericError, code);

@@ -33,3 +33,19 @@ test("every route under app/api/cron is built with auth \"cron\", and no other r
   assert.ok(files.some((file) => file.startsWith(path.join("api", "cron") + path.sep)), "no cron routes found");
   assert.deepEqual(offenders, []);
 });
+
+// Problems are named by error code and dictionary key where they are found and worded once, in the
+// request's language, by lib/http/handler.ts: a domain module that read a dictionary would word
+// them in a language of its own choosing again, and a route that passed one in would bring it back.
+test("no domain module reads a dictionary, and no route hands one to it", async () => {
+  const offenders: string[] = [];
+  for (const dir of ["lib/auth", "lib/planner"]) {
+    for (const file of await readdir(dir)) {
+      if (/@\/lib\/i18n\/(dictionaries|server)"/.test(await readFile(path.join(dir, file), "utf8"))) offenders.push(path.join(dir, file));
+    }
+  }
+  for (const file of (await readdir("app", { recursive: true })).filter((name) => path.basename(name) === "route.ts")) {
+    if (/\.t\.validation\b/.test(await readFile(path.join("app", file), "utf8"))) offenders.push(path.join("app", file));
+  }
+  assert.deepEqual(offenders, []);
+});

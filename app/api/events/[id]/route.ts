@@ -1,11 +1,10 @@
 import { json, noContent, route } from "@/lib/http/route";
-import { getDictionary } from "@/lib/i18n/server";
 import { deleteEvent, updateEvent } from "@/lib/planner/events";
 import { idParams } from "@/lib/validations/params";
 import { eventUpdateSchema } from "@/lib/validations/planner";
 
 export const PATCH = route({ auth: "user", params: idParams, body: eventUpdateSchema }, async ({ user, params, body }) =>
-  json({ event: await updateEvent(user.id, params.id, body, (await getDictionary()).t.validation) }),
+  json({ event: await updateEvent(user.id, params.id, body) }),
 );
 
 export const DELETE = route({ auth: "user", params: idParams }, async ({ user, params }) => {

@@ -1,10 +1,9 @@
 import { changePassword } from "@/lib/auth/passwords";
 import { json, route } from "@/lib/http/route";
-import { getDictionary } from "@/lib/i18n/server";
 import { changePasswordSchema } from "@/lib/validations/auth";
 
 // Keeps this session; every other one ends.
 export const POST = route({ auth: "user", recentProof: true, body: changePasswordSchema }, async ({ user, body, meta }) => {
-  await changePassword(user.id, user.sessionId, body.currentPassword, body.newPassword, (await getDictionary()).t.validation, meta);
+  await changePassword(user.id, user.sessionId, body.currentPassword, body.newPassword, meta);
   return json({ changed: true });
 });
