@@ -35,8 +35,7 @@ const SERVER_CPU = pinned ? 1 : undefined;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 const spread = (values: number[]) => `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}`;
 const rows: string[] = [];
-const report = (name: string, measured: string, target: string, met: boolean | null) =>
-  rows.push(`| ${name} | ${measured} | ${target} | ${met === null ? "—" : met ? "met" : "**not met**"} |`);
+const report = (name: string, measured: string, target: string, met: boolean | null) => rows.push(`| ${name} | ${measured} | ${target} | ${met === null ? "—" : met ? "met" : "**not met**"} |`);
 
 function perSecond(iterations: number, run: () => unknown): Promise<number> {
   return (async () => {
@@ -59,7 +58,7 @@ async function tokenVerify(): Promise<void> {
     return tokens;
   };
   // One call per item, in order.
-  const eachOnce = <T,>(items: T[], call: (item: T) => unknown) => {
+  const eachOnce = <T>(items: T[], call: (item: T) => unknown) => {
     let calls = 0;
     return perSecond(items.length, () => call(items[calls++] as T));
   };
@@ -94,9 +93,19 @@ async function tokenVerify(): Promise<void> {
     median(slower) <= 40,
   );
   const gain = ours.map((rate, round) => rate / (perCall[round] ?? 1));
-  report("Token verify with the key imported once vs per call", `${median(gain).toFixed(2)}× faster (rounds ${spread(gain)}; ${Math.round(median(perCall))}/s per-call import)`, "≥ 1.5×", median(gain) >= 1.5);
+  report(
+    "Token verify with the key imported once vs per call",
+    `${median(gain).toFixed(2)}× faster (rounds ${spread(gain)}; ${Math.round(median(perCall))}/s per-call import)`,
+    "≥ 1.5×",
+    median(gain) >= 1.5,
+  );
   const remembered = seen.map((rate, round) => rate / (ours[round] ?? 1));
-  report("Token verify of a token that passed before (remembered) vs its first check", `${median(remembered).toFixed(1)}× faster (rounds ${spread(remembered)}; ${Math.round(median(seen))}/s)`, "(context)", null);
+  report(
+    "Token verify of a token that passed before (remembered) vs its first check",
+    `${median(remembered).toFixed(1)}× faster (rounds ${spread(remembered)}; ${Math.round(median(seen))}/s)`,
+    "(context)",
+    null,
+  );
 }
 
 async function hashAlone(): Promise<number> {
@@ -131,7 +140,12 @@ async function http(passwordCheckOnly: string): Promise<void> {
       trivial.push((await cannon(health)).requests.average);
       reads.push((await cannon(`${stack.baseUrl}/api/todos`, { headers: { cookie: cookie() } })).requests.average);
     }
-    report("Authenticated reads `GET /api/todos` (with the session check)", `${Math.round(median(reads))} req/s = ${(median(reads) / median(trivial)).toFixed(2)}× a trivial handler (${Math.round(median(trivial))} req/s)`, "(context)", null);
+    report(
+      "Authenticated reads `GET /api/todos` (with the session check)",
+      `${Math.round(median(reads))} req/s = ${(median(reads) / median(trivial)).toFixed(2)}× a trivial handler (${Math.round(median(trivial))} req/s)`,
+      "(context)",
+      null,
+    );
 
     // Refresh rotation with distinct tokens: each request spends one token, none is reused.
     const tokens: string[] = [];
@@ -148,10 +162,20 @@ async function http(passwordCheckOnly: string): Promise<void> {
     const rotated = await cannon(`${stack.baseUrl}/api/auth/token/refresh`, {
       amount: tokens.length,
       connections: 8,
-      requests: [{ method: "POST", setupRequest: (request) => ({ ...request, headers: { ...request.headers, origin: stack.baseUrl, "x-forwarded-for": randomAddress(), cookie: tokens[next++ % tokens.length] ?? "" } }) }],
+      requests: [
+        {
+          method: "POST",
+          setupRequest: (request) => ({ ...request, headers: { ...request.headers, origin: stack.baseUrl, "x-forwarded-for": randomAddress(), cookie: tokens[next++ % tokens.length] ?? "" } }),
+        },
+      ],
     });
     const errors = rotated.non2xx;
-    report("Refresh rotation, distinct pre-seeded tokens", `${Math.round(rotated.requests.average)} req/s = ${(rotated.requests.average / median(trivial)).toFixed(2)}× a trivial handler; ${errors} non-2xx of ${rotated.requests.total}`, "zero 5xx", errors === 0);
+    report(
+      "Refresh rotation, distinct pre-seeded tokens",
+      `${Math.round(rotated.requests.average)} req/s = ${(rotated.requests.average / median(trivial)).toFixed(2)}× a trivial handler; ${errors} non-2xx of ${rotated.requests.total}`,
+      "zero 5xx",
+      errors === 0,
+    );
 
     // Login latency, one connection: success, wrong password, unknown address; against one hash.
     const base = await hashAlone();
@@ -162,7 +186,9 @@ async function http(passwordCheckOnly: string): Promise<void> {
       return performance.now() - started;
     };
     const timeLogin = (body: unknown, baseUrl = stack.baseUrl) =>
-      timed(() => fetch(`${baseUrl}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json", origin: baseUrl, "x-forwarded-for": randomAddress() }, body: JSON.stringify(body) }));
+      timed(() =>
+        fetch(`${baseUrl}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json", origin: baseUrl, "x-forwarded-for": randomAddress() }, body: JSON.stringify(body) }),
+      );
     const success: number[] = [];
     const wrong: number[] = [];
     const unknown: number[] = [];
@@ -196,9 +222,7 @@ async function http(passwordCheckOnly: string): Promise<void> {
 
     // Concurrent logins: latency at 1, 4 and 16 connections, and how late the server's event loop ran.
     const metrics = async () =>
-      (await (await fetch(`${stack.baseUrl}/api/metrics`, { headers: { authorization: `Bearer ${stack.metricsToken}` } })).text()).match(
-        /^tropical_event_loop_delay_p99_seconds ([\d.]+)$/m,
-      )?.[1];
+      (await (await fetch(`${stack.baseUrl}/api/metrics`, { headers: { authorization: `Bearer ${stack.metricsToken}` } })).text()).match(/^tropical_event_loop_delay_p99_seconds ([\d.]+)$/m)?.[1];
     const latencies: string[] = [];
     let delayAt16 = 0;
     for (const connections of [1, 4, 16]) {
@@ -206,7 +230,16 @@ async function http(passwordCheckOnly: string): Promise<void> {
       const result = await cannon(`${stack.baseUrl}/api/auth/login`, {
         connections,
         amount: connections * 8,
-        requests: [{ method: "POST", setupRequest: (request) => ({ ...request, headers: { "content-type": "application/json", origin: stack.baseUrl, "x-forwarded-for": randomAddress() }, body: JSON.stringify({ email, password: PASSWORD }) }) }],
+        requests: [
+          {
+            method: "POST",
+            setupRequest: (request) => ({
+              ...request,
+              headers: { "content-type": "application/json", origin: stack.baseUrl, "x-forwarded-for": randomAddress() },
+              body: JSON.stringify({ email, password: PASSWORD }),
+            }),
+          },
+        ],
       });
       latencies.push(`${connections}: ${result.latency.p50} ms`);
       if (connections === 16) delayAt16 = Number(await metrics()) * 1000;
@@ -218,7 +251,6 @@ async function http(passwordCheckOnly: string): Promise<void> {
     await stack.stop();
   }
 }
-
 
 interface Variants {
   // The tree unchanged, built and served exactly like the others: the reference every ratio uses
@@ -293,12 +325,13 @@ async function middlewareAndRevocation(variants: Variants): Promise<void> {
     };
     const record = (key: string, server: string, rate: number) => ((results[key] ??= {})[server] ??= []).push(rate);
     const middlewareCases = ["page", "handler", "static", "unauthenticated"] as const;
-    const middlewareServers = (caseName: string) => (caseName === "page" || caseName === "handler" ? ["noMiddleware", "emptyMiddleware", "unverifiedMiddleware", "sameTree", "auth"] : ["noMiddleware", "emptyMiddleware", "auth"]);
+    const middlewareServers = (caseName: string) =>
+      caseName === "page" || caseName === "handler" ? ["noMiddleware", "emptyMiddleware", "unverifiedMiddleware", "sameTree", "auth"] : ["noMiddleware", "emptyMiddleware", "auth"];
     // Every server warmed on every request it will get (JIT, connection pools, the session cache).
     for (const caseName of middlewareCases) for (const server of middlewareServers(caseName)) await measure(caseName, server, 2);
     for (const server of ["auth", "noRevocationCheck"]) await measure("reads", server, 2);
     for (let round = 0; round < PAIRED_ROUNDS; round++) {
-      const flip = <T,>(list: T[]) => (round % 2 === 0 ? list : [...list].reverse());
+      const flip = <T>(list: T[]) => (round % 2 === 0 ? list : [...list].reverse());
       for (const caseName of middlewareCases) for (const server of flip(middlewareServers(caseName))) record(caseName, server, await measure(caseName, server, 3));
       for (const server of flip(["auth", "noRevocationCheck"])) {
         record("reads@1", server, await measure("reads", server, 3, 1));
@@ -341,7 +374,12 @@ async function middlewareAndRevocation(variants: Variants): Promise<void> {
     );
     const staticRatio = paired("static", "auth", "noMiddleware");
     report("Static asset throughput with the auth middleware against none (the matcher skips it)", staticRatio.text, "1.0× (± 5%)", Math.abs(staticRatio.ratio - 1) <= 0.05);
-    report("401 without a token: the middleware's answer against the handler's own", `${paired("unauthenticated", "auth", "noMiddleware").text}; ${Math.round(rate("unauthenticated", "auth"))} vs ${Math.round(rate("unauthenticated", "noMiddleware"))} req/s`, "(context)", null);
+    report(
+      "401 without a token: the middleware's answer against the handler's own",
+      `${paired("unauthenticated", "auth", "noMiddleware").text}; ${Math.round(rate("unauthenticated", "auth"))} vs ${Math.round(rate("unauthenticated", "noMiddleware"))} req/s`,
+      "(context)",
+      null,
+    );
     // One connection, one request at a time: the check's own cost. At 16 connections both builds
     // wait on the same single core and database.
     const revocation = paired("reads@1", "auth", "noRevocationCheck");
@@ -351,7 +389,12 @@ async function middlewareAndRevocation(variants: Variants): Promise<void> {
       "≥ 0.90× (check costs ≤ 10%)",
       revocation.ratio >= 0.9,
     );
-    report("The same at 16 connections", `${paired("reads", "auth", "noRevocationCheck").text}; ${Math.round(rate("reads", "auth"))} vs ${Math.round(rate("reads", "noRevocationCheck"))} req/s`, "(context)", null);
+    report(
+      "The same at 16 connections",
+      `${paired("reads", "auth", "noRevocationCheck").text}; ${Math.round(rate("reads", "auth"))} vs ${Math.round(rate("reads", "noRevocationCheck"))} req/s`,
+      "(context)",
+      null,
+    );
   } finally {
     for (const server of servers) await server.stop();
     await stack.stop();
@@ -381,7 +424,11 @@ async function lighthouseScores(): Promise<void> {
     if (!saved.ok) throw new Error(`could not save the bench user's time zone: ${saved.status}`);
     const scores: string[] = [];
     let allMet = true;
-    for (const [route, cookie] of [["/", ""], ["/login", ""], ["/dashboard", client.cookieHeader("/dashboard")]] as const) {
+    for (const [route, cookie] of [
+      ["/", ""],
+      ["/login", ""],
+      ["/dashboard", client.cookieHeader("/dashboard")],
+    ] as const) {
       const runs: { performance: number; accessibility: number; lcp: number; tbt: number }[] = [];
       for (let round = 0; round < ROUNDS; round++) {
         const result = await lighthouse(`${stack.baseUrl}${route}`, {
@@ -432,7 +479,12 @@ async function javascriptPerRoute(bareNext: string): Promise<void> {
   const dashboard = await firstLoadJavaScript(here, "/dashboard");
   const bare = await firstLoadJavaScript(bareNext, "/");
   report("Welcome page JavaScript against a bare Next.js page's (same Next, gzip)", `${(welcome / bare).toFixed(2)}× (${(bare / 1024).toFixed(0)} KiB bare)`, "≤ 1.15×", welcome / bare <= 1.15);
-  report("JavaScript on first load, gzip: `/`, `/login`, `/dashboard`", `${(welcome / 1024).toFixed(0)} KiB, ${(login / 1024).toFixed(0)} KiB, ${(dashboard / 1024).toFixed(0)} KiB`, "(context)", null);
+  report(
+    "JavaScript on first load, gzip: `/`, `/login`, `/dashboard`",
+    `${(welcome / 1024).toFixed(0)} KiB, ${(login / 1024).toFixed(0)} KiB, ${(dashboard / 1024).toFixed(0)} KiB`,
+    "(context)",
+    null,
+  );
   report("Dashboard JavaScript against the welcome page's", `${(dashboard / welcome).toFixed(2)}×`, "≤ 1.5×", dashboard / welcome <= 1.5);
 }
 

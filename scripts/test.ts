@@ -25,7 +25,10 @@ async function testFiles(dir: string): Promise<string[]> {
   const full = path.join(root, dir);
   if (!existsSync(full)) return [];
   const entries = await readdir(full, { recursive: true });
-  return entries.filter((entry) => entry.endsWith(".test.ts")).sort().map((entry) => path.join(dir, entry));
+  return entries
+    .filter((entry) => entry.endsWith(".test.ts"))
+    .sort()
+    .map((entry) => path.join(dir, entry));
 }
 
 async function nodeCounts(tapFile: string): Promise<{ passed: number; failed: number }> {
@@ -89,16 +92,12 @@ async function runNodeTests(
   tapName = "node-tests.tap",
 ): Promise<{ passed: number; failed: number }> {
   const tapFile = path.join(TEST_DATA_DIR, tapName);
-  await run(label, process.execPath, [
-    "--import",
-    "tsx",
-    "--test",
-    "--test-reporter=spec",
-    "--test-reporter-destination=stdout",
-    "--test-reporter=tap",
-    `--test-reporter-destination=${tapFile}`,
-    ...files,
-  ], env);
+  await run(
+    label,
+    process.execPath,
+    ["--import", "tsx", "--test", "--test-reporter=spec", "--test-reporter-destination=stdout", "--test-reporter=tap", `--test-reporter-destination=${tapFile}`, ...files],
+    env,
+  );
   const counts = await nodeCounts(tapFile);
   // A run that counted nothing did not run: that is a failure, not a pass.
   return counts.passed + counts.failed === 0 ? { passed: 0, failed: 1 } : counts;

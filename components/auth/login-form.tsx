@@ -25,10 +25,15 @@ export function LoginForm({ t, next, notice, error, secondStep: startAtSecondSte
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setNeedsVerification(false);
-    const result = await submit<{ mfaRequired?: boolean; method?: SecondStep }>("/api/auth/login", loginSchema, { email, password }, {
-      INVALID_CREDENTIALS: t.login.invalid,
-      EMAIL_NOT_VERIFIED: t.login.notVerified,
-    });
+    const result = await submit<{ mfaRequired?: boolean; method?: SecondStep }>(
+      "/api/auth/login",
+      loginSchema,
+      { email, password },
+      {
+        INVALID_CREDENTIALS: t.login.invalid,
+        EMAIL_NOT_VERIFIED: t.login.notVerified,
+      },
+    );
     if (!result) return;
     if (result.ok) {
       if (result.data.mfaRequired) {

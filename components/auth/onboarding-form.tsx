@@ -101,7 +101,15 @@ function LinkStep({ t, view, provider, onVerified }: { t: Dictionary; view: Onbo
         {existing?.provenByCode ? (
           <Alert tone="success">{t.social.existingProven}</Alert>
         ) : existing?.hasPassword ? (
-          <Field label={t.common.password} name="password" type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} error={fields.password} />
+          <Field
+            label={t.common.password}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            error={fields.password}
+          />
         ) : null}
         {existing?.provenByCode || existing?.hasPassword ? (
           <Button type="submit" busy={busy} busyLabel={t.common.submitting}>
@@ -156,7 +164,16 @@ export function OnboardingForm({ t, locale, initial }: { t: Dictionary; locale: 
           {message ? <Alert>{message}</Alert> : null}
           <p className="text-sm text-slate-700">{format(t.social.emailVerified, { email: view.email ?? "" })}</p>
           {view.replacesUnconfirmed ? <Alert tone="info">{t.social.replacesUnconfirmed}</Alert> : null}
-          <Field label={t.common.nickname} name="nickname" autoComplete="nickname" required maxLength={30} value={nickname} onChange={(event) => setNickname(event.target.value)} error={fields.nickname} />
+          <Field
+            label={t.common.nickname}
+            name="nickname"
+            autoComplete="nickname"
+            required
+            maxLength={30}
+            value={nickname}
+            onChange={(event) => setNickname(event.target.value)}
+            error={fields.nickname}
+          />
           <ConsentFieldset t={t} consents={consents} onChange={setConsents} fields={fields} />
           <Button type="submit" busy={busy} busyLabel={t.common.submitting}>
             {t.social.submit}

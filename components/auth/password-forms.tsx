@@ -80,11 +80,7 @@ export function ResetPasswordForm({ t, locale, token, secured }: { t: Dictionary
           <p className="text-sm text-amber-900">{t.password.recentBody}</p>
           {recent.map((factor) => (
             <label key={factor.id} className="flex items-center gap-2 text-sm text-slate-800">
-              <input
-                type="checkbox"
-                checked={remove.includes(factor.id)}
-                onChange={(event) => setRemove(event.target.checked ? [...remove, factor.id] : remove.filter((id) => id !== factor.id))}
-              />
+              <input type="checkbox" checked={remove.includes(factor.id)} onChange={(event) => setRemove(event.target.checked ? [...remove, factor.id] : remove.filter((id) => id !== factor.id))} />
               <span>
                 {t.password.recentKinds[factor.kind]}: {factor.name} · {format(t.password.recentAdded, { date: when(factor.addedAt) })}
               </span>
@@ -119,7 +115,13 @@ export function ChangePasswordForm({ t, email }: { t: Dictionary; email: string 
     }
   }
   return (
-    <Form onFocus={changePasswordSchema.warm} onSubmit={onSubmit} noValidate aria-labelledby="change-password-title" className="flex max-w-2xl flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4">
+    <Form
+      onFocus={changePasswordSchema.warm}
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby="change-password-title"
+      className="flex max-w-2xl flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4"
+    >
       <h2 id="change-password-title" className="font-semibold">
         {t.password.changeTitle}
       </h2>
@@ -134,7 +136,15 @@ export function ChangePasswordForm({ t, email }: { t: Dictionary; email: string 
         onChange={(event) => setCurrentPassword(event.target.value)}
         error={fields.currentPassword}
       />
-      <NewPasswordField t={t} clues={[email]} label={t.password.newPassword} name="newPassword" value={newPassword} onChange={(event) => setNewPassword(event.target.value)} error={fields.newPassword} />
+      <NewPasswordField
+        t={t}
+        clues={[email]}
+        label={t.password.newPassword}
+        name="newPassword"
+        value={newPassword}
+        onChange={(event) => setNewPassword(event.target.value)}
+        error={fields.newPassword}
+      />
       <Button type="submit" busy={busy} busyLabel={t.common.submitting}>
         {t.password.changeSubmit}
       </Button>

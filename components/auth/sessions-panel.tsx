@@ -63,7 +63,8 @@ export function SessionsPanel({ t, locale }: { t: Dictionary; locale: Locale }) 
                     {session.current ? <span className="ml-2 rounded-full bg-teal-100 px-2 py-0.5 text-xs text-teal-900">{t.settings.thisDevice}</span> : null}
                   </p>
                   <p className="text-slate-600">
-                    {[session.ip ?? "?", session.country].filter(Boolean).join(" · ")} · {format(t.settings.signedInAt, { date: when(session.createdAt) })} · {format(t.settings.lastUsed, { date: when(session.lastUsedAt) })}
+                    {[session.ip ?? "?", session.country].filter(Boolean).join(" · ")} · {format(t.settings.signedInAt, { date: when(session.createdAt) })} ·{" "}
+                    {format(t.settings.lastUsed, { date: when(session.lastUsedAt) })}
                   </p>
                 </div>
                 <Button

@@ -29,7 +29,12 @@ function RecoveryCodes({ t, codes, onDone }: { t: Dictionary; codes: string[]; o
         <Button
           type="button"
           variant="secondary"
-          onClick={() => void navigator.clipboard?.writeText(text).then(() => setCopied(true), () => setCopied(false))}
+          onClick={() =>
+            void navigator.clipboard?.writeText(text).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            )
+          }
         >
           {t.strong.copy}
         </Button>
@@ -44,7 +49,11 @@ function RecoveryCodes({ t, codes, onDone }: { t: Dictionary; codes: string[]; o
           {t.strong.done}
         </Button>
       </div>
-      {copied ? <p role="status" className="text-sm text-emerald-800">{t.strong.copied}</p> : null}
+      {copied ? (
+        <p role="status" className="text-sm text-emerald-800">
+          {t.strong.copied}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -110,7 +119,10 @@ export function TwoFactorPanel({ t }: { t: Dictionary }) {
           {/* Drawn on the server from the otpauth URI; no outside service sees the secret. */}
           <img src={`data:image/svg+xml;base64,${btoa(setup.qrSvg)}`} alt={t.strong.qrAlt} width={192} height={192} className="rounded-lg border border-slate-200" />
           <p className="text-sm">
-            {t.strong.manualKey}: <code data-testid="totp-secret" className="break-all rounded bg-slate-100 px-1 font-mono">{setup.secret}</code>
+            {t.strong.manualKey}:{" "}
+            <code data-testid="totp-secret" className="rounded bg-slate-100 px-1 font-mono break-all">
+              {setup.secret}
+            </code>
           </p>
           <Field label={t.strong.code} name="totp-code" inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(event) => setCode(event.target.value)} />
           <Button type="submit" busy={busy} busyLabel={t.common.submitting}>
@@ -118,7 +130,9 @@ export function TwoFactorPanel({ t }: { t: Dictionary }) {
           </Button>
         </Form>
       ) : status === null ? (
-        <p role="status" className="text-sm text-slate-600">{t.dashboard.loading}</p>
+        <p role="status" className="text-sm text-slate-600">
+          {t.dashboard.loading}
+        </p>
       ) : !status.totpEnabled ? (
         <>
           <p className="text-sm text-slate-700">{t.strong.totpOff}</p>
@@ -132,7 +146,12 @@ export function TwoFactorPanel({ t }: { t: Dictionary }) {
             {format(t.strong.totpOn, { count: status.recoveryCodesLeft })}
           </p>
           <div className="flex flex-wrap gap-2">
-            <Button type="button" variant="secondary" disabled={busy} onClick={() => void run<{ recoveryCodes: string[] }>("/api/auth/2fa/recovery-codes", undefined, (data) => setCodes(data.recoveryCodes))}>
+            <Button
+              type="button"
+              variant="secondary"
+              disabled={busy}
+              onClick={() => void run<{ recoveryCodes: string[] }>("/api/auth/2fa/recovery-codes", undefined, (data) => setCodes(data.recoveryCodes))}
+            >
               {t.strong.renewCodes}
             </Button>
             <Button type="button" variant="secondary" className="text-red-700" disabled={busy} onClick={() => void run("/api/auth/2fa/totp/disable", undefined, () => void load())}>

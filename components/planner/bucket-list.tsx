@@ -22,7 +22,6 @@ interface Draft {
 }
 const EMPTY: Draft = { title: "", description: "", category: "TRAVEL", targetOn: "" };
 
-
 function ItemForm({
   t,
   label,
@@ -60,7 +59,11 @@ function ItemForm({
       <Field label={t.planner.title} name={`${prefix}title`} value={draft.title} onChange={(event) => edit({ title: event.target.value })} error={fields.title} maxLength={200} />
       <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
         {t.planner.category}
-        <Select value={draft.category} onChange={(event) => edit({ category: oneOf(BUCKET_CATEGORIES, event.target.value, "OTHER") })} className="rounded-lg border border-slate-300 bg-white px-3 py-2">
+        <Select
+          value={draft.category}
+          onChange={(event) => edit({ category: oneOf(BUCKET_CATEGORIES, event.target.value, "OTHER") })}
+          className="rounded-lg border border-slate-300 bg-white px-3 py-2"
+        >
           {BUCKET_CATEGORIES.map((category) => (
             <option key={category} value={category}>
               {t.planner.categories[category]}
@@ -69,7 +72,14 @@ function ItemForm({
         </Select>
       </label>
       <Field label={t.planner.targetOn} name={`${prefix}target`} type="date" value={draft.targetOn} onChange={(event) => edit({ targetOn: event.target.value })} error={fields.targetOn} />
-      <Field label={t.planner.description} name={`${prefix}description`} value={draft.description} onChange={(event) => edit({ description: event.target.value })} error={fields.description} maxLength={2000} />
+      <Field
+        label={t.planner.description}
+        name={`${prefix}description`}
+        value={draft.description}
+        onChange={(event) => edit({ description: event.target.value })}
+        error={fields.description}
+        maxLength={2000}
+      />
       <div className="flex gap-2 sm:col-span-2">
         <Button type="submit" busy={busy} busyLabel={t.common.submitting}>
           {submitLabel}
@@ -163,7 +173,7 @@ export function BucketList({ t, locale }: { t: Dictionary; locale: Locale }) {
                     <span className="h-2.5 overflow-hidden rounded-full bg-slate-200" aria-hidden="true">
                       <span className="block h-full rounded-full bg-amber-500" style={{ width: `${(entry.achieved / entry.total) * 100}%` }} />
                     </span>
-                    <span className="text-right tabular-nums text-slate-700">
+                    <span className="text-right text-slate-700 tabular-nums">
                       {entry.achieved}/{entry.total}
                     </span>
                   </li>
@@ -234,7 +244,7 @@ export function BucketList({ t, locale }: { t: Dictionary; locale: Locale }) {
                     </p>
                   ) : null}
                   {item.achievedOn ? <p className="text-sm font-semibold text-amber-900">{format(t.planner.achievedOn, { date: dateLabel(item.achievedOn) })}</p> : null}
-                  {item.achievedNote ? <p className="text-sm italic text-amber-900">“{item.achievedNote}”</p> : null}
+                  {item.achievedNote ? <p className="text-sm text-amber-900 italic">“{item.achievedNote}”</p> : null}
                   {achieving?.id === item.id ? (
                     <Form
                       className="flex flex-col gap-2"
@@ -243,7 +253,13 @@ export function BucketList({ t, locale }: { t: Dictionary; locale: Locale }) {
                         void setAchieved(item, true, achieving.note.trim() || undefined);
                       }}
                     >
-                      <Field label={t.planner.achievedNote} name={`note-${item.id}`} value={achieving.note} maxLength={1000} onChange={(event) => setAchieving({ id: item.id, note: event.target.value })} />
+                      <Field
+                        label={t.planner.achievedNote}
+                        name={`note-${item.id}`}
+                        value={achieving.note}
+                        maxLength={1000}
+                        onChange={(event) => setAchieving({ id: item.id, note: event.target.value })}
+                      />
                       <div className="flex gap-2">
                         <Button type="submit">{t.planner.markAchieved}</Button>
                         <Button type="button" variant="secondary" onClick={() => setAchieving(null)}>

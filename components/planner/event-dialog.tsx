@@ -147,13 +147,9 @@ export function EventDialog({
         </label>
         <div className="grid grid-cols-2 gap-3">
           <Field label={t.planner.start} name="startDate" type="date" value={form.startDate} onChange={(event) => set("startDate", event.target.value)} error={fields.startsAt} />
-          {form.allDay ? null : (
-            <Field label={`${t.planner.start} (${timeZone})`} name="startTime" type="time" value={form.startTime} onChange={(event) => set("startTime", event.target.value)} />
-          )}
+          {form.allDay ? null : <Field label={`${t.planner.start} (${timeZone})`} name="startTime" type="time" value={form.startTime} onChange={(event) => set("startTime", event.target.value)} />}
           <Field label={t.planner.end} name="endDate" type="date" value={form.endDate} onChange={(event) => set("endDate", event.target.value)} error={fields.endsAt} />
-          {form.allDay ? null : (
-            <Field label={`${t.planner.end} (${timeZone})`} name="endTime" type="time" value={form.endTime} onChange={(event) => set("endTime", event.target.value)} />
-          )}
+          {form.allDay ? null : <Field label={`${t.planner.end} (${timeZone})`} name="endTime" type="time" value={form.endTime} onChange={(event) => set("endTime", event.target.value)} />}
         </div>
         <fieldset>
           <legend className="mb-2 text-sm font-medium text-slate-800">{t.planner.color}</legend>

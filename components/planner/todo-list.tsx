@@ -234,7 +234,7 @@ export function TodoList({ t, settings }: { t: Dictionary; settings: PlannerSett
               className={`flex flex-wrap items-center gap-2 rounded-xl border bg-white p-3 ${isOverdue(todo) ? "border-rose-300" : "border-slate-200"} ${dragged === todo.id ? "opacity-50" : ""}`}
             >
               {canReorder ? (
-                <span aria-hidden="true" title={format(t.planner.dragHandle, { title: todo.title })} className="cursor-grab select-none text-slate-400">
+                <span aria-hidden="true" title={format(t.planner.dragHandle, { title: todo.title })} className="cursor-grab text-slate-400 select-none">
                   ⋮⋮
                 </span>
               ) : null}
@@ -290,7 +290,13 @@ export function TodoList({ t, settings }: { t: Dictionary; settings: PlannerSett
               </select>
               {canReorder ? (
                 <span className="flex">
-                  <button type="button" onClick={() => moveTo(todo, index - 1)} disabled={index === 0} aria-label={format(t.planner.moveUp, { title: todo.title })} className="px-2 py-1 disabled:opacity-30">
+                  <button
+                    type="button"
+                    onClick={() => moveTo(todo, index - 1)}
+                    disabled={index === 0}
+                    aria-label={format(t.planner.moveUp, { title: todo.title })}
+                    className="px-2 py-1 disabled:opacity-30"
+                  >
                     ↑
                   </button>
                   <button

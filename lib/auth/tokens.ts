@@ -70,10 +70,7 @@ function getKey(): Promise<CryptoKey> {
     if (!isLongEnoughSecret(secret)) throw new Error(`AUTH_SECRET must be at least ${AUTH_SECRET_MIN_BYTES} bytes`);
     keySource = secret;
     verified = new Map();
-    keyPromise = crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
-      "sign",
-      "verify",
-    ]);
+    keyPromise = crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
   }
   return keyPromise;
 }

@@ -1,8 +1,6 @@
 // The browser's one way to call the API. On a 401 it refreshes the session once for every request
 // waiting at that moment (single flight), retries them, and sends the user to /login if that fails.
-export type ApiResult<T> =
-  | { ok: true; status: number; data: T }
-  | { ok: false; status: number; code: string; message: string; fields: Record<string, string>; retryAfter?: number };
+export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; code: string; message: string; fields: Record<string, string>; retryAfter?: number };
 
 const NO_REFRESH_PATHS = ["/api/auth/login", "/api/auth/signup", "/api/auth/token/refresh", "/api/auth/logout"];
 // Authenticated by the onboarding cookie: a 401 there says nothing about a session, and the

@@ -22,11 +22,7 @@ const plainFetch: JsonCall = async (path, init) => {
 // proves it is the account's owner before a sensitive change (with its second factor in `proof`).
 export type SocialFlow = "signin" | "link" | "reauth";
 
-export async function startSocialSignIn(
-  provider: SocialProvider,
-  options: { next?: string; flow?: SocialFlow; proof?: Record<string, string> } = {},
-  call: JsonCall = plainFetch,
-): Promise<boolean> {
+export async function startSocialSignIn(provider: SocialProvider, options: { next?: string; flow?: SocialFlow; proof?: Record<string, string> } = {}, call: JsonCall = plainFetch): Promise<boolean> {
   const [z, answer] = await Promise.all([import("zod/mini"), call("/api/auth/oauth/csrf")]);
   const nonEmpty = z.string().check(z.minLength(1));
   const csrf = z.object({ csrfToken: nonEmpty }).safeParse(answer.data);

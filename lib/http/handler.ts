@@ -9,9 +9,7 @@ import { increment, observeAuthRequest, routeOf } from "@/lib/metrics";
 
 function isDatabaseUnavailable(error: unknown): boolean {
   const text = error instanceof Error ? `${error.name} ${error.message} ${String((error as { code?: unknown }).code ?? "")}` : "";
-  return /ECONNREFUSED|ETIMEDOUT|ECONNRESET|P1001|P1002|DatabaseNotReachable|Can't reach database|timeout exceeded when trying to connect|Connection terminated/i.test(
-    text,
-  );
+  return /ECONNREFUSED|ETIMEDOUT|ECONNRESET|P1001|P1002|DatabaseNotReachable|Can't reach database|timeout exceeded when trying to connect|Connection terminated/i.test(text);
 }
 
 // Domain code names a field's problem by its dictionary key ("passwordWrong"); it is put into the

@@ -9,7 +9,6 @@ import type { ValidationMessageKey } from "@/lib/validations/field-errors";
 // More than a person can read in one view; the range is bounded too (see eventRangeSchema).
 const MAX_EVENTS = 1000;
 
-
 function toDto(event: Event): EventDto {
   return {
     id: event.id,
@@ -43,12 +42,7 @@ async function findOwn(userId: string, id: string): Promise<Event> {
   return event;
 }
 
-export async function updateEvent(
-  userId: string,
-  id: string,
-  input: EventUpdateInput,
-  messages: Record<ValidationMessageKey, string>,
-): Promise<EventDto> {
+export async function updateEvent(userId: string, id: string, input: EventUpdateInput, messages: Record<ValidationMessageKey, string>): Promise<EventDto> {
   const current = await findOwn(userId, id);
   const merged = { startsAt: input.startsAt ?? current.startsAt, endsAt: input.endsAt ?? current.endsAt, allDay: input.allDay ?? current.allDay };
   const problems = eventTimeProblems(merged);

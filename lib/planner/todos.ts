@@ -9,7 +9,6 @@ import type { TodoCreateInput, TodoListQuery, TodoUpdateInput } from "@/lib/vali
 // A list longer than this is not a todo list any more; the bound keeps every query cheap.
 export const MAX_TODOS = 500;
 
-
 function toDto(todo: Todo): TodoDto {
   return {
     id: todo.id,

@@ -51,12 +51,10 @@ function areDates(...values: unknown[]): boolean {
   return values.every((value) => value instanceof Date && !Number.isNaN(value.getTime()));
 }
 
-export const eventCreateSchema = z
-  .object({ ...eventFields, allDay: eventFields.allDay.default(false), color: eventFields.color.default("TEAL") })
-  .superRefine((event, context) => {
-    if (!areDates(event.startsAt, event.endsAt)) return;
-    for (const [path, key] of Object.entries(eventTimeProblems(event))) context.addIssue({ code: "custom", path: [path], message: key });
-  });
+export const eventCreateSchema = z.object({ ...eventFields, allDay: eventFields.allDay.default(false), color: eventFields.color.default("TEAL") }).superRefine((event, context) => {
+  if (!areDates(event.startsAt, event.endsAt)) return;
+  for (const [path, key] of Object.entries(eventTimeProblems(event))) context.addIssue({ code: "custom", path: [path], message: key });
+});
 
 export const eventUpdateSchema = z.object({
   title: eventFields.title.optional(),
@@ -68,13 +66,11 @@ export const eventUpdateSchema = z.object({
   color: eventFields.color.optional(),
 });
 
-export const eventRangeSchema = z
-  .object({ from: instant, to: instant }, message("rangeRequired"))
-  .superRefine(({ from, to }, context) => {
-    if (!areDates(from, to)) return;
-    if (to <= from) context.addIssue({ code: "custom", path: ["to"], message: "endBeforeStart" });
-    else if (to.getTime() - from.getTime() > MAX_EVENT_RANGE_DAYS * 86_400_000) context.addIssue({ code: "custom", path: ["to"], message: "rangeTooLong" });
-  });
+export const eventRangeSchema = z.object({ from: instant, to: instant }, message("rangeRequired")).superRefine(({ from, to }, context) => {
+  if (!areDates(from, to)) return;
+  if (to <= from) context.addIssue({ code: "custom", path: ["to"], message: "endBeforeStart" });
+  else if (to.getTime() - from.getTime() > MAX_EVENT_RANGE_DAYS * 86_400_000) context.addIssue({ code: "custom", path: ["to"], message: "rangeTooLong" });
+});
 
 export const todoCreateSchema = z.object({
   title,

@@ -31,7 +31,7 @@ function Stat({ label, value, testId }: { label: string; value: number; testId: 
   return (
     <div className="rounded-xl border border-slate-200 bg-white p-4">
       <p className="text-sm text-slate-600">{label}</p>
-      <p className="text-3xl font-bold tabular-nums text-slate-900" data-testid={testId}>
+      <p className="text-3xl font-bold text-slate-900 tabular-nums" data-testid={testId}>
         {value}
       </p>
     </div>
@@ -61,11 +61,7 @@ export default async function SecurityDashboardPage() {
           empty={t.admin.noData}
           items={stats.lockedAccounts.map((row) => ({ key: row.email, left: row.email, right: `×${row.failures} · ${format(t.admin.lockedUntil, { date: when(row.lockedUntil) })}` }))}
         />
-        <ListPanel
-          title={t.admin.failingIps}
-          empty={t.admin.noData}
-          items={stats.failingIps.map((row) => ({ key: row.ip, left: <span className="font-mono">{row.ip}</span>, right: row.failures }))}
-        />
+        <ListPanel title={t.admin.failingIps} empty={t.admin.noData} items={stats.failingIps.map((row) => ({ key: row.ip, left: <span className="font-mono">{row.ip}</span>, right: row.failures }))} />
       </div>
       <UserActionForm t={t} actions={["unlock", "revoke"]} />
       <EventsTable t={t} locale={locale} />
