@@ -4,7 +4,6 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Form } from "@/components/ui/form";
 import { useDraft } from "@/components/ui/use-draft";
-import { api } from "@/lib/client/api";
 import { format, type Dictionary } from "@/lib/i18n/dictionaries";
 
 export interface Page<Row> {
