@@ -10,6 +10,7 @@ import { lazySchema, useSubmit } from "@/components/auth/use-submit";
 import { Form } from "@/components/ui/form";
 import type { SecondStep } from "@/lib/auth/accounts";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
+import { loadPage } from "@/lib/client/navigation";
 
 const loginSchema = lazySchema(async () => (await import("@/lib/validations/auth")).loginSchema);
 
@@ -41,7 +42,7 @@ export function LoginForm({ t, next, notice, error, secondStep: startAtSecondSte
         return;
       }
       // A full navigation, so the middleware sees the new cookies and the server renders signed in.
-      window.location.assign(next);
+      loadPage(next);
       return;
     }
     if (result.code === "EMAIL_NOT_VERIFIED") setNeedsVerification(true);

@@ -8,6 +8,7 @@ import { Field } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import type { OnboardingView } from "@/lib/auth/onboarding";
 import { api } from "@/lib/client/api";
+import { loadPage } from "@/lib/client/navigation";
 import { format, type Dictionary, type Locale } from "@/lib/i18n/dictionaries";
 
 const emailCodeRequestSchema = lazySchema(async () => (await import("@/lib/validations/social")).emailCodeRequestSchema);
@@ -17,12 +18,12 @@ const onboardingSchema = lazySchema(async () => (await import("@/lib/validations
 
 // A lapsed onboarding (30 minutes) starts again from the provider.
 function restart() {
-  window.location.assign("/login?oauth_error=expired");
+  loadPage("/login?oauth_error=expired");
 }
 
 function finish(result: { ok: boolean; status: number; data?: unknown }) {
   const mfa = result.ok && typeof result.data === "object" && result.data !== null && "mfaRequired" in result.data;
-  window.location.assign(mfa ? "/login?step=2fa" : "/dashboard");
+  loadPage(mfa ? "/login?step=2fa" : "/dashboard");
 }
 
 // The e-mail step: an address (the provider's unverified one, or none) and the code mailed to it.

@@ -9,6 +9,7 @@ import { Field } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import { api } from "@/lib/client/api";
 import { errorMessage } from "@/lib/client/error-message";
+import { loadPage } from "@/lib/client/navigation";
 import type { RecentFactor } from "@/lib/auth/recent-factors";
 import { format, type Dictionary, type Locale } from "@/lib/i18n/dictionaries";
 
@@ -60,7 +61,7 @@ export function ResetPasswordForm({ t, locale, token, secured }: { t: Dictionary
   }, [token, secured]);
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if ((await submit("/api/auth/password/reset", resetPasswordSchema, { token, password, removeFactors: remove }))?.ok) window.location.assign("/login?reason=reset");
+    if ((await submit("/api/auth/password/reset", resetPasswordSchema, { token, password, removeFactors: remove }))?.ok) loadPage("/login?reason=reset");
   }
   const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(iso));
   return (
@@ -163,7 +164,7 @@ export function DeleteAccountForm({ t }: { t: Dictionary }) {
     setMessage(null);
     try {
       const result = await withStepUp(() => api("/api/auth/account", { method: "DELETE" }));
-      if (result?.ok) window.location.assign("/");
+      if (result?.ok) loadPage("/");
       else if (result) setMessage(errorMessage(t, result));
     } catch {
       setMessage(t.common.networkError);

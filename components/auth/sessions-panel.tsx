@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
 import { api, NetworkError, type ApiResult } from "@/lib/client/api";
 import { errorMessage } from "@/lib/client/error-message";
+import { loadPage } from "@/lib/client/navigation";
 import { describeDevice } from "@/lib/auth/device";
 import { format, type Dictionary, type Locale } from "@/lib/i18n/dictionaries";
 import type { ActivityView } from "@/lib/auth/security-events";
@@ -33,7 +34,7 @@ export function SessionsPanel({ t, locale }: { t: Dictionary; locale: Locale }) 
     try {
       const result = await request();
       if (result.ok && leaving) {
-        window.location.assign("/login");
+        loadPage("/login");
         return;
       }
       if (!result.ok) setMessage({ tone: "error", text: errorMessage(t, result) });
