@@ -1,17 +1,23 @@
 "use client";
-import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useStepUp } from "@/components/auth/step-up";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
 import { Field } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
+import { useLoaded } from "@/components/ui/use-loaded";
 import { api } from "@/lib/client/api";
 import { firstProblem } from "@/lib/client/error-message";
 import { format, type Dictionary } from "@/lib/i18n/dictionaries";
 
 type Status = { totpEnabled: boolean; recoveryCodesLeft: number };
 type Setup = { secret: string; qrSvg: string };
+
+async function fetchStatus(): Promise<Status | undefined> {
+  const result = await api<Status>("/api/auth/2fa");
+  return result.ok ? result.data : undefined;
+}
 
 function RecoveryCodes({ t, codes, onDone }: { t: Dictionary; codes: string[]; onDone: () => void }) {
   const [copied, setCopied] = useState(false);
@@ -59,21 +65,13 @@ function RecoveryCodes({ t, codes, onDone }: { t: Dictionary; codes: string[]; o
 }
 
 export function TwoFactorPanel({ t }: { t: Dictionary }) {
-  const [status, setStatus] = useState<Status | null>(null);
+  const [status, load] = useLoaded(fetchStatus);
   const [setup, setSetup] = useState<Setup | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [code, setCode] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const withStepUp = useStepUp();
-
-  const load = useCallback(async () => {
-    const result = await api<Status>("/api/auth/2fa");
-    if (result.ok) setStatus(result.data);
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   async function run<T>(path: string, json: unknown, then: (data: T) => void) {
     setBusy(true);

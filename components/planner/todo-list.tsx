@@ -31,6 +31,8 @@ const compare: Record<Sort, (a: TodoDto, b: TodoDto) => number> = {
   created: (a, b) => b.createdAt.localeCompare(a.createdAt),
 };
 
+const isOverdue = (todo: TodoDto, today: string) => !todo.completed && todo.dueOn !== null && todo.dueOn < today;
+
 export function TodoList({ t, settings }: { t: Dictionary; settings: PlannerSettings }) {
   const today = todayIn(useTimeZone(settings.timeZone));
   const [todos, setTodos] = useState<TodoDto[]>([]);
@@ -62,12 +64,11 @@ export function TodoList({ t, settings }: { t: Dictionary; settings: PlannerSett
       .finally(() => setLoaded(true));
   }, [loadFailed, networkError]);
 
-  const isOverdue = (todo: TodoDto) => !todo.completed && todo.dueOn !== null && todo.dueOn < today;
   const visible = useMemo(
     () =>
       todos
         .filter((todo) => todo.id !== pending?.id)
-        .filter((todo) => filter === "all" || (filter === "active" && !todo.completed) || (filter === "done" && todo.completed) || (filter === "overdue" && isOverdue(todo)))
+        .filter((todo) => filter === "all" || (filter === "active" && !todo.completed) || (filter === "done" && todo.completed) || (filter === "overdue" && isOverdue(todo, today)))
         .sort(compare[sort]),
     [todos, filter, sort, pending, today],
   );
@@ -231,7 +232,7 @@ export function TodoList({ t, settings }: { t: Dictionary; settings: PlannerSett
                 if (moving && moving.id !== todo.id) moveTo(moving, index);
                 setDragged(null);
               }}
-              className={`flex flex-wrap items-center gap-2 rounded-xl border bg-white p-3 ${isOverdue(todo) ? "border-rose-300" : "border-slate-200"} ${dragged === todo.id ? "opacity-50" : ""}`}
+              className={`flex flex-wrap items-center gap-2 rounded-xl border bg-white p-3 ${isOverdue(todo, today) ? "border-rose-300" : "border-slate-200"} ${dragged === todo.id ? "opacity-50" : ""}`}
             >
               {canReorder ? (
                 <span aria-hidden="true" title={format(t.planner.dragHandle, { title: todo.title })} className="cursor-grab text-slate-400 select-none">
@@ -267,7 +268,7 @@ export function TodoList({ t, settings }: { t: Dictionary; settings: PlannerSett
                     {todo.title}
                   </button>
                 )}
-                {isOverdue(todo) ? <span className="text-xs font-semibold text-rose-800">{t.planner.overdue}</span> : null}
+                {isOverdue(todo, today) ? <span className="text-xs font-semibold text-rose-800">{t.planner.overdue}</span> : null}
               </div>
               <input
                 type="date"
