@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useState, type FormEvent } from "react";
+import { lazySchema } from "@/components/auth/use-submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -9,10 +10,13 @@ import { Select } from "@/components/ui/controls";
 import { useDraft } from "@/components/ui/use-draft";
 import { api, NetworkError } from "@/lib/client/api";
 import { format, type Dictionary, type Locale } from "@/lib/i18n/dictionaries";
-import type { BucketCategory, BucketItemDto } from "@/lib/planner/types";
+import { BUCKET_CATEGORIES, type BucketCategory, type BucketItemDto } from "@/lib/planner/types";
 import { summarizeBucket } from "@/lib/planner/summary";
-import { BUCKET_CATEGORIES, bucketCreateSchema } from "@/lib/validations/planner";
 import { fieldErrors } from "@/lib/validations/field-errors";
+
+// Fetched on the form's first focus, as the auth forms do: zod stays out of the page's first script.
+// Without it (a chunk that failed to load) the server's check alone answers.
+const bucketCreateSchema = lazySchema(async () => (await import("@/lib/validations/planner")).bucketCreateSchema);
 
 interface Draft {
   title: string;
@@ -42,8 +46,9 @@ function ItemForm({
   const [busy, setBusy] = useState(false);
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const checked = bucketCreateSchema.safeParse({ ...draft, targetOn: draft.targetOn || null });
-    if (!checked.success) {
+    const schema = await bucketCreateSchema.load().catch(() => null);
+    const checked = schema?.safeParse({ ...draft, targetOn: draft.targetOn || null });
+    if (checked && !checked.success) {
       setFields(fieldErrors(checked.error, t.validation));
       return;
     }
@@ -55,7 +60,7 @@ function ItemForm({
   }
   const prefix = onCancel ? "edit-" : "new-";
   return (
-    <Form onSubmit={submit} noValidate aria-label={label} className="grid gap-3 sm:grid-cols-2">
+    <Form onFocus={bucketCreateSchema.warm} onSubmit={submit} noValidate aria-label={label} className="grid gap-3 sm:grid-cols-2">
       <Field label={t.planner.title} name={`${prefix}title`} value={draft.title} onChange={(event) => edit({ title: event.target.value })} error={fields.title} maxLength={200} />
       <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
         {t.planner.category}

@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useMemo, useState, type DragEvent, type FormEvent, type KeyboardEvent } from "react";
+import { lazySchema } from "@/components/auth/use-submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/controls";
@@ -13,9 +14,12 @@ import { api, NetworkError } from "@/lib/client/api";
 import { firstProblem } from "@/lib/client/error-message";
 import { format, type Dictionary } from "@/lib/i18n/dictionaries";
 import { todayIn } from "@/lib/planner/dates";
-import type { PlannerSettings, TodoDto, TodoPriority } from "@/lib/planner/types";
-import { TODO_PRIORITIES, todoCreateSchema } from "@/lib/validations/planner";
+import { TODO_PRIORITIES, type PlannerSettings, type TodoDto, type TodoPriority } from "@/lib/planner/types";
 import { fieldErrors } from "@/lib/validations/field-errors";
+
+// Fetched on the form's first focus, as the auth forms do: zod stays out of the page's first script.
+// Without it (a chunk that failed to load) the server's check alone answers.
+const todoCreateSchema = lazySchema(async () => (await import("@/lib/validations/planner")).todoCreateSchema);
 
 const FILTERS = ["all", "active", "done", "overdue"] as const;
 const SORTS = ["manual", "due", "priority", "created"] as const;
@@ -93,8 +97,9 @@ export function TodoList({ t, settings }: { t: Dictionary; settings: PlannerSett
   async function add(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const body = { title: draft.title, dueOn: draft.dueOn || null, priority: draft.priority };
-    const checked = todoCreateSchema.safeParse(body);
-    if (!checked.success) {
+    const schema = await todoCreateSchema.load().catch(() => null);
+    const checked = schema?.safeParse(body);
+    if (checked && !checked.success) {
       setDraftError(fieldErrors(checked.error, t.validation).title ?? t.validation.invalidValue);
       return;
     }
@@ -143,7 +148,7 @@ export function TodoList({ t, settings }: { t: Dictionary; settings: PlannerSett
   return (
     <section className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">{t.dashboard.todo}</h1>
-      <Form onSubmit={add} noValidate className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-white p-3 sm:flex-row sm:items-end">
+      <Form onFocus={todoCreateSchema.warm} onSubmit={add} noValidate className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-white p-3 sm:flex-row sm:items-end">
         <div className="flex flex-1 flex-col gap-1">
           <label htmlFor="new-todo" className="text-sm font-medium text-slate-800">
             {t.planner.newTodo}

@@ -1,13 +1,11 @@
 import { z } from "zod";
+import { BUCKET_CATEGORIES, EVENT_COLORS, TODO_PRIORITIES } from "@/lib/planner/types";
 import type { ValidationMessageKey } from "@/lib/validations/field-errors";
 
 // Planner bodies are plain objects: fields a client may send but does not own (id, userId,
 // createdAt…) are dropped, never applied. Messages are dictionary keys (see field-errors.ts).
 const message = (key: ValidationMessageKey) => ({ error: key });
 
-export const EVENT_COLORS = ["TEAL", "BLUE", "VIOLET", "ROSE", "ORANGE", "AMBER", "GREEN", "SLATE"] as const;
-export const TODO_PRIORITIES = ["LOW", "MEDIUM", "HIGH"] as const;
-export const BUCKET_CATEGORIES = ["TRAVEL", "CAREER", "HEALTH", "LEARNING", "RELATIONSHIPS", "EXPERIENCE", "FINANCE", "OTHER"] as const;
 export const MAX_EVENT_RANGE_DAYS = 100;
 
 const title = z.string(message("titleRequired")).trim().min(1, message("titleRequired")).max(200, message("titleTooLong"));
