@@ -36,8 +36,6 @@ export default defineConfig({
     { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: browserLaunchOptions() } },
     { name: "phone", use: { ...devices["Pixel 7"], launchOptions: browserLaunchOptions() } },
   ],
-  webServer: externalBaseUrl
-    ? undefined
-    : { command: `npx tsx scripts/test-stack.ts ${ownPort}`, url: `http://localhost:${ownPort}/api/health`, timeout: 120_000, reuseExistingServer: false },
+  webServer: externalBaseUrl ? undefined : { command: `npx tsx scripts/test-stack.ts ${ownPort}`, url: `http://localhost:${ownPort}/api/health`, timeout: 120_000, reuseExistingServer: false },
   outputDir: ".test-data/playwright",
 });

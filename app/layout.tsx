@@ -5,11 +5,11 @@ import { getLocale } from "@/lib/i18n/server";
 import "./globals.css";
 
 // Self-hosted from npm packages: builds need no network. Latin comes from Geist's variable font (one
-// 70 KB file for every weight). Hangul comes from Pretendard's subset files (the 2,350 common
-// syllables, about 270 KB a weight), on Korean pages only (globals.css) and only for Hangul (the
+// file for every weight). Hangul comes from Pretendard's subset files (the 2,350 common syllables,
+// large even so: bench/ lists the sizes), on Korean pages only (globals.css) and only for Hangul (the
 // unicode-range); two weights serve the five the pages ask for (CSS picks 400 for 500 and 700 for 600 and 800), and a
-// rarer syllable falls back to the system font. Lighthouse on the slow-4G preset: five Pretendard
-// weights on every page put first paint of /login at 6.6 s.
+// rarer syllable falls back to the system font. On Lighthouse's slow-4G preset, five Pretendard
+// weights on every page held back the first paint of /login.
 const geist = localFont({
   src: "../node_modules/geist/dist/fonts/geist-sans/Geist-Variable.woff2",
   weight: "100 900",

@@ -108,9 +108,27 @@ export async function buildBareNext(): Promise<string> {
   await writeFile(path.join(dir, "package.json"), JSON.stringify({ name: "bare-next", private: true, type: "module" }));
   await writeFile(
     path.join(dir, "tsconfig.json"),
-    JSON.stringify({ compilerOptions: { target: "ES2022", lib: ["dom", "esnext"], module: "esnext", moduleResolution: "bundler", jsx: "react-jsx", strict: true, skipLibCheck: true, noEmit: true, isolatedModules: true, plugins: [{ name: "next" }] }, include: ["**/*.ts", "**/*.tsx"], exclude: ["node_modules"] }),
+    JSON.stringify({
+      compilerOptions: {
+        target: "ES2022",
+        lib: ["dom", "esnext"],
+        module: "esnext",
+        moduleResolution: "bundler",
+        jsx: "react-jsx",
+        strict: true,
+        skipLibCheck: true,
+        noEmit: true,
+        isolatedModules: true,
+        plugins: [{ name: "next" }],
+      },
+      include: ["**/*.ts", "**/*.tsx"],
+      exclude: ["node_modules"],
+    }),
   );
-  await writeFile(path.join(dir, "app", "layout.tsx"), `export default function Layout({ children }: { children: React.ReactNode }) {\n  return (\n    <html lang="en">\n      <body>{children}</body>\n    </html>\n  );\n}\n`);
+  await writeFile(
+    path.join(dir, "app", "layout.tsx"),
+    `export default function Layout({ children }: { children: React.ReactNode }) {\n  return (\n    <html lang="en">\n      <body>{children}</body>\n    </html>\n  );\n}\n`,
+  );
   await writeFile(path.join(dir, "app", "page.tsx"), `export default function Page() {\n  return <h1>Hello</h1>;\n}\n`);
   await linkModules(dir);
   await build(dir);

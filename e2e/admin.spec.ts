@@ -2,13 +2,7 @@ import { randomUUID } from "node:crypto";
 import { grantAdmin } from "../tests/helpers/admin";
 import { expect, holdScripts, hydrated, test } from "./fixtures";
 
-test("an administrator sees the security dashboard, unlocks a locked address with a reason, and finds it in the audit log", async ({
-  page,
-  context,
-  user,
-  loginPage,
-  signedIn: _,
-}) => {
+test("an administrator sees the security dashboard, unlocks a locked address with a reason, and finds it in the audit log", async ({ page, context, user, loginPage, signedIn: _ }) => {
   // A USER is sent away from admin pages.
   await page.goto("/admin/security");
   await expect(page).toHaveURL(/\/dashboard$/);
@@ -106,7 +100,14 @@ test("an administrator finds an account, disables it with a reason, and enables 
   // The account to act on, signed up through the API.
   const target = `target-${randomUUID().slice(0, 8)}@example.test`;
   const origin = new URL(page.url()).origin;
-  expect((await page.request.post("/api/auth/signup", { data: { email: target, password: "a long enough passphrase 9", nickname: "Target", consents: { terms: true, privacy: true } }, headers: { origin } })).status()).toBe(201);
+  expect(
+    (
+      await page.request.post("/api/auth/signup", {
+        data: { email: target, password: "a long enough passphrase 9", nickname: "Target", consents: { terms: true, privacy: true } },
+        headers: { origin },
+      })
+    ).status(),
+  ).toBe(201);
 
   await page.goto("/admin/users");
   const table = page.getByRole("region", { name: "사용자" });

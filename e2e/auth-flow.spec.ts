@@ -1,13 +1,6 @@
 import { expect, holdScripts, hydrated, test } from "./fixtures";
 
-test("sign up → open the mail → verify → log in → survive a lost access token → log out → guarded again", async ({
-  page,
-  context,
-  user,
-  signupPage,
-  loginPage,
-  verifyLinkFor,
-}) => {
+test("sign up → open the mail → verify → log in → survive a lost access token → log out → guarded again", async ({ page, context, user, signupPage, loginPage, verifyLinkFor }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("하루를 계획하는 가장 안전한 방법");
   await page.getByRole("link", { name: "무료로 시작하기" }).click();
@@ -114,12 +107,7 @@ test("the language switcher turns the interface to English and remembers it", as
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 });
 
-test("API calls whose access token lapsed mid-session share one refresh and are retried, unseen by the user", async ({
-  page,
-  user,
-  loginPage,
-  signUpAndVerify,
-}) => {
+test("API calls whose access token lapsed mid-session share one refresh and are retried, unseen by the user", async ({ page, user, loginPage, signUpAndVerify }) => {
   await signUpAndVerify();
   await loginPage.goto();
   await loginPage.logIn(user.email, user.password);
@@ -133,14 +121,17 @@ test("API calls whose access token lapsed mid-session share one refresh and are 
   // go out as the browser sends them.
   const watched = /^\/api\/auth\/(sessions|activity|passkeys)$/;
   const attempted = new Set<string>();
-  await page.route((url) => watched.test(url.pathname), async (route) => {
-    const path = new URL(route.request().url()).pathname;
-    if (attempted.has(path)) return route.continue();
-    attempted.add(path);
-    const headers = await route.request().allHeaders();
-    const cookie = (headers.cookie ?? "").replace(/ACCESS_TOKEN=[^;]*/, "ACCESS_TOKEN=stale.token.value");
-    await route.fulfill({ response: await route.fetch({ headers: { ...headers, cookie } }) });
-  });
+  await page.route(
+    (url) => watched.test(url.pathname),
+    async (route) => {
+      const path = new URL(route.request().url()).pathname;
+      if (attempted.has(path)) return route.continue();
+      attempted.add(path);
+      const headers = await route.request().allHeaders();
+      const cookie = (headers.cookie ?? "").replace(/ACCESS_TOKEN=[^;]*/, "ACCESS_TOKEN=stale.token.value");
+      await route.fulfill({ response: await route.fetch({ headers: { ...headers, cookie } }) });
+    },
+  );
   // The fetch wrapper's traffic only: Next's link prefetches take the navigation path (GET refresh), tested elsewhere.
   const calls: string[] = [];
   page.on("response", (response) => {

@@ -4,7 +4,10 @@ import { expect, holdScripts, hydrated, test, todayInBrowserZone } from "./fixtu
 
 test("calendar: create an event on a day, edit it, see it in the week view, delete it", async ({ page, signedIn: _ }) => {
   const grid = page.getByRole("grid", { name: "캘린더" });
-  await grid.locator('[aria-current="date"]').getByRole("button", { name: /에 일정 추가$/ }).click();
+  await grid
+    .locator('[aria-current="date"]')
+    .getByRole("button", { name: /에 일정 추가$/ })
+    .click();
   const dialog = page.getByRole("dialog", { name: "새 일정" });
   await expect(dialog).toBeVisible();
   await dialog.getByRole("button", { name: "저장" }).click();
@@ -51,7 +54,10 @@ test("calendar: create an event on a day, edit it, see it in the week view, dele
 
 test("calendar: an all-day event over several days is drawn on each of them", async ({ page, signedIn: _ }) => {
   const grid = page.getByRole("grid", { name: "캘린더" });
-  await grid.locator('[aria-current="date"]').getByRole("button", { name: /에 일정 추가$/ }).click();
+  await grid
+    .locator('[aria-current="date"]')
+    .getByRole("button", { name: /에 일정 추가$/ })
+    .click();
   const dialog = page.getByRole("dialog", { name: "새 일정" });
   await dialog.getByLabel("제목").fill("워크숍");
   await dialog.getByLabel("종일").check();
@@ -177,7 +183,10 @@ test("todo: what was typed and chosen before the page's scripts ran is what gets
 
 test("todo: the order chosen before the page's scripts ran is the order shown", async ({ page, signedIn: _ }) => {
   const origin = new URL(page.url()).origin;
-  for (const [title, priority] of [["천천히 해도 되는 일", "LOW"], ["급한 일", "HIGH"]]) {
+  for (const [title, priority] of [
+    ["천천히 해도 되는 일", "LOW"],
+    ["급한 일", "HIGH"],
+  ]) {
     expect((await page.request.post("/api/todos", { data: { title, priority }, headers: { origin } })).status()).toBe(201);
   }
   const release = await holdScripts(page);
@@ -223,7 +232,10 @@ test("the calendar is the one place to see the month: todos due and bucket targe
   await page.getByRole("link", { name: "캘린더" }).click();
   // The cell of that date, not the one marked today: past midnight in Seoul the two differ.
   const label = new Intl.DateTimeFormat("ko-KR", { dateStyle: "full", timeZone: "UTC" }).format(new Date(`${today}T00:00:00Z`));
-  const dayCell = page.getByRole("grid", { name: "캘린더" }).getByRole("gridcell").filter({ has: page.getByRole("button", { name: `${label}에 일정 추가` }) });
+  const dayCell = page
+    .getByRole("grid", { name: "캘린더" })
+    .getByRole("gridcell")
+    .filter({ has: page.getByRole("button", { name: `${label}에 일정 추가` }) });
   await expect(dayCell.getByText("세금 신고")).toBeVisible();
   await expect(dayCell.getByText("스카이다이빙")).toBeVisible();
 });
@@ -254,7 +266,10 @@ test("settings: what was chosen before the page's scripts ran is what gets saved
 test("a full list says so, in the page's language, and keeps what was typed", async ({ page, signedIn: _ }) => {
   const origin = new URL(page.url()).origin;
   // 500 of each, the most a list holds (lib/planner), sent in batches.
-  for (const [path, body] of [["/api/todos", (n: number) => ({ title: `할 일 ${n}` })], ["/api/bucket-items", (n: number) => ({ title: `꿈 ${n}`, category: "OTHER" })]] as const) {
+  for (const [path, body] of [
+    ["/api/todos", (n: number) => ({ title: `할 일 ${n}` })],
+    ["/api/bucket-items", (n: number) => ({ title: `꿈 ${n}`, category: "OTHER" })],
+  ] as const) {
     for (let batch = 0; batch < 25; batch++) {
       const sent = await Promise.all(Array.from({ length: 20 }, (_, index) => page.request.post(path, { data: body(batch * 20 + index), headers: { origin } })));
       expect(sent.map((response) => response.status())).toEqual(Array(20).fill(201));

@@ -3,7 +3,10 @@ import { z } from "zod";
 import { AUTH_SECRET_MIN_BYTES, isLongEnoughSecret } from "@/lib/auth/tokens";
 import { appOrigins } from "@/lib/http/app-origin";
 
-const header = z.string().regex(/^[a-z0-9-]{1,64}$/i).transform((value) => value.toLowerCase());
+const header = z
+  .string()
+  .regex(/^[a-z0-9-]{1,64}$/i)
+  .transform((value) => value.toLowerCase());
 
 // Parsed once per server process. In production a missing or bad value stops the app at start
 // (instrumentation.ts); the development scripts fill in local defaults before the app starts.

@@ -46,7 +46,7 @@ export function observeAuthRequest(route: string, method: string, status: number
 
 // How late the event loop runs (argon2 and every query must stay off it); reset at each scrape so
 // a gauge shows the interval since the previous one. The histogram records the time between its
-// samples, sampling interval included (an idle process reads 10.1 ms), so that is taken off.
+// samples, sampling interval included (an idle process reads about the interval; see bench/), so that is taken off.
 const SAMPLE_EVERY_MS = 10;
 const eventLoop = monitorEventLoopDelay({ resolution: SAMPLE_EVERY_MS });
 eventLoop.enable();

@@ -112,9 +112,7 @@ async function deleteBatch(rule: Rule): Promise<{ removed: number; cascaded: num
   const cascaded = rule.cascades
     ? Prisma.sql`(SELECT count(*) FROM ${Prisma.raw(`"${rule.cascades.table}"`)} WHERE ${Prisma.raw(`"${rule.cascades.foreignKey}"`)} IN (SELECT "key" FROM gone))::int`
     : Prisma.sql`0`;
-  const [counts] = await getDb().$queryRaw<{ removed: number; cascaded: number }[]>(
-    Prisma.sql`WITH gone AS (${deleted}) SELECT (SELECT count(*) FROM gone)::int AS removed, ${cascaded} AS cascaded`,
-  );
+  const [counts] = await getDb().$queryRaw<{ removed: number; cascaded: number }[]>(Prisma.sql`WITH gone AS (${deleted}) SELECT (SELECT count(*) FROM gone)::int AS removed, ${cascaded} AS cascaded`);
   return counts ?? { removed: 0, cascaded: 0 };
 }
 

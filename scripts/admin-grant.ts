@@ -34,10 +34,12 @@ async function main(): Promise<number> {
       console.error(`No account uses ${email.data}. Sign up first, then grant.`);
       return 1;
     }
-    await client.query(
-      `INSERT INTO "AuditLog" (id, actor, action, "targetUserId", "targetEmail", reason) VALUES ($1, 'cli', 'ROLE_GRANTED_ADMIN', $2, $3, $4)`,
-      [randomUUID(), user.id, email.data, reason],
-    );
+    await client.query(`INSERT INTO "AuditLog" (id, actor, action, "targetUserId", "targetEmail", reason) VALUES ($1, 'cli', 'ROLE_GRANTED_ADMIN', $2, $3, $4)`, [
+      randomUUID(),
+      user.id,
+      email.data,
+      reason,
+    ]);
     // The owner hears of it like of any other change to their account: a security event, and a
     // notice the app's mail sweeper sends (its details as lib/auth/mail-intents.ts noticeDetails writes them).
     await client.query(`INSERT INTO "SecurityEvent" (id, "userId", type, method, reason) VALUES ($1, $2, 'ADMIN_GRANTED', 'CLI', $3)`, [randomUUID(), user.id, reason]);

@@ -27,7 +27,10 @@ const ADVISORY_LOCK_ID = 72707369;
 
 export async function listMigrations(): Promise<{ name: string; sql: string; checksum: string }[]> {
   const entries = await readdir(MIGRATIONS_DIR, { withFileTypes: true });
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8");
@@ -59,10 +62,7 @@ export async function applyMigrations(databaseUrl: string, log: (line: string) =
       }
       if (previous) throw new Error(`migration ${migration.name} failed earlier and needs manual repair (see _prisma_migrations.logs)`);
       const id = randomUUID();
-      await client.query(
-        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`,
-        [id, migration.checksum, migration.name],
-      );
+      await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`, [id, migration.checksum, migration.name]);
       await client.query(migration.sql).catch((error: Error) => {
         throw new Error(`migration ${migration.name} failed: ${error.message}`);
       });

@@ -171,7 +171,10 @@ function clientFrom(request: IncomingMessage, form: URLSearchParams, provider: P
   const basic = request.headers.authorization?.match(/^Basic (.+)$/i);
   // Google accepts either form; Kakao and Naver take the credentials in the body only.
   if (basic && provider === "google") {
-    const [id, secret] = Buffer.from(basic[1] ?? "", "base64").toString("utf8").split(":").map((part) => decodeURIComponent(part));
+    const [id, secret] = Buffer.from(basic[1] ?? "", "base64")
+      .toString("utf8")
+      .split(":")
+      .map((part) => decodeURIComponent(part));
     return id && secret ? { id, secret } : null;
   }
   const id = form.get("client_id");

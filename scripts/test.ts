@@ -1,4 +1,4 @@
-// `npm test`: type-check, production build, then every suite against one test stack
+// `npm test`: lint, format check, type-check, production build, then every suite against one test stack
 // (scripts/test-stack.ts): unit, integration and security tests on node:test, then Playwright.
 // Ends with one line "N passed, N failed" over all of them; exits non-zero on any failure.
 // `npm test -- FILE…` runs only those files (node:test or Playwright, by folder) against the stack,
@@ -25,7 +25,10 @@ async function testFiles(dir: string): Promise<string[]> {
   const full = path.join(root, dir);
   if (!existsSync(full)) return [];
   const entries = await readdir(full, { recursive: true });
-  return entries.filter((entry) => entry.endsWith(".test.ts")).sort().map((entry) => path.join(dir, entry));
+  return entries
+    .filter((entry) => entry.endsWith(".test.ts"))
+    .sort()
+    .map((entry) => path.join(dir, entry));
 }
 
 async function nodeCounts(tapFile: string): Promise<{ passed: number; failed: number }> {
@@ -49,6 +52,9 @@ async function playwrightCounts(jsonFile: string): Promise<{ passed: number; fai
 async function main(): Promise<number> {
   const only = process.argv.slice(2);
   if (only.length === 0) {
+    // Through npm, so the commands are the ones package.json names; silent when all is well.
+    if ((await run("lint (npm run lint)", "npm", ["run", "--silent", "lint"])) !== 0) return 1;
+    if ((await run("format check (npm run format:check)", "npm", ["run", "--silent", "format:check", "--", "--log-level", "warn"])) !== 0) return 1;
     if ((await run("type-check", bin("tsc"), ["--noEmit"])) !== 0) return 1;
     if ((await run("production build (npm run build)", bin("tsx"), ["scripts/build.ts"])) !== 0) return 1;
   }
@@ -89,16 +95,12 @@ async function runNodeTests(
   tapName = "node-tests.tap",
 ): Promise<{ passed: number; failed: number }> {
   const tapFile = path.join(TEST_DATA_DIR, tapName);
-  await run(label, process.execPath, [
-    "--import",
-    "tsx",
-    "--test",
-    "--test-reporter=spec",
-    "--test-reporter-destination=stdout",
-    "--test-reporter=tap",
-    `--test-reporter-destination=${tapFile}`,
-    ...files,
-  ], env);
+  await run(
+    label,
+    process.execPath,
+    ["--import", "tsx", "--test", "--test-reporter=spec", "--test-reporter-destination=stdout", "--test-reporter=tap", `--test-reporter-destination=${tapFile}`, ...files],
+    env,
+  );
   const counts = await nodeCounts(tapFile);
   // A run that counted nothing did not run: that is a failure, not a pass.
   return counts.passed + counts.failed === 0 ? { passed: 0, failed: 1 } : counts;

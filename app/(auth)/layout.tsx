@@ -6,7 +6,7 @@ export default function AuthLayout({ children }: { children: ReactNode }) {
   return (
     <>
       <SiteHeader />
-      <main className="mx-auto w-full max-w-5xl px-4 pb-16 pt-6">{children}</main>
+      <main className="mx-auto w-full max-w-5xl px-4 pt-6 pb-16">{children}</main>
     </>
   );
 }

@@ -9,7 +9,7 @@ export default async function WelcomePage() {
   return (
     <section className="mx-auto flex max-w-2xl flex-col items-center gap-6 py-10 text-center">
       <p className="rounded-full bg-teal-100 px-3 py-1 text-sm font-semibold text-teal-900">{t.common.tagline}</p>
-      <h1 className="text-3xl font-extrabold leading-tight text-slate-900 sm:text-5xl">{t.welcome.title}</h1>
+      <h1 className="text-3xl leading-tight font-extrabold text-slate-900 sm:text-5xl">{t.welcome.title}</h1>
       <p className="text-lg text-slate-700">{t.welcome.body}</p>
       <ul className="grid w-full gap-3 sm:grid-cols-3">
         {t.welcome.features.map((feature) => (

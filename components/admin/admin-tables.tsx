@@ -165,7 +165,12 @@ export function UsersTable({ t, locale, onChoose }: { t: Dictionary; locale: Loc
           <td className="py-1 pr-3">{user.email}</td>
           <td className="py-1 pr-3">{user.nickname}</td>
           <td className="py-1 pr-3">
-            {[user.role === "ADMIN" ? t.admin.roleAdmin : null, user.secondFactor ? t.admin.hasSecondFactor : null, user.emailVerified ? null : t.admin.unverified, user.disabledAt ? t.admin.disabled : null]
+            {[
+              user.role === "ADMIN" ? t.admin.roleAdmin : null,
+              user.secondFactor ? t.admin.hasSecondFactor : null,
+              user.emailVerified ? null : t.admin.unverified,
+              user.disabledAt ? t.admin.disabled : null,
+            ]
               .filter(Boolean)
               .join(" · ") || "—"}
             {user.disabledReason ? <span className="block text-xs text-slate-500">{user.disabledReason}</span> : null}

@@ -1,10 +1,9 @@
 "use client";
-import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useState, type FormEvent, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Form } from "@/components/ui/form";
 import { useDraft } from "@/components/ui/use-draft";
-import { api } from "@/lib/client/api";
 import { format, type Dictionary } from "@/lib/i18n/dictionaries";
 
 export interface Page<Row> {
@@ -37,17 +36,22 @@ export function PagedTable<Row extends { id: string }, Filters extends Record<st
   const [data, setData] = useState<Page<Row> | null>(null);
   const [failed, setFailed] = useState(false);
 
-  const refresh = useCallback(async () => {
+  useEffect(() => {
     const params = new URLSearchParams({ page: String(page) });
     for (const [name, value] of Object.entries(applied)) if (value) params.set(name, value);
-    const result = await load(params.toString()).catch(() => null);
-    setFailed(result === null);
-    if (result) setData(result);
+    // An answer that arrives after the filters or the page changed again is dropped.
+    let current = true;
+    void load(params.toString())
+      .catch(() => null)
+      .then((result) => {
+        if (!current) return;
+        setFailed(result === null);
+        if (result) setData(result);
+      });
+    return () => {
+      current = false;
+    };
   }, [applied, page, load]);
-
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
 
   return (
     <section aria-label={label} className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4">

@@ -33,8 +33,14 @@ export function SignInChart({ t, rows, days }: { t: Dictionary; rows: SecuritySt
         })}
       </svg>
       <p className="mt-2 flex gap-4 text-xs text-slate-700">
-        <span><span className="mr-1 inline-block size-2.5 rounded-sm bg-teal-600" />{t.admin.success}</span>
-        <span><span className="mr-1 inline-block size-2.5 rounded-sm bg-rose-500" />{t.admin.failure}</span>
+        <span>
+          <span className="mr-1 inline-block size-2.5 rounded-sm bg-teal-600" />
+          {t.admin.success}
+        </span>
+        <span>
+          <span className="mr-1 inline-block size-2.5 rounded-sm bg-rose-500" />
+          {t.admin.failure}
+        </span>
       </p>
     </figure>
   );

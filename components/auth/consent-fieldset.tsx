@@ -14,14 +14,7 @@ function Checkbox({ name, label, checked, onChange, error }: { name: string; lab
   return (
     <div>
       <label className="flex items-start gap-2 text-sm text-slate-800">
-        <Input
-          type="checkbox"
-          name={name}
-          checked={checked}
-          onChange={(event) => onChange(event.target.checked)}
-          aria-invalid={error ? true : undefined}
-          className="mt-0.5 size-4 accent-teal-700"
-        />
+        <Input type="checkbox" name={name} checked={checked} onChange={(event) => onChange(event.target.checked)} aria-invalid={error ? true : undefined} className="mt-0.5 size-4 accent-teal-700" />
         <span>{label}</span>
       </label>
       {error ? <p className="ml-6 text-sm text-red-700">{error}</p> : null}
@@ -31,17 +24,7 @@ function Checkbox({ name, label, checked, onChange, error }: { name: string; lab
 
 // Terms and privacy (required) and marketing (optional), asked at local sign-up and at onboarding.
 // Each box updates the latest consents: on hydration every box ticked early reports in one commit.
-export function ConsentFieldset({
-  t,
-  consents,
-  onChange,
-  fields,
-}: {
-  t: Dictionary;
-  consents: Consents;
-  onChange: Dispatch<SetStateAction<Consents>>;
-  fields: Record<string, string>;
-}) {
+export function ConsentFieldset({ t, consents, onChange, fields }: { t: Dictionary; consents: Consents; onChange: Dispatch<SetStateAction<Consents>>; fields: Record<string, string> }) {
   return (
     <fieldset className="flex flex-col gap-2 rounded-lg border border-slate-200 p-3">
       <legend className="px-1 text-sm font-medium text-slate-800">

@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Form } from "@/components/ui/form";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
+import { loadPage } from "@/lib/client/navigation";
 
 const consentsSchema = lazySchema(async () => (await import("@/lib/validations/auth")).consentsSchema);
 
@@ -16,7 +17,7 @@ export function ConsentForm({ t, next, marketing }: { t: Dictionary; next: strin
   const { busy, fields, message, submit } = useSubmit(t);
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if ((await submit("/api/auth/consents", consentsSchema, consents))?.ok) window.location.assign(next);
+    if ((await submit("/api/auth/consents", consentsSchema, consents))?.ok) loadPage(next);
   }
   return (
     <Form onFocus={consentsSchema.warm} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">

@@ -1,28 +1,27 @@
 "use client";
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
+import { useLoaded } from "@/components/ui/use-loaded";
 import type { DeviceView } from "@/lib/auth/devices";
 import { api } from "@/lib/client/api";
 import { errorMessage } from "@/lib/client/error-message";
 import { format, type Dictionary } from "@/lib/i18n/dictionaries";
 import { type Locale } from "@/lib/i18n/locale";
 
+async function fetchDevices(): Promise<DeviceView[] | undefined> {
+  const result = await api<{ devices: DeviceView[] }>("/api/auth/devices");
+  return result.ok ? result.data.devices : undefined;
+}
+
 // The browsers the account knows. A forgotten one asks for a code at its next password sign-in;
 // a trusted one (from the second step) skips the authenticator code until its date.
 export function DevicesPanel({ t, locale }: { t: Dictionary; locale: Locale }) {
-  const [devices, setDevices] = useState<DeviceView[] | null>(null);
+  // Without the network the list shows empty rather than loading.
+  const [devices, load] = useLoaded(fetchDevices, []);
   const [message, setMessage] = useState<string | null>(null);
   const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(iso));
-
-  const load = useCallback(async () => {
-    const result = await api<{ devices: DeviceView[] }>("/api/auth/devices");
-    if (result.ok) setDevices(result.data.devices);
-  }, []);
-  useEffect(() => {
-    load().catch(() => setDevices([]));
-  }, [load]);
 
   async function forget(device: DeviceView) {
     setMessage(null);

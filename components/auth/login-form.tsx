@@ -10,6 +10,7 @@ import { lazySchema, useSubmit } from "@/components/auth/use-submit";
 import { Form } from "@/components/ui/form";
 import type { SecondStep } from "@/lib/auth/accounts";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
+import { loadPage } from "@/lib/client/navigation";
 
 const loginSchema = lazySchema(async () => (await import("@/lib/validations/auth")).loginSchema);
 
@@ -25,10 +26,15 @@ export function LoginForm({ t, next, notice, error, secondStep: startAtSecondSte
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setNeedsVerification(false);
-    const result = await submit<{ mfaRequired?: boolean; method?: SecondStep }>("/api/auth/login", loginSchema, { email, password }, {
-      INVALID_CREDENTIALS: t.login.invalid,
-      EMAIL_NOT_VERIFIED: t.login.notVerified,
-    });
+    const result = await submit<{ mfaRequired?: boolean; method?: SecondStep }>(
+      "/api/auth/login",
+      loginSchema,
+      { email, password },
+      {
+        INVALID_CREDENTIALS: t.login.invalid,
+        EMAIL_NOT_VERIFIED: t.login.notVerified,
+      },
+    );
     if (!result) return;
     if (result.ok) {
       if (result.data.mfaRequired) {
@@ -36,7 +42,7 @@ export function LoginForm({ t, next, notice, error, secondStep: startAtSecondSte
         return;
       }
       // A full navigation, so the middleware sees the new cookies and the server renders signed in.
-      window.location.assign(next);
+      loadPage(next);
       return;
     }
     if (result.code === "EMAIL_NOT_VERIFIED") setNeedsVerification(true);

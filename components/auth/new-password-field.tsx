@@ -10,17 +10,16 @@ const COLORS = ["bg-red-600", "bg-orange-500", "bg-amber-500", "bg-teal-600", "b
 // A password input with a strength meter. zxcvbn and its word lists are large, so they load only
 // once the user starts typing; the server applies the same check either way.
 export function NewPasswordField({ t, clues, ...input }: { t: Dictionary; clues: string[]; label: string; name: string; error?: string; value: string } & InputHTMLAttributes<HTMLInputElement>) {
-  const [score, setScore] = useState<Score | null>(null);
+  const [lastScore, setLastScore] = useState<Score | null>(null);
   const { value } = input;
+  // While a new score is worked out the last one stays; an empty field has none.
+  const score = value ? lastScore : null;
   const clueKey = clues.join("\u0000");
   useEffect(() => {
-    if (!value) {
-      setScore(null);
-      return;
-    }
+    if (!value) return;
     let active = true;
     void import("@/lib/auth/password-strength").then(({ passwordScore }) => {
-      if (active) setScore(passwordScore(value, clueKey.split("\u0000")));
+      if (active) setLastScore(passwordScore(value, clueKey.split("\u0000")));
     });
     return () => {
       active = false;

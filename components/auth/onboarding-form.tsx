@@ -8,6 +8,7 @@ import { Field } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import type { OnboardingView } from "@/lib/auth/onboarding";
 import { api } from "@/lib/client/api";
+import { loadPage } from "@/lib/client/navigation";
 import { format, type Dictionary } from "@/lib/i18n/dictionaries";
 import { type Locale } from "@/lib/i18n/locale";
 
@@ -18,12 +19,12 @@ const onboardingSchema = lazySchema(async () => (await import("@/lib/validations
 
 // A lapsed onboarding (30 minutes) starts again from the provider.
 function restart() {
-  window.location.assign("/login?oauth_error=expired");
+  loadPage("/login?oauth_error=expired");
 }
 
 function finish(result: { ok: boolean; status: number; data?: unknown }) {
   const mfa = result.ok && typeof result.data === "object" && result.data !== null && "mfaRequired" in result.data;
-  window.location.assign(mfa ? "/login?step=2fa" : "/dashboard");
+  loadPage(mfa ? "/login?step=2fa" : "/dashboard");
 }
 
 // The e-mail step: an address (the provider's unverified one, or none) and the code mailed to it.
@@ -102,7 +103,15 @@ function LinkStep({ t, view, provider, onVerified }: { t: Dictionary; view: Onbo
         {existing?.provenByCode ? (
           <Alert tone="success">{t.social.existingProven}</Alert>
         ) : existing?.hasPassword ? (
-          <Field label={t.common.password} name="password" type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} error={fields.password} />
+          <Field
+            label={t.common.password}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            error={fields.password}
+          />
         ) : null}
         {existing?.provenByCode || existing?.hasPassword ? (
           <Button type="submit" busy={busy} busyLabel={t.common.submitting}>
@@ -157,7 +166,16 @@ export function OnboardingForm({ t, locale, initial }: { t: Dictionary; locale: 
           {message ? <Alert>{message}</Alert> : null}
           <p className="text-sm text-slate-700">{format(t.social.emailVerified, { email: view.email ?? "" })}</p>
           {view.replacesUnconfirmed ? <Alert tone="info">{t.social.replacesUnconfirmed}</Alert> : null}
-          <Field label={t.common.nickname} name="nickname" autoComplete="nickname" required maxLength={30} value={nickname} onChange={(event) => setNickname(event.target.value)} error={fields.nickname} />
+          <Field
+            label={t.common.nickname}
+            name="nickname"
+            autoComplete="nickname"
+            required
+            maxLength={30}
+            value={nickname}
+            onChange={(event) => setNickname(event.target.value)}
+            error={fields.nickname}
+          />
           <ConsentFieldset t={t} consents={consents} onChange={setConsents} fields={fields} />
           <Button type="submit" busy={busy} busyLabel={t.common.submitting}>
             {t.social.submit}

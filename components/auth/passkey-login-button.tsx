@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { api } from "@/lib/client/api";
 import { errorMessage } from "@/lib/client/error-message";
+import { loadPage } from "@/lib/client/navigation";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 
 // Discoverable credentials: the browser offers this site's passkeys, so no e-mail is asked first.
@@ -29,7 +30,7 @@ export function PasskeyLoginButton({ t, next }: { t: Dictionary; next: string })
       const response = await webauthn.startAuthentication({ optionsJSON: options.data });
       const result = await api("/api/auth/passkeys/login", { method: "POST", json: { response } });
       if (!result.ok) return refused(result);
-      window.location.assign(next);
+      loadPage(next);
     } catch {
       // The browser's prompt was cancelled or failed, or the network was down.
       setFailure(t.strong.passkeyFailed);

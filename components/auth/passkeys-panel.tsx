@@ -1,32 +1,30 @@
 "use client";
 import { startRegistration } from "@simplewebauthn/browser";
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { useStepUp } from "@/components/auth/step-up";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
 import { Form } from "@/components/ui/form";
+import { useLoaded } from "@/components/ui/use-loaded";
 import { api, type ApiResult } from "@/lib/client/api";
 import { errorMessage, firstProblem } from "@/lib/client/error-message";
 import type { PasskeyView } from "@/lib/auth/passkeys";
 import { format, type Dictionary } from "@/lib/i18n/dictionaries";
 import { type Locale } from "@/lib/i18n/locale";
 
+async function fetchPasskeys(): Promise<PasskeyView[] | undefined> {
+  const result = await api<{ passkeys: PasskeyView[] }>("/api/auth/passkeys");
+  return result.ok ? result.data.passkeys : undefined;
+}
+
 export function PasskeysPanel({ t, locale }: { t: Dictionary; locale: Locale }) {
-  const [passkeys, setPasskeys] = useState<PasskeyView[] | null>(null);
+  const [passkeys, load] = useLoaded(fetchPasskeys);
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const withStepUp = useStepUp();
   const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(iso));
-
-  const load = useCallback(async () => {
-    const result = await api<{ passkeys: PasskeyView[] }>("/api/auth/passkeys");
-    if (result.ok) setPasskeys(result.data.passkeys);
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   async function add() {
     setBusy(true);

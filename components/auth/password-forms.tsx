@@ -9,6 +9,7 @@ import { Field } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import { api } from "@/lib/client/api";
 import { errorMessage } from "@/lib/client/error-message";
+import { loadPage } from "@/lib/client/navigation";
 import type { RecentFactor } from "@/lib/auth/recent-factors";
 import { format, type Dictionary } from "@/lib/i18n/dictionaries";
 import { type Locale } from "@/lib/i18n/locale";
@@ -61,7 +62,7 @@ export function ResetPasswordForm({ t, locale, token, secured }: { t: Dictionary
   }, [token, secured]);
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if ((await submit("/api/auth/password/reset", resetPasswordSchema, { token, password, removeFactors: remove }))?.ok) window.location.assign("/login?reason=reset");
+    if ((await submit("/api/auth/password/reset", resetPasswordSchema, { token, password, removeFactors: remove }))?.ok) loadPage("/login?reason=reset");
   }
   const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(iso));
   return (
@@ -81,11 +82,7 @@ export function ResetPasswordForm({ t, locale, token, secured }: { t: Dictionary
           <p className="text-sm text-amber-900">{t.password.recentBody}</p>
           {recent.map((factor) => (
             <label key={factor.id} className="flex items-center gap-2 text-sm text-slate-800">
-              <input
-                type="checkbox"
-                checked={remove.includes(factor.id)}
-                onChange={(event) => setRemove(event.target.checked ? [...remove, factor.id] : remove.filter((id) => id !== factor.id))}
-              />
+              <input type="checkbox" checked={remove.includes(factor.id)} onChange={(event) => setRemove(event.target.checked ? [...remove, factor.id] : remove.filter((id) => id !== factor.id))} />
               <span>
                 {t.password.recentKinds[factor.kind]}: {factor.name} · {format(t.password.recentAdded, { date: when(factor.addedAt) })}
               </span>
@@ -120,7 +117,13 @@ export function ChangePasswordForm({ t, email }: { t: Dictionary; email: string 
     }
   }
   return (
-    <Form onFocus={changePasswordSchema.warm} onSubmit={onSubmit} noValidate aria-labelledby="change-password-title" className="flex max-w-2xl flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4">
+    <Form
+      onFocus={changePasswordSchema.warm}
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby="change-password-title"
+      className="flex max-w-2xl flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4"
+    >
       <h2 id="change-password-title" className="font-semibold">
         {t.password.changeTitle}
       </h2>
@@ -135,7 +138,15 @@ export function ChangePasswordForm({ t, email }: { t: Dictionary; email: string 
         onChange={(event) => setCurrentPassword(event.target.value)}
         error={fields.currentPassword}
       />
-      <NewPasswordField t={t} clues={[email]} label={t.password.newPassword} name="newPassword" value={newPassword} onChange={(event) => setNewPassword(event.target.value)} error={fields.newPassword} />
+      <NewPasswordField
+        t={t}
+        clues={[email]}
+        label={t.password.newPassword}
+        name="newPassword"
+        value={newPassword}
+        onChange={(event) => setNewPassword(event.target.value)}
+        error={fields.newPassword}
+      />
       <Button type="submit" busy={busy} busyLabel={t.common.submitting}>
         {t.password.changeSubmit}
       </Button>
@@ -154,7 +165,7 @@ export function DeleteAccountForm({ t }: { t: Dictionary }) {
     setMessage(null);
     try {
       const result = await withStepUp(() => api("/api/auth/account", { method: "DELETE" }));
-      if (result?.ok) window.location.assign("/");
+      if (result?.ok) loadPage("/");
       else if (result) setMessage(errorMessage(t, result));
     } catch {
       setMessage(t.common.networkError);

@@ -38,9 +38,7 @@ export function PrivacyPanel({ t, locale, initial }: { t: Dictionary; locale: Lo
       <Button type="button" variant="secondary" className="self-start" busy={busy} busyLabel={t.common.submitting} onClick={() => void toggle()}>
         {marketing ? t.settings.marketingWithdraw : t.settings.marketingGrant}
       </Button>
-      <p className="text-sm text-slate-600">
-        {status.terms && status.privacy ? format(t.settings.agreedVersions, { terms: status.terms.version, privacy: status.privacy.version }) : null}
-      </p>
+      <p className="text-sm text-slate-600">{status.terms && status.privacy ? format(t.settings.agreedVersions, { terms: status.terms.version, privacy: status.privacy.version }) : null}</p>
       <a href="/api/auth/export" download className="self-start text-sm font-semibold text-teal-800 underline">
         {t.settings.exportData}
       </a>

@@ -1,9 +1,10 @@
 "use client";
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { useStepUp } from "@/components/auth/step-up";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
+import { useLoaded } from "@/components/ui/use-loaded";
 import type { LinkedProviderView } from "@/lib/auth/social";
 import type { SocialProvider } from "@/lib/auth/social-providers";
 import { api } from "@/lib/client/api";
@@ -12,25 +13,21 @@ import { startSocialSignIn } from "@/lib/client/social";
 import { format, type Dictionary } from "@/lib/i18n/dictionaries";
 
 type Notice = { tone: "success" | "error"; text: string } | null;
+type Providers = { linked: LinkedProviderView[]; available: SocialProvider[] };
+
+async function fetchProviders(): Promise<Providers | undefined> {
+  const result = await api<Providers>("/api/auth/providers");
+  return result.ok ? result.data : undefined;
+}
 
 // Connect and disconnect Google, Kakao and Naver; the server keeps one way to sign in.
 export function ProvidersPanel({ t, initialNotice }: { t: Dictionary; initialNotice: Notice }) {
-  const [linked, setLinked] = useState<LinkedProviderView[] | null>(null);
-  const [available, setAvailable] = useState<SocialProvider[]>([]);
+  const [providers, load] = useLoaded(fetchProviders);
+  const linked = providers?.linked ?? null;
+  const available = providers?.available ?? [];
   const [busy, setBusy] = useState<SocialProvider | null>(null);
   const [notice, setNotice] = useState<Notice>(initialNotice);
   const withStepUp = useStepUp();
-
-  const load = useCallback(async () => {
-    const result = await api<{ linked: LinkedProviderView[]; available: SocialProvider[] }>("/api/auth/providers");
-    if (result.ok) {
-      setLinked(result.data.linked);
-      setAvailable(result.data.available);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   async function connect(provider: SocialProvider) {
     setBusy(provider);

@@ -8,6 +8,7 @@ import { Field } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import type { SecondStep } from "@/lib/auth/accounts";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
+import { loadPage } from "@/lib/client/navigation";
 
 const secondStepSchema = lazySchema(async () => (await import("@/lib/validations/strong-auth")).secondStepSchema);
 
@@ -24,7 +25,7 @@ export function SecondStepForm({ t, next, method, onExpired }: { t: Dictionary; 
     event.preventDefault();
     const body = method === "email" ? { emailCode: compact } : useRecovery ? { recoveryCode: code, trustDevice: trust } : { code: compact, trustDevice: trust };
     const result = await submit("/api/auth/2fa/verify", secondStepSchema, body);
-    if (result?.ok) window.location.assign(next);
+    if (result?.ok) loadPage(next);
     // The pending sign-in lapsed (5 minutes): start again from the password.
     else if (result?.status === 401) onExpired();
   }

@@ -1,32 +1,39 @@
 "use client";
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
+import { useLoaded } from "@/components/ui/use-loaded";
 import { api, NetworkError, type ApiResult } from "@/lib/client/api";
 import { errorMessage } from "@/lib/client/error-message";
+import { loadPage } from "@/lib/client/navigation";
 import { describeDevice } from "@/lib/auth/device";
 import { format, type Dictionary } from "@/lib/i18n/dictionaries";
 import { type Locale } from "@/lib/i18n/locale";
 import type { ActivityView } from "@/lib/auth/security-events";
 import type { SessionView } from "@/lib/auth/sessions";
 
+async function fetchSessions(): Promise<SessionView[] | undefined> {
+  const result = await api<{ sessions: SessionView[] }>("/api/auth/sessions");
+  return result.ok ? result.data.sessions : undefined;
+}
+
+async function fetchActivity(): Promise<ActivityView[] | undefined> {
+  const result = await api<{ events: ActivityView[] }>("/api/auth/activity");
+  return result.ok ? result.data.events : undefined;
+}
+
 export function SessionsPanel({ t, locale }: { t: Dictionary; locale: Locale }) {
-  const [sessions, setSessions] = useState<SessionView[] | null>(null);
-  const [events, setEvents] = useState<ActivityView[] | null>(null);
+  // Without the network the list shows empty rather than loading.
+  const [sessions, reloadSessions] = useLoaded(fetchSessions, []);
+  const [events, reloadEvents] = useLoaded(fetchActivity);
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
 
-  const load = useCallback(async () => {
-    const [sessionResult, activityResult] = await Promise.all([api<{ sessions: SessionView[] }>("/api/auth/sessions"), api<{ events: ActivityView[] }>("/api/auth/activity")]);
-    if (sessionResult.ok) setSessions(sessionResult.data.sessions);
-    if (activityResult.ok) setEvents(activityResult.data.events);
-  }, []);
-
-  useEffect(() => {
-    load().catch(() => setSessions([]));
-  }, [load]);
+  const load = async () => {
+    await Promise.all([reloadSessions(), reloadEvents()]);
+  };
 
   async function act(request: () => Promise<ApiResult<unknown>>, leaving: boolean) {
     setBusy(true);
@@ -34,7 +41,7 @@ export function SessionsPanel({ t, locale }: { t: Dictionary; locale: Locale }) 
     try {
       const result = await request();
       if (result.ok && leaving) {
-        window.location.assign("/login");
+        loadPage("/login");
         return;
       }
       if (!result.ok) setMessage({ tone: "error", text: errorMessage(t, result) });
@@ -64,7 +71,8 @@ export function SessionsPanel({ t, locale }: { t: Dictionary; locale: Locale }) 
                     {session.current ? <span className="ml-2 rounded-full bg-teal-100 px-2 py-0.5 text-xs text-teal-900">{t.settings.thisDevice}</span> : null}
                   </p>
                   <p className="text-slate-600">
-                    {[session.ip ?? "?", session.country].filter(Boolean).join(" · ")} · {format(t.settings.signedInAt, { date: when(session.createdAt) })} · {format(t.settings.lastUsed, { date: when(session.lastUsedAt) })}
+                    {[session.ip ?? "?", session.country].filter(Boolean).join(" · ")} · {format(t.settings.signedInAt, { date: when(session.createdAt) })} ·{" "}
+                    {format(t.settings.lastUsed, { date: when(session.lastUsedAt) })}
                   </p>
                 </div>
                 <Button

@@ -71,17 +71,17 @@ export function SocialButtons({ t, providers, down = [], next }: { t: Dictionary
             {format(t.social.providerDown, { provider: t.social.names[provider] })}
           </button>
         ) : (
-        <button
-          key={provider}
-          type="button"
-          onClick={() => void start(provider)}
-          disabled={pending !== null}
-          aria-busy={pending === provider || undefined}
-          className={`inline-flex items-center justify-center gap-3 rounded-lg px-4 py-2.5 font-semibold transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700 disabled:cursor-not-allowed disabled:opacity-60 ${BRAND[provider]}`}
-        >
-          {pending === provider ? <span aria-hidden="true" className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" /> : <Logo provider={provider} />}
-          {pending === provider ? t.social.redirecting : t.social.continueWith[provider]}
-        </button>
+          <button
+            key={provider}
+            type="button"
+            onClick={() => void start(provider)}
+            disabled={pending !== null}
+            aria-busy={pending === provider || undefined}
+            className={`inline-flex items-center justify-center gap-3 rounded-lg px-4 py-2.5 font-semibold transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700 disabled:cursor-not-allowed disabled:opacity-60 ${BRAND[provider]}`}
+          >
+            {pending === provider ? <span aria-hidden="true" className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" /> : <Logo provider={provider} />}
+            {pending === provider ? t.social.redirecting : t.social.continueWith[provider]}
+          </button>
         ),
       )}
     </div>

@@ -131,14 +131,7 @@ function StepUpDialog({ t, onDone }: { t: Dictionary; onDone: (proven: boolean) 
   }
 
   const codeField = status?.totp ? (
-    <SecondFactorField
-      t={t}
-      recovery={useRecovery}
-      onSwitch={() => setUseRecovery(!useRecovery)}
-      value={code}
-      onChange={setCode}
-      error={useRecovery ? fields.recoveryCode : fields.code}
-    />
+    <SecondFactorField t={t} recovery={useRecovery} onSwitch={() => setUseRecovery(!useRecovery)} value={code} onChange={setCode} error={useRecovery ? fields.recoveryCode : fields.code} />
   ) : null;
 
   return (

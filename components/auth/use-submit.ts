@@ -32,13 +32,7 @@ export function useSubmit(t: Dictionary) {
   const [fields, setFields] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
 
-  async function submit<T>(
-    path: string,
-    schema: LazySchema,
-    json: unknown,
-    messages: ErrorMessages = {},
-    method: "POST" | "PATCH" | "DELETE" = "POST",
-  ): Promise<ApiResult<T> | null> {
+  async function submit<T>(path: string, schema: LazySchema, json: unknown, messages: ErrorMessages = {}, method: "POST" | "PATCH" | "DELETE" = "POST"): Promise<ApiResult<T> | null> {
     setMessage(null);
     setBusy(true);
     try {

@@ -13,7 +13,7 @@ export function DashboardNav({ items }: { items: { href: string; label: string }
             key={item.href}
             href={item.href}
             aria-current={current ? "page" : undefined}
-            className={`whitespace-nowrap rounded-lg px-3 py-2 text-sm font-semibold ${current ? "bg-teal-700 text-white" : "text-slate-700 hover:bg-slate-200"}`}
+            className={`rounded-lg px-3 py-2 text-sm font-semibold whitespace-nowrap ${current ? "bg-teal-700 text-white" : "text-slate-700 hover:bg-slate-200"}`}
           >
             {item.label}
           </Link>

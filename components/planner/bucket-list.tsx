@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useState, type FormEvent } from "react";
+import { lazySchema } from "@/components/auth/use-submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -10,10 +11,13 @@ import { useDraft } from "@/components/ui/use-draft";
 import { api, NetworkError } from "@/lib/client/api";
 import { format, type Dictionary } from "@/lib/i18n/dictionaries";
 import { type Locale } from "@/lib/i18n/locale";
-import type { BucketCategory, BucketItemDto } from "@/lib/planner/types";
+import { BUCKET_CATEGORIES, type BucketCategory, type BucketItemDto } from "@/lib/planner/types";
 import { summarizeBucket } from "@/lib/planner/summary";
-import { BUCKET_CATEGORIES, bucketCreateSchema } from "@/lib/validations/planner";
 import { fieldErrors } from "@/lib/validations/field-errors";
+
+// Fetched on the form's first focus, as the auth forms do: zod stays out of the page's first script.
+// Without it (a chunk that failed to load) the server's check alone answers.
+const bucketCreateSchema = lazySchema(async () => (await import("@/lib/validations/planner")).bucketCreateSchema);
 
 interface Draft {
   title: string;
@@ -22,7 +26,6 @@ interface Draft {
   targetOn: string;
 }
 const EMPTY: Draft = { title: "", description: "", category: "TRAVEL", targetOn: "" };
-
 
 function ItemForm({
   t,
@@ -44,8 +47,9 @@ function ItemForm({
   const [busy, setBusy] = useState(false);
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const checked = bucketCreateSchema.safeParse({ ...draft, targetOn: draft.targetOn || null });
-    if (!checked.success) {
+    const schema = await bucketCreateSchema.load().catch(() => null);
+    const checked = schema?.safeParse({ ...draft, targetOn: draft.targetOn || null });
+    if (checked && !checked.success) {
       setFields(fieldErrors(checked.error, t.validation));
       return;
     }
@@ -57,11 +61,15 @@ function ItemForm({
   }
   const prefix = onCancel ? "edit-" : "new-";
   return (
-    <Form onSubmit={submit} noValidate aria-label={label} className="grid gap-3 sm:grid-cols-2">
+    <Form onFocus={bucketCreateSchema.warm} onSubmit={submit} noValidate aria-label={label} className="grid gap-3 sm:grid-cols-2">
       <Field label={t.planner.title} name={`${prefix}title`} value={draft.title} onChange={(event) => edit({ title: event.target.value })} error={fields.title} maxLength={200} />
       <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
         {t.planner.category}
-        <Select value={draft.category} onChange={(event) => edit({ category: oneOf(BUCKET_CATEGORIES, event.target.value, "OTHER") })} className="rounded-lg border border-slate-300 bg-white px-3 py-2">
+        <Select
+          value={draft.category}
+          onChange={(event) => edit({ category: oneOf(BUCKET_CATEGORIES, event.target.value, "OTHER") })}
+          className="rounded-lg border border-slate-300 bg-white px-3 py-2"
+        >
           {BUCKET_CATEGORIES.map((category) => (
             <option key={category} value={category}>
               {t.planner.categories[category]}
@@ -70,7 +78,14 @@ function ItemForm({
         </Select>
       </label>
       <Field label={t.planner.targetOn} name={`${prefix}target`} type="date" value={draft.targetOn} onChange={(event) => edit({ targetOn: event.target.value })} error={fields.targetOn} />
-      <Field label={t.planner.description} name={`${prefix}description`} value={draft.description} onChange={(event) => edit({ description: event.target.value })} error={fields.description} maxLength={2000} />
+      <Field
+        label={t.planner.description}
+        name={`${prefix}description`}
+        value={draft.description}
+        onChange={(event) => edit({ description: event.target.value })}
+        error={fields.description}
+        maxLength={2000}
+      />
       <div className="flex gap-2 sm:col-span-2">
         <Button type="submit" busy={busy} busyLabel={t.common.submitting}>
           {submitLabel}
@@ -164,7 +179,7 @@ export function BucketList({ t, locale }: { t: Dictionary; locale: Locale }) {
                     <span className="h-2.5 overflow-hidden rounded-full bg-slate-200" aria-hidden="true">
                       <span className="block h-full rounded-full bg-amber-500" style={{ width: `${(entry.achieved / entry.total) * 100}%` }} />
                     </span>
-                    <span className="text-right tabular-nums text-slate-700">
+                    <span className="text-right text-slate-700 tabular-nums">
                       {entry.achieved}/{entry.total}
                     </span>
                   </li>
@@ -235,7 +250,7 @@ export function BucketList({ t, locale }: { t: Dictionary; locale: Locale }) {
                     </p>
                   ) : null}
                   {item.achievedOn ? <p className="text-sm font-semibold text-amber-900">{format(t.planner.achievedOn, { date: dateLabel(item.achievedOn) })}</p> : null}
-                  {item.achievedNote ? <p className="text-sm italic text-amber-900">“{item.achievedNote}”</p> : null}
+                  {item.achievedNote ? <p className="text-sm text-amber-900 italic">“{item.achievedNote}”</p> : null}
                   {achieving?.id === item.id ? (
                     <Form
                       className="flex flex-col gap-2"
@@ -244,7 +259,13 @@ export function BucketList({ t, locale }: { t: Dictionary; locale: Locale }) {
                         void setAchieved(item, true, achieving.note.trim() || undefined);
                       }}
                     >
-                      <Field label={t.planner.achievedNote} name={`note-${item.id}`} value={achieving.note} maxLength={1000} onChange={(event) => setAchieving({ id: item.id, note: event.target.value })} />
+                      <Field
+                        label={t.planner.achievedNote}
+                        name={`note-${item.id}`}
+                        value={achieving.note}
+                        maxLength={1000}
+                        onChange={(event) => setAchieving({ id: item.id, note: event.target.value })}
+                      />
                       <div className="flex gap-2">
                         <Button type="submit">{t.planner.markAchieved}</Button>
                         <Button type="button" variant="secondary" onClick={() => setAchieving(null)}>

@@ -92,7 +92,9 @@ export function CalendarView({ t, locale, settings, initial }: { t: Dictionary; 
 
   const dateLabel = (date: string, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
   const title =
-    view === "month" ? dateLabel(cursor, { year: "numeric", month: "long" }) : `${dateLabel(first, { month: "short", day: "numeric" })} – ${dateLabel(last, { month: "short", day: "numeric", year: "numeric" })}`;
+    view === "month"
+      ? dateLabel(cursor, { year: "numeric", month: "long" })
+      : `${dateLabel(first, { month: "short", day: "numeric" })} – ${dateLabel(last, { month: "short", day: "numeric", year: "numeric" })}`;
 
   function move(direction: -1 | 1) {
     setCursor((current) => (view === "month" ? addMonths(current, direction) : addDays(current, 7 * direction)));
@@ -171,73 +173,73 @@ export function CalendarView({ t, locale, settings, initial }: { t: Dictionary; 
 
       {view === "month" ? (
         <>
-        <div role="grid" aria-label={t.dashboard.calendar} className="grid grid-cols-7 overflow-hidden rounded-xl border border-slate-200 bg-white">
-          <div role="row" className="contents">
-            {weekdayNames.map((name) => (
-              <div key={name} role="columnheader" className="border-b border-slate-200 bg-slate-100 py-2 text-center text-xs font-semibold text-slate-700 sm:text-sm">
-                {name}
+          <div role="grid" aria-label={t.dashboard.calendar} className="grid grid-cols-7 overflow-hidden rounded-xl border border-slate-200 bg-white">
+            <div role="row" className="contents">
+              {weekdayNames.map((name) => (
+                <div key={name} role="columnheader" className="border-b border-slate-200 bg-slate-100 py-2 text-center text-xs font-semibold text-slate-700 sm:text-sm">
+                  {name}
+                </div>
+              ))}
+            </div>
+            {Array.from({ length: days.length / 7 }, (_, week) => (
+              <div role="row" key={week} className="contents">
+                {days.slice(week * 7, week * 7 + 7).map((date) => {
+                  const items = itemsOn(date);
+                  const chips = [...items.events.map((event) => eventChip(event, true)), ...markers(items)];
+                  const outside = date.slice(0, 7) !== cursor.slice(0, 7);
+                  return (
+                    <div
+                      key={date}
+                      role="gridcell"
+                      aria-current={date === today ? "date" : undefined}
+                      className={`flex min-h-20 min-w-0 flex-col gap-1 border-r border-b border-slate-100 p-1 sm:min-h-28 ${outside ? "bg-slate-50" : ""}`}
+                    >
+                      <button
+                        type="button"
+                        onClick={() => setDialog({ kind: "create", date })}
+                        className={`flex size-7 items-center justify-center rounded-full text-sm hover:bg-teal-100 ${
+                          date === today ? "bg-teal-700 font-bold text-white hover:bg-teal-800" : outside ? "text-slate-500" : "text-slate-800"
+                        }`}
+                      >
+                        {/* The name starts with the number people see, so voice control finds it by that. */}
+                        {Number(date.slice(8))}
+                        <span className="sr-only">, {format(t.planner.addEventOn, { date: dateLabel(date, { dateStyle: "full" }) })}</span>
+                      </button>
+                      <ul className="flex min-w-0 flex-col gap-0.5">{chips.slice(0, MAX_CHIPS)}</ul>
+                      {chips.length > MAX_CHIPS ? (
+                        <button
+                          type="button"
+                          onClick={() => {
+                            setCursor(date);
+                            setView("week");
+                          }}
+                          className="text-left text-xs font-semibold text-teal-800 hover:underline"
+                        >
+                          {format(t.planner.more, { count: chips.length - MAX_CHIPS })}
+                        </button>
+                      ) : null}
+                    </div>
+                  );
+                })}
               </div>
             ))}
           </div>
-          {Array.from({ length: days.length / 7 }, (_, week) => (
-            <div role="row" key={week} className="contents">
-              {days.slice(week * 7, week * 7 + 7).map((date) => {
-                const items = itemsOn(date);
-                const chips = [...items.events.map((event) => eventChip(event, true)), ...markers(items)];
-                const outside = date.slice(0, 7) !== cursor.slice(0, 7);
-                return (
-                  <div
-                    key={date}
-                    role="gridcell"
-                    aria-current={date === today ? "date" : undefined}
-                    className={`flex min-h-20 min-w-0 flex-col gap-1 border-b border-r border-slate-100 p-1 sm:min-h-28 ${outside ? "bg-slate-50" : ""}`}
-                  >
-                    <button
-                      type="button"
-                      onClick={() => setDialog({ kind: "create", date })}
-                      className={`flex size-7 items-center justify-center rounded-full text-sm hover:bg-teal-100 ${
-                        date === today ? "bg-teal-700 font-bold text-white hover:bg-teal-800" : outside ? "text-slate-500" : "text-slate-800"
-                      }`}
-                    >
-                      {/* The name starts with the number people see, so voice control finds it by that. */}
-                      {Number(date.slice(8))}
-                      <span className="sr-only">, {format(t.planner.addEventOn, { date: dateLabel(date, { dateStyle: "full" }) })}</span>
-                    </button>
-                    <ul className="flex min-w-0 flex-col gap-0.5">{chips.slice(0, MAX_CHIPS)}</ul>
-                    {chips.length > MAX_CHIPS ? (
-                      <button
-                        type="button"
-                        onClick={() => {
-                          setCursor(date);
-                          setView("week");
-                        }}
-                        className="text-left text-xs font-semibold text-teal-800 hover:underline"
-                      >
-                        {format(t.planner.more, { count: chips.length - MAX_CHIPS })}
-                      </button>
-                    ) : null}
-                  </div>
-                );
-              })}
-            </div>
-          ))}
-        </div>
-        {/* Phones: the grid has room only for the start of each title, so the month is listed in full below it. */}
-        <section aria-label={title} className="flex flex-col gap-3 sm:hidden">
-          {days
-            .filter((date) => date.slice(0, 7) === cursor.slice(0, 7))
-            .map((date) => ({ date, items: itemsOn(date) }))
-            .filter(({ items }) => items.events.length + items.todos.length + items.bucket.length > 0)
-            .map(({ date, items }) => (
-              <div key={date}>
-                <h2 className={`mb-1 text-sm font-semibold ${date === today ? "text-teal-800" : "text-slate-700"}`}>{dateLabel(date, { month: "long", day: "numeric", weekday: "short" })}</h2>
-                <ul className="flex flex-col gap-1">
-                  {items.events.map((event) => eventChip(event, true))}
-                  {markers(items)}
-                </ul>
-              </div>
-            ))}
-        </section>
+          {/* Phones: the grid has room only for the start of each title, so the month is listed in full below it. */}
+          <section aria-label={title} className="flex flex-col gap-3 sm:hidden">
+            {days
+              .filter((date) => date.slice(0, 7) === cursor.slice(0, 7))
+              .map((date) => ({ date, items: itemsOn(date) }))
+              .filter(({ items }) => items.events.length + items.todos.length + items.bucket.length > 0)
+              .map(({ date, items }) => (
+                <div key={date}>
+                  <h2 className={`mb-1 text-sm font-semibold ${date === today ? "text-teal-800" : "text-slate-700"}`}>{dateLabel(date, { month: "long", day: "numeric", weekday: "short" })}</h2>
+                  <ul className="flex flex-col gap-1">
+                    {items.events.map((event) => eventChip(event, true))}
+                    {markers(items)}
+                  </ul>
+                </div>
+              ))}
+          </section>
         </>
       ) : (
         <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">

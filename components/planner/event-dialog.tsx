@@ -1,5 +1,6 @@
 "use client";
 import { useState, type FormEvent } from "react";
+import { lazySchema } from "@/components/auth/use-submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -10,9 +11,12 @@ import { api, NetworkError } from "@/lib/client/api";
 import { errorMessage } from "@/lib/client/error-message";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 import { addDays, instantToZoned, zonedTimeToInstant } from "@/lib/planner/dates";
-import type { EventColor, EventDto } from "@/lib/planner/types";
-import { eventCreateSchema, EVENT_COLORS } from "@/lib/validations/planner";
+import { EVENT_COLORS, type EventColor, type EventDto } from "@/lib/planner/types";
 import { fieldErrors } from "@/lib/validations/field-errors";
+
+// Fetched on the form's first focus, as the auth forms do: zod stays out of the page's first script.
+// Without it (a chunk that failed to load) the server's check alone answers.
+const eventCreateSchema = lazySchema(async () => (await import("@/lib/validations/planner")).eventCreateSchema);
 
 export type EventDialogTarget = { kind: "create"; date: string; time?: string } | { kind: "edit"; event: EventDto };
 
@@ -108,8 +112,9 @@ export function EventDialog({
       return;
     }
     const payload = toPayload(form, timeZone);
-    const checked = eventCreateSchema.safeParse(payload);
-    if (!checked.success) {
+    const schema = await eventCreateSchema.load().catch(() => null);
+    const checked = schema?.safeParse(payload);
+    if (checked && !checked.success) {
       setFields(fieldErrors(checked.error, t.validation));
       return;
     }
@@ -138,7 +143,7 @@ export function EventDialog({
 
   return (
     <Dialog title={target.kind === "create" ? t.planner.newEvent : t.planner.editEvent} onClose={onClose}>
-      <Form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      <Form onFocus={eventCreateSchema.warm} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         {message ? <Alert>{message}</Alert> : null}
         <Field label={t.planner.title} name="title" value={form.title} onChange={(event) => set("title", event.target.value)} error={fields.title} required maxLength={200} autoFocus />
         <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
@@ -147,13 +152,9 @@ export function EventDialog({
         </label>
         <div className="grid grid-cols-2 gap-3">
           <Field label={t.planner.start} name="startDate" type="date" value={form.startDate} onChange={(event) => set("startDate", event.target.value)} error={fields.startsAt} />
-          {form.allDay ? null : (
-            <Field label={`${t.planner.start} (${timeZone})`} name="startTime" type="time" value={form.startTime} onChange={(event) => set("startTime", event.target.value)} />
-          )}
+          {form.allDay ? null : <Field label={`${t.planner.start} (${timeZone})`} name="startTime" type="time" value={form.startTime} onChange={(event) => set("startTime", event.target.value)} />}
           <Field label={t.planner.end} name="endDate" type="date" value={form.endDate} onChange={(event) => set("endDate", event.target.value)} error={fields.endsAt} />
-          {form.allDay ? null : (
-            <Field label={`${t.planner.end} (${timeZone})`} name="endTime" type="time" value={form.endTime} onChange={(event) => set("endTime", event.target.value)} />
-          )}
+          {form.allDay ? null : <Field label={`${t.planner.end} (${timeZone})`} name="endTime" type="time" value={form.endTime} onChange={(event) => set("endTime", event.target.value)} />}
         </div>
         <fieldset>
           <legend className="mb-2 text-sm font-medium text-slate-800">{t.planner.color}</legend>

@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useMemo, useState, type DragEvent, type FormEvent, type KeyboardEvent } from "react";
+import { lazySchema } from "@/components/auth/use-submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/controls";
@@ -13,9 +14,12 @@ import { api, NetworkError } from "@/lib/client/api";
 import { firstProblem } from "@/lib/client/error-message";
 import { format, type Dictionary } from "@/lib/i18n/dictionaries";
 import { todayIn } from "@/lib/planner/dates";
-import type { PlannerSettings, TodoDto, TodoPriority } from "@/lib/planner/types";
-import { TODO_PRIORITIES, todoCreateSchema } from "@/lib/validations/planner";
+import { TODO_PRIORITIES, type PlannerSettings, type TodoDto, type TodoPriority } from "@/lib/planner/types";
 import { fieldErrors } from "@/lib/validations/field-errors";
+
+// Fetched on the form's first focus, as the auth forms do: zod stays out of the page's first script.
+// Without it (a chunk that failed to load) the server's check alone answers.
+const todoCreateSchema = lazySchema(async () => (await import("@/lib/validations/planner")).todoCreateSchema);
 
 const FILTERS = ["all", "active", "done", "overdue"] as const;
 const SORTS = ["manual", "due", "priority", "created"] as const;
@@ -30,6 +34,8 @@ const compare: Record<Sort, (a: TodoDto, b: TodoDto) => number> = {
   priority: (a, b) => PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] || a.position - b.position,
   created: (a, b) => b.createdAt.localeCompare(a.createdAt),
 };
+
+const isOverdue = (todo: TodoDto, today: string) => !todo.completed && todo.dueOn !== null && todo.dueOn < today;
 
 export function TodoList({ t, settings }: { t: Dictionary; settings: PlannerSettings }) {
   const today = todayIn(useTimeZone(settings.timeZone));
@@ -62,12 +68,11 @@ export function TodoList({ t, settings }: { t: Dictionary; settings: PlannerSett
       .finally(() => setLoaded(true));
   }, [loadFailed, networkError]);
 
-  const isOverdue = (todo: TodoDto) => !todo.completed && todo.dueOn !== null && todo.dueOn < today;
   const visible = useMemo(
     () =>
       todos
         .filter((todo) => todo.id !== pending?.id)
-        .filter((todo) => filter === "all" || (filter === "active" && !todo.completed) || (filter === "done" && todo.completed) || (filter === "overdue" && isOverdue(todo)))
+        .filter((todo) => filter === "all" || (filter === "active" && !todo.completed) || (filter === "done" && todo.completed) || (filter === "overdue" && isOverdue(todo, today)))
         .sort(compare[sort]),
     [todos, filter, sort, pending, today],
   );
@@ -92,8 +97,9 @@ export function TodoList({ t, settings }: { t: Dictionary; settings: PlannerSett
   async function add(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const body = { title: draft.title, dueOn: draft.dueOn || null, priority: draft.priority };
-    const checked = todoCreateSchema.safeParse(body);
-    if (!checked.success) {
+    const schema = await todoCreateSchema.load().catch(() => null);
+    const checked = schema?.safeParse(body);
+    if (checked && !checked.success) {
       setDraftError(fieldErrors(checked.error, t.validation).title ?? t.validation.invalidValue);
       return;
     }
@@ -142,7 +148,7 @@ export function TodoList({ t, settings }: { t: Dictionary; settings: PlannerSett
   return (
     <section className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">{t.dashboard.todo}</h1>
-      <Form onSubmit={add} noValidate className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-white p-3 sm:flex-row sm:items-end">
+      <Form onFocus={todoCreateSchema.warm} onSubmit={add} noValidate className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-white p-3 sm:flex-row sm:items-end">
         <div className="flex flex-1 flex-col gap-1">
           <label htmlFor="new-todo" className="text-sm font-medium text-slate-800">
             {t.planner.newTodo}
@@ -231,10 +237,10 @@ export function TodoList({ t, settings }: { t: Dictionary; settings: PlannerSett
                 if (moving && moving.id !== todo.id) moveTo(moving, index);
                 setDragged(null);
               }}
-              className={`flex flex-wrap items-center gap-2 rounded-xl border bg-white p-3 ${isOverdue(todo) ? "border-rose-300" : "border-slate-200"} ${dragged === todo.id ? "opacity-50" : ""}`}
+              className={`flex flex-wrap items-center gap-2 rounded-xl border bg-white p-3 ${isOverdue(todo, today) ? "border-rose-300" : "border-slate-200"} ${dragged === todo.id ? "opacity-50" : ""}`}
             >
               {canReorder ? (
-                <span aria-hidden="true" title={format(t.planner.dragHandle, { title: todo.title })} className="cursor-grab select-none text-slate-400">
+                <span aria-hidden="true" title={format(t.planner.dragHandle, { title: todo.title })} className="cursor-grab text-slate-400 select-none">
                   ⋮⋮
                 </span>
               ) : null}
@@ -267,7 +273,7 @@ export function TodoList({ t, settings }: { t: Dictionary; settings: PlannerSett
                     {todo.title}
                   </button>
                 )}
-                {isOverdue(todo) ? <span className="text-xs font-semibold text-rose-800">{t.planner.overdue}</span> : null}
+                {isOverdue(todo, today) ? <span className="text-xs font-semibold text-rose-800">{t.planner.overdue}</span> : null}
               </div>
               <input
                 type="date"
@@ -290,7 +296,13 @@ export function TodoList({ t, settings }: { t: Dictionary; settings: PlannerSett
               </select>
               {canReorder ? (
                 <span className="flex">
-                  <button type="button" onClick={() => moveTo(todo, index - 1)} disabled={index === 0} aria-label={format(t.planner.moveUp, { title: todo.title })} className="px-2 py-1 disabled:opacity-30">
+                  <button
+                    type="button"
+                    onClick={() => moveTo(todo, index - 1)}
+                    disabled={index === 0}
+                    aria-label={format(t.planner.moveUp, { title: todo.title })}
+                    className="px-2 py-1 disabled:opacity-30"
+                  >
                     ↑
                   </button>
                   <button

@@ -8,14 +8,19 @@ const UNDO_WINDOW_MS = 6_000;
 export function useUndoableDelete<Item extends { id: string }>(commit: (item: Item) => Promise<void>) {
   const [pending, setPending] = useState<Item | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const latest = useRef<{ item: Item | null; commit: typeof commit }>({ item: null, commit });
-  latest.current = { item: pending, commit };
+  // For the timer and the page-leave handler, which outlive the render that set them up.
+  const waiting = useRef<Item | null>(null);
+  const latestCommit = useRef(commit);
+  useEffect(() => {
+    latestCommit.current = commit;
+  });
 
   function flush() {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
-    const { item, commit: run } = latest.current;
-    if (item) void run(item);
+    const item = waiting.current;
+    waiting.current = null;
+    if (item) void latestCommit.current(item);
     setPending(null);
   }
 
@@ -31,14 +36,14 @@ export function useUndoableDelete<Item extends { id: string }>(commit: (item: It
   function remove(item: Item) {
     flush();
     setPending(item);
-    latest.current.item = item;
+    waiting.current = item;
     timer.current = setTimeout(flush, UNDO_WINDOW_MS);
   }
 
   function undo() {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
-    latest.current.item = null;
+    waiting.current = null;
     setPending(null);
   }
 

@@ -1,5 +1,5 @@
 "use client";
-import { useLayoutEffect, useRef, type ChangeEvent } from "react";
+import { useEffectEvent, useLayoutEffect, useRef, type ChangeEvent } from "react";
 
 type Control = HTMLInputElement | HTMLSelectElement;
 
@@ -10,11 +10,13 @@ type Control = HTMLInputElement | HTMLSelectElement;
 // the owner's own changes.
 export function useTypedEarly<Element extends Control>(value: unknown, onChange: ((event: ChangeEvent<Element>) => void) | undefined) {
   const element = useRef<Element>(null);
-  useLayoutEffect(() => {
+  const handOver = useEffectEvent(() => {
     const control = element.current;
     if (!control || !onChange) return;
     const early = typeof value === "boolean" ? control instanceof HTMLInputElement && control.checked !== value : typeof value === "string" && control.value !== value;
     if (early) onChange({ target: control, currentTarget: control } as ChangeEvent<Element>);
-  }, []);
+  });
+  // Once, on hydration: later renders' values are the owner's own.
+  useLayoutEffect(() => handOver(), []);
   return element;
 }

@@ -120,7 +120,6 @@ export async function logIn(email: string, password: string, meta: RequestMeta):
   return { kind: "session", user: toPublicUser(user), session };
 }
 
-
 export function toPublicUser(user: {
   id: string;
   email: string;

@@ -102,10 +102,7 @@ export async function listAuditLog(filter: { q?: string; page: number }) {
     ? { OR: [{ targetEmail: { contains: filter.q } }, { actorEmail: { contains: filter.q } }, { action: { contains: filter.q.toUpperCase() } }, { reason: { contains: filter.q } }] }
     : {};
   const db = getDb();
-  const [total, entries] = await Promise.all([
-    db.auditLog.count({ where }),
-    db.auditLog.findMany({ where, orderBy: { createdAt: "desc" }, skip: (filter.page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
-  ]);
+  const [total, entries] = await Promise.all([db.auditLog.count({ where }), db.auditLog.findMany({ where, orderBy: { createdAt: "desc" }, skip: (filter.page - 1) * PAGE_SIZE, take: PAGE_SIZE })]);
   return { entries: entries.map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString() })), page: filter.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 

@@ -40,9 +40,7 @@ function cookieOptions(kind: CookieKind, appUrl: string, maxAge: number) {
 
 export function setAuthCookie(response: NextResponse, kind: CookieKind, token: string, appUrl: string, expiresAt?: Date): void {
   // A rotated refresh token keeps its family's absolute end, so its cookie must not outlive it.
-  const maxAge = expiresAt
-    ? Math.max(0, Math.ceil((expiresAt.getTime() - Date.now()) / 1000))
-    : TOKEN_LIFETIME_SECONDS[kind];
+  const maxAge = expiresAt ? Math.max(0, Math.ceil((expiresAt.getTime() - Date.now()) / 1000)) : TOKEN_LIFETIME_SECONDS[kind];
   response.cookies.set(COOKIE[kind], token, cookieOptions(kind, appUrl, maxAge));
 }
 

@@ -1,6 +1,5 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { ApiError } from "@/lib/errors";
 import { LOCKOUT_POLICY, waitAfterFailures } from "@/lib/auth/lockout-policy";
 import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
 

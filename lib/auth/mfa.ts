@@ -17,7 +17,6 @@ import { signToken, verifyToken } from "@/lib/auth/tokens";
 import { generateRecoveryCode, generateTotpSecret, matchTotp, normalizeRecoveryCode, otpauthUri } from "@/lib/auth/totp";
 import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
 
-
 export const RECOVERY_CODE_COUNT = 10;
 // Guesses at the second step: a few per pending sign-in, within the account's cap (countProofAttempt).
 const ATTEMPTS_PER_PENDING_SIGN_IN: RateLimit = { name: "mfa-attempt", max: 5, windowSeconds: 5 * 60 };
@@ -53,10 +52,7 @@ async function consumeRecoveryCode(userId: string, code: string): Promise<boolea
 async function replaceRecoveryCodes(userId: string): Promise<string[]> {
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, generateRecoveryCode);
   const db = getDb();
-  await db.$transaction([
-    db.recoveryCode.deleteMany({ where: { userId } }),
-    db.recoveryCode.createMany({ data: codes.map((code) => ({ userId, codeHash: hashRecoveryCode(code) })) }),
-  ]);
+  await db.$transaction([db.recoveryCode.deleteMany({ where: { userId } }), db.recoveryCode.createMany({ data: codes.map((code) => ({ userId, codeHash: hashRecoveryCode(code) })) })]);
   return codes;
 }
 

@@ -49,7 +49,10 @@ function derivedSecret(purpose: string): string {
 // nonce mismatch, a refused code) is a failed sign-in. Only the error's name and this class are
 // logged: provider messages can quote state values and codes.
 function classify(metadata: unknown): OAuthFailure {
-  const text = metadata instanceof Error ? `${metadata.name} ${metadata.message}` : JSON.stringify(metadata, (_key, value: unknown) => (value instanceof Error ? `${value.name} ${value.message}` : value)) ?? "";
+  const text =
+    metadata instanceof Error
+      ? `${metadata.name} ${metadata.message}`
+      : (JSON.stringify(metadata, (_key, value: unknown) => (value instanceof Error ? `${value.name} ${value.message}` : value)) ?? "");
   return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|fetch failed|timeout|timed out|expected 200 OK, got: 5\d\d|temporarily_unavailable|server_error/i.test(text) ? "unavailable" : "failed";
 }
 

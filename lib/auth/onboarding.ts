@@ -27,7 +27,6 @@ const CODE_ATTEMPTS = 5;
 // Codes per pending sign-up: a few typos and resends, not a mail cannon.
 const CODES_PER_SIGNUP: RateLimit = { name: "onboarding-code", max: 5, windowSeconds: 30 * 60 };
 
-
 // The pending sign-up the ONBOARDING cookie names, if it is still open. Every onboarding call goes
 // through here; no other API accepts the token (tokens.ts pins the type per verifier).
 export async function loadPendingSignup(token: string | undefined): Promise<PendingSignup> {

@@ -6,9 +6,8 @@ import { hash, verify } from "@node-rs/argon2";
 const ARGON2_OPTIONS = { algorithm: 2 /* Argon2id */, memoryCost: 19 * 1024, timeCost: 2, parallelism: 1 } as const;
 
 // At most this many hashes at once, so one core is left to the event loop. Four pool threads hashing on a
-// one-core server starved it (event-loop delay p99 65–70 ms under 16 concurrent logins, 15 ms with
-// one hash at a time, and the logins themselves a little faster), and a flood of logins holds
-// 19 MiB per slot, not per request.
+// one-core server starved it, and made the logins themselves no faster (bench/ compares the two
+// builds under 16 concurrent logins); and a flood of logins holds 19 MiB per slot, not per request.
 const HASH_SLOTS = Math.max(1, availableParallelism() - 1);
 let hashing = 0;
 const queue: (() => void)[] = [];

@@ -19,7 +19,6 @@ import { sendLater } from "@/lib/mail/later";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
 
-
 const RESET_REQUEST_LIMIT: RateLimit = { name: "password-reset", max: 3, windowSeconds: 10 * 60 };
 
 // Refuses a new password zxcvbn finds guessable, counting the user's own e-mail and nickname as clues.

@@ -7,7 +7,6 @@ import { recordSecurityEvent } from "@/lib/auth/security-events";
 import { increment } from "@/lib/metrics";
 import { signToken, TOKEN_LIFETIME_SECONDS, verifyToken, type Role } from "@/lib/auth/tokens";
 
-
 export interface IssuedSession {
   sessionId: string;
   accessToken: string;
@@ -31,7 +30,6 @@ function successorJti(jti: string): string {
   return createHmac("sha256", getEnv().AUTH_SECRET).update(`refresh-successor:${jti}`).digest("base64url");
 }
 
-
 export interface SessionUser {
   id: string;
   email: string;
@@ -48,10 +46,7 @@ function accessToken(user: SessionUser, sessionId: string): Promise<{ token: str
 export async function createSession(user: SessionUser, meta: RequestMeta, proven: boolean): Promise<IssuedSession> {
   const expiresAt = new Date(Date.now() + TOKEN_LIFETIME_SECONDS.REFRESH * 1000);
   const sessionId = crypto.randomUUID();
-  const [refresh, access] = await Promise.all([
-    signToken("REFRESH", { sub: user.id, email: user.email, sid: sessionId, expiresAt }),
-    accessToken(user, sessionId),
-  ]);
+  const [refresh, access] = await Promise.all([signToken("REFRESH", { sub: user.id, email: user.email, sid: sessionId, expiresAt }), accessToken(user, sessionId)]);
   // The session and its first refresh token in one statement: one round trip, and never a session
   // without its token. Times are written as UTC, the way Prisma stores them.
   const at = expiresAt.toISOString();
@@ -146,8 +141,7 @@ export async function isSessionActive(sessionId: string): Promise<boolean> {
 }
 
 export async function revokeSessions(userId: string, scope: { only: string } | { except: string } | "all", meta: RequestMeta): Promise<number> {
-  const where =
-    scope === "all" ? { userId, revokedAt: null } : "only" in scope ? { userId, id: scope.only, revokedAt: null } : { userId, id: { not: scope.except }, revokedAt: null };
+  const where = scope === "all" ? { userId, revokedAt: null } : "only" in scope ? { userId, id: scope.only, revokedAt: null } : { userId, id: { not: scope.except }, revokedAt: null };
   const db = getDb();
   const ended = await db.session.findMany({ where, select: { id: true } });
   await db.session.updateMany({ where: { id: { in: ended.map((session) => session.id) } }, data: { revokedAt: new Date() } });

@@ -13,11 +13,7 @@ import { PROVIDER_NAMES, type SocialProvider } from "@/lib/auth/social-providers
 import { signToken, TOKEN_LIFETIME_SECONDS } from "@/lib/auth/tokens";
 
 export type SocialOutcome =
-  | { kind: "session"; session: IssuedSession }
-  | { kind: "mfa"; mfaToken: string }
-  | { kind: "onboarding"; onboardingToken: string; expiresAt: Date }
-  | { kind: "linked" }
-  | { kind: "already-linked" };
+  { kind: "session"; session: IssuedSession } | { kind: "mfa"; mfaToken: string } | { kind: "onboarding"; onboardingToken: string; expiresAt: Date } | { kind: "linked" } | { kind: "already-linked" };
 
 // Signs in a user who has already proved who they are by other means (`via`: a provider, or the
 // password given to link one): a second factor still applies when the account has one, whichever

@@ -104,12 +104,7 @@ async function assertSecondFactor(user: Awaited<ReturnType<typeof loadUser>>, in
   if (!(await consumeSecondFactor(user, input))) throw new ApiError("INVALID_INPUT", input.recoveryCode ? { recoveryCode: "recoveryCodeWrong" } : { code: "totpWrong" });
 }
 
-export async function proveWithPassword(
-  userId: string,
-  sessionId: string,
-  input: { password: string; code?: string; recoveryCode?: string },
-  meta: RequestMeta,
-): Promise<Date> {
+export async function proveWithPassword(userId: string, sessionId: string, input: { password: string; code?: string; recoveryCode?: string }, meta: RequestMeta): Promise<Date> {
   await countProofAttempt(userId);
   const user = await loadUser(userId);
   if (await onlyPasskeyProves(user)) throw new ApiError("CONFLICT_STATE");

@@ -1,10 +1,9 @@
-import type { ErrorCode } from "@/lib/errors";
-
 // The browser's one way to call the API. On a 401 it refreshes the session once for every request
 // waiting at that moment (single flight), retries them, and sends the user to /login if that fails.
-export type ApiResult<T> =
-  | { ok: true; status: number; data: T }
-  | { ok: false; status: number; code: ErrorCode | "UNKNOWN"; message: string; fields: Record<string, string>; retryAfter?: number };
+import { loadPage } from "@/lib/client/navigation";
+import type { ErrorCode } from "@/lib/errors";
+
+export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; code: ErrorCode | "UNKNOWN"; message: string; fields: Record<string, string>; retryAfter?: number };
 
 const NO_REFRESH_PATHS = ["/api/auth/login", "/api/auth/signup", "/api/auth/token/refresh", "/api/auth/logout"];
 // Authenticated by the onboarding cookie: a 401 there says nothing about a session, and the
@@ -60,7 +59,7 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
     if (response.status === 401 && !NO_REFRESH_PATHS.includes(path) && !NO_REFRESH_PREFIXES.some((prefix) => path.startsWith(prefix))) {
       const refreshed = sentAt < lastRefreshAt || (await refreshOnce());
       if (!refreshed) {
-        window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+        loadPage(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
         return toResult<T>(response);
       }
       response = await send(path, init);

@@ -1,5 +1,5 @@
 // The API's error body, parsed only when an answer is an error: kept out of api.ts so that pages
-// whose requests succeed never download zod (33 KiB gzip of the dashboard's first load).
+// whose requests succeed never download zod (bench/ reports its size and keeps it off first loads).
 import { z } from "zod";
 import { ERRORS, type ErrorCode } from "@/lib/errors";
 

@@ -9,9 +9,7 @@ import { increment, observeAuthRequest, routeOf } from "@/lib/metrics";
 
 function isDatabaseUnavailable(error: unknown): boolean {
   const text = error instanceof Error ? `${error.name} ${error.message} ${String((error as { code?: unknown }).code ?? "")}` : "";
-  return /ECONNREFUSED|ETIMEDOUT|ECONNRESET|P1001|P1002|DatabaseNotReachable|Can't reach database|timeout exceeded when trying to connect|Connection terminated/i.test(
-    text,
-  );
+  return /ECONNREFUSED|ETIMEDOUT|ECONNRESET|P1001|P1002|DatabaseNotReachable|Can't reach database|timeout exceeded when trying to connect|Connection terminated/i.test(text);
 }
 
 // Domain code and the parsers name each problem by code and dictionary key; they are put into the

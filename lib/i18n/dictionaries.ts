@@ -507,7 +507,8 @@ const en: Dictionary = {
   verifyRequired: {
     title: "Check your e-mail",
     body: "We sent a verification link to your address. It works once, for 30 minutes.",
-    delayNote: "If our mail server is briefly unavailable, the e-mail waits in a queue and is sent automatically. If it has not arrived after a few minutes, check your spam folder or send it again below.",
+    delayNote:
+      "If our mail server is briefly unavailable, the e-mail waits in a queue and is sent automatically. If it has not arrived after a few minutes, check your spam folder or send it again below.",
     resendTitle: "No e-mail?",
     resend: "Resend verification e-mail",
     sent: "If that address needs verifying, a new link is on its way.",

@@ -23,9 +23,11 @@ export function isMailboxEnabled(): boolean {
 export async function listCaughtMail(limit = 50): Promise<CaughtMail[]> {
   const dir = getEnv().MAIL_CATCHER_DIR;
   if (!isMailboxEnabled() || !dir) return [];
-  const files = (await readdir(dir).catch(() => [])).filter((file) => file.endsWith(".json")).sort().reverse().slice(0, limit);
-  const mails = await Promise.all(
-    files.map(async (file) => caughtMailSchema.safeParse(JSON.parse(await readFile(path.join(dir, file), "utf8")))),
-  );
+  const files = (await readdir(dir).catch(() => []))
+    .filter((file) => file.endsWith(".json"))
+    .sort()
+    .reverse()
+    .slice(0, limit);
+  const mails = await Promise.all(files.map(async (file) => caughtMailSchema.safeParse(JSON.parse(await readFile(path.join(dir, file), "utf8")))));
   return mails.flatMap((result) => (result.success ? [result.data] : []));
 }

@@ -84,7 +84,11 @@ export function newDeviceMail(to: string, meta: DeviceFacts, notMeUrl: string): 
   return bilingualMail(to, {
     subject: { ko: "새 기기 로그인", en: "New sign-in" },
     ko: ["새 기기에서 TropiCal에 로그인했습니다.", `기기: ${where(meta)}`, "본인이 아니라면 아래 버튼을 누르세요. 모든 기기에서 즉시 로그아웃되고 새 비밀번호를 정하게 됩니다 (30분 안에)."],
-    en: ["Your TropiCal account was just signed in from a new device.", `Device: ${where(meta)}`, "If this wasn't you, press the button below: every device is signed out at once and you choose a new password (within 30 minutes)."],
+    en: [
+      "Your TropiCal account was just signed in from a new device.",
+      `Device: ${where(meta)}`,
+      "If this wasn't you, press the button below: every device is signed out at once and you choose a new password (within 30 minutes).",
+    ],
     action: { url: notMeUrl, ...NOT_ME },
   });
 }
@@ -142,8 +146,14 @@ export function emailChangeConfirmMail(to: string, confirmUrl: string): MailMess
 export function emailChangedNoticeMail(to: string, newEmail: string, revertUrl: string): MailMessage {
   return bilingualMail(to, {
     subject: { ko: "이메일 주소가 바뀌었습니다", en: "Your e-mail address was changed" },
-    ko: [`TropiCal 계정의 이메일 주소가 ${newEmail}(으)로 바뀌었습니다.`, "직접 하지 않았다면 아래 버튼을 누르세요. 7일 안에는 이 주소로 되돌리고, 모든 기기에서 로그아웃한 뒤 새 비밀번호를 정할 수 있습니다."],
-    en: [`Your TropiCal account's e-mail address was changed to ${newEmail}.`, "If this wasn't you, press the button below: for 7 days it puts this address back, signs out every device and lets you choose a new password."],
+    ko: [
+      `TropiCal 계정의 이메일 주소가 ${newEmail}(으)로 바뀌었습니다.`,
+      "직접 하지 않았다면 아래 버튼을 누르세요. 7일 안에는 이 주소로 되돌리고, 모든 기기에서 로그아웃한 뒤 새 비밀번호를 정할 수 있습니다.",
+    ],
+    en: [
+      `Your TropiCal account's e-mail address was changed to ${newEmail}.`,
+      "If this wasn't you, press the button below: for 7 days it puts this address back, signs out every device and lets you choose a new password.",
+    ],
     action: { url: revertUrl, ko: "되돌리기", en: "Undo the change" },
   });
 }
@@ -195,7 +205,9 @@ export function securityNoticeMail(to: string, change: AccountChange, detail: st
     en: [
       headline(what.en),
       ...(device ? [`Device: ${device}`] : []),
-      notMeUrl ? "If this wasn't you, press the button below: every device is signed out at once and you choose a new password (within 30 minutes)." : "If this wasn't you, tell us by replying to this e-mail.",
+      notMeUrl
+        ? "If this wasn't you, press the button below: every device is signed out at once and you choose a new password (within 30 minutes)."
+        : "If this wasn't you, tell us by replying to this e-mail.",
     ],
     ...(notMeUrl ? { action: { url: notMeUrl, ...NOT_ME } } : {}),
   });

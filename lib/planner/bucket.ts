@@ -10,8 +10,6 @@ import type { BucketCreateInput, BucketUpdateInput } from "@/lib/validations/pla
 
 export const MAX_BUCKET_ITEMS = 500;
 
-
-
 function toDto(item: BucketItem): BucketItemDto {
   return {
     id: item.id,
@@ -25,7 +23,6 @@ function toDto(item: BucketItem): BucketItemDto {
     createdAt: item.createdAt.toISOString(),
   };
 }
-
 
 export async function listBucketItems(userId: string): Promise<{ items: BucketItemDto[]; summary: BucketSummary }> {
   const items = (await getDb().bucketItem.findMany({ where: { userId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: MAX_BUCKET_ITEMS })).map(toDto);

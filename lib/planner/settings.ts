@@ -4,7 +4,6 @@ import { ApiError } from "@/lib/errors";
 import type { PlannerSettings } from "@/lib/planner/types";
 import type { SettingsUpdateInput } from "@/lib/validations/planner";
 
-
 export async function getSettings(userId: string): Promise<PlannerSettings> {
   const user = await getDb().user.findUnique({ where: { id: userId }, select: { weekStartsOn: true, timeZone: true } });
   if (!user) throw new ApiError("UNAUTHENTICATED");

@@ -1,5 +1,10 @@
 // What the planner API answers, shared by the route handlers and the pages that call them.
-import type { BUCKET_CATEGORIES, EVENT_COLORS, TODO_PRIORITIES } from "@/lib/validations/planner";
+
+// The values a planner field may take: the schemas check them, and the forms list them without
+// loading the schemas.
+export const EVENT_COLORS = ["TEAL", "BLUE", "VIOLET", "ROSE", "ORANGE", "AMBER", "GREEN", "SLATE"] as const;
+export const TODO_PRIORITIES = ["LOW", "MEDIUM", "HIGH"] as const;
+export const BUCKET_CATEGORIES = ["TRAVEL", "CAREER", "HEALTH", "LEARNING", "RELATIONSHIPS", "EXPERIENCE", "FINANCE", "OTHER"] as const;
 
 export type EventColor = (typeof EVENT_COLORS)[number];
 export type TodoPriority = (typeof TODO_PRIORITIES)[number];

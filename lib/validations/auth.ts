@@ -13,10 +13,7 @@ export const emailSchema = z
   .max(254, message("emailTooLong"))
   .pipe(z.email(message("emailInvalid")));
 
-export const newPasswordSchema = z
-  .string(message("passwordRequired"))
-  .min(PASSWORD_MIN, message("passwordTooShort"))
-  .max(PASSWORD_MAX, message("passwordTooLong"));
+export const newPasswordSchema = z.string(message("passwordRequired")).min(PASSWORD_MIN, message("passwordTooShort")).max(PASSWORD_MAX, message("passwordTooLong"));
 
 export const nicknameSchema = z
   .string(message("nicknameRequired"))
@@ -53,7 +50,10 @@ export const signupSchema = z.strictObject({
 // Login checks no password rule but size: old passwords stay valid when the rules change.
 export const loginSchema = z.strictObject({
   email: emailSchema,
-  password: z.string(message("passwordRequired")).min(1, message("passwordRequired")).max(PASSWORD_MAX * 4, message("passwordTooLong")),
+  password: z
+    .string(message("passwordRequired"))
+    .min(1, message("passwordRequired"))
+    .max(PASSWORD_MAX * 4, message("passwordTooLong")),
 });
 
 export const resendSchema = z.strictObject({ email: emailSchema });
@@ -71,7 +71,10 @@ export const resetPasswordSchema = z.strictObject({
   token: resetTokenSchema,
   password: newPasswordSchema,
   // Recent ways in to remove in the same step (ids from the review: "passkey:…", "provider:…", "totp").
-  removeFactors: z.array(z.string(message("invalidValue")).max(1100, message("invalidValue"))).max(50, message("invalidValue")).optional(),
+  removeFactors: z
+    .array(z.string(message("invalidValue")).max(1100, message("invalidValue")))
+    .max(50, message("invalidValue"))
+    .optional(),
 });
 
 export const resetReviewSchema = z.strictObject({ token: resetTokenSchema });
@@ -81,6 +84,9 @@ export const resetReviewSchema = z.strictObject({ token: resetTokenSchema });
 export const mailedLinkSchema = z.strictObject({ token: z.string().max(4096) });
 
 export const changePasswordSchema = z.strictObject({
-  currentPassword: z.string(message("passwordRequired")).min(1, message("passwordRequired")).max(PASSWORD_MAX * 4, message("passwordTooLong")),
+  currentPassword: z
+    .string(message("passwordRequired"))
+    .min(1, message("passwordRequired"))
+    .max(PASSWORD_MAX * 4, message("passwordTooLong")),
   newPassword: newPasswordSchema,
 });

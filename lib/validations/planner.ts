@@ -1,13 +1,11 @@
 import { z } from "zod";
+import { BUCKET_CATEGORIES, EVENT_COLORS, TODO_PRIORITIES } from "@/lib/planner/types";
 import type { ValidationMessageKey } from "@/lib/validations/field-errors";
 
 // Planner bodies are plain objects: fields a client may send but does not own (id, userId,
 // createdAt…) are dropped, never applied. Messages are dictionary keys (see field-errors.ts).
 const message = (key: ValidationMessageKey) => ({ error: key });
 
-export const EVENT_COLORS = ["TEAL", "BLUE", "VIOLET", "ROSE", "ORANGE", "AMBER", "GREEN", "SLATE"] as const;
-export const TODO_PRIORITIES = ["LOW", "MEDIUM", "HIGH"] as const;
-export const BUCKET_CATEGORIES = ["TRAVEL", "CAREER", "HEALTH", "LEARNING", "RELATIONSHIPS", "EXPERIENCE", "FINANCE", "OTHER"] as const;
 export const MAX_EVENT_RANGE_DAYS = 100;
 
 const title = z.string(message("titleRequired")).trim().min(1, message("titleRequired")).max(200, message("titleTooLong"));
@@ -51,12 +49,10 @@ function areDates(...values: unknown[]): boolean {
   return values.every((value) => value instanceof Date && !Number.isNaN(value.getTime()));
 }
 
-export const eventCreateSchema = z
-  .object({ ...eventFields, allDay: eventFields.allDay.default(false), color: eventFields.color.default("TEAL") })
-  .superRefine((event, context) => {
-    if (!areDates(event.startsAt, event.endsAt)) return;
-    for (const [path, key] of Object.entries(eventTimeProblems(event))) context.addIssue({ code: "custom", path: [path], message: key });
-  });
+export const eventCreateSchema = z.object({ ...eventFields, allDay: eventFields.allDay.default(false), color: eventFields.color.default("TEAL") }).superRefine((event, context) => {
+  if (!areDates(event.startsAt, event.endsAt)) return;
+  for (const [path, key] of Object.entries(eventTimeProblems(event))) context.addIssue({ code: "custom", path: [path], message: key });
+});
 
 export const eventUpdateSchema = z.object({
   title: eventFields.title.optional(),
@@ -68,13 +64,11 @@ export const eventUpdateSchema = z.object({
   color: eventFields.color.optional(),
 });
 
-export const eventRangeSchema = z
-  .object({ from: instant, to: instant }, message("rangeRequired"))
-  .superRefine(({ from, to }, context) => {
-    if (!areDates(from, to)) return;
-    if (to <= from) context.addIssue({ code: "custom", path: ["to"], message: "endBeforeStart" });
-    else if (to.getTime() - from.getTime() > MAX_EVENT_RANGE_DAYS * 86_400_000) context.addIssue({ code: "custom", path: ["to"], message: "rangeTooLong" });
-  });
+export const eventRangeSchema = z.object({ from: instant, to: instant }, message("rangeRequired")).superRefine(({ from, to }, context) => {
+  if (!areDates(from, to)) return;
+  if (to <= from) context.addIssue({ code: "custom", path: ["to"], message: "endBeforeStart" });
+  else if (to.getTime() - from.getTime() > MAX_EVENT_RANGE_DAYS * 86_400_000) context.addIssue({ code: "custom", path: ["to"], message: "rangeTooLong" });
+});
 
 export const todoCreateSchema = z.object({
   title,

@@ -10,7 +10,10 @@ export type OnboardingInput = z.infer<typeof onboardingSchema>;
 export const emailCodeRequestSchema = z.strictObject({ email: emailSchema });
 
 export const emailCodeSchema = z.strictObject({
-  code: z.string(message("codeFormat")).trim().regex(/^\d{6}$/, message("codeFormat")),
+  code: z
+    .string(message("codeFormat"))
+    .trim()
+    .regex(/^\d{6}$/, message("codeFormat")),
 });
 
 // Without a password, the proof is the code already entered for the account's address.

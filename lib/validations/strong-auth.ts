@@ -3,7 +3,10 @@ import type { ValidationMessageKey } from "@/lib/validations/field-errors";
 
 const message = (key: ValidationMessageKey) => ({ error: key });
 
-export const totpCodeSchema = z.string(message("totpWrong")).trim().regex(/^\d{6}$/, message("totpWrong"));
+export const totpCodeSchema = z
+  .string(message("totpWrong"))
+  .trim()
+  .regex(/^\d{6}$/, message("totpWrong"));
 const recoveryCodeSchema = z.string(message("recoveryCodeWrong")).trim().min(20, message("recoveryCodeWrong")).max(40, message("recoveryCodeWrong"));
 
 export const enableTotpSchema = z.strictObject({ code: totpCodeSchema });
@@ -27,12 +30,19 @@ export const secondStepSchema = z
   .strictObject({
     code: totpCodeSchema.optional(),
     recoveryCode: recoveryCodeSchema.optional(),
-    emailCode: z.string(message("codeFormat")).trim().regex(/^\d{6}$/, message("codeFormat")).optional(),
+    emailCode: z
+      .string(message("codeFormat"))
+      .trim()
+      .regex(/^\d{6}$/, message("codeFormat"))
+      .optional(),
     trustDevice: z.boolean(message("invalidValue")).optional(),
   })
   .refine((input) => [input.code, input.recoveryCode, input.emailCode].filter((value) => value !== undefined).length === 1, { message: "totpWrong", path: ["code"] });
 
-const base64url = z.string(message("invalidValue")).regex(/^[A-Za-z0-9_-]+$/, message("invalidValue")).max(8192, message("invalidValue"));
+const base64url = z
+  .string(message("invalidValue"))
+  .regex(/^[A-Za-z0-9_-]+$/, message("invalidValue"))
+  .max(8192, message("invalidValue"));
 const transports = z.array(z.enum(["ble", "cable", "hybrid", "internal", "nfc", "smart-card", "usb"])).max(10);
 const attachment = z.enum(["platform", "cross-platform"]).optional();
 // The browser's extension outputs are passed through as plain JSON; the library reads what it knows.

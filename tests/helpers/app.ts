@@ -32,7 +32,17 @@ export async function startApp(how: HowServed, extra: Record<string, string>): P
   const url = `http://127.0.0.1:${port}`;
   const env = testEnv();
   const child = spawn(process.execPath, command(how, port), {
-    env: { ...inherited, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1", APP_URL: url, DATABASE_URL: env.TEST_DATABASE_URL, SMTP_URL: "smtp://127.0.0.1:9", AUTH_SECRET: env.TEST_AUTH_SECRET, ...extra },
+    env: {
+      ...inherited,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      APP_URL: url,
+      DATABASE_URL: env.TEST_DATABASE_URL,
+      SMTP_URL: "smtp://127.0.0.1:9",
+      AUTH_SECRET: env.TEST_AUTH_SECRET,
+      ...extra,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   running.push(child);
@@ -42,7 +52,13 @@ export async function startApp(how: HowServed, extra: Record<string, string>): P
   child.stderr.on("data", keep);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline && child.exitCode === null) {
-    if (await fetch(`${url}/api/health`).then((response) => response.ok, () => false)) return url;
+    if (
+      await fetch(`${url}/api/health`).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return url;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`${how} did not start`);

@@ -22,7 +22,6 @@ export interface Instance {
   child: ChildProcess;
 }
 
-
 // The image's release step: `node migrate.mjs` from the standalone output.
 export function runRelease(directUrl: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
@@ -87,7 +86,12 @@ export async function startCluster(name: string, instances = 2, extraEnv: (url: 
     }
     for (const instance of started) {
       const deadline = Date.now() + 60_000;
-      while (!(await fetch(`${instance.url}/api/health`).then((response) => response.ok, () => false))) {
+      while (
+        !(await fetch(`${instance.url}/api/health`).then(
+          (response) => response.ok,
+          () => false,
+        ))
+      ) {
         if (instance.child.exitCode !== null || Date.now() > deadline) throw new Error(`instance ${instance.url} did not start`);
         await new Promise((resolve) => setTimeout(resolve, 200));
       }

@@ -114,15 +114,12 @@ export function rawRequest(
 ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   const base = new URL(testEnv().TEST_BASE_URL);
   return new Promise((resolve, reject) => {
-    const request = http.request(
-      { host: "127.0.0.1", port: base.port, path, method: options.method ?? "GET", headers: options.headers },
-      (response) => {
-        let body = "";
-        response.setEncoding("utf8");
-        response.on("data", (chunk: string) => (body += chunk));
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
-      },
-    );
+    const request = http.request({ host: "127.0.0.1", port: base.port, path, method: options.method ?? "GET", headers: options.headers }, (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (body += chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+    });
     request.on("error", reject);
     request.end(options.body);
   });

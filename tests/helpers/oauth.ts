@@ -61,7 +61,13 @@ export async function decideAtProvider(authorizeUrl: URL, decision: TestIdentity
 }
 
 // The whole round trip; answers the app's response to the callback (a redirect).
-export async function signInWithProvider(client: Client, provider: SocialProvider, decision: TestIdentity | "cancel", body: Record<string, unknown> = {}, flow: ProviderFlow = "signin"): Promise<Response> {
+export async function signInWithProvider(
+  client: Client,
+  provider: SocialProvider,
+  decision: TestIdentity | "cancel",
+  body: Record<string, unknown> = {},
+  flow: ProviderFlow = "signin",
+): Promise<Response> {
   const callback = await decideAtProvider(await startAtProvider(client, provider, body, flow), decision);
   return client.request(`${callback.pathname}${callback.search}`);
 }

@@ -84,7 +84,7 @@ export async function schemaDrift(db: pg.Client | pg.Pool, schemaPath = "prisma/
           ? `"${enumNames.get(field.type) ?? field.type}"`
           : field.nativeType
             ? `${field.nativeType[0].toLowerCase()}${field.nativeType[1].length ? `(${field.nativeType[1].join(",")})` : ""}`
-            : SCALAR_TYPES[field.type] ?? field.type;
+            : (SCALAR_TYPES[field.type] ?? field.type);
       const type = `${baseType}${field.isList ? "[]" : ""}`;
       if (column.type !== type && column.type !== baseType.replaceAll('"', "") + (field.isList ? "[]" : "")) {
         problems.push(`${key}: type ${column.type} in the database, ${type} in the schema`);
@@ -117,7 +117,13 @@ export async function schemaDrift(db: pg.Client | pg.Pool, schemaPath = "prisma/
   const describeIndex = (table: string, kind: string, cols: string[]) => `${kind} ${table}(${cols.join(", ")})`;
   const actualIndexes = indexes.rows.map((row) => describeIndex(row.table_name, row.is_primary ? "id" : row.is_unique ? "unique" : "normal", row.columns)).sort();
   const expectedIndexes = datamodel.indexes
-    .map((index) => describeIndex(tableOf.get(index.model) ?? index.model, index.type, index.fields.map((field) => columnOf(index.model, field.name))))
+    .map((index) =>
+      describeIndex(
+        tableOf.get(index.model) ?? index.model,
+        index.type,
+        index.fields.map((field) => columnOf(index.model, field.name)),
+      ),
+    )
     .sort();
   for (const index of expectedIndexes) if (!actualIndexes.includes(index)) problems.push(`index ${index}: declared in the schema, missing in the database`);
   for (const index of actualIndexes) if (!expectedIndexes.includes(index)) problems.push(`index ${index}: in the database, not in the schema`);

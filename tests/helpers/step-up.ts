@@ -25,5 +25,10 @@ export async function proveAgain(client: Client, proof: Record<string, string> =
 }
 
 export async function errorCode(response: Response): Promise<string | undefined> {
-  return ((await response.clone().json().catch(() => ({}))) as { error?: { code?: string } }).error?.code;
+  return (
+    (await response
+      .clone()
+      .json()
+      .catch(() => ({}))) as { error?: { code?: string } }
+  ).error?.code;
 }

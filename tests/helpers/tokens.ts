@@ -2,10 +2,7 @@ import { SignJWT, type JWTPayload } from "jose";
 import { testEnv } from "./env";
 
 // Mints tokens the way an attacker who knows the format (but maybe not the key) would.
-export async function forgeToken(
-  payload: JWTPayload,
-  options: { secret?: string; alg?: string; header?: Record<string, unknown> } = {},
-): Promise<string> {
+export async function forgeToken(payload: JWTPayload, options: { secret?: string; alg?: string; header?: Record<string, unknown> } = {}): Promise<string> {
   const key = new TextEncoder().encode(options.secret ?? testEnv().TEST_AUTH_SECRET);
   return new SignJWT(payload).setProtectedHeader({ alg: options.alg ?? "HS256", typ: "JWT", ...options.header }).sign(key);
 }

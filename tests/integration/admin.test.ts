@@ -63,12 +63,13 @@ describe("the ADMIN role", () => {
 describe("the security dashboard's numbers", () => {
   test("failures, reuse, new devices and failing IPs count the events seeded for them", async () => {
     const { client } = await signedInAdmin();
-    const stats = async () => (await (await client.request("/api/admin/security/stats")).json()) as {
-      lastWeek: { failures: number; refreshReuse: number; newDevice: number };
-      failingIps: { ip: string; failures: number }[];
-      lockedAccounts: { email: string }[];
-      activeUsers: { day: number; week: number };
-    };
+    const stats = async () =>
+      (await (await client.request("/api/admin/security/stats")).json()) as {
+        lastWeek: { failures: number; refreshReuse: number; newDevice: number };
+        failingIps: { ip: string; failures: number }[];
+        lockedAccounts: { email: string }[];
+        activeUsers: { day: number; week: number };
+      };
     const before = await stats();
     const ip = `2001:db8:ffff::${Math.floor(Math.random() * 9000 + 1000)}`;
     const insert = (type: string, extra = "") =>
@@ -85,7 +86,10 @@ describe("the security dashboard's numbers", () => {
     assert.equal(after.lastWeek.failures - before.lastWeek.failures, 7, "the 30-day-old failure is outside the week");
     assert.equal(after.lastWeek.refreshReuse - before.lastWeek.refreshReuse, 2);
     assert.equal(after.lastWeek.newDevice - before.lastWeek.newDevice, 1);
-    assert.deepEqual(after.failingIps.find((row) => row.ip === ip), { ip, failures: 7 });
+    assert.deepEqual(
+      after.failingIps.find((row) => row.ip === ip),
+      { ip, failures: 7 },
+    );
     assert.ok(after.lockedAccounts.some((row) => row.email === locked));
     assert.ok(after.activeUsers.day >= 1 && after.activeUsers.week >= after.activeUsers.day);
   });
@@ -93,15 +97,21 @@ describe("the security dashboard's numbers", () => {
   test("each configured sign-in provider's breaker is listed with its state, on the API and the page", async () => {
     const { client } = await signedInAdmin();
     const { providers } = (await (await client.request("/api/admin/security/stats")).json()) as { providers: { provider: string; state: string; failures: number }[] };
-    assert.deepEqual(providers.map((row) => row.provider), ["google", "kakao", "naver"]);
-    assert.ok(providers.every((row) => ["closed", "open", "half-open"].includes(row.state) && Number.isInteger(row.failures)), JSON.stringify(providers));
+    assert.deepEqual(
+      providers.map((row) => row.provider),
+      ["google", "kakao", "naver"],
+    );
+    assert.ok(
+      providers.every((row) => ["closed", "open", "half-open"].includes(row.state) && Number.isInteger(row.failures)),
+      JSON.stringify(providers),
+    );
     const page = await (await client.request("/admin/security", { headers: { "accept-language": "en" } })).text();
     for (const row of providers) assert.match(page, new RegExp(`data-testid="breaker-${row.provider}" data-state="${row.state}"`));
   });
 
   test("events can be filtered by type and user and are paged", async () => {
     const { client, email } = await signedInAdmin();
-    const page = await (await client.request(`/api/admin/security/events?type=LOGIN_SUCCESS&email=${encodeURIComponent(email)}`)).json() as {
+    const page = (await (await client.request(`/api/admin/security/events?type=LOGIN_SUCCESS&email=${encodeURIComponent(email)}`)).json()) as {
       events: { type: string; email: string }[];
       page: number;
       pages: number;
@@ -219,7 +229,10 @@ describe("admin hardening", () => {
     const { client } = await signedInAdmin();
     const { email } = await signedInUser();
     const found = (await (await client.request(`/api/admin/users?q=${encodeURIComponent(email)}`)).json()) as { users: { email: string; role: string; disabledAt: string | null }[]; pages: number };
-    assert.deepEqual(found.users.map((user) => [user.email, user.role, user.disabledAt]), [[email, "USER", null]]);
+    assert.deepEqual(
+      found.users.map((user) => [user.email, user.role, user.disabledAt]),
+      [[email, "USER", null]],
+    );
     assert.equal((await (await signedInUser()).client.request("/api/admin/users")).status, 403, "not for users");
   });
 
@@ -253,7 +266,10 @@ describe("admin hardening", () => {
     const { client, email } = await signedInAdmin();
     const { email: other } = await signedInAdmin();
     // Every other administrator of the shared test database stands aside for the length of this test.
-    const { rows } = await testDb().query<{ id: string }>(`UPDATE "User" SET "disabledAt" = now() WHERE role = 'ADMIN' AND "disabledAt" IS NULL AND email NOT IN ($1, $2) RETURNING id`, [email, other]);
+    const { rows } = await testDb().query<{ id: string }>(`UPDATE "User" SET "disabledAt" = now() WHERE role = 'ADMIN' AND "disabledAt" IS NULL AND email NOT IN ($1, $2) RETURNING id`, [
+      email,
+      other,
+    ]);
     try {
       assert.equal((await client.post("/api/admin/users/disable", { email: other, reason: "leaving" })).status, 200);
       const last = await client.post("/api/admin/users/disable", { email, reason: "oops" });

@@ -35,9 +35,20 @@ test("each scheduled path answers the scheduler's call with JSON saying what it 
     assert.equal(response.headers.get("cache-control"), "no-store");
     const body: unknown = await response.json();
     if (pathname === "/api/cron/mail") mailRunSchema.parse(body);
-    else assert.deepEqual(Object.keys(retentionRunSchema.parse(body).removed).sort(), [
-      "EmailChange", "LoginThrottle", "MailIntent", "PendingSignup", "RateLimitBucket", "RefreshToken", "SecurityEvent", "Session", "SignInChallenge", "UsedEmailToken", "WebAuthnChallenge",
-    ]);
+    else
+      assert.deepEqual(Object.keys(retentionRunSchema.parse(body).removed).sort(), [
+        "EmailChange",
+        "LoginThrottle",
+        "MailIntent",
+        "PendingSignup",
+        "RateLimitBucket",
+        "RefreshToken",
+        "SecurityEvent",
+        "Session",
+        "SignInChallenge",
+        "UsedEmailToken",
+        "WebAuthnChallenge",
+      ]);
   }
 });
 

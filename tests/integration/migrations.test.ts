@@ -33,11 +33,15 @@ test("the migrations build exactly what schema.prisma declares", async () => {
 
 test("each migration is recorded in _prisma_migrations the way Prisma records it", async () => {
   const dir = path.join(process.cwd(), "prisma", "migrations");
-  const names = (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
-  const { rows } = await db.query(
-    `SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count, logs, length(id) AS id_length FROM "_prisma_migrations" ORDER BY migration_name`,
+  const names = (await readdir(dir, { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  const { rows } = await db.query(`SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count, logs, length(id) AS id_length FROM "_prisma_migrations" ORDER BY migration_name`);
+  assert.deepEqual(
+    rows.map((row) => row.migration_name),
+    names,
   );
-  assert.deepEqual(rows.map((row) => row.migration_name), names);
   for (const row of rows) {
     const sql = await readFile(path.join(dir, row.migration_name, "migration.sql"));
     assert.equal(row.checksum, createHash("sha256").update(sql).digest("hex"));
@@ -55,11 +59,17 @@ test("applying again changes nothing", async () => {
 
 test("the drift check itself notices a schema the migrations do not match", async () => {
   const schema = await readFile("prisma/schema.prisma", "utf8");
-  const altered = schema.replace("nickname              String", "nickname              String?\n  locale String @default(\"ko\")");
+  const altered = schema.replace("nickname              String", 'nickname              String?\n  locale String @default("ko")');
   assert.notEqual(altered, schema, "the fixture edit must apply");
   const scratch = path.join(process.cwd(), ".test-data", "altered.prisma");
   await writeFile(scratch, altered);
   const problems = await schemaDrift(db, scratch);
-  assert.ok(problems.some((problem) => problem.startsWith("User.nickname: nullability")), problems.join("\n"));
-  assert.ok(problems.some((problem) => problem.startsWith("User.locale: declared in the schema")), problems.join("\n"));
+  assert.ok(
+    problems.some((problem) => problem.startsWith("User.nickname: nullability")),
+    problems.join("\n"),
+  );
+  assert.ok(
+    problems.some((problem) => problem.startsWith("User.locale: declared in the schema")),
+    problems.join("\n"),
+  );
 });

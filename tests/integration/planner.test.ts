@@ -36,9 +36,16 @@ describe("events", () => {
     assert.equal(allDay.status, 201);
 
     const may = await json<{ events: { id: string; title: string }[] }>(await client.request(`/api/events?from=${MAY.from}&to=${MAY.to}`));
-    assert.deepEqual(may.events.map((item) => item.title), ["Holiday", "제주 여행"]);
+    assert.deepEqual(
+      may.events.map((item) => item.title),
+      ["Holiday", "제주 여행"],
+    );
     const june = await json<{ events: { id: string }[] }>(await client.request("/api/events?from=2027-06-01T00:00:00Z&to=2027-07-01T00:00:00Z"));
-    assert.deepEqual(june.events.map((item) => item.id), [event.id], "a span reaching into June shows in June too");
+    assert.deepEqual(
+      june.events.map((item) => item.id),
+      [event.id],
+      "a span reaching into June shows in June too",
+    );
 
     const patched = await client.request(`/api/events/${event.id}`, { method: "PATCH", json: { description: "한라산 등반", color: "BLUE" } });
     assert.equal(patched.status, 200);
@@ -149,10 +156,11 @@ describe("bucket list", () => {
     assert.deepEqual(list.summary, { total: 2, achieved: 1, byCategory: { TRAVEL: { total: 1, achieved: 1 }, HEALTH: { total: 1, achieved: 0 } } });
 
     const undone = await client.request(`/api/bucket-items/${aurora.id}`, { method: "PATCH", json: { achieved: false } });
-    assert.deepEqual(
-      (({ achieved, achievedOn, achievedNote }) => ({ achieved, achievedOn, achievedNote }))((await json<{ item: Record<string, unknown> }>(undone)).item),
-      { achieved: false, achievedOn: null, achievedNote: null },
-    );
+    assert.deepEqual((({ achieved, achievedOn, achievedNote }) => ({ achieved, achievedOn, achievedNote }))((await json<{ item: Record<string, unknown> }>(undone)).item), {
+      achieved: false,
+      achievedOn: null,
+      achievedNote: null,
+    });
     assert.equal((await client.request(`/api/bucket-items/${aurora.id}`, { method: "DELETE" })).status, 204);
   });
 
@@ -173,7 +181,11 @@ describe("one user never sees or changes another's objects", () => {
     const item = (await json<{ item: { id: string } }>(await alice.post("/api/bucket-items", { title: "Alice" }))).item;
     const missing = "11111111-2222-4333-8444-555555555555";
 
-    for (const [path, id] of [["/api/events", event.id], ["/api/todos", todo.id], ["/api/bucket-items", item.id]] as const) {
+    for (const [path, id] of [
+      ["/api/events", event.id],
+      ["/api/todos", todo.id],
+      ["/api/bucket-items", item.id],
+    ] as const) {
       for (const method of ["PATCH", "DELETE"]) {
         const theirs = await mallory.request(`${path}/${id}`, { method, json: { title: "pwned" } });
         const none = await mallory.request(`${path}/${missing}`, { method, json: { title: "pwned" } });
@@ -189,8 +201,14 @@ describe("one user never sees or changes another's objects", () => {
 
     // Alice's objects are untouched.
     const events = (await json<{ events: { title: string }[] }>(await alice.request(`/api/events?from=${MAY.from}&to=${MAY.to}`))).events;
-    assert.deepEqual(events.map((entry) => entry.title), ["Alice"]);
-    assert.deepEqual((await json<{ todos: { title: string }[] }>(await alice.request("/api/todos"))).todos.map((entry) => entry.title), ["Alice"]);
+    assert.deepEqual(
+      events.map((entry) => entry.title),
+      ["Alice"],
+    );
+    assert.deepEqual(
+      (await json<{ todos: { title: string }[] }>(await alice.request("/api/todos"))).todos.map((entry) => entry.title),
+      ["Alice"],
+    );
   });
 
   test("the planner API needs a signed-in user, and refuses cross-site writes", async () => {

@@ -25,7 +25,10 @@ describe("privacy (PIPA)", () => {
       `SELECT c.kind, c.granted, c.version FROM "Consent" c JOIN "User" u ON u.id = c."userId" WHERE u.email = $1 AND c.kind = 'MARKETING' ORDER BY c."createdAt"`,
       [email],
     );
-    assert.deepEqual(rows.map((row) => row.granted), [false, true, false]);
+    assert.deepEqual(
+      rows.map((row) => row.granted),
+      [false, true, false],
+    );
     assert.ok(rows.every((row) => /^\d{4}-\d{2}-\d{2}$/.test(row.version)));
   });
 
@@ -52,9 +55,20 @@ describe("privacy (PIPA)", () => {
     assert.equal(response.status, 200);
     assert.match(response.headers.get("content-disposition") ?? "", /^attachment; filename="tropical-data-\d{4}-\d{2}-\d{2}\.json"$/);
     const text = await response.text();
-    const data = JSON.parse(text) as Record<string, unknown> & { profile: { email: string }; todos: { title: string }[]; events: unknown[]; bucketItems: unknown[]; consents: unknown[]; sessions: unknown[]; signInHistory: { type: string }[] };
+    const data = JSON.parse(text) as Record<string, unknown> & {
+      profile: { email: string };
+      todos: { title: string }[];
+      events: unknown[];
+      bucketItems: unknown[];
+      consents: unknown[];
+      sessions: unknown[];
+      signInHistory: { type: string }[];
+    };
     assert.equal(data.profile.email, email);
-    assert.deepEqual(data.todos.map((todo) => todo.title), ["buy a tent"]);
+    assert.deepEqual(
+      data.todos.map((todo) => todo.title),
+      ["buy a tent"],
+    );
     assert.equal(data.events.length, 1);
     assert.equal(data.bucketItems.length, 1);
     assert.equal(data.consents.length, 3);

@@ -6,8 +6,7 @@ import { signedInUser } from "../helpers/users";
 type Me = { email: string; nickname: string; providers: string[] };
 type ErrorBody = { error: { code: string; fields?: Record<string, string> } };
 
-const patch = (client: Client, json: unknown, options: { sameOrigin?: boolean; headers?: Record<string, string> } = {}) =>
-  client.request("/api/auth/me", { method: "PATCH", json, ...options });
+const patch = (client: Client, json: unknown, options: { sameOrigin?: boolean; headers?: Record<string, string> } = {}) => client.request("/api/auth/me", { method: "PATCH", json, ...options });
 
 test("a signed-in user changes their nickname, trimmed, and nothing else about the account", async () => {
   const { client, email } = await signedInUser();
@@ -18,7 +17,10 @@ test("a signed-in user changes their nickname, trimmed, and nothing else about t
   assert.deepEqual([me.email, me.nickname], [email, "새 이름"]);
 
   // The address and the role are not part of a profile: a body naming them is refused whole.
-  for (const body of [{ nickname: "x", email: "other@example.test" }, { nickname: "x", role: "ADMIN" }]) {
+  for (const body of [
+    { nickname: "x", email: "other@example.test" },
+    { nickname: "x", role: "ADMIN" },
+  ]) {
     const refused = await patch(client, body);
     assert.equal(refused.status, 400);
     assert.equal(((await refused.json()) as ErrorBody).error.code, "INVALID_INPUT");

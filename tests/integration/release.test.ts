@@ -38,7 +38,10 @@ async function advisoryLocksHeld(): Promise<number> {
 test("two release runs at once: one applies everything, the other waits for it and finds nothing to do", async () => {
   const url = await scratchDatabase();
   const runs = await Promise.all([applyMigrations(url, () => {}), applyMigrations(url, () => {})]);
-  assert.deepEqual(runs.map((applied) => applied.length).sort((a, b) => a - b), [0, MIGRATIONS.length]);
+  assert.deepEqual(
+    runs.map((applied) => applied.length).sort((a, b) => a - b),
+    [0, MIGRATIONS.length],
+  );
   assert.equal(await advisoryLocksHeld(), 0);
 });
 
@@ -51,7 +54,16 @@ test("through a transaction pooler, run after run, no lock is left behind and no
     const pooled = new URL(url);
     pooled.port = new URL(pooler.url).port;
     const results: number[] = [];
-    for (let run = 0; run < 4; run++) results.push((await within(applyMigrations(pooled.toString(), () => {}), 20_000, `run ${run + 1}`)).length);
+    for (let run = 0; run < 4; run++)
+      results.push(
+        (
+          await within(
+            applyMigrations(pooled.toString(), () => {}),
+            20_000,
+            `run ${run + 1}`,
+          )
+        ).length,
+      );
     assert.deepEqual(results, [MIGRATIONS.length, 0, 0, 0]);
     assert.equal(await advisoryLocksHeld(), 0);
   } finally {
@@ -66,7 +78,10 @@ test("an instance refuses a database missing migrations, naming the release step
   assert.equal(refused.code, 1);
   assert.match(refused.output, new RegExp(`^TropiCal cannot start: the database lacks ${MIGRATIONS.length} migration\\(s\\), the newest ${MIGRATIONS.at(-1)}: run \`npm run db:migrate\``, "m"));
   // The release step reads DIRECT_DATABASE_URL before DATABASE_URL (which may name a pooler).
-  const release = spawnSync(process.execPath, ["--import", "tsx", "scripts/migrate.ts"], { env: { ...process.env, DIRECT_DATABASE_URL: url, DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none" }, encoding: "utf8" });
+  const release = spawnSync(process.execPath, ["--import", "tsx", "scripts/migrate.ts"], {
+    env: { ...process.env, DIRECT_DATABASE_URL: url, DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none" },
+    encoding: "utf8",
+  });
   assert.equal(release.status, 0, release.stderr);
   assert.match(release.stdout, new RegExp(`${MIGRATIONS.length} migration\\(s\\) applied`));
   const served = await startApp("next start", { DATABASE_URL: url });

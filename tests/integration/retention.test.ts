@@ -83,10 +83,7 @@ test("expired rows of every table go, live ones stay, and the answer and the log
        ($1 || 'just-completed', 'KAKAO', $1 || 'd', ${at("20 minutes")}, ${at("-1 hour")})`,
     [t],
   );
-  await sql(
-    `INSERT INTO "SignInChallenge" ("id", "userId", "deviceHash", "expiresAt") VALUES ($1 || 'expired', $2, 'h', ${at("-2 days")}), ($1 || 'open', $2, 'h', ${at("10 minutes")})`,
-    [t, user],
-  );
+  await sql(`INSERT INTO "SignInChallenge" ("id", "userId", "deviceHash", "expiresAt") VALUES ($1 || 'expired', $2, 'h', ${at("-2 days")}), ($1 || 'open', $2, 'h', ${at("10 minutes")})`, [t, user]);
   await sql(
     `INSERT INTO "WebAuthnChallenge" ("id", "challenge", "purpose", "expiresAt") VALUES
        ($1 || 'expired', $1 || 'c1', 'LOGIN', ${at("-2 days")}), ($1 || 'open', $1 || 'c2', 'LOGIN', ${at("5 minutes")})`,
@@ -139,7 +136,20 @@ test("expired rows of every table go, live ones stay, and the answer and the log
 
   const { run, requestId } = await runRetention();
   assert.deepEqual(run, {
-    removed: { ...NOTHING, RateLimitBucket: 1200, LoginThrottle: 1, UsedEmailToken: 1, PendingSignup: 2, SignInChallenge: 1, WebAuthnChallenge: 1, EmailChange: 2, Session: 2, RefreshToken: 3, MailIntent: 2, SecurityEvent: 1 },
+    removed: {
+      ...NOTHING,
+      RateLimitBucket: 1200,
+      LoginThrottle: 1,
+      UsedEmailToken: 1,
+      PendingSignup: 2,
+      SignInChallenge: 1,
+      WebAuthnChallenge: 1,
+      EmailChange: 2,
+      Session: 2,
+      RefreshToken: 3,
+      MailIntent: 2,
+      SecurityEvent: 1,
+    },
     complete: true,
   });
 

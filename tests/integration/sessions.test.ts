@@ -70,7 +70,11 @@ describe("POST /api/auth/login", () => {
       [email],
     );
     const jti = JSON.parse(Buffer.from(refresh.value.split(".")[1] ?? "", "base64url").toString()).jti as string;
-    assert.deepEqual(rows.map((row) => row.jtiHash), [createHash("sha256").update(jti).digest("hex")], "only the hash of the jti is stored");
+    assert.deepEqual(
+      rows.map((row) => row.jtiHash),
+      [createHash("sha256").update(jti).digest("hex")],
+      "only the hash of the jti is stored",
+    );
     // The session row is written in UTC, like every row Prisma writes, and ends with its token.
     const [row] = rows;
     assert.ok(Math.abs(Number(row.secondsAgo)) < 60, `session created ${row.secondsAgo} s ago`);
@@ -175,9 +179,7 @@ describe("refresh, rotation and logout", () => {
     assert.equal((await client.post("/api/auth/token/refresh")).status, 200);
     const jti = JSON.parse(Buffer.from(stolen.split(".")[1] ?? "", "base64url").toString()).jti as string;
     // Moves the rotation back in time instead of sleeping through the grace window.
-    await testDb().query(`UPDATE "RefreshToken" SET "rotatedAt" = now() - interval '1 minute' WHERE "jtiHash" = $1`, [
-      createHash("sha256").update(jti).digest("hex"),
-    ]);
+    await testDb().query(`UPDATE "RefreshToken" SET "rotatedAt" = now() - interval '1 minute' WHERE "jtiHash" = $1`, [createHash("sha256").update(jti).digest("hex")]);
     const thief = new Client();
     thief.setCookie("REFRESH_TOKEN", stolen, "/api/auth");
     const reuse = await thief.post("/api/auth/token/refresh");
@@ -193,7 +195,10 @@ describe("refresh, rotation and logout", () => {
     const tabs = [new Client(), new Client(), new Client()];
     for (const tab of tabs) tab.setCookie("REFRESH_TOKEN", token, "/api/auth");
     const responses = await Promise.all(tabs.map((tab) => tab.post("/api/auth/token/refresh")));
-    assert.deepEqual(responses.map((response) => response.status), [200, 200, 200]);
+    assert.deepEqual(
+      responses.map((response) => response.status),
+      [200, 200, 200],
+    );
     const successors = new Set(tabs.map((tab) => tab.cookies.get("REFRESH_TOKEN")?.value));
     assert.equal(successors.size, 1, "one successor, not one per tab");
     assert.ok(!successors.has(token));
@@ -280,7 +285,10 @@ describe("refresh, rotation and logout", () => {
     assert.equal(new URL(String(response.headers.location), client.base).toString(), `${client.base}/login`);
     assert.equal(response.headers["clear-site-data"], '"cache", "storage"');
     const cleared = ([] as string[]).concat(response.headers["set-cookie"] ?? []).map(parseSetCookie);
-    assert.deepEqual(cleared.map((cookie) => cookie.attributes.get("max-age")), ["0", "0", "0", "0"]);
+    assert.deepEqual(
+      cleared.map((cookie) => cookie.attributes.get("max-age")),
+      ["0", "0", "0", "0"],
+    );
     assert.equal((await client.post("/api/auth/token/refresh")).status, 401, "the session ended");
     // From another site, the same form is refused and ends nothing.
     const { client: other } = await signedInUser();
@@ -492,10 +500,9 @@ describe("sessions and devices", () => {
     const thief = new Client();
     thief.setCookie("REFRESH_TOKEN", stolen, "/api/auth");
     assert.equal((await thief.post("/api/auth/token/refresh")).status, 401);
-    const { rows } = await testDb().query(
-      `SELECT e.type FROM "SecurityEvent" e JOIN "Session" s ON s."userId" = e."userId" WHERE s.id = $1 AND e.type = 'REFRESH_REUSE'`,
-      [JSON.parse(Buffer.from(stolen.split(".")[1] ?? "", "base64url").toString()).sid],
-    );
+    const { rows } = await testDb().query(`SELECT e.type FROM "SecurityEvent" e JOIN "Session" s ON s."userId" = e."userId" WHERE s.id = $1 AND e.type = 'REFRESH_REUSE'`, [
+      JSON.parse(Buffer.from(stolen.split(".")[1] ?? "", "base64url").toString()).sid,
+    ]);
     assert.equal(rows.length, 1);
   });
 });

@@ -32,7 +32,11 @@ describe("POST /api/auth/signup", () => {
     const consents = await testDb().query(`SELECT kind, granted, version FROM "Consent" WHERE "userId" = $1 ORDER BY kind`, [rows[0].id]);
     assert.deepEqual(
       consents.rows.map((row) => [row.kind, row.granted]),
-      [["TERMS", true], ["PRIVACY", true], ["MARKETING", true]],
+      [
+        ["TERMS", true],
+        ["PRIVACY", true],
+        ["MARKETING", true],
+      ],
     );
     assert.ok(consents.rows.every((row) => /^\d{4}-\d{2}-\d{2}$/.test(row.version)));
 

@@ -65,13 +65,14 @@ describe("social sign-in against the local providers", () => {
       assert.equal(me.email, identity.email);
       assert.deepEqual(me.providers, [provider]);
       assert.equal(me.emailVerified, true);
-      const { rows: consents } = await testDb().query(
-        `SELECT c.kind, c.granted, c.version FROM "Consent" c JOIN "User" u ON u.id = c."userId" WHERE u.email = $1 ORDER BY c.kind`,
-        [identity.email],
-      );
+      const { rows: consents } = await testDb().query(`SELECT c.kind, c.granted, c.version FROM "Consent" c JOIN "User" u ON u.id = c."userId" WHERE u.email = $1 ORDER BY c.kind`, [identity.email]);
       assert.deepEqual(
         consents.map((row) => [row.kind, row.granted]),
-        [["TERMS", true], ["PRIVACY", true], ["MARKETING", true]],
+        [
+          ["TERMS", true],
+          ["PRIVACY", true],
+          ["MARKETING", true],
+        ],
       );
       assert.ok(consents.every((row) => /^\d{4}-\d{2}-\d{2}$/.test(row.version)));
 
@@ -174,7 +175,10 @@ describe("social sign-in against the local providers", () => {
       `SELECT "type", "reason" FROM "SecurityEvent" WHERE "userId" = (SELECT "id" FROM "User" WHERE "email" = $1) ORDER BY "createdAt"`,
       [email],
     );
-    assert.deepEqual(rows.map((row) => row.type), [...Array(5).fill("LOGIN_FAILURE"), "LOGIN_LOCKED", "LOGIN_LOCKED"]);
+    assert.deepEqual(
+      rows.map((row) => row.type),
+      [...Array(5).fill("LOGIN_FAILURE"), "LOGIN_LOCKED", "LOGIN_LOCKED"],
+    );
     assert.match(rows[4]?.reason ?? "", /linking GOOGLE \(5 in a row\)/);
     const { rows: none } = await testDb().query(`SELECT 1 FROM "Account" WHERE "providerAccountId" = $1`, [identity.id]);
     assert.equal(none.length, 0);
@@ -201,7 +205,10 @@ describe("social sign-in against the local providers", () => {
     const callback = await signInWithProvider(client, "naver", identity, {}, "link");
     assert.equal(client.location(callback), `${client.base}/dashboard/settings?linked=naver`);
     const list = (await (await client.request("/api/auth/providers")).json()) as { linked: { provider: string }[]; available: string[] };
-    assert.deepEqual(list.linked.map((entry) => entry.provider), ["naver"]);
+    assert.deepEqual(
+      list.linked.map((entry) => entry.provider),
+      ["naver"],
+    );
     assert.deepEqual(list.available, ["google", "kakao", "naver"]);
 
     // Another account cannot take an identity that is already linked.

@@ -31,7 +31,11 @@ test("production refuses to start without APP_URL", async () => {
 
 // What a browser on `origin` gets when it posts a sign-in there.
 async function signInFrom(url: string, origin: string): Promise<number> {
-  const response = await fetch(`${url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json", origin, "sec-fetch-site": "same-origin" }, body: JSON.stringify({ email: "nobody@example.com", password: "not the password" }) });
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin, "sec-fetch-site": "same-origin" },
+    body: JSON.stringify({ email: "nobody@example.com", password: "not the password" }),
+  });
   return response.status;
 }
 

@@ -48,10 +48,16 @@ function direct(client: LoopbackClient, base: string): LoopbackClient {
 }
 
 test("the release step ran twice at once from the image's runner: one applied everything, the other waited and found nothing", () => {
-  assert.deepEqual(cluster.releases.map((run) => run.code), [0, 0]);
+  assert.deepEqual(
+    cluster.releases.map((run) => run.code),
+    [0, 0],
+  );
   const outputs = cluster.releases.map((run) => run.output).sort();
   assert.match(outputs.join("\n"), new RegExp(`${MIGRATIONS.length} migration\\(s\\) applied`));
-  assert.ok(outputs.some((output) => output.includes("database is up to date")), outputs.join("\n"));
+  assert.ok(
+    outputs.some((output) => output.includes("database is up to date")),
+    outputs.join("\n"),
+  );
 });
 
 describe("one user across instances", () => {
@@ -72,7 +78,10 @@ describe("one user across instances", () => {
     // Both tabs' pages came from the balancer's origin.
     const fromPage = { headers: { origin: cluster.url } };
     const answers = await Promise.all([first!.post("/api/auth/token/refresh", undefined, fromPage), second!.post("/api/auth/token/refresh", undefined, fromPage)]);
-    assert.deepEqual(answers.map((answer) => answer.status), [200, 200]);
+    assert.deepEqual(
+      answers.map((answer) => answer.status),
+      [200, 200],
+    );
     assert.equal(first!.cookies.get("REFRESH_TOKEN")?.value, second!.cookies.get("REFRESH_TOKEN")?.value, "one successor, handed to both");
     for (const tab of [first!, second!]) assert.equal((await direct(tab, cluster.url).request("/api/auth/me")).status, 200);
   });
@@ -138,7 +147,10 @@ describe("operations while serving", () => {
     try {
       for (const email of emails) assert.equal((await new LoopbackClient(cluster.url).post("/api/auth/signup", signupBody(email))).status, 201);
       const cron = (base: string) => fetch(`${base}/api/cron/mail`, { headers: { authorization: `Bearer ${cluster.cronSecret}` } }).then((response) => response.status);
-      assert.deepEqual(await Promise.all(cluster.instances.map((instance) => cron(instance.url))), cluster.instances.map(() => 200));
+      assert.deepEqual(
+        await Promise.all(cluster.instances.map((instance) => cron(instance.url))),
+        cluster.instances.map(() => 200),
+      );
     } finally {
       await cluster.startMail();
     }

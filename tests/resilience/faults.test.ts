@@ -125,6 +125,9 @@ test("restarting the app during a refresh storm signs nobody out", async () => {
   running = false;
   const refreshes = await Promise.all(storms);
   assert.deepEqual(failures, []);
-  assert.ok(refreshes.every((n) => n > 2), `refreshes per tab: ${refreshes.join(", ")}`);
+  assert.ok(
+    refreshes.every((n) => n > 2),
+    `refreshes per tab: ${refreshes.join(", ")}`,
+  );
   for (const { client } of users) assert.equal((await client.request("/api/todos")).status, 200);
 });

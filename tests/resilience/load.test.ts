@@ -21,7 +21,10 @@ test("50 concurrent sign-ups: 50 users, 50 mails, no duplicates", async () => {
   // The same address twice at once still makes one account.
   const twice = randomEmail("twice");
   const pair = await Promise.all([stack.client().post("/api/auth/signup", signupBody(twice)), stack.client().post("/api/auth/signup", signupBody(twice))]);
-  assert.deepEqual(pair.map((response) => response.status), [201, 201]);
+  assert.deepEqual(
+    pair.map((response) => response.status),
+    [201, 201],
+  );
 
   const db = new pg.Client({ connectionString: stack.databaseUrl });
   await db.connect();

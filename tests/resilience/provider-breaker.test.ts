@@ -146,7 +146,10 @@ test("half-open, sign-ins started at once on both instances send one probe; the 
   await new Promise((resolve) => setTimeout(resolve, OPEN_SECONDS * 1000 + 200));
   const clients = [0, 1, 0, 1].map((index) => new LoopbackClient(cluster.instances[index]!.url));
   const answers = await Promise.all(clients.map((client) => start(client, "naver")));
-  assert.deepEqual(answers.map((answer) => answer.url), answers.map(() => unavailable("naver")));
+  assert.deepEqual(
+    answers.map((answer) => answer.url),
+    answers.map(() => unavailable("naver")),
+  );
   const probed = answers.filter((answer) => answer.ms >= TIMEOUT_MS * 0.9);
   assert.equal(probed.length, 1, `one probe waited for the provider: ${answers.map((answer) => answer.ms).join(", ")} ms`);
   stub().fail("naver", null);

@@ -49,10 +49,11 @@ async function cronMail(baseUrl: string): Promise<{ run: MailRun; seconds: numbe
 
 // A mail that needs no account, due now.
 async function queueMail(address: string): Promise<void> {
-  await queryDatabase(stack.databaseUrl, `INSERT INTO "MailIntent" ("id", "kind", "address", "nextAttemptAt", "createdAt") VALUES ($1, 'ALREADY_REGISTERED', $2, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')`, [
-    randomUUID(),
-    address,
-  ]);
+  await queryDatabase(
+    stack.databaseUrl,
+    `INSERT INTO "MailIntent" ("id", "kind", "address", "nextAttemptAt", "createdAt") VALUES ($1, 'ALREADY_REGISTERED', $2, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')`,
+    [randomUUID(), address],
+  );
 }
 
 async function intentOf(address: string): Promise<{ attempts: number; lastError: string | null; sent: boolean }> {
@@ -140,8 +141,14 @@ test("scheduler calls to both servers at the same moment send a due mail once, a
   const address = randomEmail("concurrent");
   await queueMail(address);
   const runs = await Promise.all([stack.baseUrl, secondServer.baseUrl, stack.baseUrl, secondServer.baseUrl].map((url) => cronMail(url)));
-  assert.equal(runs.reduce((sum, { run }) => sum + run.sent, 0), 1);
-  assert.equal(runs.reduce((sum, { run }) => sum + run.attempted, 0), 1);
+  assert.equal(
+    runs.reduce((sum, { run }) => sum + run.sent, 0),
+    1,
+  );
+  assert.equal(
+    runs.reduce((sum, { run }) => sum + run.attempted, 0),
+    1,
+  );
   await sleep(300);
   assert.equal(smtp.delivered(), delivered + 1);
   // One log line per call, under the call's request id, with the numbers its answer gave.

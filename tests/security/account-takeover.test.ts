@@ -29,10 +29,9 @@ async function view(client: Client): Promise<{ existingAccount: unknown; replace
 }
 
 async function latestMarketing(email: string): Promise<boolean | undefined> {
-  const { rows } = await testDb().query(
-    `SELECT c.granted FROM "Consent" c JOIN "User" u ON u.id = c."userId" WHERE u.email = $1 AND c.kind = 'MARKETING' ORDER BY c."createdAt" DESC LIMIT 1`,
-    [email],
-  );
+  const { rows } = await testDb().query(`SELECT c.granted FROM "Consent" c JOIN "User" u ON u.id = c."userId" WHERE u.email = $1 AND c.kind = 'MARKETING' ORDER BY c."createdAt" DESC LIMIT 1`, [
+    email,
+  ]);
   return rows[0]?.granted;
 }
 

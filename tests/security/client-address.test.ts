@@ -37,7 +37,11 @@ async function resendStatuses(url: string, headers: () => Record<string, string>
 async function recordedAddress(url: string, headers: Record<string, string>): Promise<{ ip: string | null; country: string | null }> {
   const { email } = await signedInUser();
   await testDb().query(`DELETE FROM "KnownDevice" WHERE "userId" = (SELECT id FROM "User" WHERE email = $1)`, [email]);
-  const response = await fetch(`${url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json", origin: url, ...headers }, body: JSON.stringify({ email, password: "correct horse battery staple" }) });
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: url, ...headers },
+    body: JSON.stringify({ email, password: "correct horse battery staple" }),
+  });
   assert.equal(response.status, 200);
   const { rows } = await testDb().query(`SELECT s.ip, s.country FROM "Session" s JOIN "User" u ON u.id = s."userId" WHERE u.email = $1 ORDER BY s."createdAt" DESC LIMIT 1`, [email]);
   return rows[0];

@@ -5,13 +5,25 @@ import { Client } from "../helpers/http";
 import { signedInUser } from "../helpers/users";
 
 function directives(csp: string | null): Map<string, string> {
-  return new Map((csp ?? "").split(";").map((part) => part.trim()).filter(Boolean).map((part) => [part.split(" ")[0] ?? "", part.slice(part.indexOf(" ") + 1)]));
+  return new Map(
+    (csp ?? "")
+      .split(";")
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .map((part) => [part.split(" ")[0] ?? "", part.slice(part.indexOf(" ") + 1)]),
+  );
 }
 
 test("every page has a nonce-based CSP without unsafe-inline scripts, fresh on each response", async () => {
   const { client } = await signedInUser();
   const nonces = new Set<string>();
-  for (const [who, path] of [[new Client(), "/"], [new Client(), "/login"], [new Client(), "/signup"], [client, "/dashboard"], [client, "/dashboard/todo"]] as const) {
+  for (const [who, path] of [
+    [new Client(), "/"],
+    [new Client(), "/login"],
+    [new Client(), "/signup"],
+    [client, "/dashboard"],
+    [client, "/dashboard/todo"],
+  ] as const) {
     const response = await who.request(path);
     assert.equal(response.status, 200, path);
     const csp = directives(response.headers.get("content-security-policy"));

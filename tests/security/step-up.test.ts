@@ -78,7 +78,11 @@ describe("a stolen session cannot change how the account signs in (step-up)", ()
     const { passkey: foreign } = await addPasskey(other.client);
     await makeClientStale(client);
     const options = (await (await client.post("/api/auth/reauth/passkey/options")).json()) as { challenge: string; allowCredentials: { id: string }[] };
-    assert.deepEqual(options.allowCredentials.map((entry) => entry.id), [passkey.credentialId], "only the user's own passkeys are offered");
+    assert.deepEqual(
+      options.allowCredentials.map((entry) => entry.id),
+      [passkey.credentialId],
+      "only the user's own passkeys are offered",
+    );
     assert.equal((await client.post("/api/auth/reauth/passkey", { response: foreign.assert(options) })).status, 401);
     const again = (await (await client.post("/api/auth/reauth/passkey/options")).json()) as { challenge: string };
     assert.equal((await client.post("/api/auth/reauth/passkey", { response: passkey.assert(again) })).status, 200);

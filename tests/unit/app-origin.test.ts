@@ -16,7 +16,10 @@ test("nothing names the origin: null, for the caller to refuse (production) or d
 });
 
 test("on Vercel production without APP_URL, the project's production domain", () => {
-  assert.equal(appOrigins({ VERCEL: "1", VERCEL_ENV: "production", VERCEL_PROJECT_PRODUCTION_URL: "tropical.vercel.app", VERCEL_URL: "tropical-abc.vercel.app" })?.origin, "https://tropical.vercel.app");
+  assert.equal(
+    appOrigins({ VERCEL: "1", VERCEL_ENV: "production", VERCEL_PROJECT_PRODUCTION_URL: "tropical.vercel.app", VERCEL_URL: "tropical-abc.vercel.app" })?.origin,
+    "https://tropical.vercel.app",
+  );
 });
 
 test("a preview deployment is its own origin whatever APP_URL says, its branch URL allowed beside it", () => {

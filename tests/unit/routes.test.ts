@@ -22,7 +22,7 @@ test("every route handler is built by the one route builder", async () => {
 // The middleware lets every /api/cron/ request through to its handler (a scheduler has no session),
 // so each of them must check CRON_SECRET itself; the cron mode is the one that does. And the mode is
 // for those paths only: elsewhere the middleware would ask the scheduler for an access token.
-test("every route under app/api/cron is built with auth \"cron\", and no other route is", async () => {
+test('every route under app/api/cron is built with auth "cron", and no other route is', async () => {
   const files = (await readdir("app", { recursive: true })).filter((file) => path.basename(file) === "route.ts");
   const offenders: string[] = [];
   for (const file of files) {
@@ -30,7 +30,10 @@ test("every route under app/api/cron is built with auth \"cron\", and no other r
     const cronAuth = /route\(\s*\{\s*auth:\s*"cron"/.test(await readFile(path.join("app", file), "utf8"));
     if (underCron !== cronAuth) offenders.push(file);
   }
-  assert.ok(files.some((file) => file.startsWith(path.join("api", "cron") + path.sep)), "no cron routes found");
+  assert.ok(
+    files.some((file) => file.startsWith(path.join("api", "cron") + path.sep)),
+    "no cron routes found",
+  );
   assert.deepEqual(offenders, []);
 });
 

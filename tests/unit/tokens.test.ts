@@ -78,9 +78,7 @@ describe("forged and broken tokens are refused", () => {
   test("RS256 with the attacker's key embedded as jwk, jku and kid headers", async () => {
     const { privateKey, publicKey } = await generateKeyPair("RS256");
     const jwk = await exportJWK(publicKey);
-    const token = await new SignJWT(validClaims())
-      .setProtectedHeader({ alg: "RS256", typ: "JWT", jwk, jku: "https://evil.example/jwks.json", kid: "attacker" })
-      .sign(privateKey);
+    const token = await new SignJWT(validClaims()).setProtectedHeader({ alg: "RS256", typ: "JWT", jwk, jku: "https://evil.example/jwks.json", kid: "attacker" }).sign(privateKey);
     assert.equal((await verifyToken(token, "ACCESS")).ok, false);
   });
 

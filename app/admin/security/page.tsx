@@ -31,7 +31,7 @@ function Stat({ label, value, testId }: { label: string; value: number; testId: 
   return (
     <div className="rounded-xl border border-slate-200 bg-white p-4">
       <p className="text-sm text-slate-600">{label}</p>
-      <p className="text-3xl font-bold tabular-nums text-slate-900" data-testid={testId}>
+      <p className="text-3xl font-bold text-slate-900 tabular-nums" data-testid={testId}>
         {value}
       </p>
     </div>
@@ -72,15 +72,13 @@ export default async function SecurityDashboardPage() {
                   {t.social.names[row.provider]}: <strong className={row.state === "closed" ? "text-teal-800" : "text-red-800"}>{t.admin.breaker[row.state]}</strong>
                 </span>
               ),
-              right: [row.failures > 0 ? format(t.admin.breakerDetail, { failures: row.failures }) : null, row.openedAt ? format(t.admin.breakerSince, { date: when(row.openedAt) }) : null].filter(Boolean).join(" · "),
+              right: [row.failures > 0 ? format(t.admin.breakerDetail, { failures: row.failures }) : null, row.openedAt ? format(t.admin.breakerSince, { date: when(row.openedAt) }) : null]
+                .filter(Boolean)
+                .join(" · "),
             }))}
           />
         ) : null}
-        <ListPanel
-          title={t.admin.failingIps}
-          empty={t.admin.noData}
-          items={stats.failingIps.map((row) => ({ key: row.ip, left: <span className="font-mono">{row.ip}</span>, right: row.failures }))}
-        />
+        <ListPanel title={t.admin.failingIps} empty={t.admin.noData} items={stats.failingIps.map((row) => ({ key: row.ip, left: <span className="font-mono">{row.ip}</span>, right: row.failures }))} />
       </div>
       <UserActionForm t={t} actions={["unlock", "revoke"]} />
       <EventsTable t={t} locale={locale} />

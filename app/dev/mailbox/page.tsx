@@ -22,7 +22,7 @@ export default async function DevMailboxPage() {
           <p className="mb-3 text-xs text-slate-600">
             To {mail.to.join(", ")} · {new Date(mail.receivedAt).toLocaleString()}
           </p>
-          <div className="whitespace-pre-wrap break-words text-sm text-slate-800">
+          <div className="text-sm break-words whitespace-pre-wrap text-slate-800">
             {mail.text.split(URL_PATTERN).map((part, index) =>
               index % 2 === 1 ? (
                 <a key={index} href={part} className="font-semibold text-teal-800 underline">

@@ -13,9 +13,7 @@ export const POST = route({ auth: "none" }, async ({ request }) => {
   // The logout form sent by the browser itself (clicked before the page's scripts ran) is a
   // navigation: it lands on the login page rather than on an empty answer.
   const response =
-    request.headers.get("sec-fetch-mode") === "navigate"
-      ? NextResponse.redirect(new URL("/login", APP_URL), { status: 303, headers })
-      : new NextResponse(null, { status: 204, headers });
+    request.headers.get("sec-fetch-mode") === "navigate" ? NextResponse.redirect(new URL("/login", APP_URL), { status: 303, headers }) : new NextResponse(null, { status: 204, headers });
   clearAuthCookies(response, APP_URL);
   return response;
 });

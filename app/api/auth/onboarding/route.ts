@@ -6,6 +6,4 @@ import { onboardingSchema } from "@/lib/validations/social";
 // What the provider told us and what is still missing; only the ONBOARDING cookie opens it.
 export const GET = route({ auth: "onboarding" }, async ({ pending }) => json({ onboarding: await describePendingSignup(pending) }));
 
-export const POST = route({ auth: "onboarding", body: onboardingSchema }, async ({ pending, body, meta }) =>
-  onboardingDoneResponse(await completeOnboarding(pending, body, meta), meta),
-);
+export const POST = route({ auth: "onboarding", body: onboardingSchema }, async ({ pending, body, meta }) => onboardingDoneResponse(await completeOnboarding(pending, body, meta), meta));

@@ -5,6 +5,4 @@ import { route } from "@/lib/http/route";
 import { secondStepSchema } from "@/lib/validations/strong-auth";
 
 // The second step of a sign-in: the pending MFA cookie plus a TOTP or recovery code.
-export const POST = route({ auth: "none", body: secondStepSchema }, async ({ request, body, meta }) =>
-  signedInResponse(await completeMfa(request.cookies.get(COOKIE.MFA)?.value, body, meta), meta),
-);
+export const POST = route({ auth: "none", body: secondStepSchema }, async ({ request, body, meta }) => signedInResponse(await completeMfa(request.cookies.get(COOKIE.MFA)?.value, body, meta), meta));
