@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import type { ReactNode } from "react";
+import { TimeZoneCookie } from "@/components/layout/time-zone-cookie";
 import { getLocale } from "@/lib/i18n/server";
 import "./globals.css";
 
@@ -38,7 +39,10 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 export default async function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang={await getLocale()} className={`${geist.variable} ${pretendard.variable}`}>
-      <body className="min-h-dvh bg-slate-50 font-sans text-slate-900 antialiased">{children}</body>
+      <body className="min-h-dvh bg-slate-50 font-sans text-slate-900 antialiased">
+        {children}
+        <TimeZoneCookie />
+      </body>
     </html>
   );
 }

@@ -288,3 +288,20 @@ test("a full list says so, in the page's language, and keeps what was typed", as
   await expect(page.getByText("목록이 가득 찼습니다. 먼저 항목을 지워 주세요.")).toBeVisible();
   await expect(newItem.getByLabel("제목")).toHaveValue("하나 더");
 });
+
+test.describe("a browser far from Korea", () => {
+  // UTC+14: its date is never the server's (UTC) and rarely Seoul's.
+  test.use({ timezoneId: "Pacific/Kiritimati" });
+
+  test("the first calendar marks today where the browser is, and the page hydrates without a mismatch", async ({ page, signedIn: _ }) => {
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(String(error)));
+    await page.goto("/dashboard");
+    await hydrated(page.getByRole("button", { name: "로그아웃", exact: true }));
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Pacific/Kiritimati", day: "numeric" }).format(new Date());
+    await expect(page.locator('[role="gridcell"][aria-current="date"] > button').first()).toHaveText(new RegExp(`^${today},`));
+    await page.goto("/dashboard/settings");
+    await expect(page.getByLabel("시간대")).toHaveValue("Pacific/Kiritimati");
+    expect(errors).toEqual([]);
+  });
+});

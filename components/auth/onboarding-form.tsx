@@ -124,13 +124,13 @@ function LinkStep({ t, view, provider, onVerified }: { t: Dictionary; view: Onbo
   );
 }
 
-export function OnboardingForm({ t, locale, initial }: { t: Dictionary; locale: Locale; initial: OnboardingView }) {
+export function OnboardingForm({ t, locale, timeZone, initial }: { t: Dictionary; locale: Locale; timeZone: string; initial: OnboardingView }) {
   const [view, setView] = useState(initial);
   const [nickname, setNickname] = useState((initial.name ?? "").slice(0, 30));
   const [consents, setConsents] = useState<Consents>({ terms: false, privacy: false, marketing: false });
   const { busy, fields, message, submit } = useSubmit(t);
   const provider = t.social.names[view.provider];
-  const until = new Intl.DateTimeFormat(locale, { timeStyle: "short" }).format(new Date(view.expiresAt));
+  const until = new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone }).format(new Date(view.expiresAt));
 
   async function reload() {
     const result = await api<{ onboarding: OnboardingView }>("/api/auth/onboarding");

@@ -11,11 +11,11 @@ import type { ConsentStatus } from "@/lib/privacy";
 
 // Marketing mail given or withdrawn at any time (each answer a row in the consent ledger), the
 // versions agreed to, and a copy of everything kept about the user.
-export function PrivacyPanel({ t, locale, initial }: { t: Dictionary; locale: Locale; initial: ConsentStatus }) {
+export function PrivacyPanel({ t, locale, timeZone, initial }: { t: Dictionary; locale: Locale; timeZone: string; initial: ConsentStatus }) {
   const [status, setStatus] = useState(initial);
   const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(iso));
+  const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone }).format(new Date(iso));
   const marketing = status.marketing?.granted ?? false;
 
   async function toggle() {

@@ -32,8 +32,8 @@ interface DayItems {
   bucket: BucketItemDto[];
 }
 
-export function CalendarView({ t, locale, settings, initial }: { t: Dictionary; locale: Locale; settings: PlannerSettings; initial?: CalendarMonth }) {
-  const timeZone = useTimeZone(settings.timeZone);
+export function CalendarView({ t, locale, settings, pageZone, initial }: { t: Dictionary; locale: Locale; settings: PlannerSettings; pageZone: string; initial?: CalendarMonth }) {
+  const timeZone = useTimeZone(settings.timeZone, pageZone);
   const today = todayIn(timeZone);
   const [view, setView] = useState<View>("month");
   const [cursor, setCursor] = useState(today);

@@ -15,13 +15,12 @@ function timeZones(current: string): string[] {
   return zones.includes(current) ? zones : [current, ...zones];
 }
 
-export function SettingsForm({ t, settings }: { t: Dictionary; settings: PlannerSettings }) {
+export function SettingsForm({ t, settings, pageZone }: { t: Dictionary; settings: PlannerSettings; pageZone: string }) {
   const [weekStartsOn, setWeekStartsOn] = useState<0 | 1>(settings.weekStartsOn);
-  const [timeZone, setTimeZone] = useState(settings.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+  // Without a saved zone, the one the page is drawn in (the browser's, as its pages wrote it).
+  const [timeZone, setTimeZone] = useState(settings.timeZone ?? pageZone);
   const editTimeZone = (event: ChangeEvent<HTMLSelectElement>) => setTimeZone(event.target.value);
-  // Not a Select: without a saved zone the server drew its own, not the browser's, and there is
-  // nothing chosen early to tell apart from that difference.
-  const timeZoneSelect = useTypedEarly(settings.timeZone ? timeZone : undefined, editTimeZone);
+  const timeZoneSelect = useTypedEarly(timeZone, editTimeZone);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ tone: "success" | "error"; text: string } | null>(null);
 

@@ -37,8 +37,8 @@ const compare: Record<Sort, (a: TodoDto, b: TodoDto) => number> = {
 
 const isOverdue = (todo: TodoDto, today: string) => !todo.completed && todo.dueOn !== null && todo.dueOn < today;
 
-export function TodoList({ t, settings }: { t: Dictionary; settings: PlannerSettings }) {
-  const today = todayIn(useTimeZone(settings.timeZone));
+export function TodoList({ t, settings, pageZone }: { t: Dictionary; settings: PlannerSettings; pageZone: string }) {
+  const today = todayIn(useTimeZone(settings.timeZone, pageZone));
   const [todos, setTodos] = useState<TodoDto[]>([]);
   const [loaded, setLoaded] = useState(false);
   const [filter, setFilter] = useState<Filter>("all");

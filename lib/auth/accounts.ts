@@ -23,7 +23,7 @@ import { fromDbProvider } from "@/lib/auth/oauth-providers";
 
 const RESEND_LIMIT: RateLimit = { name: "resend", max: 3, windowSeconds: 10 * 60 };
 
-export async function signUp(input: SignupInput): Promise<void> {
+export async function signUp(input: SignupInput, meta: RequestMeta): Promise<void> {
   assertStrongPassword(input.password, [input.email, input.nickname]);
   await consumeMailAllowance(input.email);
   const passwordHash = await hashPassword(input.password);
@@ -35,6 +35,7 @@ export async function signUp(input: SignupInput): Promise<void> {
         email: input.email,
         nickname: input.nickname,
         passwordHash,
+        timeZone: meta.timeZone,
         // Local users give their consents here, so there is no separate onboarding step for them.
         onboardingCompletedAt: now,
         consents: { create: initialConsents(input.consents.marketing === true) },

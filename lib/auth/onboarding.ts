@@ -133,6 +133,7 @@ export async function completeOnboarding(pending: PendingSignup, input: Onboardi
         data: {
           email,
           nickname: input.nickname,
+          timeZone: meta.timeZone,
           emailVerifiedAt: now,
           onboardingCompletedAt: now,
           consents: { create: initialConsents(input.consents.marketing === true) },

@@ -2,6 +2,7 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { DICTIONARIES, type Dictionary } from "@/lib/i18n/dictionaries";
 import { LOCALE_COOKIE, negotiateLocale, type Locale } from "@/lib/i18n/locale";
+import { DEFAULT_TIME_ZONE, isTimeZone, TIME_ZONE_COOKIE } from "@/lib/planner/dates";
 
 export async function getLocale(): Promise<Locale> {
   return negotiateLocale((await cookies()).get(LOCALE_COOKIE)?.value, (await headers()).get("accept-language"));
@@ -10,4 +11,12 @@ export async function getLocale(): Promise<Locale> {
 export async function getDictionary(): Promise<{ locale: Locale; t: Dictionary }> {
   const locale = await getLocale();
   return { locale, t: DICTIONARIES[locale] };
+}
+
+// The zone a page draws dates and "today" in, the same on the server and in the browser: the
+// account's saved one, else the browser's as its earlier pages wrote it, else Korea's.
+export async function getTimeZone(saved: string | null | undefined): Promise<string> {
+  if (saved) return saved;
+  const written = (await cookies()).get(TIME_ZONE_COOKIE)?.value;
+  return written && isTimeZone(written) ? written : DEFAULT_TIME_ZONE;
 }

@@ -18,11 +18,9 @@ export interface CalendarMonth {
 }
 
 // What the calendar's first view shows, read with the page, so it arrives drawn instead of drawing
-// itself three more times as its requests come back. Only with a saved time zone: without one the
-// view's days follow the browser's zone, which the server cannot know.
-export async function loadCalendarMonth(userId: string, settings: PlannerSettings): Promise<CalendarMonth | undefined> {
-  const { timeZone, weekStartsOn } = settings;
-  if (!timeZone) return undefined;
+// itself three more times as its requests come back; in the zone the page is drawn in
+// (lib/i18n/server.ts). A browser elsewhere fetches its own view.
+export async function loadCalendarMonth(userId: string, weekStartsOn: PlannerSettings["weekStartsOn"], timeZone: string): Promise<CalendarMonth> {
   const days = monthGrid(todayIn(timeZone), weekStartsOn);
   const { from, to } = viewRange(days, timeZone);
   const [events, todos, bucket] = await Promise.all([listEvents(userId, from, to), listTodos(userId, todoListSchema.parse({})), listBucketItems(userId)]);

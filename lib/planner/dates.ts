@@ -1,12 +1,27 @@
 // Calendar arithmetic shared by the API and the pages. A "date" is "YYYY-MM-DD"; an instant is UTC.
 
+// The browser's own zone, written by every page (components/layout/time-zone-cookie.tsx) so that the
+// server draws dates where the reader is, even before their account has a zone saved.
+export const TIME_ZONE_COOKIE = "tz";
+// Where neither the account nor the browser has said yet: TropiCal's users are mostly in Korea.
+export const DEFAULT_TIME_ZONE = "Asia/Seoul";
+
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return value.length <= 64;
+  } catch {
+    return false;
+  }
+}
+
 export function toDateString(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-// Today's date where the user is (their saved zone, else UTC).
+// Today's date where the user is: their saved zone, else the zone the pages use until one is saved.
 export function todayIn(timeZone: string | null | undefined, now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: timeZone ?? "UTC", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return new Intl.DateTimeFormat("en-CA", { timeZone: timeZone ?? DEFAULT_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
 export function addDays(date: string, days: number): string {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isTimeZone } from "@/lib/planner/dates";
 import { BUCKET_CATEGORIES, EVENT_COLORS, TODO_PRIORITIES } from "@/lib/planner/types";
 import type { ValidationMessageKey } from "@/lib/validations/field-errors";
 
@@ -105,15 +106,6 @@ export const bucketUpdateSchema = z.object({
   achievedOn: calendarDate.nullish(),
   achievedNote: optionalText(1000),
 });
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 // Strict: settings have no server-owned fields to ignore, so anything unknown is a mistake worth naming.
 export const settingsUpdateSchema = z.strictObject({

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
 import { closeTestDb, testDb } from "../helpers/db";
 import { Client } from "../helpers/http";
-import { signedInUser } from "../helpers/users";
+import { randomEmail, signedInUser, signupBody } from "../helpers/users";
 
 async function json<T>(response: Response): Promise<T> {
   return (await response.json()) as T;
@@ -262,5 +262,50 @@ describe("adds that race", () => {
     assert.deepEqual(answers.map((answer) => answer.status).sort(), [...Array(5).fill(201), ...Array(7).fill(409)]);
     const { items } = await json<{ items: unknown[] }>(await client.request("/api/bucket-items"));
     assert.equal(items.length, 500);
+  });
+});
+
+describe("the zone pages draw in before one is saved", () => {
+  // 25 hours apart: whatever the time, these two zones are on different dates.
+  const EAST = "Pacific/Kiritimati";
+  const WEST = "Pacific/Pago_Pago";
+  const todayIn = (timeZone: string) => Number(new Intl.DateTimeFormat("en-CA", { timeZone, day: "2-digit" }).format(new Date()));
+  async function highlightedDay(client: Client): Promise<number> {
+    const page = await client.request("/dashboard");
+    assert.equal(page.status, 200);
+    const match = /aria-current="date"[^>]*>\s*<button[^>]*>(\d+)</.exec(await page.text());
+    assert.ok(match, "the server drew a today");
+    return Number(match[1]);
+  }
+
+  test("the first /dashboard marks today where the browser is (its tz cookie), Korea's without one, and a saved zone wins", async () => {
+    const { client, email } = await signedInUser();
+    const { rows } = await testDb().query<{ timeZone: string | null }>(`SELECT "timeZone" FROM "User" WHERE email = $1`, [email]);
+    assert.equal(rows[0]?.timeZone, null, "signed up without a tz cookie, so nothing saved yet");
+    assert.equal(await highlightedDay(client), todayIn("Asia/Seoul"));
+    client.setCookie("tz", EAST);
+    assert.equal(await highlightedDay(client), todayIn(EAST));
+    client.setCookie("tz", WEST);
+    assert.equal(await highlightedDay(client), todayIn(WEST));
+    client.setCookie("tz", "Mars/Olympus_Mons");
+    assert.equal(await highlightedDay(client), todayIn("Asia/Seoul"), "a zone that does not exist is ignored");
+    await testDb().query(`UPDATE "User" SET "timeZone" = $2 WHERE email = $1`, [email, EAST]);
+    client.setCookie("tz", WEST);
+    assert.equal(await highlightedDay(client), todayIn(EAST));
+  });
+
+  test("a sign-up starts the account in the browser's zone; a made-up one is not kept", async () => {
+    for (const [cookie, saved] of [
+      [encodeURIComponent("America/Sao_Paulo"), "America/Sao_Paulo"],
+      ["Mars%2FOlympus_Mons", null],
+      ["%E0%A4%A", null],
+    ] as const) {
+      const client = new Client();
+      client.setCookie("tz", cookie);
+      const email = randomEmail("zone");
+      assert.equal((await client.post("/api/auth/signup", signupBody(email))).status, 201);
+      const { rows } = await testDb().query<{ timeZone: string | null }>(`SELECT "timeZone" FROM "User" WHERE email = $1`, [email]);
+      assert.equal(rows[0]?.timeZone, saved, cookie);
+    }
   });
 });

@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { COOKIE } from "@/lib/auth/cookies";
 import { describePendingSignup, loadPendingSignup } from "@/lib/auth/onboarding";
 import { ApiError } from "@/lib/errors";
-import { getDictionary } from "@/lib/i18n/server";
+import { getDictionary, getTimeZone } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Finish signing up" };
 
@@ -21,7 +21,7 @@ export default async function OnboardingPage() {
   if (!pending) redirect("/login?oauth_error=expired");
   return (
     <Card title={t.social.onboardingTitle}>
-      <OnboardingForm t={t} locale={locale} initial={await describePendingSignup(pending)} />
+      <OnboardingForm t={t} locale={locale} timeZone={await getTimeZone(null)} initial={await describePendingSignup(pending)} />
     </Card>
   );
 }

@@ -5,7 +5,7 @@ import { SignInChart } from "@/components/admin/sign-in-chart";
 import { UserActionForm } from "@/components/admin/user-action-form";
 import { securityStats } from "@/lib/auth/admin";
 import { format } from "@/lib/i18n/dictionaries";
-import { getDictionary } from "@/lib/i18n/server";
+import { getDictionary, getTimeZone } from "@/lib/i18n/server";
 import { addDays, toDateString } from "@/lib/planner/dates";
 
 export const metadata: Metadata = { title: "Security" };
@@ -43,7 +43,8 @@ export default async function SecurityDashboardPage() {
   const stats = await securityStats();
   const today = toDateString(new Date());
   const days = Array.from({ length: 14 }, (_, index) => addDays(today, index - 13));
-  const when = (iso: string) => new Intl.DateTimeFormat(locale, { timeStyle: "short" }).format(new Date(iso));
+  const timeZone = await getTimeZone(null);
+  const when = (iso: string) => new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone }).format(new Date(iso));
   return (
     <div className="flex flex-col gap-5">
       <h1 className="text-2xl font-bold">{t.admin.security}</h1>

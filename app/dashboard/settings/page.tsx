@@ -15,7 +15,7 @@ import { requireCurrentUser } from "@/lib/auth/current-user";
 import { pendingEmailChange } from "@/lib/auth/email-change";
 import { isSocialProvider } from "@/lib/auth/social-providers";
 import { format, socialErrorMessage, type Dictionary } from "@/lib/i18n/dictionaries";
-import { getDictionary } from "@/lib/i18n/server";
+import { getDictionary, getTimeZone } from "@/lib/i18n/server";
 import { getSettings } from "@/lib/planner/settings";
 import { consentStatus } from "@/lib/privacy";
 
@@ -34,6 +34,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const user = await requireCurrentUser("/dashboard/settings");
   const { locale, t } = await getDictionary();
   const params = await searchParams;
+  const settings = await getSettings(user.id);
+  const pageZone = await getTimeZone(settings.timeZone);
   return (
     <section className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">{t.settings.title}</h1>
@@ -44,14 +46,14 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       <StepUpProvider t={t}>
         <ProfileForm t={t} user={user} />
         <EmailChangeForm t={t} current={user.email} pending={await pendingEmailChange(user.id)} />
-        <SettingsForm t={t} settings={await getSettings(user.id)} />
+        <SettingsForm t={t} settings={settings} pageZone={pageZone} />
         <ProvidersPanel t={t} initialNotice={providerNotice(t, params)} />
         <PasskeysPanel t={t} locale={locale} />
         {user.providers.includes("password") ? <TwoFactorPanel t={t} /> : null}
         <SessionsPanel t={t} locale={locale} />
         <DevicesPanel t={t} locale={locale} />
         {user.providers.includes("password") ? <ChangePasswordForm t={t} email={user.email} /> : null}
-        <PrivacyPanel t={t} locale={locale} initial={await consentStatus(user.id)} />
+        <PrivacyPanel t={t} locale={locale} timeZone={pageZone} initial={await consentStatus(user.id)} />
         <DeleteAccountForm t={t} />
       </StepUpProvider>
     </section>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { TodoList } from "@/components/planner/todo-list";
 import { requireCurrentUser } from "@/lib/auth/current-user";
-import { getDictionary } from "@/lib/i18n/server";
+import { getDictionary, getTimeZone } from "@/lib/i18n/server";
 import { getSettings } from "@/lib/planner/settings";
 
 export const metadata: Metadata = { title: "Todo" };
@@ -9,5 +9,6 @@ export const metadata: Metadata = { title: "Todo" };
 export default async function TodoPage() {
   const user = await requireCurrentUser("/dashboard/todo");
   const { t } = await getDictionary();
-  return <TodoList t={t} settings={await getSettings(user.id)} />;
+  const settings = await getSettings(user.id);
+  return <TodoList t={t} settings={settings} pageZone={await getTimeZone(settings.timeZone)} />;
 }
