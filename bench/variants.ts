@@ -83,7 +83,7 @@ export async function passwordCheckOnlyLogin(dir: string): Promise<void> {
     [
       'import { NextResponse, type NextRequest } from "next/server";',
       'import { assertSameOrigin } from "@/lib/auth/csrf";',
-      'import { verifyPassword } from "@/lib/auth/password";',
+      'import { verifyPassword } from "@/lib/auth/password-hashing";',
       'import { getEnv } from "@/lib/env";',
       'import { NO_STORE } from "@/lib/errors";',
       'import { withErrors } from "@/lib/http/handler";',

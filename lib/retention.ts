@@ -66,7 +66,7 @@ function rules(): Rule[] {
   return [
     // A bucket past the longest window counts for nothing: the next request starts a new window.
     { table: "RateLimitBucket", key: "key", expired: Prisma.sql`"windowStart" < ${before(LONGEST_WINDOW_SECONDS)}` },
-    // Failures this old are forgotten by the next failure anyway (lib/auth/lockout.ts).
+    // Failures this old are forgotten by the next failure anyway (lib/auth/login-throttle.ts).
     {
       table: "LoginThrottle",
       key: "email",

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
 import { useLoaded } from "@/components/ui/use-loaded";
-import type { LinkedProviderView } from "@/lib/auth/social";
+import type { LinkedProviderView } from "@/lib/auth/social-sign-in";
 import type { SocialProvider } from "@/lib/auth/social-providers";
 import { api } from "@/lib/client/api";
 import { errorMessage } from "@/lib/client/error-message";

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
 import type { Prisma, SecurityEventType } from "@/lib/generated/prisma/client";
-import { clearFailures } from "@/lib/auth/lockout";
+import { clearFailures } from "@/lib/auth/login-throttle";
 import { configuredProviders } from "@/lib/auth/oauth-providers";
 import { providerHealth, type BreakerState } from "@/lib/auth/provider-breaker";
 import { recordAccountChange } from "@/lib/auth/security-notices";

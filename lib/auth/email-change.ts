@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { consumeMailAllowance, queueMail } from "@/lib/auth/mail-intents";
 import { isMailedTokenSpent, readMailedToken, spendMailedToken } from "@/lib/auth/mailed-tokens";
-import { createPasswordResetLink } from "@/lib/auth/passwords";
+import { createPasswordResetLink } from "@/lib/auth/password-changes";
 import { recordSecurityEvent } from "@/lib/auth/security-events";
 import { revokeSessions } from "@/lib/auth/sessions";
 import { verifyToken } from "@/lib/auth/tokens";

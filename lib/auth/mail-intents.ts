@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { MailIntent } from "@/lib/generated/prisma/client";
-import { createPasswordResetLink } from "@/lib/auth/passwords";
+import { createPasswordResetLink } from "@/lib/auth/password-changes";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { issueSignInCode } from "@/lib/auth/sign-in-codes";
 import { signToken } from "@/lib/auth/tokens";

@@ -4,7 +4,7 @@ import QRCode from "qrcode";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
-import { countProofAttempt } from "@/lib/auth/lockout";
+import { countProofAttempt } from "@/lib/auth/login-throttle";
 import { recordSecurityEvent } from "@/lib/auth/security-events";
 import { recordAccountChange } from "@/lib/auth/security-notices";
 import { open, seal } from "@/lib/auth/secret-box";

@@ -9,7 +9,7 @@ import { safeNextPath } from "@/lib/auth/redirects";
 import { pendingSecondStep, withSessionCookies } from "@/lib/auth/session-response";
 import { requestMeta, type RequestMeta } from "@/lib/http/request-meta";
 import { isSessionActive } from "@/lib/auth/sessions";
-import { completeProviderSignIn, type SocialOutcome } from "@/lib/auth/social";
+import { completeProviderSignIn, type SocialOutcome } from "@/lib/auth/social-sign-in";
 import { admitProviderCall, recordProviderFailure, recordProviderSuccess } from "@/lib/auth/provider-breaker";
 import { proveWithProvider } from "@/lib/auth/step-up";
 import { isSocialProvider, type SocialProvider } from "@/lib/auth/social-providers";

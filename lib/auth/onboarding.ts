@@ -13,7 +13,7 @@ import { recordSecurityEvent } from "@/lib/auth/security-events";
 import { recordAccountChange } from "@/lib/auth/security-notices";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { finishSignIn } from "@/lib/auth/sign-in";
-import { signInLinkedUser, type SocialOutcome } from "@/lib/auth/social";
+import { signInLinkedUser, type SocialOutcome } from "@/lib/auth/social-sign-in";
 import { PROVIDER_NAMES, type SocialProvider } from "@/lib/auth/social-providers";
 import { verifyToken } from "@/lib/auth/tokens";
 import { sendLater } from "@/lib/mail/later";

@@ -2,7 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { clearAuthCookies, setAuthCookie, setDeviceCookie } from "@/lib/auth/cookies";
 import type { IssuedSession } from "@/lib/auth/sessions";
-import type { SocialOutcome } from "@/lib/auth/social";
+import type { SocialOutcome } from "@/lib/auth/social-sign-in";
 import { getEnv } from "@/lib/env";
 import { NO_STORE } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";

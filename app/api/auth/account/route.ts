@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { clearAuthCookies } from "@/lib/auth/cookies";
-import { deleteAccount } from "@/lib/auth/passwords";
+import { deleteAccount } from "@/lib/auth/password-changes";
 import { getEnv } from "@/lib/env";
 import { NO_STORE } from "@/lib/errors";
 import { route } from "@/lib/http/route";

@@ -1,5 +1,5 @@
 import { clearAuthCookies } from "@/lib/auth/cookies";
-import { secureAccount } from "@/lib/auth/passwords";
+import { secureAccount } from "@/lib/auth/password-changes";
 import { getEnv } from "@/lib/env";
 import { redirectToPage } from "@/lib/http/redirect";
 import { route } from "@/lib/http/route";

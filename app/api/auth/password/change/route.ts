@@ -1,4 +1,4 @@
-import { changePassword } from "@/lib/auth/passwords";
+import { changePassword } from "@/lib/auth/password-changes";
 import { json, route } from "@/lib/http/route";
 import { changePasswordSchema } from "@/lib/validations/auth";
 

@@ -1,5 +1,5 @@
 import { IP_LIMITS } from "@/lib/auth/ip-limits";
-import { requestPasswordReset } from "@/lib/auth/passwords";
+import { requestPasswordReset } from "@/lib/auth/password-changes";
 import { json, route } from "@/lib/http/route";
 import { forgotPasswordSchema } from "@/lib/validations/auth";
 

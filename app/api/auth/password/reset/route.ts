@@ -1,6 +1,6 @@
 import { clearAuthCookies } from "@/lib/auth/cookies";
 import { IP_LIMITS } from "@/lib/auth/ip-limits";
-import { resetPassword } from "@/lib/auth/passwords";
+import { resetPassword } from "@/lib/auth/password-changes";
 import { getEnv } from "@/lib/env";
 import { json, route } from "@/lib/http/route";
 import { resetPasswordSchema } from "@/lib/validations/auth";

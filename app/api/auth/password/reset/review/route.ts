@@ -1,5 +1,5 @@
 import { IP_LIMITS } from "@/lib/auth/ip-limits";
-import { reviewReset } from "@/lib/auth/passwords";
+import { reviewReset } from "@/lib/auth/password-changes";
 import { json, route } from "@/lib/http/route";
 import { resetReviewSchema } from "@/lib/validations/auth";
 
