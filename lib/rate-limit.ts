@@ -13,19 +13,19 @@ export interface RateLimit {
   windowSeconds: number;
 }
 
-// Fixed-window counter in PostgreSQL (timestamps in UTC, as Prisma stores them), so every app instance shares it. One atomic statement:
+// Fixed-window counter in PostgreSQL, so every app instance shares it. One atomic statement:
 // concurrent requests cannot both read a stale count.
 export async function consumeRateLimit(limit: RateLimit, subject: string): Promise<void> {
   if (limit.windowSeconds > LONGEST_WINDOW_SECONDS) throw new Error(`rate limit ${limit.name}: windows longer than ${LONGEST_WINDOW_SECONDS} s are deleted early`);
   const key = `${limit.name}:${subject}`;
   const rows = await getDb().$queryRaw<{ count: number; windowStart: Date }[]>`
     INSERT INTO "RateLimitBucket" ("key", "windowStart", "count")
-    VALUES (${key}, now() AT TIME ZONE 'UTC', 1)
+    VALUES (${key}, now(), 1)
     ON CONFLICT ("key") DO UPDATE SET
-      "count" = CASE WHEN "RateLimitBucket"."windowStart" < (now() AT TIME ZONE 'UTC') - make_interval(secs => ${limit.windowSeconds}::float8)
+      "count" = CASE WHEN "RateLimitBucket"."windowStart" < now() - make_interval(secs => ${limit.windowSeconds}::float8)
         THEN 1 ELSE "RateLimitBucket"."count" + 1 END,
-      "windowStart" = CASE WHEN "RateLimitBucket"."windowStart" < (now() AT TIME ZONE 'UTC') - make_interval(secs => ${limit.windowSeconds}::float8)
-        THEN now() AT TIME ZONE 'UTC' ELSE "RateLimitBucket"."windowStart" END
+      "windowStart" = CASE WHEN "RateLimitBucket"."windowStart" < now() - make_interval(secs => ${limit.windowSeconds}::float8)
+        THEN now() ELSE "RateLimitBucket"."windowStart" END
     RETURNING "count", "windowStart"`;
   const row = rows[0];
   if (row && row.count > limit.max) {

@@ -55,7 +55,7 @@ interface Rule {
 
 // Timestamps are stored as UTC without a zone (as Prisma writes them), so they are compared with the
 // database's own clock in UTC.
-const NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
+const NOW = Prisma.sql`now()`;
 
 function before(secondsAgo: number): Prisma.Sql {
   return Prisma.sql`${NOW} - make_interval(secs => ${secondsAgo}::float8)`;

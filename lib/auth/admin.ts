@@ -31,7 +31,8 @@ export async function securityStats(now = new Date()): Promise<SecurityStats> {
     db.session.groupBy({ by: ["userId"], where: { lastUsedAt: { gte: since(1) } } }),
     db.session.groupBy({ by: ["userId"], where: { lastUsedAt: { gte: since(7) } } }),
     db.$queryRaw<{ date: string; method: string; success: number; failure: number }[]>`
-      SELECT to_char(date_trunc('day', "createdAt"), 'YYYY-MM-DD') AS date, coalesce("method", '?') AS method,
+      -- Days in UTC, as the chart's own dates are (lib/planner/dates.ts toDateString).
+      SELECT to_char("createdAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS date, coalesce("method", '?') AS method,
              count(*) FILTER (WHERE type = 'LOGIN_SUCCESS')::int AS success,
              count(*) FILTER (WHERE type IN ('LOGIN_FAILURE', 'LOGIN_LOCKED', 'MFA_FAILURE'))::int AS failure
       FROM "SecurityEvent"

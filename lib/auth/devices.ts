@@ -31,7 +31,7 @@ export interface DeviceStanding {
 export async function deviceStanding(userId: string, meta: RequestMeta): Promise<DeviceStanding> {
   const hash = hashDeviceId(meta.device.id);
   const rows = await getDb().$queryRaw<{ known: boolean; trusted: boolean }[]>`
-    SELECT "deviceHash" = ${hash} AS known, ("deviceHash" = ${hash} AND "trustedUntil" > now() AT TIME ZONE 'UTC') AS trusted
+    SELECT "deviceHash" = ${hash} AS known, ("deviceHash" = ${hash} AND "trustedUntil" > now()) AS trusted
     FROM "KnownDevice" WHERE "userId" = ${userId}
     ORDER BY ("deviceHash" = ${hash}) DESC LIMIT 1`;
   const row = rows[0];
@@ -43,7 +43,7 @@ export async function rememberDevice(userId: string, meta: RequestMeta): Promise
   const db = getDb();
   const rows = await db.$queryRaw<{ inserted: boolean }[]>`
     INSERT INTO "KnownDevice" ("id", "userId", "deviceHash", "userAgent", "ip", "country", "firstSeenAt", "lastSeenAt")
-    VALUES (${crypto.randomUUID()}, ${userId}, ${hashDeviceId(meta.device.id)}, ${meta.userAgent}, ${meta.ip}, ${meta.country}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+    VALUES (${crypto.randomUUID()}, ${userId}, ${hashDeviceId(meta.device.id)}, ${meta.userAgent}, ${meta.ip}, ${meta.country}, now(), now())
     ON CONFLICT ("userId", "deviceHash") DO UPDATE SET "lastSeenAt" = EXCLUDED."lastSeenAt", "userAgent" = EXCLUDED."userAgent", "ip" = EXCLUDED."ip", "country" = EXCLUDED."country"
     RETURNING (xmax = 0) AS inserted`;
   const inserted = rows[0]?.inserted ?? false;

@@ -26,11 +26,11 @@ export async function recordFailure(email: string): Promise<{ failures: number; 
   const { forgetAfterSeconds } = LOCKOUT_POLICY;
   const rows = await getDb().$queryRaw<{ failures: number }[]>`
     INSERT INTO "LoginThrottle" ("email", "failures", "lastFailureAt")
-    VALUES (${email}, 1, now() AT TIME ZONE 'UTC')
+    VALUES (${email}, 1, now())
     ON CONFLICT ("email") DO UPDATE SET
-      "failures" = CASE WHEN "LoginThrottle"."lastFailureAt" < (now() AT TIME ZONE 'UTC') - make_interval(secs => ${forgetAfterSeconds}::float8)
+      "failures" = CASE WHEN "LoginThrottle"."lastFailureAt" < now() - make_interval(secs => ${forgetAfterSeconds}::float8)
         THEN 1 ELSE "LoginThrottle"."failures" + 1 END,
-      "lastFailureAt" = now() AT TIME ZONE 'UTC'
+      "lastFailureAt" = now()
     RETURNING "failures"`;
   const failures = rows[0]?.failures ?? 1;
   const wait = waitAfterFailures(failures);

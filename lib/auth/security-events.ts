@@ -71,7 +71,7 @@ export async function recordSignIn(userId: string, method: string, meta: Request
           (${country}::text IS NULL OR EXISTS (SELECT 1 FROM "SecurityEvent" WHERE "userId" = ${userId} AND "type" = 'LOGIN_SUCCESS' AND "country" = ${country}::text)) AS "knownCountry"
       ), recorded AS (
         INSERT INTO "SecurityEvent" ("id", "userId", "type", "method", "ip", "country", "userAgent", "newDevice", "newCountry", "createdAt")
-        SELECT ${crypto.randomUUID()}, ${userId}, 'LOGIN_SUCCESS', ${method}, ${ip}, ${country}, ${userAgent}, ${newDevice} AND "signedInBefore", NOT "knownCountry", now() AT TIME ZONE 'UTC'
+        SELECT ${crypto.randomUUID()}, ${userId}, 'LOGIN_SUCCESS', ${method}, ${ip}, ${country}, ${userAgent}, ${newDevice} AND "signedInBefore", NOT "knownCountry", now()
         FROM earlier
       )
       SELECT NOT "knownCountry" AS "newCountry", "signedInBefore" FROM earlier`;

@@ -53,10 +53,10 @@ export async function createSession(user: SessionUser, meta: RequestMeta, proven
   await getDb().$executeRaw`
     WITH session AS (
       INSERT INTO "Session" ("id", "userId", "userAgent", "ip", "country", "createdAt", "lastUsedAt", "expiresAt", "reauthenticatedAt")
-      VALUES (${sessionId}, ${user.id}, ${meta.userAgent}, ${meta.ip}, ${meta.country}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC', ${at}::timestamptz AT TIME ZONE 'UTC', CASE WHEN ${proven} THEN now() AT TIME ZONE 'UTC' END)
+      VALUES (${sessionId}, ${user.id}, ${meta.userAgent}, ${meta.ip}, ${meta.country}, now(), now(), ${at}::timestamptz, CASE WHEN ${proven} THEN now() END)
     )
     INSERT INTO "RefreshToken" ("id", "sessionId", "jtiHash", "expiresAt", "createdAt")
-    VALUES (${crypto.randomUUID()}, ${sessionId}, ${hashTokenId(refresh.jti)}, ${at}::timestamptz AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')`;
+    VALUES (${crypto.randomUUID()}, ${sessionId}, ${hashTokenId(refresh.jti)}, ${at}::timestamptz, now())`;
   return { sessionId, accessToken: access.token, refreshToken: refresh.token };
 }
 

@@ -82,9 +82,11 @@ export async function schemaDrift(db: pg.Client | pg.Pool, schemaPath = "prisma/
       const baseType =
         field.kind === "enum"
           ? `"${enumNames.get(field.type) ?? field.type}"`
-          : field.nativeType
-            ? `${field.nativeType[0].toLowerCase()}${field.nativeType[1].length ? `(${field.nativeType[1].join(",")})` : ""}`
-            : (SCALAR_TYPES[field.type] ?? field.type);
+          : field.nativeType?.[0] === "Timestamptz"
+            ? `timestamp(${field.nativeType[1][0] ?? "3"}) with time zone`
+            : field.nativeType
+              ? `${field.nativeType[0].toLowerCase()}${field.nativeType[1].length ? `(${field.nativeType[1].join(",")})` : ""}`
+              : (SCALAR_TYPES[field.type] ?? field.type);
       const type = `${baseType}${field.isList ? "[]" : ""}`;
       if (column.type !== type && column.type !== baseType.replaceAll('"', "") + (field.isList ? "[]" : "")) {
         problems.push(`${key}: type ${column.type} in the database, ${type} in the schema`);

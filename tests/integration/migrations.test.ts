@@ -31,6 +31,25 @@ test("the migrations build exactly what schema.prisma declares", async () => {
   assert.deepEqual(await schemaDrift(db), []);
 });
 
+// An instant without its zone is read in whatever zone the session has: another tool (psql with a
+// Seoul TimeZone, a report) would see every timestamp nine hours off.
+test("every instant is stored with its time zone, so a session in another zone reads the same instant", async () => {
+  const { rows } = await db.query<{ column: string }>(`
+    SELECT table_name || '.' || column_name AS column FROM information_schema.columns
+    WHERE table_schema = 'public' AND data_type = 'timestamp without time zone' AND table_name <> '_prisma_migrations'`);
+  assert.deepEqual(rows, []);
+  const seoul = new pg.Client({ connectionString: url, options: "-c TimeZone=Asia/Seoul" });
+  await seoul.connect();
+  try {
+    const at = new Date("2026-12-02T15:30:00.000Z");
+    await db.query(`INSERT INTO "RateLimitBucket" (key, "windowStart", count) VALUES ('zone-check', $1, 1)`, [at]);
+    const read = await seoul.query<{ windowStart: Date }>(`SELECT "windowStart" FROM "RateLimitBucket" WHERE key = 'zone-check'`);
+    assert.equal(read.rows[0]?.windowStart.toISOString(), at.toISOString());
+  } finally {
+    await seoul.end();
+  }
+});
+
 test("each migration is recorded in _prisma_migrations the way Prisma records it", async () => {
   const dir = path.join(process.cwd(), "prisma", "migrations");
   const names = (await readdir(dir, { withFileTypes: true }))

@@ -44,7 +44,7 @@ const NOTHING = {
 };
 
 // `now() + interval`, in UTC as the app stores it.
-const at = (interval: string) => `(now() AT TIME ZONE 'UTC') + interval '${interval}'`;
+const at = (interval: string) => `now() + interval '${interval}'`;
 
 async function sql(statement: string, params: unknown[] = []): Promise<void> {
   await queryDatabase(stack.databaseUrl, statement, params);

@@ -63,7 +63,7 @@ describe("POST /api/auth/login", () => {
 
     const { rows } = await testDb().query(
       `SELECT rt."jtiHash",
-              EXTRACT(EPOCH FROM (now() AT TIME ZONE 'UTC' - s."createdAt")) AS "secondsAgo",
+              EXTRACT(EPOCH FROM (now() - s."createdAt")) AS "secondsAgo",
               EXTRACT(EPOCH FROM (s."expiresAt" - s."createdAt")) AS "lifetime",
               rt."expiresAt" = s."expiresAt" AS "sameEnd"
        FROM "RefreshToken" rt JOIN "Session" s ON s.id = rt."sessionId" JOIN "User" u ON u.id = s."userId" WHERE u.email = $1`,

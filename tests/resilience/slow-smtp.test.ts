@@ -49,11 +49,10 @@ async function cronMail(baseUrl: string): Promise<{ run: MailRun; seconds: numbe
 
 // A mail that needs no account, due now.
 async function queueMail(address: string): Promise<void> {
-  await queryDatabase(
-    stack.databaseUrl,
-    `INSERT INTO "MailIntent" ("id", "kind", "address", "nextAttemptAt", "createdAt") VALUES ($1, 'ALREADY_REGISTERED', $2, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')`,
-    [randomUUID(), address],
-  );
+  await queryDatabase(stack.databaseUrl, `INSERT INTO "MailIntent" ("id", "kind", "address", "nextAttemptAt", "createdAt") VALUES ($1, 'ALREADY_REGISTERED', $2, now(), now())`, [
+    randomUUID(),
+    address,
+  ]);
 }
 
 async function intentOf(address: string): Promise<{ attempts: number; lastError: string | null; sent: boolean }> {
@@ -68,7 +67,7 @@ async function intentOf(address: string): Promise<{ attempts: number; lastError:
 
 // The retry's backoff, skipped.
 async function makeDue(address: string): Promise<void> {
-  await queryDatabase(stack.databaseUrl, `UPDATE "MailIntent" SET "nextAttemptAt" = now() AT TIME ZONE 'UTC' WHERE address = $1`, [address]);
+  await queryDatabase(stack.databaseUrl, `UPDATE "MailIntent" SET "nextAttemptAt" = now() WHERE address = $1`, [address]);
 }
 
 async function waitUntil(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
