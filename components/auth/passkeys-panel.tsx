@@ -1,5 +1,5 @@
 "use client";
-import { startRegistration } from "@simplewebauthn/browser";
+import type { startRegistration } from "@simplewebauthn/browser";
 import { useState } from "react";
 import { useStepUp } from "@/components/auth/step-up";
 import { Alert } from "@/components/ui/alert";
@@ -30,10 +30,14 @@ export function PasskeysPanel({ t, locale }: { t: Dictionary; locale: Locale }) 
     setBusy(true);
     setMessage(null);
     try {
-      const options = await withStepUp(() => api<Parameters<typeof startRegistration>[0]["optionsJSON"]>("/api/auth/passkeys/register/options", { method: "POST" }));
+      // The WebAuthn library loads beside the options, as the sign-in button's does: only a click needs it.
+      const [options, webauthn] = await Promise.all([
+        withStepUp(() => api<Parameters<typeof startRegistration>[0]["optionsJSON"]>("/api/auth/passkeys/register/options", { method: "POST" })),
+        import("@simplewebauthn/browser"),
+      ]);
       if (!options) return;
       if (!options.ok) return setMessage({ tone: "error", text: errorMessage(t, options) });
-      const response = await startRegistration({ optionsJSON: options.data });
+      const response = await webauthn.startRegistration({ optionsJSON: options.data });
       const saved = await api("/api/auth/passkeys", { method: "POST", json: { response } });
       // A passkey the server could not verify is the same failure as a cancelled prompt.
       if (!saved.ok) return setMessage({ tone: "error", text: errorMessage(t, saved, { INVALID_INPUT: t.strong.passkeyFailedAdd }) });
