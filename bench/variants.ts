@@ -77,24 +77,16 @@ export async function emptyMiddleware(dir: string): Promise<void> {
 // parsing around one argon2id verify, and no database. What no login can go below on this machine.
 export async function passwordCheckOnlyLogin(dir: string): Promise<void> {
   const route = path.join(dir, "app", "api", "auth", "login", "route.ts");
-  if (!(await readFile(route, "utf8")).includes("export const POST = withErrors(")) throw new Error("the login route no longer has the shape the bench variant replaces");
+  if (!(await readFile(route, "utf8")).includes("export const POST = route(")) throw new Error("the login route no longer has the shape the bench variant replaces");
+  // The same builder (same-origin check, body parsing, errors) without the per-address limit.
   await writeFile(
     route,
     [
-      'import { NextResponse, type NextRequest } from "next/server";',
-      'import { assertSameOrigin } from "@/lib/auth/csrf";',
       'import { verifyPassword } from "@/lib/auth/password-hashing";',
-      'import { getEnv } from "@/lib/env";',
-      'import { NO_STORE } from "@/lib/errors";',
-      'import { withErrors } from "@/lib/http/handler";',
-      'import { parseJsonBody } from "@/lib/http/request";',
+      'import { json, route } from "@/lib/http/route";',
       'import { loginSchema } from "@/lib/validations/auth";',
       "",
-      "export const POST = withErrors(async (request: NextRequest) => {",
-      "  assertSameOrigin(request, getEnv().APP_URL);",
-      "  const { password } = await parseJsonBody(request, loginSchema);",
-      "  return NextResponse.json({ matches: await verifyPassword(undefined, password) }, { headers: NO_STORE });",
-      "});",
+      'export const POST = route({ auth: "none", body: loginSchema }, async ({ body }) => json({ matches: await verifyPassword(undefined, body.password) }));',
       "",
     ].join("\n"),
   );
