@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ForgotPasswordForm } from "@/components/auth/password-forms";
+import { ForgotPasswordForm } from "@/components/auth/password-reset-forms";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { getDictionary } from "@/lib/i18n/server";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { DevicesPanel } from "@/components/auth/devices-panel";
 import { EmailChangeForm } from "@/components/auth/email-change-form";
-import { ChangePasswordForm, DeleteAccountForm } from "@/components/auth/password-forms";
+import { ChangePasswordForm, DeleteAccountForm } from "@/components/auth/account-forms";
 import { PasskeysPanel } from "@/components/auth/passkeys-panel";
 import { PrivacyPanel } from "@/components/auth/privacy-panel";
 import { ProfileForm } from "@/components/auth/profile-form";
