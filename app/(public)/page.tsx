@@ -2,6 +2,7 @@ import Link from "next/link";
 import { SocialButtons } from "@/components/auth/social-buttons";
 import { configuredProviders } from "@/lib/auth/oauth-providers";
 import { openProviders } from "@/lib/auth/provider-breaker";
+import { sections } from "@/lib/i18n/dictionaries";
 import { getDictionary } from "@/lib/i18n/server";
 
 export default async function WelcomePage() {
@@ -27,7 +28,7 @@ export default async function WelcomePage() {
         </Link>
       </div>
       <div className="w-full max-w-sm">
-        <SocialButtons t={t} providers={configuredProviders()} down={await openProviders()} />
+        <SocialButtons t={sections(t, "social")} providers={configuredProviders()} down={await openProviders()} />
       </div>
     </section>
   );

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import type { Dispatch, SetStateAction } from "react";
 import { Input } from "@/components/ui/controls";
-import type { Dictionary } from "@/lib/i18n/dictionaries";
+import type { Sections } from "@/lib/i18n/dictionaries";
 
 export interface Consents {
   terms: boolean;
@@ -24,7 +24,7 @@ function Checkbox({ name, label, checked, onChange, error }: { name: string; lab
 
 // Terms and privacy (required) and marketing (optional), asked at local sign-up and at onboarding.
 // Each box updates the latest consents: on hydration every box ticked early reports in one commit.
-export function ConsentFieldset({ t, consents, onChange, fields }: { t: Dictionary; consents: Consents; onChange: Dispatch<SetStateAction<Consents>>; fields: Record<string, string> }) {
+export function ConsentFieldset({ t, consents, onChange, fields }: { t: Sections<"signup">; consents: Consents; onChange: Dispatch<SetStateAction<Consents>>; fields: Record<string, string> }) {
   return (
     <fieldset className="flex flex-col gap-2 rounded-lg border border-slate-200 p-3">
       <legend className="px-1 text-sm font-medium text-slate-800">

@@ -9,12 +9,24 @@ import { SecondStepForm } from "@/components/auth/second-step-form";
 import { lazySchema, useSubmit } from "@/components/auth/use-submit";
 import { Form } from "@/components/ui/form";
 import type { SecondStep } from "@/lib/auth/accounts";
-import type { Dictionary } from "@/lib/i18n/dictionaries";
+import type { Sections } from "@/lib/i18n/dictionaries";
 import { loadPage } from "@/lib/client/navigation";
 
 const loginSchema = lazySchema(async () => (await import("@/lib/validations/auth")).loginSchema);
 
-export function LoginForm({ t, next, notice, error, secondStep: startAtSecondStep = false }: { t: Dictionary; next: string; notice?: string; error?: string; secondStep?: boolean }) {
+export function LoginForm({
+  t,
+  next,
+  notice,
+  error,
+  secondStep: startAtSecondStep = false,
+}: {
+  t: Sections<"apiErrors" | "common" | "login" | "password" | "strong" | "validation">;
+  next: string;
+  notice?: string;
+  error?: string;
+  secondStep?: boolean;
+}) {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [needsVerification, setNeedsVerification] = useState(false);

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState, type InputHTMLAttributes } from "react";
 import { Field } from "@/components/ui/field";
-import { format, type Dictionary } from "@/lib/i18n/dictionaries";
+import { format, type Sections } from "@/lib/i18n/dictionaries";
 import { MIN_PASSWORD_SCORE } from "@/lib/validations/password-rules";
 
 type Score = 0 | 1 | 2 | 3 | 4;
@@ -9,7 +9,11 @@ const COLORS = ["bg-red-600", "bg-orange-500", "bg-amber-500", "bg-teal-600", "b
 
 // A password input with a strength meter. zxcvbn and its word lists are large, so they load only
 // once the user starts typing; the server applies the same check either way.
-export function NewPasswordField({ t, clues, ...input }: { t: Dictionary; clues: string[]; label: string; name: string; error?: string; value: string } & InputHTMLAttributes<HTMLInputElement>) {
+export function NewPasswordField({
+  t,
+  clues,
+  ...input
+}: { t: Sections<"password" | "signup">; clues: string[]; label: string; name: string; error?: string; value: string } & InputHTMLAttributes<HTMLInputElement>) {
   const [lastScore, setLastScore] = useState<Score | null>(null);
   const { value } = input;
   // While a new score is worked out the last one stays; an empty field has none.

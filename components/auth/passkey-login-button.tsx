@@ -6,10 +6,10 @@ import { Button } from "@/components/ui/button";
 import { api } from "@/lib/client/api";
 import { errorMessage } from "@/lib/client/error-message";
 import { loadPage } from "@/lib/client/navigation";
-import type { Dictionary } from "@/lib/i18n/dictionaries";
+import type { Sections } from "@/lib/i18n/dictionaries";
 
 // Discoverable credentials: the browser offers this site's passkeys, so no e-mail is asked first.
-export function PasskeyLoginButton({ t, next }: { t: Dictionary; next: string }) {
+export function PasskeyLoginButton({ t, next }: { t: Sections<"apiErrors" | "common" | "strong">; next: string }) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   // A refused passkey is "could not sign in with a passkey"; a wait or an unverified address says so.

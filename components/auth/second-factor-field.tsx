@@ -1,6 +1,6 @@
 "use client";
 import { Field } from "@/components/ui/field";
-import type { Dictionary } from "@/lib/i18n/dictionaries";
+import type { Sections } from "@/lib/i18n/dictionaries";
 
 // The authenticator app's code, or a recovery code instead, with the switch between the two:
 // the second step of a sign-in and the step-up dialog ask for it the same way.
@@ -13,7 +13,7 @@ export function SecondFactorField({
   error,
   autoFocus,
 }: {
-  t: Dictionary;
+  t: Sections<"strong">;
   recovery: boolean;
   onSwitch: () => void;
   value: string;

@@ -7,14 +7,14 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import type { SecondStep } from "@/lib/auth/accounts";
-import type { Dictionary } from "@/lib/i18n/dictionaries";
+import type { Sections } from "@/lib/i18n/dictionaries";
 import { loadPage } from "@/lib/client/navigation";
 
 const secondStepSchema = lazySchema(async () => (await import("@/lib/validations/strong-auth")).secondStepSchema);
 
 // After a correct password: the code from the authenticator app (or a recovery code), with "trust
 // this device"; or, from a device the account does not know, the code mailed to the account.
-export function SecondStepForm({ t, next, method, onExpired }: { t: Dictionary; next: string; method: SecondStep; onExpired: () => void }) {
+export function SecondStepForm({ t, next, method, onExpired }: { t: Sections<"apiErrors" | "common" | "strong" | "validation">; next: string; method: SecondStep; onExpired: () => void }) {
   const [useRecovery, setUseRecovery] = useState(false);
   const [code, setCode] = useState("");
   const [trust, setTrust] = useState(false);

@@ -9,12 +9,12 @@ import { ConsentFieldset } from "@/components/auth/consent-fieldset";
 import { NewPasswordField } from "@/components/auth/new-password-field";
 import { lazySchema, useSubmit } from "@/components/auth/use-submit";
 import { Form } from "@/components/ui/form";
-import type { Dictionary } from "@/lib/i18n/dictionaries";
+import type { Sections } from "@/lib/i18n/dictionaries";
 import { PASSWORD_MIN } from "@/lib/validations/password-rules";
 
 const signupSchema = lazySchema(async () => (await import("@/lib/validations/auth")).signupSchema);
 
-export function SignupForm({ t }: { t: Dictionary }) {
+export function SignupForm({ t }: { t: Sections<"apiErrors" | "common" | "password" | "signup" | "validation"> }) {
   const router = useRouter();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import type { SocialProvider } from "@/lib/auth/social-providers";
 import { startSocialSignIn } from "@/lib/client/social";
-import { format, type Dictionary } from "@/lib/i18n/dictionaries";
+import { format, type Sections } from "@/lib/i18n/dictionaries";
 
 // Each provider's own brand colours, as their sign-in button guidelines ask, within WCAG contrast.
 const BRAND: Record<SocialProvider, string> = {
@@ -40,7 +40,7 @@ function Logo({ provider }: { provider: SocialProvider }) {
 
 // `down`: providers whose circuit breaker is open (lib/auth/provider-breaker.ts); their button says
 // so and points to the e-mail form instead of starting a sign-in bound to fail.
-export function SocialButtons({ t, providers, down = [], next }: { t: Dictionary; providers: SocialProvider[]; down?: SocialProvider[]; next?: string }) {
+export function SocialButtons({ t, providers, down = [], next }: { t: Sections<"social">; providers: SocialProvider[]; down?: SocialProvider[]; next?: string }) {
   const [pending, setPending] = useState<SocialProvider | null>(null);
   const [failed, setFailed] = useState(false);
   if (providers.length === 0) return null;

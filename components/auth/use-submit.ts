@@ -3,7 +3,7 @@ import { useState } from "react";
 import type { z } from "zod";
 import { api, NetworkError, type ApiResult } from "@/lib/client/api";
 import { errorMessage, type ErrorMessages } from "@/lib/client/error-message";
-import type { Dictionary } from "@/lib/i18n/dictionaries";
+import type { Sections } from "@/lib/i18n/dictionaries";
 import { fieldErrors } from "@/lib/validations/field-errors";
 
 export interface LazySchema {
@@ -27,7 +27,7 @@ export function lazySchema(load: () => Promise<z.ZodType>): LazySchema {
 // Shared submit state for the auth forms: busy flag, per-field errors and one form-level message.
 // Input is checked with the API's own schema first, so every field error shows at once without a
 // round trip. What the user typed lives in the form's own state and is never cleared by an error.
-export function useSubmit(t: Dictionary) {
+export function useSubmit(t: Sections<"apiErrors" | "common" | "validation">) {
   const [busy, setBusy] = useState(false);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);

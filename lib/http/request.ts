@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { ApiError } from "@/lib/errors";
-import { DICTIONARIES } from "@/lib/i18n/dictionaries";
+import { DICTIONARIES } from "@/lib/i18n/languages";
 import { fieldProblems } from "@/lib/validations/field-errors";
 
 // Auth and planner bodies are small; anything larger is refused before it is parsed.

@@ -1,6 +1,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
-import { DICTIONARIES, type Dictionary } from "@/lib/i18n/dictionaries";
+import type { Dictionary } from "@/lib/i18n/dictionaries";
+import { DICTIONARIES } from "@/lib/i18n/languages";
 import { LOCALE_COOKIE, negotiateLocale, type Locale } from "@/lib/i18n/locale";
 import { DEFAULT_TIME_ZONE, isTimeZone, TIME_ZONE_COOKIE } from "@/lib/planner/dates";
 

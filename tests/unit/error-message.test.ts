@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { errorMessage, firstProblem } from "@/lib/client/error-message";
 import { ERRORS, type ErrorCode } from "@/lib/errors";
 import { API_ERRORS } from "@/lib/i18n/api-errors";
-import { DICTIONARIES } from "@/lib/i18n/dictionaries";
+import { DICTIONARIES } from "@/lib/i18n/languages";
 
 const ko = DICTIONARIES.ko;
 const codes = Object.keys(ERRORS) as ErrorCode[];

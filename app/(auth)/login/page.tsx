@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { configuredProviders } from "@/lib/auth/oauth-providers";
 import { openProviders } from "@/lib/auth/provider-breaker";
 import { safeNextPath } from "@/lib/auth/redirects";
-import { socialErrorMessage } from "@/lib/i18n/dictionaries";
+import { sections, socialErrorMessage } from "@/lib/i18n/dictionaries";
 import { getDictionary } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Log in" };
@@ -26,10 +26,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <Card title={t.login.title}>
       <div className="flex flex-col gap-4">
-        <SocialButtons t={t} providers={providers} down={await openProviders()} next={next} />
+        <SocialButtons t={sections(t, "social")} providers={providers} down={await openProviders()} next={next} />
         {providers.length > 0 ? <OrDivider label={t.social.or} /> : null}
         <LoginForm
-          t={t}
+          t={sections(t, "apiErrors", "common", "login", "password", "strong", "validation")}
           next={next}
           // A provider sign-in into an account with two-step verification lands here for the code.
           secondStep={single(params, "step") === "2fa"}
