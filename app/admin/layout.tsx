@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { StepUpProvider } from "@/components/auth/step-up";
 import { AppHeader } from "@/components/layout/app-header";
 import { requireAdminUser } from "@/lib/auth/current-user";
+import { sections } from "@/lib/i18n/dictionaries";
 import { getDictionary } from "@/lib/i18n/server";
 
 // Administrators only: the middleware routes by the token's role, and this layout asks the database.
@@ -11,7 +12,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   return (
     <div className="min-h-dvh">
       <AppHeader
-        t={t}
+        t={sections(t, "common")}
         home="/admin/security"
         title={`${t.common.appName} · ${t.admin.title}`}
         nav={[
@@ -22,7 +23,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         ]}
       />
       <main className="mx-auto w-full max-w-6xl px-4 py-6">
-        <StepUpProvider t={t}>{children}</StepUpProvider>
+        <StepUpProvider t={sections(t, "apiErrors", "common", "dashboard", "social", "stepUp", "strong")}>{children}</StepUpProvider>
       </main>
     </div>
   );

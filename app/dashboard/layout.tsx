@@ -6,7 +6,7 @@ import { AppHeader } from "@/components/layout/app-header";
 import { PASSKEY_OFFER_COOKIE } from "@/lib/auth/cookies";
 import { requireCurrentUser } from "@/lib/auth/current-user";
 import { hasPasskey } from "@/lib/auth/passkeys";
-import { format } from "@/lib/i18n/dictionaries";
+import { format, sections } from "@/lib/i18n/dictionaries";
 import { getDictionary } from "@/lib/i18n/server";
 
 // Signed-in users only: the middleware redirects others, and this layout checks again itself.
@@ -17,7 +17,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   return (
     <div className="min-h-dvh">
       <AppHeader
-        t={t}
+        t={sections(t, "common")}
         home="/dashboard"
         title={t.common.appName}
         extra={
@@ -33,7 +33,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           { href: "/dashboard/settings", label: t.dashboard.settings },
         ]}
       />
-      {offerPasskey ? <PasskeyOffer t={t} /> : null}
+      {offerPasskey ? <PasskeyOffer t={sections(t, "strong")} /> : null}
       <main className="mx-auto w-full max-w-6xl px-4 py-6">{children}</main>
     </div>
   );

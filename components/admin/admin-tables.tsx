@@ -3,7 +3,7 @@ import { PagedTable, type Page } from "@/components/admin/paged-table";
 import { Input, Select } from "@/components/ui/controls";
 import { api } from "@/lib/client/api";
 import type { UserRow } from "@/lib/auth/admin";
-import type { Dictionary } from "@/lib/i18n/dictionaries";
+import type { Dictionary, Sections } from "@/lib/i18n/dictionaries";
 import type { Locale } from "@/lib/i18n/locale";
 
 interface EventRow {
@@ -45,7 +45,7 @@ async function loadAudit(query: string): Promise<Page<AuditRow> | null> {
 const input = "rounded-lg border border-slate-300 px-2 py-1.5";
 
 // One free-text search box, for the lists that filter by `q`.
-function searchFilter(t: Dictionary) {
+function searchFilter(t: Sections<"admin" | "common" | "planner" | "settings">) {
   return function SearchBox(value: { q: string }, edit: (change: Partial<{ q: string }>) => void) {
     return (
       <label className="flex flex-col text-sm">
@@ -56,7 +56,7 @@ function searchFilter(t: Dictionary) {
   };
 }
 
-export function EventsTable({ t, locale }: { t: Dictionary; locale: Locale }) {
+export function EventsTable({ t, locale }: { t: Sections<"admin" | "common" | "planner" | "settings">; locale: Locale }) {
   const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "medium" }).format(new Date(iso));
   const types = Object.keys(t.settings.events) as (keyof Dictionary["settings"]["events"])[];
   return (
@@ -108,7 +108,7 @@ export function EventsTable({ t, locale }: { t: Dictionary; locale: Locale }) {
   );
 }
 
-export function AuditTable({ t, locale }: { t: Dictionary; locale: Locale }) {
+export function AuditTable({ t, locale }: { t: Sections<"admin" | "common" | "planner" | "settings">; locale: Locale }) {
   const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "medium" }).format(new Date(iso));
   return (
     <PagedTable<AuditRow, { q: string }>
@@ -140,7 +140,7 @@ export function AuditTable({ t, locale }: { t: Dictionary; locale: Locale }) {
 }
 
 // Accounts by address or nickname; choosing one fills the action form beside the table.
-export function UsersTable({ t, locale, onChoose }: { t: Dictionary; locale: Locale; onChoose: (email: string) => void }) {
+export function UsersTable({ t, locale, onChoose }: { t: Sections<"admin" | "common" | "planner" | "settings">; locale: Locale; onChoose: (email: string) => void }) {
   const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "short" }).format(new Date(iso));
   return (
     <PagedTable<UserRow, { q: string }>

@@ -4,7 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Form } from "@/components/ui/form";
 import { useDraft } from "@/components/ui/use-draft";
-import { format, type Dictionary } from "@/lib/i18n/dictionaries";
+import { format, type Sections } from "@/lib/i18n/dictionaries";
 
 export interface Page<Row> {
   rows: Row[];
@@ -22,7 +22,7 @@ export function PagedTable<Row extends { id: string }, Filters extends Record<st
   header,
   row,
 }: {
-  t: Dictionary;
+  t: Sections<"admin" | "planner">;
   label: string;
   load: (query: string) => Promise<Page<Row> | null>;
   initialFilters: Filters;

@@ -1,8 +1,8 @@
-import type { Dictionary } from "@/lib/i18n/dictionaries";
+import type { Sections } from "@/lib/i18n/dictionaries";
 import type { SecurityStats } from "@/lib/auth/admin";
 
 // Stacked bars per day, drawn as SVG on the server: no chart library, no script.
-export function SignInChart({ t, rows, days }: { t: Dictionary; rows: SecurityStats["signIns"]; days: string[] }) {
+export function SignInChart({ t, rows, days }: { t: Sections<"admin">; rows: SecurityStats["signIns"]; days: string[] }) {
   const perDay = days.map((date) => ({
     date,
     success: rows.filter((row) => row.date === date).reduce((sum, row) => sum + row.success, 0),

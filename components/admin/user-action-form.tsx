@@ -8,7 +8,7 @@ import { Field } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import { api } from "@/lib/client/api";
 import { errorMessage } from "@/lib/client/error-message";
-import type { Dictionary } from "@/lib/i18n/dictionaries";
+import type { Sections } from "@/lib/i18n/dictionaries";
 
 // What an administrator can do to an account; every action needs a reason for the audit log.
 export type UserAction = "unlock" | "revoke" | "disable" | "enable";
@@ -20,7 +20,7 @@ const PATHS: Record<UserAction, string> = {
   enable: "/api/admin/users/enable",
 };
 
-export function UserActionForm({ t, email: chosen = "", actions }: { t: Dictionary; email?: string; actions: UserAction[] }) {
+export function UserActionForm({ t, email: chosen = "", actions }: { t: Sections<"admin" | "apiErrors" | "common">; email?: string; actions: UserAction[] }) {
   const router = useRouter();
   const [email, setEmail] = useState(chosen);
   const [shown, setShown] = useState(chosen);

@@ -2,11 +2,11 @@
 import { useState } from "react";
 import { UsersTable } from "@/components/admin/admin-tables";
 import { UserActionForm } from "@/components/admin/user-action-form";
-import type { Dictionary } from "@/lib/i18n/dictionaries";
+import type { Sections } from "@/lib/i18n/dictionaries";
 import type { Locale } from "@/lib/i18n/locale";
 
 // The account list and what can be done to the one chosen from it.
-export function UsersAdmin({ t, locale }: { t: Dictionary; locale: Locale }) {
+export function UsersAdmin({ t, locale }: { t: Sections<"admin" | "apiErrors" | "common" | "planner" | "settings">; locale: Locale }) {
   const [chosen, setChosen] = useState("");
   return (
     <div className="flex flex-col gap-4">

@@ -10,11 +10,11 @@ import { Form } from "@/components/ui/form";
 import { api } from "@/lib/client/api";
 import { errorMessage } from "@/lib/client/error-message";
 import { loadPage } from "@/lib/client/navigation";
-import type { Dictionary } from "@/lib/i18n/dictionaries";
+import type { Sections } from "@/lib/i18n/dictionaries";
 
 const changePasswordSchema = lazySchema(async () => (await import("@/lib/validations/auth")).changePasswordSchema);
 
-export function ChangePasswordForm({ t, email }: { t: Dictionary; email: string }) {
+export function ChangePasswordForm({ t, email }: { t: Sections<"apiErrors" | "common" | "password" | "signup" | "validation">; email: string }) {
   const [currentPassword, setCurrentPassword] = useState("");
   const [newPassword, setNewPassword] = useState("");
   const [done, setDone] = useState(false);
@@ -70,7 +70,7 @@ export function ChangePasswordForm({ t, email }: { t: Dictionary; email: string 
   );
 }
 
-export function DeleteAccountForm({ t }: { t: Dictionary }) {
+export function DeleteAccountForm({ t }: { t: Sections<"apiErrors" | "common" | "password" | "signup" | "validation"> }) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const withStepUp = useStepUp();

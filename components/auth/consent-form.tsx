@@ -5,14 +5,14 @@ import { lazySchema, useSubmit } from "@/components/auth/use-submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Form } from "@/components/ui/form";
-import type { Dictionary } from "@/lib/i18n/dictionaries";
+import type { Sections } from "@/lib/i18n/dictionaries";
 import { loadPage } from "@/lib/client/navigation";
 
 const consentsSchema = lazySchema(async () => (await import("@/lib/validations/auth")).consentsSchema);
 
 // New terms or a new privacy policy: accepted again before the planner opens (marketing stays
 // what the user chose, and can be changed here too).
-export function ConsentForm({ t, next, marketing }: { t: Dictionary; next: string; marketing: boolean }) {
+export function ConsentForm({ t, next, marketing }: { t: Sections<"apiErrors" | "common" | "consent" | "signup" | "validation">; next: string; marketing: boolean }) {
   const [consents, setConsents] = useState<Consents>({ terms: false, privacy: false, marketing });
   const { busy, fields, message, submit } = useSubmit(t);
   async function onSubmit(event: FormEvent<HTMLFormElement>) {

@@ -7,7 +7,7 @@ import { useLoaded } from "@/components/ui/use-loaded";
 import type { DeviceView } from "@/lib/auth/devices";
 import { api } from "@/lib/client/api";
 import { errorMessage } from "@/lib/client/error-message";
-import { format, type Dictionary } from "@/lib/i18n/dictionaries";
+import { format, type Sections } from "@/lib/i18n/dictionaries";
 import { type Locale } from "@/lib/i18n/locale";
 
 async function fetchDevices(): Promise<DeviceView[] | undefined> {
@@ -17,7 +17,7 @@ async function fetchDevices(): Promise<DeviceView[] | undefined> {
 
 // The browsers the account knows. A forgotten one asks for a code at its next password sign-in;
 // a trusted one (from the second step) skips the authenticator code until its date.
-export function DevicesPanel({ t, locale }: { t: Dictionary; locale: Locale }) {
+export function DevicesPanel({ t, locale }: { t: Sections<"apiErrors" | "common" | "dashboard" | "settings">; locale: Locale }) {
   // Without the network the list shows empty rather than loading.
   const [devices, load] = useLoaded(fetchDevices, []);
   const [message, setMessage] = useState<string | null>(null);

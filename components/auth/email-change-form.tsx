@@ -8,12 +8,12 @@ import { Field } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import { Panel } from "@/components/ui/panel";
 import type { PendingEmailChange } from "@/lib/auth/email-change";
-import { format, type Dictionary } from "@/lib/i18n/dictionaries";
+import { format, type Sections } from "@/lib/i18n/dictionaries";
 
 const emailChangeSchema = lazySchema(async () => (await import("@/lib/validations/auth")).emailChangeSchema);
 
 // A new address is used only once the link mailed to it is pressed; the old one can undo it for a week.
-export function EmailChangeForm({ t, current, pending: initialPending }: { t: Dictionary; current: string; pending: PendingEmailChange | null }) {
+export function EmailChangeForm({ t, current, pending: initialPending }: { t: Sections<"apiErrors" | "common" | "settings" | "validation">; current: string; pending: PendingEmailChange | null }) {
   const [email, setEmail] = useState("");
   const [pending, setPending] = useState(initialPending?.newEmail ?? null);
   const { busy, fields, message, submit } = useSubmit(t);

@@ -9,7 +9,7 @@ import { Form } from "@/components/ui/form";
 import type { OnboardingView } from "@/lib/auth/onboarding";
 import { api } from "@/lib/client/api";
 import { loadPage } from "@/lib/client/navigation";
-import { format, type Dictionary } from "@/lib/i18n/dictionaries";
+import { format, type Sections } from "@/lib/i18n/dictionaries";
 import { type Locale } from "@/lib/i18n/locale";
 
 const emailCodeRequestSchema = lazySchema(async () => (await import("@/lib/validations/social")).emailCodeRequestSchema);
@@ -28,7 +28,17 @@ function finish(result: { ok: boolean; status: number; data?: unknown }) {
 }
 
 // The e-mail step: an address (the provider's unverified one, or none) and the code mailed to it.
-function EmailStep({ t, view, onVerified, purpose }: { t: Dictionary; view: OnboardingView; onVerified: (view: OnboardingView) => void; purpose: "signup" | "link" }) {
+function EmailStep({
+  t,
+  view,
+  onVerified,
+  purpose,
+}: {
+  t: Sections<"apiErrors" | "common" | "login" | "signup" | "social" | "validation">;
+  view: OnboardingView;
+  onVerified: (view: OnboardingView) => void;
+  purpose: "signup" | "link";
+}) {
   const [email, setEmail] = useState(view.email ?? "");
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [code, setCode] = useState("");
@@ -79,7 +89,17 @@ function EmailStep({ t, view, onVerified, purpose }: { t: Dictionary; view: Onbo
 }
 
 // An account already owns the verified address: link to it with its password or a mailed code.
-function LinkStep({ t, view, provider, onVerified }: { t: Dictionary; view: OnboardingView; provider: string; onVerified: (view: OnboardingView) => void }) {
+function LinkStep({
+  t,
+  view,
+  provider,
+  onVerified,
+}: {
+  t: Sections<"apiErrors" | "common" | "login" | "signup" | "social" | "validation">;
+  view: OnboardingView;
+  provider: string;
+  onVerified: (view: OnboardingView) => void;
+}) {
   const [password, setPassword] = useState("");
   const { busy, fields, message, submit } = useSubmit(t);
   const existing = view.existingAccount;
@@ -124,7 +144,17 @@ function LinkStep({ t, view, provider, onVerified }: { t: Dictionary; view: Onbo
   );
 }
 
-export function OnboardingForm({ t, locale, timeZone, initial }: { t: Dictionary; locale: Locale; timeZone: string; initial: OnboardingView }) {
+export function OnboardingForm({
+  t,
+  locale,
+  timeZone,
+  initial,
+}: {
+  t: Sections<"apiErrors" | "common" | "login" | "signup" | "social" | "validation">;
+  locale: Locale;
+  timeZone: string;
+  initial: OnboardingView;
+}) {
   const [view, setView] = useState(initial);
   const [nickname, setNickname] = useState((initial.name ?? "").slice(0, 30));
   const [consents, setConsents] = useState<Consents>({ terms: false, privacy: false, marketing: false });

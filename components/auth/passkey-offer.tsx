@@ -2,10 +2,10 @@
 import Link from "next/link";
 import { useState } from "react";
 import { PASSKEY_OFFER_COOKIE } from "@/lib/auth/cookies";
-import type { Dictionary } from "@/lib/i18n/dictionaries";
+import type { Sections } from "@/lib/i18n/dictionaries";
 
 // Shown to users without a passkey until they add one or say "later" (asked again in 30 days).
-export function PasskeyOffer({ t }: { t: Dictionary }) {
+export function PasskeyOffer({ t }: { t: Sections<"strong"> }) {
   const [hidden, setHidden] = useState(false);
   if (hidden) return null;
   return (

@@ -10,7 +10,7 @@ import { useLoaded } from "@/components/ui/use-loaded";
 import { api, type ApiResult } from "@/lib/client/api";
 import { errorMessage, firstProblem } from "@/lib/client/error-message";
 import type { PasskeyView } from "@/lib/auth/passkeys";
-import { format, type Dictionary } from "@/lib/i18n/dictionaries";
+import { format, type Sections } from "@/lib/i18n/dictionaries";
 import { type Locale } from "@/lib/i18n/locale";
 
 async function fetchPasskeys(): Promise<PasskeyView[] | undefined> {
@@ -18,7 +18,7 @@ async function fetchPasskeys(): Promise<PasskeyView[] | undefined> {
   return result.ok ? result.data.passkeys : undefined;
 }
 
-export function PasskeysPanel({ t, locale }: { t: Dictionary; locale: Locale }) {
+export function PasskeysPanel({ t, locale }: { t: Sections<"apiErrors" | "common" | "planner" | "strong">; locale: Locale }) {
   const [passkeys, load] = useLoaded(fetchPasskeys);
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);

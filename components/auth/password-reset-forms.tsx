@@ -9,13 +9,13 @@ import { Form } from "@/components/ui/form";
 import { api } from "@/lib/client/api";
 import { loadPage } from "@/lib/client/navigation";
 import type { RecentFactor } from "@/lib/auth/recent-factors";
-import { format, type Dictionary } from "@/lib/i18n/dictionaries";
+import { format, type Sections } from "@/lib/i18n/dictionaries";
 import { type Locale } from "@/lib/i18n/locale";
 
 const forgotPasswordSchema = lazySchema(async () => (await import("@/lib/validations/auth")).forgotPasswordSchema);
 const resetPasswordSchema = lazySchema(async () => (await import("@/lib/validations/auth")).resetPasswordSchema);
 
-export function ForgotPasswordForm({ t }: { t: Dictionary }) {
+export function ForgotPasswordForm({ t }: { t: Sections<"apiErrors" | "common" | "password" | "signup" | "validation"> }) {
   const [email, setEmail] = useState("");
   const [sent, setSent] = useState(false);
   const { busy, fields, message, submit } = useSubmit(t);
@@ -38,7 +38,7 @@ export function ForgotPasswordForm({ t }: { t: Dictionary }) {
 
 // After "this wasn't me" (`secured`) every recent way in starts ticked: the user said the change
 // was not theirs. From a plain reset they start unticked.
-export function ResetPasswordForm({ t, locale, token, secured }: { t: Dictionary; locale: Locale; token: string; secured: boolean }) {
+export function ResetPasswordForm({ t, locale, token, secured }: { t: Sections<"apiErrors" | "common" | "password" | "signup" | "validation">; locale: Locale; token: string; secured: boolean }) {
   const [password, setPassword] = useState("");
   const [recent, setRecent] = useState<RecentFactor[]>([]);
   const [remove, setRemove] = useState<string[]>([]);

@@ -5,13 +5,13 @@ import { Button } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
 import { api } from "@/lib/client/api";
 import { errorMessage } from "@/lib/client/error-message";
-import { format, type Dictionary } from "@/lib/i18n/dictionaries";
+import { format, type Sections } from "@/lib/i18n/dictionaries";
 import { type Locale } from "@/lib/i18n/locale";
 import type { ConsentStatus } from "@/lib/privacy";
 
 // Marketing mail given or withdrawn at any time (each answer a row in the consent ledger), the
 // versions agreed to, and a copy of everything kept about the user.
-export function PrivacyPanel({ t, locale, timeZone, initial }: { t: Dictionary; locale: Locale; timeZone: string; initial: ConsentStatus }) {
+export function PrivacyPanel({ t, locale, timeZone, initial }: { t: Sections<"apiErrors" | "common" | "settings">; locale: Locale; timeZone: string; initial: ConsentStatus }) {
   const [status, setStatus] = useState(initial);
   const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);

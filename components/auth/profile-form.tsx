@@ -8,11 +8,11 @@ import { Field } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import { Panel } from "@/components/ui/panel";
 import type { PublicUser } from "@/lib/auth/accounts";
-import type { Dictionary } from "@/lib/i18n/dictionaries";
+import type { Sections } from "@/lib/i18n/dictionaries";
 
 const profileUpdateSchema = lazySchema(async () => (await import("@/lib/validations/auth")).profileUpdateSchema);
 
-export function ProfileForm({ t, user }: { t: Dictionary; user: Pick<PublicUser, "email" | "nickname"> }) {
+export function ProfileForm({ t, user }: { t: Sections<"apiErrors" | "common" | "settings" | "validation">; user: Pick<PublicUser, "email" | "nickname"> }) {
   const router = useRouter();
   const [nickname, setNickname] = useState(user.nickname);
   const [saved, setSaved] = useState(false);

@@ -10,7 +10,7 @@ import type { SocialProvider } from "@/lib/auth/social-providers";
 import { api } from "@/lib/client/api";
 import { errorMessage } from "@/lib/client/error-message";
 import { startSocialSignIn } from "@/lib/client/social";
-import { format, type Dictionary } from "@/lib/i18n/dictionaries";
+import { format, type Sections } from "@/lib/i18n/dictionaries";
 
 type Notice = { tone: "success" | "error"; text: string } | null;
 type Providers = { linked: LinkedProviderView[]; available: SocialProvider[] };
@@ -21,7 +21,7 @@ async function fetchProviders(): Promise<Providers | undefined> {
 }
 
 // Connect and disconnect Google, Kakao and Naver; the server keeps one way to sign in.
-export function ProvidersPanel({ t, initialNotice }: { t: Dictionary; initialNotice: Notice }) {
+export function ProvidersPanel({ t, initialNotice }: { t: Sections<"apiErrors" | "common" | "social">; initialNotice: Notice }) {
   const [providers, load] = useLoaded(fetchProviders);
   const linked = providers?.linked ?? null;
   const available = providers?.available ?? [];

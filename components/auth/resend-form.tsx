@@ -5,11 +5,11 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { lazySchema, useSubmit } from "@/components/auth/use-submit";
 import { Form } from "@/components/ui/form";
-import type { Dictionary } from "@/lib/i18n/dictionaries";
+import type { Sections } from "@/lib/i18n/dictionaries";
 
 const resendSchema = lazySchema(async () => (await import("@/lib/validations/auth")).resendSchema);
 
-export function ResendForm({ t, initialEmail, label }: { t: Dictionary; initialEmail: string; label: string }) {
+export function ResendForm({ t, initialEmail, label }: { t: Sections<"apiErrors" | "common" | "validation" | "verifyRequired">; initialEmail: string; label: string }) {
   const [email, setEmail] = useState(initialEmail);
   const [sent, setSent] = useState(false);
   const { busy, fields, message, submit } = useSubmit(t);

@@ -8,7 +8,7 @@ import { api, NetworkError, type ApiResult } from "@/lib/client/api";
 import { errorMessage } from "@/lib/client/error-message";
 import { loadPage } from "@/lib/client/navigation";
 import { describeDevice } from "@/lib/auth/device";
-import { format, type Dictionary } from "@/lib/i18n/dictionaries";
+import { format, type Sections } from "@/lib/i18n/dictionaries";
 import { type Locale } from "@/lib/i18n/locale";
 import type { ActivityView } from "@/lib/auth/security-events";
 import type { SessionView } from "@/lib/auth/sessions";
@@ -23,7 +23,7 @@ async function fetchActivity(): Promise<ActivityView[] | undefined> {
   return result.ok ? result.data.events : undefined;
 }
 
-export function SessionsPanel({ t, locale }: { t: Dictionary; locale: Locale }) {
+export function SessionsPanel({ t, locale }: { t: Sections<"apiErrors" | "common" | "dashboard" | "settings">; locale: Locale }) {
   // Without the network the list shows empty rather than loading.
   const [sessions, reloadSessions] = useLoaded(fetchSessions, []);
   const [events, reloadEvents] = useLoaded(fetchActivity);

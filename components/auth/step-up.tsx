@@ -11,7 +11,7 @@ import type { StepUpStatus } from "@/lib/auth/step-up";
 import { api, type ApiResult } from "@/lib/client/api";
 import { errorMessage, firstProblem } from "@/lib/client/error-message";
 import { startSocialSignIn } from "@/lib/client/social";
-import { format, type Dictionary } from "@/lib/i18n/dictionaries";
+import { format, type Sections } from "@/lib/i18n/dictionaries";
 
 // Runs a call that may need a recent proof of identity (lib/auth/step-up.ts): when the server asks
 // for one, the step-up dialog asks the user, then the call runs again and its answer is the
@@ -30,7 +30,7 @@ export function needsStepUp(result: ApiResult<unknown> | null): boolean {
   return result !== null && !result.ok && result.code === "REAUTHENTICATION_REQUIRED";
 }
 
-export function StepUpProvider({ t, children }: { t: Dictionary; children: ReactNode }) {
+export function StepUpProvider({ t, children }: { t: Sections<"apiErrors" | "common" | "dashboard" | "social" | "stepUp" | "strong">; children: ReactNode }) {
   const [answer, setAnswer] = useState<((proven: boolean) => void) | null>(null);
   const ask = useCallback(() => new Promise<boolean>((resolve) => setAnswer(() => resolve)), []);
   const withStepUp = useCallback<WithStepUp>(
@@ -59,7 +59,7 @@ export function StepUpProvider({ t, children }: { t: Dictionary; children: React
 
 type PasskeyOptions = Parameters<typeof startAuthentication>[0]["optionsJSON"];
 
-function StepUpDialog({ t, onDone }: { t: Dictionary; onDone: (proven: boolean) => void }) {
+function StepUpDialog({ t, onDone }: { t: Sections<"apiErrors" | "common" | "dashboard" | "social" | "stepUp" | "strong">; onDone: (proven: boolean) => void }) {
   const [status, setStatus] = useState<StepUpStatus | null>(null);
   const [password, setPassword] = useState("");
   const [code, setCode] = useState("");

@@ -9,7 +9,7 @@ import { Form } from "@/components/ui/form";
 import { useLoaded } from "@/components/ui/use-loaded";
 import { api } from "@/lib/client/api";
 import { firstProblem } from "@/lib/client/error-message";
-import { format, type Dictionary } from "@/lib/i18n/dictionaries";
+import { format, type Sections } from "@/lib/i18n/dictionaries";
 
 type Status = { totpEnabled: boolean; recoveryCodesLeft: number };
 type Setup = { secret: string; qrSvg: string };
@@ -19,7 +19,7 @@ async function fetchStatus(): Promise<Status | undefined> {
   return result.ok ? result.data : undefined;
 }
 
-function RecoveryCodes({ t, codes, onDone }: { t: Dictionary; codes: string[]; onDone: () => void }) {
+function RecoveryCodes({ t, codes, onDone }: { t: Sections<"apiErrors" | "common" | "dashboard" | "strong">; codes: string[]; onDone: () => void }) {
   const [copied, setCopied] = useState(false);
   const text = codes.join("\n");
   return (
@@ -64,7 +64,7 @@ function RecoveryCodes({ t, codes, onDone }: { t: Dictionary; codes: string[]; o
   );
 }
 
-export function TwoFactorPanel({ t }: { t: Dictionary }) {
+export function TwoFactorPanel({ t }: { t: Sections<"apiErrors" | "common" | "dashboard" | "strong"> }) {
   const [status, load] = useLoaded(fetchStatus);
   const [setup, setSetup] = useState<Setup | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);

@@ -3,10 +3,10 @@ import type { ReactNode } from "react";
 import { LogoutButton } from "@/components/auth/logout-button";
 import { DashboardNav } from "@/components/dashboard/nav";
 import { Logo } from "@/components/logo";
-import type { Dictionary } from "@/lib/i18n/dictionaries";
+import type { Sections } from "@/lib/i18n/dictionaries";
 
 // The header of the signed-in areas (planner and admin): logo, whatever the area adds, log-out, nav.
-export function AppHeader({ t, home, title, extra, nav }: { t: Dictionary; home: string; title: string; extra?: ReactNode; nav: { href: string; label: string }[] }) {
+export function AppHeader({ t, home, title, extra, nav }: { t: Sections<"common">; home: string; title: string; extra?: ReactNode; nav: { href: string; label: string }[] }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex w-full max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">

@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/card";
 import { COOKIE } from "@/lib/auth/cookies";
 import { describePendingSignup, loadPendingSignup } from "@/lib/auth/onboarding";
 import { ApiError } from "@/lib/errors";
+import { sections } from "@/lib/i18n/dictionaries";
 import { getDictionary, getTimeZone } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Finish signing up" };
@@ -21,7 +22,12 @@ export default async function OnboardingPage() {
   if (!pending) redirect("/login?oauth_error=expired");
   return (
     <Card title={t.social.onboardingTitle}>
-      <OnboardingForm t={t} locale={locale} timeZone={await getTimeZone(null)} initial={await describePendingSignup(pending)} />
+      <OnboardingForm
+        t={sections(t, "apiErrors", "common", "login", "signup", "social", "validation")}
+        locale={locale}
+        timeZone={await getTimeZone(null)}
+        initial={await describePendingSignup(pending)}
+      />
     </Card>
   );
 }

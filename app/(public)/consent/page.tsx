@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { safeNextPath } from "@/lib/auth/redirects";
 import type { SearchParams } from "@/lib/http/search-params";
+import { sections } from "@/lib/i18n/dictionaries";
 import { getDictionary } from "@/lib/i18n/server";
 import { consentStatus } from "@/lib/privacy";
 
@@ -22,7 +23,7 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
   return (
     <Card title={t.consent.title}>
       <p className="mb-4 text-slate-700">{t.consent.body}</p>
-      <ConsentForm t={t} next={next} marketing={status.marketing?.granted ?? false} />
+      <ConsentForm t={sections(t, "apiErrors", "common", "consent", "signup", "validation")} next={next} marketing={status.marketing?.granted ?? false} />
     </Card>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ForgotPasswordForm } from "@/components/auth/password-reset-forms";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
+import { sections } from "@/lib/i18n/dictionaries";
 import { getDictionary } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Forgot password" };
@@ -17,7 +18,7 @@ export default async function ForgotPasswordPage({ searchParams }: { searchParam
         </div>
       ) : null}
       <p className="mb-4 text-slate-700">{t.password.forgotBody}</p>
-      <ForgotPasswordForm t={t} />
+      <ForgotPasswordForm t={sections(t, "apiErrors", "common", "password", "signup", "validation")} />
     </Card>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ResetPasswordForm } from "@/components/auth/password-reset-forms";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
+import { sections } from "@/lib/i18n/dictionaries";
 import { getDictionary } from "@/lib/i18n/server";
 
 // The token is in this page's URL: no referrer leaves it, and it is sent only to our own API.
@@ -17,7 +18,12 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
           <Alert tone="info">{t.password.secured}</Alert>
         </div>
       ) : null}
-      <ResetPasswordForm t={t} locale={locale} token={typeof token === "string" ? token.slice(0, 4096) : ""} secured={Boolean(secured)} />
+      <ResetPasswordForm
+        t={sections(t, "apiErrors", "common", "password", "signup", "validation")}
+        locale={locale}
+        token={typeof token === "string" ? token.slice(0, 4096) : ""}
+        secured={Boolean(secured)}
+      />
     </Card>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ResendForm } from "@/components/auth/resend-form";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
+import { sections } from "@/lib/i18n/dictionaries";
 import { getDictionary } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Verification failed" };
@@ -23,7 +24,7 @@ export default async function VerifyFailedPage({ searchParams }: { searchParams:
           {t.common.login}
         </Link>
       ) : (
-        <ResendForm t={t} initialEmail="" label={t.verifyFailed.resend} />
+        <ResendForm t={sections(t, "apiErrors", "common", "validation", "verifyRequired")} initialEmail="" label={t.verifyFailed.resend} />
       )}
     </Card>
   );

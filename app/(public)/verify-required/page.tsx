@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ResendForm } from "@/components/auth/resend-form";
 import { Card } from "@/components/ui/card";
+import { sections } from "@/lib/i18n/dictionaries";
 import { getDictionary } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Verify your e-mail" };
@@ -13,7 +14,7 @@ export default async function VerifyRequiredPage({ searchParams }: { searchParam
       <p className="mb-3 text-slate-700">{t.verifyRequired.body}</p>
       <p className="mb-6 text-sm text-slate-600">{t.verifyRequired.delayNote}</p>
       <h2 className="mb-3 font-semibold text-slate-900">{t.verifyRequired.resendTitle}</h2>
-      <ResendForm t={t} initialEmail={typeof email === "string" ? email.slice(0, 254) : ""} label={t.verifyRequired.resend} />
+      <ResendForm t={sections(t, "apiErrors", "common", "validation", "verifyRequired")} initialEmail={typeof email === "string" ? email.slice(0, 254) : ""} label={t.verifyRequired.resend} />
     </Card>
   );
 }

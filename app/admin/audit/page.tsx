@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AuditTable } from "@/components/admin/admin-tables";
+import { sections } from "@/lib/i18n/dictionaries";
 import { getDictionary } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -9,7 +10,7 @@ export default async function AuditPage() {
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">{t.admin.audit}</h1>
-      <AuditTable t={t} locale={locale} />
+      <AuditTable t={sections(t, "admin", "common", "planner", "settings")} locale={locale} />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { EventsTable } from "@/components/admin/admin-tables";
 import { SignInChart } from "@/components/admin/sign-in-chart";
 import { UserActionForm } from "@/components/admin/user-action-form";
 import { securityStats } from "@/lib/auth/admin";
-import { format } from "@/lib/i18n/dictionaries";
+import { format, sections } from "@/lib/i18n/dictionaries";
 import { getDictionary, getTimeZone } from "@/lib/i18n/server";
 import { addDays, toDateString } from "@/lib/planner/dates";
 
@@ -55,7 +55,7 @@ export default async function SecurityDashboardPage() {
         <Stat label={t.admin.reuseWeek} value={stats.lastWeek.refreshReuse} testId="reuse-week" />
         <Stat label={t.admin.newDeviceWeek} value={stats.lastWeek.newDevice} testId="new-device-week" />
       </div>
-      <SignInChart t={t} rows={stats.signIns} days={days} />
+      <SignInChart t={sections(t, "admin")} rows={stats.signIns} days={days} />
       <div className="grid gap-4 lg:grid-cols-2">
         <ListPanel
           title={t.admin.locked}
@@ -81,8 +81,8 @@ export default async function SecurityDashboardPage() {
         ) : null}
         <ListPanel title={t.admin.failingIps} empty={t.admin.noData} items={stats.failingIps.map((row) => ({ key: row.ip, left: <span className="font-mono">{row.ip}</span>, right: row.failures }))} />
       </div>
-      <UserActionForm t={t} actions={["unlock", "revoke"]} />
-      <EventsTable t={t} locale={locale} />
+      <UserActionForm t={sections(t, "admin", "apiErrors", "common")} actions={["unlock", "revoke"]} />
+      <EventsTable t={sections(t, "admin", "common", "planner", "settings")} locale={locale} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { UsersAdmin } from "@/components/admin/users-admin";
+import { sections } from "@/lib/i18n/dictionaries";
 import { getDictionary } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Users" };
@@ -9,7 +10,7 @@ export default async function UsersPage() {
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">{t.admin.users}</h1>
-      <UsersAdmin t={t} locale={locale} />
+      <UsersAdmin t={sections(t, "admin", "apiErrors", "common", "planner", "settings")} locale={locale} />
     </div>
   );
 }

@@ -14,7 +14,7 @@ import { Alert } from "@/components/ui/alert";
 import { requireCurrentUser } from "@/lib/auth/current-user";
 import { pendingEmailChange } from "@/lib/auth/email-change";
 import { isSocialProvider } from "@/lib/auth/social-providers";
-import { format, socialErrorMessage, type Dictionary } from "@/lib/i18n/dictionaries";
+import { format, socialErrorMessage, type Dictionary, sections } from "@/lib/i18n/dictionaries";
 import { getDictionary, getTimeZone } from "@/lib/i18n/server";
 import { getSettings } from "@/lib/planner/settings";
 import { consentStatus } from "@/lib/privacy";
@@ -43,18 +43,18 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       {params.reauth === "done" ? <Alert tone="success">{t.stepUp.done}</Alert> : null}
       {/* Sent here by the admin pages: an administrator needs a second factor first. */}
       {params.admin === "second-factor" ? <Alert tone="info">{t.settings.adminNeedsSecondFactor}</Alert> : null}
-      <StepUpProvider t={t}>
-        <ProfileForm t={t} user={user} />
-        <EmailChangeForm t={t} current={user.email} pending={await pendingEmailChange(user.id)} />
+      <StepUpProvider t={sections(t, "apiErrors", "common", "dashboard", "social", "stepUp", "strong")}>
+        <ProfileForm t={sections(t, "apiErrors", "common", "settings", "validation")} user={user} />
+        <EmailChangeForm t={sections(t, "apiErrors", "common", "settings", "validation")} current={user.email} pending={await pendingEmailChange(user.id)} />
         <SettingsForm t={t} settings={settings} pageZone={pageZone} />
-        <ProvidersPanel t={t} initialNotice={providerNotice(t, params)} />
-        <PasskeysPanel t={t} locale={locale} />
-        {user.providers.includes("password") ? <TwoFactorPanel t={t} /> : null}
-        <SessionsPanel t={t} locale={locale} />
-        <DevicesPanel t={t} locale={locale} />
-        {user.providers.includes("password") ? <ChangePasswordForm t={t} email={user.email} /> : null}
-        <PrivacyPanel t={t} locale={locale} timeZone={pageZone} initial={await consentStatus(user.id)} />
-        <DeleteAccountForm t={t} />
+        <ProvidersPanel t={sections(t, "apiErrors", "common", "social")} initialNotice={providerNotice(t, params)} />
+        <PasskeysPanel t={sections(t, "apiErrors", "common", "planner", "strong")} locale={locale} />
+        {user.providers.includes("password") ? <TwoFactorPanel t={sections(t, "apiErrors", "common", "dashboard", "strong")} /> : null}
+        <SessionsPanel t={sections(t, "apiErrors", "common", "dashboard", "settings")} locale={locale} />
+        <DevicesPanel t={sections(t, "apiErrors", "common", "dashboard", "settings")} locale={locale} />
+        {user.providers.includes("password") ? <ChangePasswordForm t={sections(t, "apiErrors", "common", "password", "signup", "validation")} email={user.email} /> : null}
+        <PrivacyPanel t={sections(t, "apiErrors", "common", "settings")} locale={locale} timeZone={pageZone} initial={await consentStatus(user.id)} />
+        <DeleteAccountForm t={sections(t, "apiErrors", "common", "password", "signup", "validation")} />
       </StepUpProvider>
     </section>
   );
