@@ -14,6 +14,7 @@ import { api, NetworkError } from "@/lib/client/api";
 import { firstProblem } from "@/lib/client/error-message";
 import { format, type Dictionary } from "@/lib/i18n/dictionaries";
 import { todayIn } from "@/lib/planner/dates";
+import { arrangeTodos, DEFAULT_TODO_VIEW, isOverdue, TODO_FILTERS, TODO_SORTS, type TodoFilter, type TodoSort } from "@/lib/planner/todo-order";
 import { TODO_PRIORITIES, type PlannerSettings, type TodoDto, type TodoPriority } from "@/lib/planner/types";
 import { fieldErrors } from "@/lib/validations/field-errors";
 
@@ -21,28 +22,14 @@ import { fieldErrors } from "@/lib/validations/field-errors";
 // Without it (a chunk that failed to load) the server's check alone answers.
 const todoCreateSchema = lazySchema(async () => (await import("@/lib/validations/planner")).todoCreateSchema);
 
-const FILTERS = ["all", "active", "done", "overdue"] as const;
-const SORTS = ["manual", "due", "priority", "created"] as const;
-type Filter = (typeof FILTERS)[number];
-type Sort = (typeof SORTS)[number];
-const PRIORITY_RANK: Record<TodoPriority, number> = { HIGH: 0, MEDIUM: 1, LOW: 2 };
 const PRIORITY_STYLE: Record<TodoPriority, string> = { HIGH: "text-rose-800 bg-rose-100", MEDIUM: "text-amber-900 bg-amber-100", LOW: "text-slate-700 bg-slate-100" };
-
-const compare: Record<Sort, (a: TodoDto, b: TodoDto) => number> = {
-  manual: (a, b) => a.position - b.position,
-  due: (a, b) => (a.dueOn ?? "9999").localeCompare(b.dueOn ?? "9999") || a.position - b.position,
-  priority: (a, b) => PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] || a.position - b.position,
-  created: (a, b) => b.createdAt.localeCompare(a.createdAt),
-};
-
-const isOverdue = (todo: TodoDto, today: string) => !todo.completed && todo.dueOn !== null && todo.dueOn < today;
 
 export function TodoList({ t, settings, pageZone }: { t: Dictionary; settings: PlannerSettings; pageZone: string }) {
   const today = todayIn(useTimeZone(settings.timeZone, pageZone));
   const [todos, setTodos] = useState<TodoDto[]>([]);
   const [loaded, setLoaded] = useState(false);
-  const [filter, setFilter] = useState<Filter>("all");
-  const [sort, setSort] = useState<Sort>("manual");
+  const [filter, setFilter] = useState<TodoFilter>(DEFAULT_TODO_VIEW.filter);
+  const [sort, setSort] = useState<TodoSort>(DEFAULT_TODO_VIEW.sort);
   const { draft, edit, setDraft } = useDraft({ title: "", dueOn: "", priority: "MEDIUM" as TodoPriority });
   const [draftError, setDraftError] = useState<string | null>(null);
   const [adding, setAdding] = useState(0);
@@ -70,10 +57,11 @@ export function TodoList({ t, settings, pageZone }: { t: Dictionary; settings: P
 
   const visible = useMemo(
     () =>
-      todos
-        .filter((todo) => todo.id !== pending?.id)
-        .filter((todo) => filter === "all" || (filter === "active" && !todo.completed) || (filter === "done" && todo.completed) || (filter === "overdue" && isOverdue(todo, today)))
-        .sort(compare[sort]),
+      arrangeTodos(
+        todos.filter((todo) => todo.id !== pending?.id),
+        { filter, sort },
+        today,
+      ),
     [todos, filter, sort, pending, today],
   );
 
@@ -189,11 +177,11 @@ export function TodoList({ t, settings, pageZone }: { t: Dictionary; settings: P
       ) : null}
 
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <SegmentedControl label={t.planner.filter} options={FILTERS} value={filter} labels={t.planner.filters} onChange={setFilter} />
+        <SegmentedControl label={t.planner.filter} options={TODO_FILTERS} value={filter} labels={t.planner.filters} onChange={setFilter} />
         <label className="flex items-center gap-2 text-sm text-slate-800">
           {t.planner.sort}
-          <Select value={sort} onChange={(event) => setSort(oneOf(SORTS, event.target.value, "manual"))} className="rounded-lg border border-slate-300 bg-white px-2 py-1.5">
-            {SORTS.map((option) => (
+          <Select value={sort} onChange={(event) => setSort(oneOf(TODO_SORTS, event.target.value, DEFAULT_TODO_VIEW.sort))} className="rounded-lg border border-slate-300 bg-white px-2 py-1.5">
+            {TODO_SORTS.map((option) => (
               <option key={option} value={option}>
                 {t.planner.sorts[option]}
               </option>

@@ -3,9 +3,9 @@ import { listBucketItems } from "@/lib/planner/bucket";
 import { monthGrid, viewRange } from "@/lib/planner/calendar";
 import { todayIn } from "@/lib/planner/dates";
 import { listEvents } from "@/lib/planner/events";
+import { DEFAULT_TODO_VIEW } from "@/lib/planner/todo-order";
 import { listTodos } from "@/lib/planner/todos";
 import type { BucketItemDto, EventDto, PlannerSettings, TodoDto } from "@/lib/planner/types";
-import { todoListSchema } from "@/lib/validations/planner";
 
 export interface CalendarMonth {
   // The view these items were read for; the page fetches again when its own view differs.
@@ -23,6 +23,6 @@ export interface CalendarMonth {
 export async function loadCalendarMonth(userId: string, weekStartsOn: PlannerSettings["weekStartsOn"], timeZone: string): Promise<CalendarMonth> {
   const days = monthGrid(todayIn(timeZone), weekStartsOn);
   const { from, to } = viewRange(days, timeZone);
-  const [events, todos, bucket] = await Promise.all([listEvents(userId, from, to), listTodos(userId, todoListSchema.parse({})), listBucketItems(userId)]);
+  const [events, todos, bucket] = await Promise.all([listEvents(userId, from, to), listTodos(userId, DEFAULT_TODO_VIEW), listBucketItems(userId)]);
   return { timeZone, first: days[0] ?? "", last: days.at(-1) ?? "", events, todos, bucket: bucket.items };
 }

@@ -4,8 +4,9 @@ import { forOwner, ownedOrNotFound } from "@/lib/planner/owned";
 import { ApiError } from "@/lib/errors";
 import type { Prisma, Todo } from "@/lib/generated/prisma/client";
 import { todayIn, toDateString } from "@/lib/planner/dates";
+import { arrangeTodos, type TodoView } from "@/lib/planner/todo-order";
 import type { TodoDto } from "@/lib/planner/types";
-import type { TodoCreateInput, TodoListQuery, TodoUpdateInput } from "@/lib/validations/planner";
+import type { TodoCreateInput, TodoUpdateInput } from "@/lib/validations/planner";
 
 // A list longer than this is not a todo list any more; the bound keeps every query cheap.
 export const MAX_TODOS = 500;
@@ -23,26 +24,15 @@ function toDto(todo: Todo): TodoDto {
   };
 }
 
-const ORDER: Record<TodoListQuery["sort"], Prisma.TodoOrderByWithRelationInput[]> = {
-  manual: [{ position: "asc" }],
-  due: [{ dueOn: { sort: "asc", nulls: "last" } }, { position: "asc" }],
-  priority: [{ priority: "desc" }, { position: "asc" }],
-  created: [{ createdAt: "desc" }],
-};
-
-export async function listTodos(userId: string, query: TodoListQuery): Promise<TodoDto[]> {
+// The whole list (it is capped), filtered and ordered by the same rules the page redraws with.
+export async function listTodos(userId: string, view: TodoView): Promise<TodoDto[]> {
   const db = getDb();
-  const where: Prisma.TodoWhereInput = { userId };
-  if (query.filter === "active") where.completedAt = null;
-  if (query.filter === "done") where.completedAt = { not: null };
-  if (query.filter === "overdue") {
-    const user = await db.user.findUnique({ where: { id: userId }, select: { timeZone: true } });
-    where.completedAt = null;
-    where.dueOn = { lt: new Date(`${todayIn(user?.timeZone)}T00:00:00Z`) };
-  }
-  // Enum order is declaration order (LOW, MEDIUM, HIGH), so "desc" puts HIGH first.
-  const todos = await db.todo.findMany({ where, orderBy: [...ORDER[query.sort], { id: "asc" }], take: MAX_TODOS });
-  return todos.map(toDto);
+  const [todos, user] = await Promise.all([
+    db.todo.findMany({ where: { userId }, take: MAX_TODOS }),
+    // Only "overdue" depends on the day, which is the user's own.
+    view.filter === "overdue" ? db.user.findUnique({ where: { id: userId }, select: { timeZone: true } }) : null,
+  ]);
+  return arrangeTodos(todos.map(toDto), view, todayIn(user?.timeZone));
 }
 
 export async function createTodo(userId: string, input: TodoCreateInput): Promise<TodoDto> {

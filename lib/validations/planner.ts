@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isTimeZone } from "@/lib/planner/dates";
+import { DEFAULT_TODO_VIEW, TODO_FILTERS, TODO_SORTS } from "@/lib/planner/todo-order";
 import { BUCKET_CATEGORIES, EVENT_COLORS, TODO_PRIORITIES } from "@/lib/planner/types";
 import type { ValidationMessageKey } from "@/lib/validations/field-errors";
 
@@ -86,8 +87,8 @@ export const todoUpdateSchema = z.object({
 });
 
 export const todoListSchema = z.object({
-  filter: z.enum(["all", "active", "done", "overdue"], message("invalidValue")).default("all"),
-  sort: z.enum(["manual", "due", "priority", "created"], message("invalidValue")).default("manual"),
+  filter: z.enum(TODO_FILTERS, message("invalidValue")).default(DEFAULT_TODO_VIEW.filter),
+  sort: z.enum(TODO_SORTS, message("invalidValue")).default(DEFAULT_TODO_VIEW.sort),
 });
 
 export const bucketCreateSchema = z.object({
@@ -117,7 +118,6 @@ export type EventCreateInput = z.infer<typeof eventCreateSchema>;
 export type EventUpdateInput = z.infer<typeof eventUpdateSchema>;
 export type TodoCreateInput = z.infer<typeof todoCreateSchema>;
 export type TodoUpdateInput = z.infer<typeof todoUpdateSchema>;
-export type TodoListQuery = z.infer<typeof todoListSchema>;
 export type BucketCreateInput = z.infer<typeof bucketCreateSchema>;
 export type BucketUpdateInput = z.infer<typeof bucketUpdateSchema>;
 export type SettingsUpdateInput = z.infer<typeof settingsUpdateSchema>;
