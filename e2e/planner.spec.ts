@@ -214,6 +214,36 @@ test("bucket list: every field typed before the page's scripts ran is kept", asy
   await expect(added).toContainText("건강");
 });
 
+test("the todo and bucket lists arrive drawn: their items are on the page before its scripts run", async ({ page, signedIn: _ }) => {
+  const origin = new URL(page.url()).origin;
+  expect((await page.request.post("/api/todos", { data: { title: "서버에서 온 할 일" }, headers: { origin } })).status()).toBe(201);
+  expect((await page.request.post("/api/bucket-items", { data: { title: "서버에서 온 꿈", category: "TRAVEL" }, headers: { origin } })).status()).toBe(201);
+  const loads: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "GET" && /\/api\/(todos|bucket-items)(\?|$)/.test(request.url())) loads.push(request.url());
+  });
+
+  // Each page is let go and hydrated before the next is opened, so no held script is cut off.
+  let release = await holdScripts(page);
+  await page.goto("/dashboard/todo", { waitUntil: "domcontentloaded" });
+  await expect(page.getByRole("list", { name: "할 일" }).getByRole("listitem")).toHaveCount(1);
+  await expect(page.getByRole("checkbox", { name: "서버에서 온 할 일 완료" })).toBeVisible();
+  release();
+  await hydrated(page.getByRole("button", { name: "추가" }));
+  await page.waitForLoadState("networkidle");
+
+  release = await holdScripts(page);
+  await page.goto("/dashboard/bucket", { waitUntil: "domcontentloaded" });
+  await expect(page.getByRole("heading", { name: "서버에서 온 꿈" })).toBeVisible();
+  await expect(page.getByTestId("bucket-progress")).toHaveText("0 / 1 달성");
+  release();
+  await hydrated(page.getByRole("button", { name: "추가" }));
+
+  await page.waitForLoadState("networkidle");
+  // Once their scripts ran, the pages kept what they were given rather than asking for it again.
+  expect(loads).toEqual([]);
+});
+
 test("the calendar is the one place to see the month: todos due and bucket targets show on their day", async ({ page, signedIn: _ }) => {
   const today = todayInBrowserZone();
   await page.getByRole("link", { name: "할 일" }).click();

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { lazySchema } from "@/components/auth/use-submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -100,21 +100,12 @@ function ItemForm({
   );
 }
 
-export function BucketList({ t, locale }: { t: Dictionary; locale: Locale }) {
-  const [items, setItems] = useState<BucketItemDto[]>([]);
-  const [loaded, setLoaded] = useState(false);
+// `initial` is the list as the server read it with the page (app/dashboard/bucket/page.tsx).
+export function BucketList({ t, locale, initial }: { t: Dictionary; locale: Locale; initial: BucketItemDto[] }) {
+  const [items, setItems] = useState(initial);
   const [message, setMessage] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [achieving, setAchieving] = useState<{ id: string; note: string } | null>(null);
-
-  const loadFailed = t.planner.loadFailed;
-  const networkError = t.common.networkError;
-  useEffect(() => {
-    api<{ items: BucketItemDto[] }>("/api/bucket-items")
-      .then((result) => (result.ok ? setItems(result.data.items) : setMessage(loadFailed)))
-      .catch(() => setMessage(networkError))
-      .finally(() => setLoaded(true));
-  }, [loadFailed, networkError]);
 
   const summary = summarizeBucket(items);
   const percent = summary.total ? Math.round((summary.achieved / summary.total) * 100) : 0;
@@ -208,11 +199,7 @@ export function BucketList({ t, locale }: { t: Dictionary; locale: Locale }) {
       </section>
 
       {message ? <Alert>{message}</Alert> : null}
-      {!loaded ? (
-        <p role="status" className="text-slate-600">
-          {t.dashboard.loading}
-        </p>
-      ) : items.length === 0 ? (
+      {items.length === 0 ? (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-600">{t.planner.emptyBucket}</p>
       ) : (
         <ul aria-label={t.dashboard.bucket} className="grid gap-3 sm:grid-cols-2">

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useMemo, useState, type DragEvent, type FormEvent, type KeyboardEvent } from "react";
+import { useMemo, useState, type DragEvent, type FormEvent, type KeyboardEvent } from "react";
 import { lazySchema } from "@/components/auth/use-submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -24,10 +24,10 @@ const todoCreateSchema = lazySchema(async () => (await import("@/lib/validations
 
 const PRIORITY_STYLE: Record<TodoPriority, string> = { HIGH: "text-rose-800 bg-rose-100", MEDIUM: "text-amber-900 bg-amber-100", LOW: "text-slate-700 bg-slate-100" };
 
-export function TodoList({ t, settings, pageZone }: { t: Dictionary; settings: PlannerSettings; pageZone: string }) {
+// `initial` is the list as the server read it with the page (app/dashboard/todo/page.tsx).
+export function TodoList({ t, settings, pageZone, initial }: { t: Dictionary; settings: PlannerSettings; pageZone: string; initial: TodoDto[] }) {
   const today = todayIn(useTimeZone(settings.timeZone, pageZone));
-  const [todos, setTodos] = useState<TodoDto[]>([]);
-  const [loaded, setLoaded] = useState(false);
+  const [todos, setTodos] = useState(initial);
   const [filter, setFilter] = useState<TodoFilter>(DEFAULT_TODO_VIEW.filter);
   const [sort, setSort] = useState<TodoSort>(DEFAULT_TODO_VIEW.sort);
   const { draft, edit, setDraft } = useDraft({ title: "", dueOn: "", priority: "MEDIUM" as TodoPriority });
@@ -45,15 +45,6 @@ export function TodoList({ t, settings, pageZone }: { t: Dictionary; settings: P
       setMessage(t.planner.saveFailed);
     } else setTodos((current) => current.filter((existing) => existing.id !== todo.id));
   });
-
-  const loadFailed = t.planner.loadFailed;
-  const networkError = t.common.networkError;
-  useEffect(() => {
-    api<{ todos: TodoDto[] }>("/api/todos")
-      .then((result) => (result.ok ? setTodos(result.data.todos) : setMessage(loadFailed)))
-      .catch(() => setMessage(networkError))
-      .finally(() => setLoaded(true));
-  }, [loadFailed, networkError]);
 
   const visible = useMemo(
     () =>
@@ -202,11 +193,7 @@ export function TodoList({ t, settings, pageZone }: { t: Dictionary; settings: P
         </div>
       ) : null}
 
-      {!loaded ? (
-        <p role="status" className="text-slate-600">
-          {t.dashboard.loading}
-        </p>
-      ) : visible.length === 0 ? (
+      {visible.length === 0 ? (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-600">{todos.length === 0 ? t.planner.emptyTodos : t.planner.emptyFiltered}</p>
       ) : (
         <ul aria-label={t.dashboard.todo} className="flex flex-col gap-2">

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import { BucketList } from "@/components/planner/bucket-list";
+import { requireCurrentUser } from "@/lib/auth/current-user";
 import { getDictionary } from "@/lib/i18n/server";
+import { listBucketItems } from "@/lib/planner/bucket";
 
 export const metadata: Metadata = { title: "Bucket list" };
 
+// The list is read with the page, so it arrives drawn rather than as "loading" and a second request.
 export default async function BucketPage() {
-  const { locale, t } = await getDictionary();
-  return <BucketList t={t} locale={locale} />;
+  const user = await requireCurrentUser("/dashboard/bucket");
+  const [{ locale, t }, { items }] = await Promise.all([getDictionary(), listBucketItems(user.id)]);
+  return <BucketList t={t} locale={locale} initial={items} />;
 }

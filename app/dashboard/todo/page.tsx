@@ -3,12 +3,14 @@ import { TodoList } from "@/components/planner/todo-list";
 import { requireCurrentUser } from "@/lib/auth/current-user";
 import { getDictionary, getTimeZone } from "@/lib/i18n/server";
 import { getSettings } from "@/lib/planner/settings";
+import { DEFAULT_TODO_VIEW } from "@/lib/planner/todo-order";
+import { listTodos } from "@/lib/planner/todos";
 
 export const metadata: Metadata = { title: "Todo" };
 
+// The list is read with the page, so it arrives drawn rather than as "loading" and a second request.
 export default async function TodoPage() {
   const user = await requireCurrentUser("/dashboard/todo");
-  const { t } = await getDictionary();
-  const settings = await getSettings(user.id);
-  return <TodoList t={t} settings={settings} pageZone={await getTimeZone(settings.timeZone)} />;
+  const [{ t }, settings, todos] = await Promise.all([getDictionary(), getSettings(user.id), listTodos(user.id, DEFAULT_TODO_VIEW)]);
+  return <TodoList t={t} settings={settings} pageZone={await getTimeZone(settings.timeZone)} initial={todos} />;
 }
