@@ -48,3 +48,12 @@ export function arrangeTodos(todos: readonly TodoDto[], view: TodoView, today: s
   const compare = COMPARE[view.sort];
   return todos.filter((todo) => matchesFilter(todo, view.filter, today)).sort((a, b) => compare(a, b) || byText(a.id, b.id));
 }
+
+// The position that puts a todo at `index` among `others` (the list as shown, without it): between
+// its new neighbours, so no other todo has to move.
+export function positionAt(others: readonly TodoDto[], index: number): number {
+  const clamped = Math.max(0, Math.min(index, others.length));
+  const before = others[clamped - 1];
+  const after = others[clamped];
+  return before && after ? (before.position + after.position) / 2 : before ? before.position + 1 : after ? after.position - 1 : 0;
+}

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { arrangeTodos, isOverdue, type TodoView } from "@/lib/planner/todo-order";
+import { arrangeTodos, isOverdue, positionAt, type TodoView } from "@/lib/planner/todo-order";
 import type { TodoDto } from "@/lib/planner/types";
 
 const TODAY = "2027-03-10";
@@ -78,4 +78,15 @@ test("the list handed in is left as it was: the page passes its own state", () =
   const list = [todo("b", { position: 2 }), todo("a", { position: 1 })];
   assert.deepEqual(arranged(list, { sort: "manual" }), ["a", "b"]);
   assert.deepEqual(ids(list), ["b", "a"]);
+});
+
+test("a moved todo takes a position between its new neighbours, or one past the end it moved to", () => {
+  const others = [todo("a", { position: 1 }), todo("b", { position: 2 }), todo("c", { position: 4 })];
+  assert.equal(positionAt(others, 0), 0);
+  assert.equal(positionAt(others, 1), 1.5);
+  assert.equal(positionAt(others, 2), 3);
+  assert.equal(positionAt(others, 3), 5);
+  assert.equal(positionAt(others, -1), 0, "above the first stays first");
+  assert.equal(positionAt(others, 9), 5, "below the last stays last");
+  assert.equal(positionAt([], 0), 0);
 });
