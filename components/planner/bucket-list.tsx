@@ -11,6 +11,7 @@ import { useDraft } from "@/components/ui/use-draft";
 import { api, NetworkError } from "@/lib/client/api";
 import { format, type Dictionary } from "@/lib/i18n/dictionaries";
 import { type Locale } from "@/lib/i18n/locale";
+import { formatDate } from "@/lib/planner/dates";
 import { BUCKET_CATEGORIES, type BucketCategory, type BucketItemDto } from "@/lib/planner/types";
 import { summarizeBucket } from "@/lib/planner/summary";
 import { fieldErrors } from "@/lib/validations/field-errors";
@@ -109,7 +110,7 @@ export function BucketList({ t, locale, initial }: { t: Dictionary; locale: Loca
 
   const summary = summarizeBucket(items);
   const percent = summary.total ? Math.round((summary.achieved / summary.total) * 100) : 0;
-  const dateLabel = (date: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+  const dateLabel = (date: string) => formatDate(date, locale, { dateStyle: "medium" });
 
   async function save(path: string, method: "POST" | "PATCH", json: unknown): Promise<{ item?: BucketItemDto; fields: Record<string, string> | null }> {
     setMessage(null);

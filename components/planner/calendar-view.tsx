@@ -3,15 +3,17 @@ import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SegmentedControl } from "@/components/ui/segmented-control";
+import type { DayItems } from "@/components/planner/calendar-items";
 import type { EventDialogTarget } from "@/components/planner/event-dialog";
-import { COLOR_CLASSES } from "@/components/planner/colors";
+import { MonthGrid } from "@/components/planner/month-grid";
 import { useTimeZone } from "@/components/planner/use-time-zone";
+import { WeekGrid } from "@/components/planner/week-grid";
 import { api, NetworkError } from "@/lib/client/api";
-import { format, type Dictionary } from "@/lib/i18n/dictionaries";
+import type { Dictionary } from "@/lib/i18n/dictionaries";
 import { type Locale } from "@/lib/i18n/locale";
 import { addMonths, coversDate, monthGrid, viewRange, weekDays } from "@/lib/planner/calendar";
 import type { CalendarMonth } from "@/lib/planner/calendar-month";
-import { addDays, instantToZoned, todayIn } from "@/lib/planner/dates";
+import { addDays, formatDate, todayIn } from "@/lib/planner/dates";
 import type { BucketItemDto, EventDto, PlannerSettings, TodoDto } from "@/lib/planner/types";
 
 // Loaded on the first click: the dialog's form checks (zod and the shared schemas) are most of what
@@ -23,14 +25,6 @@ const viewKey = (first: string, last: string, timeZone: string) => `${first}|${l
 
 const VIEWS = ["month", "week"] as const;
 type View = (typeof VIEWS)[number];
-const HOURS = Array.from({ length: 24 }, (_, hour) => `${String(hour).padStart(2, "0")}:00`);
-const MAX_CHIPS = 3;
-
-interface DayItems {
-  events: EventDto[];
-  todos: TodoDto[];
-  bucket: BucketItemDto[];
-}
 
 export function CalendarView({ t, locale, settings, pageZone, initial }: { t: Dictionary; locale: Locale; settings: PlannerSettings; pageZone: string; initial?: CalendarMonth }) {
   const timeZone = useTimeZone(settings.timeZone, pageZone);
@@ -90,11 +84,10 @@ export function CalendarView({ t, locale, settings, pageZone, initial }: { t: Di
     [events, todos, bucket, timeZone],
   );
 
-  const dateLabel = (date: string, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
   const title =
     view === "month"
-      ? dateLabel(cursor, { year: "numeric", month: "long" })
-      : `${dateLabel(first, { month: "short", day: "numeric" })} – ${dateLabel(last, { month: "short", day: "numeric", year: "numeric" })}`;
+      ? formatDate(cursor, locale, { year: "numeric", month: "long" })
+      : `${formatDate(first, locale, { month: "short", day: "numeric" })} – ${formatDate(last, locale, { month: "short", day: "numeric", year: "numeric" })}`;
 
   function move(direction: -1 | 1) {
     setCursor((current) => (view === "month" ? addMonths(current, direction) : addDays(current, 7 * direction)));
@@ -112,38 +105,7 @@ export function CalendarView({ t, locale, settings, pageZone, initial }: { t: Di
     setStatus(t.planner.deleted);
   }
 
-  function eventChip(event: EventDto, showTime: boolean) {
-    const time = !event.allDay && showTime ? `${instantToZoned(new Date(event.startsAt), timeZone).time} ` : "";
-    return (
-      <li key={event.id}>
-        <button
-          type="button"
-          onClick={() => setDialog({ kind: "edit", event })}
-          className={`w-full truncate rounded border px-1.5 py-0.5 text-left text-xs font-medium ${COLOR_CLASSES[event.color].chip}`}
-        >
-          {time}
-          {event.title}
-        </button>
-      </li>
-    );
-  }
-
-  function markers(items: DayItems) {
-    return [
-      ...items.todos.map((todo) => (
-        <li key={`todo-${todo.id}`} className={`truncate rounded border border-dashed border-slate-400 px-1.5 py-0.5 text-xs text-slate-800 ${todo.completed ? "line-through" : ""}`}>
-          <span className="font-semibold">{t.planner.todoBadge}</span> {todo.title}
-        </li>
-      )),
-      ...items.bucket.map((item) => (
-        <li key={`bucket-${item.id}`} className="truncate rounded border border-amber-400 bg-amber-50 px-1.5 py-0.5 text-xs text-amber-900">
-          <span className="font-semibold">★ {t.planner.bucketBadge}</span> {item.title}
-        </li>
-      )),
-    ];
-  }
-
-  const weekdayNames = weekDays(cursor, settings.weekStartsOn).map((date) => dateLabel(date, { weekday: "short" }));
+  const grid = { t, locale, days, today, timeZone, itemsOn, onOpen: setDialog };
 
   return (
     <section className="flex flex-col gap-4" aria-busy={loading}>
@@ -172,134 +134,17 @@ export function CalendarView({ t, locale, settings, pageZone, initial }: { t: Di
       </p>
 
       {view === "month" ? (
-        <>
-          <div role="grid" aria-label={t.dashboard.calendar} className="grid grid-cols-7 overflow-hidden rounded-xl border border-slate-200 bg-white">
-            <div role="row" className="contents">
-              {weekdayNames.map((name) => (
-                <div key={name} role="columnheader" className="border-b border-slate-200 bg-slate-100 py-2 text-center text-xs font-semibold text-slate-700 sm:text-sm">
-                  {name}
-                </div>
-              ))}
-            </div>
-            {Array.from({ length: days.length / 7 }, (_, week) => (
-              <div role="row" key={week} className="contents">
-                {days.slice(week * 7, week * 7 + 7).map((date) => {
-                  const items = itemsOn(date);
-                  const chips = [...items.events.map((event) => eventChip(event, true)), ...markers(items)];
-                  const outside = date.slice(0, 7) !== cursor.slice(0, 7);
-                  return (
-                    <div
-                      key={date}
-                      role="gridcell"
-                      aria-current={date === today ? "date" : undefined}
-                      className={`flex min-h-20 min-w-0 flex-col gap-1 border-r border-b border-slate-100 p-1 sm:min-h-28 ${outside ? "bg-slate-50" : ""}`}
-                    >
-                      <button
-                        type="button"
-                        onClick={() => setDialog({ kind: "create", date })}
-                        className={`flex size-7 items-center justify-center rounded-full text-sm hover:bg-teal-100 ${
-                          date === today ? "bg-teal-700 font-bold text-white hover:bg-teal-800" : outside ? "text-slate-500" : "text-slate-800"
-                        }`}
-                      >
-                        {/* The name starts with the number people see, so voice control finds it by that. */}
-                        {Number(date.slice(8))}
-                        <span className="sr-only">, {format(t.planner.addEventOn, { date: dateLabel(date, { dateStyle: "full" }) })}</span>
-                      </button>
-                      <ul className="flex min-w-0 flex-col gap-0.5">{chips.slice(0, MAX_CHIPS)}</ul>
-                      {chips.length > MAX_CHIPS ? (
-                        <button
-                          type="button"
-                          onClick={() => {
-                            setCursor(date);
-                            setView("week");
-                          }}
-                          className="text-left text-xs font-semibold text-teal-800 hover:underline"
-                        >
-                          {format(t.planner.more, { count: chips.length - MAX_CHIPS })}
-                        </button>
-                      ) : null}
-                    </div>
-                  );
-                })}
-              </div>
-            ))}
-          </div>
-          {/* Phones: the grid has room only for the start of each title, so the month is listed in full below it. */}
-          <section aria-label={title} className="flex flex-col gap-3 sm:hidden">
-            {days
-              .filter((date) => date.slice(0, 7) === cursor.slice(0, 7))
-              .map((date) => ({ date, items: itemsOn(date) }))
-              .filter(({ items }) => items.events.length + items.todos.length + items.bucket.length > 0)
-              .map(({ date, items }) => (
-                <div key={date}>
-                  <h2 className={`mb-1 text-sm font-semibold ${date === today ? "text-teal-800" : "text-slate-700"}`}>{dateLabel(date, { month: "long", day: "numeric", weekday: "short" })}</h2>
-                  <ul className="flex flex-col gap-1">
-                    {items.events.map((event) => eventChip(event, true))}
-                    {markers(items)}
-                  </ul>
-                </div>
-              ))}
-          </section>
-        </>
+        <MonthGrid
+          {...grid}
+          cursor={cursor}
+          title={title}
+          onShowWeek={(date) => {
+            setCursor(date);
+            setView("week");
+          }}
+        />
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <div role="grid" aria-label={t.dashboard.calendar} className="grid min-w-[44rem] grid-cols-[3.5rem_repeat(7,minmax(0,1fr))]">
-            <div role="row" className="contents">
-              <div role="columnheader" className="border-b border-slate-200 bg-slate-100" />
-              {days.map((date) => (
-                <div
-                  key={date}
-                  role="columnheader"
-                  aria-current={date === today ? "date" : undefined}
-                  className={`border-b border-l border-slate-200 px-1 py-2 text-center text-sm font-semibold ${date === today ? "bg-teal-700 text-white" : "bg-slate-100 text-slate-700"}`}
-                >
-                  {dateLabel(date, { weekday: "short", day: "numeric" })}
-                </div>
-              ))}
-            </div>
-            <div role="row" className="contents">
-              <div role="rowheader" className="border-b border-slate-200 px-1 py-1 text-xs text-slate-600">
-                {t.planner.allDay}
-              </div>
-              {days.map((date) => {
-                const items = itemsOn(date);
-                return (
-                  <div key={date} role="gridcell" className="min-w-0 border-b border-l border-slate-200 p-1">
-                    <ul className="flex flex-col gap-0.5">
-                      {items.events.filter((event) => event.allDay || instantToZoned(new Date(event.startsAt), timeZone).date !== date).map((event) => eventChip(event, false))}
-                      {markers(items)}
-                    </ul>
-                  </div>
-                );
-              })}
-            </div>
-            {HOURS.map((hour) => (
-              <div role="row" key={hour} className="contents">
-                <div role="rowheader" className="border-b border-slate-100 px-1 py-1 text-right text-xs text-slate-600">
-                  {hour}
-                </div>
-                {days.map((date) => {
-                  const starting = events.filter((event) => {
-                    if (event.allDay) return false;
-                    const start = instantToZoned(new Date(event.startsAt), timeZone);
-                    return start.date === date && start.time.slice(0, 2) === hour.slice(0, 2);
-                  });
-                  return (
-                    <div key={date} role="gridcell" className="relative min-h-10 min-w-0 border-b border-l border-slate-100">
-                      <button
-                        type="button"
-                        onClick={() => setDialog({ kind: "create", date, time: hour })}
-                        aria-label={format(t.planner.addEventAt, { date: dateLabel(date, { dateStyle: "medium" }), time: hour })}
-                        className="absolute inset-0 hover:bg-teal-50 focus-visible:bg-teal-50"
-                      />
-                      <ul className="relative flex flex-col gap-0.5 p-0.5">{starting.map((event) => eventChip(event, true))}</ul>
-                    </div>
-                  );
-                })}
-              </div>
-            ))}
-          </div>
-        </div>
+        <WeekGrid {...grid} events={events} />
       )}
 
       {dialog ? <EventDialog t={t} target={dialog} timeZone={timeZone} onSaved={onSaved} onDeleted={onDeleted} onClose={() => setDialog(null)} /> : null}

@@ -24,6 +24,11 @@ export function todayIn(timeZone: string | null | undefined, now = new Date()): 
   return new Intl.DateTimeFormat("en-CA", { timeZone: timeZone ?? DEFAULT_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
+// A date in words in `locale`, read at UTC midnight so that it names the same day in every zone.
+export function formatDate(date: string, locale: string, options: Intl.DateTimeFormatOptions): string {
+  return new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+}
+
 export function addDays(date: string, days: number): string {
   return toDateString(new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000));
 }

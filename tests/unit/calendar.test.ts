@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { addMonths, coversDate, eventDates, monthGrid, weekDays } from "@/lib/planner/calendar";
-import { instantToZoned, todayIn, zonedTimeToInstant } from "@/lib/planner/dates";
+import { formatDate, instantToZoned, todayIn, zonedTimeToInstant } from "@/lib/planner/dates";
 
 test("a month grid is whole weeks, starting on Sunday or Monday as the user prefers", () => {
   const sunday = monthGrid("2026-11-23", 0);
@@ -45,4 +45,9 @@ test("an event covers its days where the user is; all-day events cover the same 
   }
   assert.equal(coversDate(holiday, "2027-05-06", "Asia/Seoul"), true);
   assert.equal(coversDate(holiday, "2027-05-07", "Asia/Seoul"), false);
+});
+
+test("a date in words is that date, not the day its midnight UTC falls on where the machine is", () => {
+  assert.equal(formatDate("2026-11-01", "en-US", { dateStyle: "medium" }), "Nov 1, 2026");
+  assert.equal(formatDate("2026-12-31", "en-US", { weekday: "long" }), "Thursday");
 });
