@@ -1,6 +1,6 @@
 // "use client" files never import zod or lib/validations/* statically: the schemas would ship in
 // the page's first script. A client file loads them with import() when it needs them (lazySchema in
-// components/auth/use-submit.ts). Type-only imports are erased, so they pass; `allow` names the
+// components/ui/use-submit.ts). Type-only imports are erased, so they pass; `allow` names the
 // lib/validations modules that hold no zod (checked by the config, see eslint.config.mjs).
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -36,7 +36,7 @@ const rule = {
     schema: [{ type: "object", properties: { allow: { type: "array", items: { type: "string" } } }, additionalProperties: false }],
     messages: {
       forbidden:
-        '"use client" file imports {{source}} statically, which puts zod in the page\'s first script. Load it with import() when it is needed (see lazySchema in components/auth/use-submit.ts).',
+        '"use client" file imports {{source}} statically, which puts zod in the page\'s first script. Load it with import() when it is needed (see lazySchema in components/ui/use-submit.ts).',
     },
   },
   create(context) {

@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from "react";
 import { NewPasswordField } from "@/components/auth/new-password-field";
 import { useStepUp } from "@/components/auth/step-up";
-import { lazySchema, useSubmit } from "@/components/auth/use-submit";
+import { lazySchema, useSubmit } from "@/components/ui/use-submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -25,7 +25,7 @@ export function ChangePasswordForm({ t, email }: { t: Sections<"apiErrors" | "co
     setDone(false);
     // Changing the password changes how the account signs in: a recent proof is due (the step-up
     // dialog asks), beside the current password the form itself asks for.
-    const result = await withStepUp(() => submit("/api/auth/password/change", changePasswordSchema, { currentPassword, newPassword }, { REAUTHENTICATION_REQUIRED: "" }));
+    const result = await withStepUp(() => submit("/api/auth/password/change", { schema: changePasswordSchema, json: { currentPassword, newPassword }, messages: { REAUTHENTICATION_REQUIRED: "" } }));
     if (result?.ok) {
       setDone(true);
       setCurrentPassword("");

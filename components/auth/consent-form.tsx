@@ -1,7 +1,7 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import { ConsentFieldset, type Consents } from "@/components/auth/consent-fieldset";
-import { lazySchema, useSubmit } from "@/components/auth/use-submit";
+import { lazySchema, useSubmit } from "@/components/ui/use-submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Form } from "@/components/ui/form";
@@ -17,7 +17,7 @@ export function ConsentForm({ t, next, marketing }: { t: Sections<"apiErrors" | 
   const { busy, fields, message, submit } = useSubmit(t);
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if ((await submit("/api/auth/consents", consentsSchema, consents))?.ok) loadPage(next);
+    if ((await submit("/api/auth/consents", { schema: consentsSchema, json: consents }))?.ok) loadPage(next);
   }
   return (
     <Form onFocus={consentsSchema.warm} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">

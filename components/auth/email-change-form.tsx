@@ -1,7 +1,7 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import { useStepUp } from "@/components/auth/step-up";
-import { lazySchema, useSubmit } from "@/components/auth/use-submit";
+import { lazySchema, useSubmit } from "@/components/ui/use-submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -20,7 +20,7 @@ export function EmailChangeForm({ t, current, pending: initialPending }: { t: Se
   const withStepUp = useStepUp();
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const result = await withStepUp(() => submit("/api/auth/email/change", emailChangeSchema, { email }, { REAUTHENTICATION_REQUIRED: "" }));
+    const result = await withStepUp(() => submit("/api/auth/email/change", { schema: emailChangeSchema, json: { email }, messages: { REAUTHENTICATION_REQUIRED: "" } }));
     if (result?.ok) {
       setPending(email.trim().toLowerCase());
       setEmail("");

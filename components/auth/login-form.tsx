@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { PasskeyLoginButton } from "@/components/auth/passkey-login-button";
 import { SecondStepForm } from "@/components/auth/second-step-form";
-import { lazySchema, useSubmit } from "@/components/auth/use-submit";
+import { lazySchema, useSubmit } from "@/components/ui/use-submit";
 import { Form } from "@/components/ui/form";
 import type { SecondStep } from "@/lib/auth/accounts";
 import type { Sections } from "@/lib/i18n/dictionaries";
@@ -38,15 +38,11 @@ export function LoginForm({
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setNeedsVerification(false);
-    const result = await submit<{ mfaRequired?: boolean; method?: SecondStep }>(
-      "/api/auth/login",
-      loginSchema,
-      { email, password },
-      {
-        INVALID_CREDENTIALS: t.login.invalid,
-        EMAIL_NOT_VERIFIED: t.login.notVerified,
-      },
-    );
+    const result = await submit<{ mfaRequired?: boolean; method?: SecondStep }>("/api/auth/login", {
+      schema: loginSchema,
+      json: { email, password },
+      messages: { INVALID_CREDENTIALS: t.login.invalid, EMAIL_NOT_VERIFIED: t.login.notVerified },
+    });
     if (!result) return;
     if (result.ok) {
       if (result.data.mfaRequired) {

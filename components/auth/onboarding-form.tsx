@@ -1,7 +1,7 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import { ConsentFieldset, type Consents } from "@/components/auth/consent-fieldset";
-import { lazySchema, useSubmit } from "@/components/auth/use-submit";
+import { lazySchema, useSubmit } from "@/components/ui/use-submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -46,14 +46,14 @@ function EmailStep({
 
   async function send(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const result = await submit("/api/auth/onboarding/email", emailCodeRequestSchema, { email });
+    const result = await submit("/api/auth/onboarding/email", { schema: emailCodeRequestSchema, json: { email } });
     if (result?.ok) setSentTo(email.trim().toLowerCase());
     else if (result?.status === 401) restart();
   }
 
   async function verify(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const result = await submit<{ onboarding: OnboardingView }>("/api/auth/onboarding/email/verify", emailCodeSchema, { code });
+    const result = await submit<{ onboarding: OnboardingView }>("/api/auth/onboarding/email/verify", { schema: emailCodeSchema, json: { code } });
     if (result?.ok) onVerified(result.data.onboarding);
     else if (result?.status === 401) restart();
   }
@@ -107,7 +107,11 @@ function LinkStep({
   async function link(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const body = existing?.provenByCode ? {} : { password };
-    const result = await submit("/api/auth/onboarding/link", linkAccountSchema, body, { INVALID_CREDENTIALS: t.validation.passwordWrong, EMAIL_NOT_VERIFIED: t.login.notVerified });
+    const result = await submit("/api/auth/onboarding/link", {
+      schema: linkAccountSchema,
+      json: body,
+      messages: { INVALID_CREDENTIALS: t.validation.passwordWrong, EMAIL_NOT_VERIFIED: t.login.notVerified },
+    });
     if (result?.ok) finish(result);
     else if (result?.status === 401 && result.code !== "INVALID_CREDENTIALS") restart();
   }
@@ -170,7 +174,7 @@ export function OnboardingForm({
 
   async function complete(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const result = await submit("/api/auth/onboarding", onboardingSchema, { nickname, consents });
+    const result = await submit("/api/auth/onboarding", { schema: onboardingSchema, json: { nickname, consents } });
     if (result?.ok) finish(result);
     else if (result?.status === 401) restart();
     // Someone registered the address meanwhile: the page turns into the link step.

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState, type FormEvent } from "react";
 import { NewPasswordField } from "@/components/auth/new-password-field";
-import { lazySchema, useSubmit } from "@/components/auth/use-submit";
+import { lazySchema, useSubmit } from "@/components/ui/use-submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -22,7 +22,7 @@ export function ForgotPasswordForm({ t }: { t: Sections<"apiErrors" | "common" |
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSent(false);
-    if ((await submit("/api/auth/password/forgot", forgotPasswordSchema, { email }))?.ok) setSent(true);
+    if ((await submit("/api/auth/password/forgot", { schema: forgotPasswordSchema, json: { email } }))?.ok) setSent(true);
   }
   return (
     <Form onFocus={forgotPasswordSchema.warm} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
@@ -59,7 +59,7 @@ export function ResetPasswordForm({ t, locale, token, secured }: { t: Sections<"
   }, [token, secured]);
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if ((await submit("/api/auth/password/reset", resetPasswordSchema, { token, password, removeFactors: remove }))?.ok) loadPage("/login?reason=reset");
+    if ((await submit("/api/auth/password/reset", { schema: resetPasswordSchema, json: { token, password, removeFactors: remove } }))?.ok) loadPage("/login?reason=reset");
   }
   const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(iso));
   return (

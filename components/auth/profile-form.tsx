@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { lazySchema, useSubmit } from "@/components/auth/use-submit";
+import { lazySchema, useSubmit } from "@/components/ui/use-submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -20,7 +20,7 @@ export function ProfileForm({ t, user }: { t: Sections<"apiErrors" | "common" | 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSaved(false);
-    const result = await submit<PublicUser>("/api/auth/me", profileUpdateSchema, { nickname }, {}, "PATCH");
+    const result = await submit<PublicUser>("/api/auth/me", { schema: profileUpdateSchema, json: { nickname }, method: "PATCH" });
     if (result?.ok) {
       setNickname(result.data.nickname);
       setSaved(true);

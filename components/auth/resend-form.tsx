@@ -3,7 +3,7 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { lazySchema, useSubmit } from "@/components/auth/use-submit";
+import { lazySchema, useSubmit } from "@/components/ui/use-submit";
 import { Form } from "@/components/ui/form";
 import type { Sections } from "@/lib/i18n/dictionaries";
 
@@ -17,7 +17,7 @@ export function ResendForm({ t, initialEmail, label }: { t: Sections<"apiErrors"
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSent(false);
-    const result = await submit("/api/auth/verify/resend", resendSchema, { email });
+    const result = await submit("/api/auth/verify/resend", { schema: resendSchema, json: { email } });
     if (result?.ok) setSent(true);
   }
 

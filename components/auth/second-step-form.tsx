@@ -1,7 +1,7 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import { SecondFactorField } from "@/components/auth/second-factor-field";
-import { lazySchema, useSubmit } from "@/components/auth/use-submit";
+import { lazySchema, useSubmit } from "@/components/ui/use-submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -24,7 +24,7 @@ export function SecondStepForm({ t, next, method, onExpired }: { t: Sections<"ap
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const body = method === "email" ? { emailCode: compact } : useRecovery ? { recoveryCode: code, trustDevice: trust } : { code: compact, trustDevice: trust };
-    const result = await submit("/api/auth/2fa/verify", secondStepSchema, body);
+    const result = await submit("/api/auth/2fa/verify", { schema: secondStepSchema, json: body });
     if (result?.ok) loadPage(next);
     // The pending sign-in lapsed (5 minutes): start again from the password.
     else if (result?.status === 401) onExpired();

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ConsentFieldset } from "@/components/auth/consent-fieldset";
 import { NewPasswordField } from "@/components/auth/new-password-field";
-import { lazySchema, useSubmit } from "@/components/auth/use-submit";
+import { lazySchema, useSubmit } from "@/components/ui/use-submit";
 import { Form } from "@/components/ui/form";
 import type { Sections } from "@/lib/i18n/dictionaries";
 import { PASSWORD_MIN } from "@/lib/validations/password-rules";
@@ -24,7 +24,7 @@ export function SignupForm({ t }: { t: Sections<"apiErrors" | "common" | "passwo
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const result = await submit("/api/auth/signup", signupSchema, { email, password, nickname, consents });
+    const result = await submit("/api/auth/signup", { schema: signupSchema, json: { email, password, nickname, consents } });
     if (result?.ok) router.push(`/verify-required?email=${encodeURIComponent(email.trim().toLowerCase())}`);
   }
 

@@ -1,6 +1,6 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import { lazySchema } from "@/components/auth/use-submit";
+import { lazySchema, useSubmit } from "@/components/ui/use-submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -8,13 +8,12 @@ import { oneOf } from "@/components/planner/one-of";
 import { Form } from "@/components/ui/form";
 import { Select } from "@/components/ui/controls";
 import { useDraft } from "@/components/ui/use-draft";
-import { api, NetworkError } from "@/lib/client/api";
+import { api } from "@/lib/client/api";
 import { format, type Dictionary } from "@/lib/i18n/dictionaries";
 import { type Locale } from "@/lib/i18n/locale";
 import { formatDate } from "@/lib/planner/dates";
 import { BUCKET_CATEGORIES, type BucketCategory, type BucketItemDto } from "@/lib/planner/types";
 import { summarizeBucket } from "@/lib/planner/summary";
-import { fieldErrors } from "@/lib/validations/field-errors";
 
 // Fetched on the form's first focus, as the auth forms do: zod stays out of the page's first script.
 // Without it (a chunk that failed to load) the server's check alone answers.
@@ -28,41 +27,45 @@ interface Draft {
 }
 const EMPTY: Draft = { title: "", description: "", category: "TRAVEL", targetOn: "" };
 
+const toBody = (draft: Draft) => ({ ...draft, targetOn: draft.targetOn || null });
+
+// A new item's form, or an item's own when `onCancel` is given; `onSaved` gets the item as saved.
 function ItemForm({
   t,
   label,
   initial,
   submitLabel,
-  onSubmit,
+  path,
+  method,
+  onSaved,
   onCancel,
 }: {
   t: Dictionary;
   label: string;
   initial: Draft;
   submitLabel: string;
-  onSubmit: (draft: Draft) => Promise<Record<string, string> | null>;
+  path: string;
+  method: "POST" | "PATCH";
+  onSaved: (item: BucketItemDto) => void;
   onCancel?: () => void;
 }) {
   const { draft, edit, setDraft } = useDraft(initial);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  const { busy, fields, message, submit } = useSubmit(t);
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const schema = await bucketCreateSchema.load().catch(() => null);
-    const checked = schema?.safeParse({ ...draft, targetOn: draft.targetOn || null });
-    if (checked && !checked.success) {
-      setFields(fieldErrors(checked.error, t.validation));
-      return;
-    }
-    setBusy(true);
-    const problems = await onSubmit(draft);
-    setBusy(false);
-    setFields(problems ?? {});
-    if (!problems && !onCancel) setDraft({ ...EMPTY, category: draft.category });
+    const result = await submit<{ item: BucketItemDto }>(path, { schema: bucketCreateSchema, json: toBody(draft), method, messages: { LIMIT_REACHED: t.planner.listFull } });
+    if (!result?.ok) return;
+    onSaved(result.data.item);
+    if (!onCancel) setDraft({ ...EMPTY, category: draft.category });
   }
   const prefix = onCancel ? "edit-" : "new-";
   return (
-    <Form onFocus={bucketCreateSchema.warm} onSubmit={submit} noValidate aria-label={label} className="grid gap-3 sm:grid-cols-2">
+    <Form onFocus={bucketCreateSchema.warm} onSubmit={onSubmit} noValidate aria-label={label} className="grid gap-3 sm:grid-cols-2">
+      {message ? (
+        <div className="sm:col-span-2">
+          <Alert>{message}</Alert>
+        </div>
+      ) : null}
       <Field label={t.planner.title} name={`${prefix}title`} value={draft.title} onChange={(event) => edit({ title: event.target.value })} error={fields.title} maxLength={200} />
       <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
         {t.planner.category}
@@ -104,7 +107,8 @@ function ItemForm({
 // `initial` is the list as the server read it with the page (app/dashboard/bucket/page.tsx).
 export function BucketList({ t, locale, initial }: { t: Dictionary; locale: Locale; initial: BucketItemDto[] }) {
   const [items, setItems] = useState(initial);
-  const [message, setMessage] = useState<string | null>(null);
+  // For marking an item achieved or not, and deleting it; each form has its own.
+  const { message, setMessage, submit } = useSubmit(t);
   const [editing, setEditing] = useState<string | null>(null);
   const [achieving, setAchieving] = useState<{ id: string; note: string } | null>(null);
 
@@ -112,27 +116,13 @@ export function BucketList({ t, locale, initial }: { t: Dictionary; locale: Loca
   const percent = summary.total ? Math.round((summary.achieved / summary.total) * 100) : 0;
   const dateLabel = (date: string) => formatDate(date, locale, { dateStyle: "medium" });
 
-  async function save(path: string, method: "POST" | "PATCH", json: unknown): Promise<{ item?: BucketItemDto; fields: Record<string, string> | null }> {
-    setMessage(null);
-    try {
-      const result = await api<{ item: BucketItemDto }>(path, { method, json });
-      if (result.ok) return { item: result.data.item, fields: null };
-      if (result.code === "LIMIT_REACHED") setMessage(t.planner.listFull);
-      else if (result.code !== "INVALID_INPUT") setMessage(t.planner.saveFailed);
-      return { fields: result.fields };
-    } catch (error) {
-      setMessage(error instanceof NetworkError ? t.common.networkError : t.planner.saveFailed);
-      return { fields: {} };
-    }
-  }
-
   function replace(item: BucketItemDto) {
     setItems((current) => current.map((existing) => (existing.id === item.id ? item : existing)));
   }
 
   async function setAchieved(item: BucketItemDto, achieved: boolean, note?: string) {
-    const { item: saved } = await save(`/api/bucket-items/${item.id}`, "PATCH", achieved ? { achieved, achievedNote: note ?? null } : { achieved });
-    if (saved) replace(saved);
+    const result = await submit<{ item: BucketItemDto }>(`/api/bucket-items/${item.id}`, { json: achieved ? { achieved, achievedNote: note ?? null } : { achieved }, method: "PATCH" });
+    if (result?.ok) replace(result.data.item);
     setAchieving(null);
   }
 
@@ -142,8 +132,6 @@ export function BucketList({ t, locale, initial }: { t: Dictionary; locale: Loca
     if (result && (result.ok || result.status === 404)) setItems((current) => current.filter((existing) => existing.id !== item.id));
     else setMessage(t.planner.saveFailed);
   }
-
-  const toBody = (draft: Draft) => ({ ...draft, targetOn: draft.targetOn || null });
 
   return (
     <section className="flex flex-col gap-5">
@@ -186,17 +174,7 @@ export function BucketList({ t, locale, initial }: { t: Dictionary; locale: Loca
         <h2 id="new-bucket-title" className="mb-3 font-semibold">
           {t.planner.newBucket}
         </h2>
-        <ItemForm
-          t={t}
-          label={t.planner.newBucket}
-          initial={EMPTY}
-          submitLabel={t.planner.add}
-          onSubmit={async (draft) => {
-            const { item, fields } = await save("/api/bucket-items", "POST", toBody(draft));
-            if (item) setItems((current) => [...current, item]);
-            return fields;
-          }}
-        />
+        <ItemForm t={t} label={t.planner.newBucket} initial={EMPTY} submitLabel={t.planner.add} path="/api/bucket-items" method="POST" onSaved={(item) => setItems((current) => [...current, item])} />
       </section>
 
       {message ? <Alert>{message}</Alert> : null}
@@ -213,13 +191,11 @@ export function BucketList({ t, locale, initial }: { t: Dictionary; locale: Loca
                   initial={{ title: item.title, description: item.description ?? "", category: item.category, targetOn: item.targetOn ?? "" }}
                   submitLabel={t.planner.save}
                   onCancel={() => setEditing(null)}
-                  onSubmit={async (draft) => {
-                    const { item: saved, fields } = await save(`/api/bucket-items/${item.id}`, "PATCH", toBody(draft));
-                    if (saved) {
-                      replace(saved);
-                      setEditing(null);
-                    }
-                    return fields;
+                  path={`/api/bucket-items/${item.id}`}
+                  method="PATCH"
+                  onSaved={(saved) => {
+                    replace(saved);
+                    setEditing(null);
                   }}
                 />
               ) : (

@@ -1,18 +1,15 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import { lazySchema } from "@/components/auth/use-submit";
+import { lazySchema, useSubmit } from "@/components/ui/use-submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { COLOR_CLASSES } from "@/components/planner/colors";
 import { Form } from "@/components/ui/form";
-import { api, NetworkError } from "@/lib/client/api";
-import { errorMessage } from "@/lib/client/error-message";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 import { addDays, instantToZoned, zonedTimeToInstant } from "@/lib/planner/dates";
 import { EVENT_COLORS, type EventColor, type EventDto } from "@/lib/planner/types";
-import { fieldErrors } from "@/lib/validations/field-errors";
 
 // Fetched on the form's first focus, as the auth forms do: zod stays out of the page's first script.
 // Without it (a chunk that failed to load) the server's check alone answers.
@@ -87,23 +84,9 @@ export function EventDialog({
   onClose: () => void;
 }) {
   const [form, setForm] = useState(() => initialForm(target, timeZone));
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, fields, setFields, message, submit } = useSubmit(t);
   const set = <Key extends keyof EventFields>(key: Key, value: EventFields[Key]) => setForm((current) => ({ ...current, [key]: value }));
   const dateOnly = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
-
-  async function run(request: () => Promise<void>) {
-    setBusy(true);
-    setMessage(null);
-    try {
-      await request();
-    } catch (error) {
-      setMessage(error instanceof NetworkError ? t.common.networkError : t.common.genericError);
-    } finally {
-      setBusy(false);
-    }
-  }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -111,34 +94,19 @@ export function EventDialog({
       setFields({ startsAt: t.validation.dateInvalid });
       return;
     }
-    const payload = toPayload(form, timeZone);
-    const schema = await eventCreateSchema.load().catch(() => null);
-    const checked = schema?.safeParse(payload);
-    if (checked && !checked.success) {
-      setFields(fieldErrors(checked.error, t.validation));
-      return;
-    }
-    setFields({});
-    await run(async () => {
-      const result =
-        target.kind === "create"
-          ? await api<{ event: EventDto }>("/api/events", { method: "POST", json: payload })
-          : await api<{ event: EventDto }>(`/api/events/${target.event.id}`, { method: "PATCH", json: payload });
-      if (result.ok) onSaved(result.data.event);
-      else {
-        setFields(result.fields);
-        if (result.code !== "INVALID_INPUT" || Object.keys(result.fields).length === 0) setMessage(errorMessage(t, result));
-      }
-    });
+    const json = toPayload(form, timeZone);
+    const result =
+      target.kind === "create"
+        ? await submit<{ event: EventDto }>("/api/events", { schema: eventCreateSchema, json })
+        : await submit<{ event: EventDto }>(`/api/events/${target.event.id}`, { schema: eventCreateSchema, json, method: "PATCH" });
+    if (result?.ok) onSaved(result.data.event);
   }
 
   async function onDelete() {
     if (target.kind !== "edit") return;
-    await run(async () => {
-      const result = await api(`/api/events/${target.event.id}`, { method: "DELETE" });
-      if (result.ok || result.status === 404) onDeleted(target.event.id);
-      else setMessage(errorMessage(t, result));
-    });
+    const result = await submit(`/api/events/${target.event.id}`, { method: "DELETE" });
+    // Already gone is as good as deleted.
+    if (result && (result.ok || result.status === 404)) onDeleted(target.event.id);
   }
 
   return (

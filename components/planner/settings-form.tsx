@@ -4,9 +4,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/controls";
 import { Form } from "@/components/ui/form";
+import { useSubmit } from "@/components/ui/use-submit";
 import { useTypedEarly } from "@/components/ui/use-typed-early";
-import { api, NetworkError } from "@/lib/client/api";
-import { firstProblem } from "@/lib/client/error-message";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 import type { PlannerSettings } from "@/lib/planner/types";
 
@@ -21,26 +20,23 @@ export function SettingsForm({ t, settings, pageZone }: { t: Dictionary; setting
   const [timeZone, setTimeZone] = useState(settings.timeZone ?? pageZone);
   const editTimeZone = (event: ChangeEvent<HTMLSelectElement>) => setTimeZone(event.target.value);
   const timeZoneSelect = useTypedEarly(timeZone, editTimeZone);
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const { busy, fields, message, submit } = useSubmit(t);
+  const [saved, setSaved] = useState(false);
+  // One line above the form, a field's reason first: the selects offer only values the server
+  // takes, so a refusal is rare enough to need no place beside each of them.
+  const problem = Object.values(fields)[0] ?? message;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setBusy(true);
-    setResult(null);
-    try {
-      const response = await api("/api/settings", { method: "PATCH", json: { weekStartsOn, timeZone } });
-      setResult(response.ok ? { tone: "success", text: t.settings.saved } : { tone: "error", text: firstProblem(t, response) });
-    } catch (error) {
-      setResult({ tone: "error", text: error instanceof NetworkError ? t.common.networkError : t.common.genericError });
-    } finally {
-      setBusy(false);
-    }
+    setSaved(false);
+    const result = await submit("/api/settings", { json: { weekStartsOn, timeZone }, method: "PATCH" });
+    setSaved(result?.ok === true);
   }
 
   return (
     <Form onSubmit={onSubmit} className="flex max-w-2xl flex-col gap-4 rounded-xl border border-slate-200 bg-white p-4">
-      {result ? <Alert tone={result.tone}>{result.text}</Alert> : null}
+      {saved ? <Alert tone="success">{t.settings.saved}</Alert> : null}
+      {problem ? <Alert>{problem}</Alert> : null}
       <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
         {t.settings.weekStartsOn}
         <Select value={weekStartsOn} onChange={(event) => setWeekStartsOn(event.target.value === "1" ? 1 : 0)} className="rounded-lg border border-slate-300 bg-white px-3 py-2">

@@ -24,20 +24,30 @@ export function lazySchema(load: () => Promise<z.ZodType>): LazySchema {
   return { load: once, warm: () => void once().catch(() => {}) };
 }
 
-// Shared submit state for the auth forms: busy flag, per-field errors and one form-level message.
-// Input is checked with the API's own schema first, so every field error shows at once without a
-// round trip. What the user typed lives in the form's own state and is never cleared by an error.
+export interface Submission {
+  json?: unknown;
+  // The API's own schema, checked first so that every field error shows at once without a round
+  // trip. Without one, or when it fails to load, the server's check alone answers.
+  schema?: LazySchema;
+  // The form's own wording for some refusals (errorMessage in lib/client/error-message.ts).
+  messages?: ErrorMessages;
+  method?: "POST" | "PATCH" | "DELETE";
+}
+
+// A form's submit state: busy flag, per-field errors and one form-level message, for every form that
+// sends one request and shows the answer. What the user typed lives in the form's own state and is
+// never cleared by an error.
 export function useSubmit(t: Sections<"apiErrors" | "common" | "validation">) {
   const [busy, setBusy] = useState(false);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
 
-  async function submit<T>(path: string, schema: LazySchema, json: unknown, messages: ErrorMessages = {}, method: "POST" | "PATCH" | "DELETE" = "POST"): Promise<ApiResult<T> | null> {
+  async function submit<T>(path: string, { json, schema, messages = {}, method = "POST" }: Submission = {}): Promise<ApiResult<T> | null> {
     setMessage(null);
     setBusy(true);
     try {
-      const checked = (await schema.load()).safeParse(json);
-      if (!checked.success) {
+      const checked = (await schema?.load().catch(() => null))?.safeParse(json);
+      if (checked && !checked.success) {
         setFields(fieldErrors(checked.error, t.validation));
         return null;
       }
@@ -57,5 +67,5 @@ export function useSubmit(t: Sections<"apiErrors" | "common" | "validation">) {
     }
   }
 
-  return { busy, fields, message, setMessage, submit };
+  return { busy, fields, setFields, message, setMessage, submit };
 }
