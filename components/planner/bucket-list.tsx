@@ -3,10 +3,9 @@ import { useState, type FormEvent } from "react";
 import { lazySchema, useSubmit } from "@/components/ui/use-submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import { oneOf } from "@/components/planner/one-of";
 import { Form } from "@/components/ui/form";
-import { Select } from "@/components/ui/controls";
 import { useDraft } from "@/components/ui/use-draft";
 import { api } from "@/lib/client/api";
 import { format, type Dictionary } from "@/lib/i18n/dictionaries";
@@ -67,20 +66,19 @@ function ItemForm({
         </div>
       ) : null}
       <Field label={t.planner.title} name={`${prefix}title`} value={draft.title} onChange={(event) => edit({ title: event.target.value })} error={fields.title} maxLength={200} />
-      <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
-        {t.planner.category}
-        <Select
-          value={draft.category}
-          onChange={(event) => edit({ category: oneOf(BUCKET_CATEGORIES, event.target.value, "OTHER") })}
-          className="rounded-lg border border-slate-300 bg-white px-3 py-2"
-        >
-          {BUCKET_CATEGORIES.map((category) => (
-            <option key={category} value={category}>
-              {t.planner.categories[category]}
-            </option>
-          ))}
-        </Select>
-      </label>
+      <SelectField
+        label={t.planner.category}
+        name={`${prefix}category`}
+        value={draft.category}
+        onChange={(event) => edit({ category: oneOf(BUCKET_CATEGORIES, event.target.value, "OTHER") })}
+        error={fields.category}
+      >
+        {BUCKET_CATEGORIES.map((category) => (
+          <option key={category} value={category}>
+            {t.planner.categories[category]}
+          </option>
+        ))}
+      </SelectField>
       <Field label={t.planner.targetOn} name={`${prefix}target`} type="date" value={draft.targetOn} onChange={(event) => edit({ targetOn: event.target.value })} error={fields.targetOn} />
       <Field
         label={t.planner.description}

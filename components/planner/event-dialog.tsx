@@ -4,7 +4,7 @@ import { lazySchema, useSubmit } from "@/components/ui/use-submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
+import { Field, TextareaField } from "@/components/ui/field";
 import { COLOR_CLASSES } from "@/components/planner/colors";
 import { Form } from "@/components/ui/form";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
@@ -141,20 +141,15 @@ export function EventDialog({
           {fields.color ? <p className="text-sm text-red-700">{fields.color}</p> : null}
         </fieldset>
         <Field label={t.planner.location} name="location" value={form.location} onChange={(event) => set("location", event.target.value)} error={fields.location} maxLength={200} />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="description" className="text-sm font-medium text-slate-800">
-            {t.planner.description}
-          </label>
-          <textarea
-            id="description"
-            value={form.description}
-            onChange={(event) => set("description", event.target.value)}
-            rows={3}
-            maxLength={2000}
-            className="rounded-lg border border-slate-300 px-3 py-2 text-base outline-none focus-visible:border-teal-700 focus-visible:ring-2 focus-visible:ring-teal-700/30"
-          />
-          {fields.description ? <p className="text-sm text-red-700">{fields.description}</p> : null}
-        </div>
+        <TextareaField
+          label={t.planner.description}
+          name="description"
+          value={form.description}
+          onChange={(event) => set("description", event.target.value)}
+          error={fields.description}
+          rows={3}
+          maxLength={2000}
+        />
         <div className="flex flex-wrap justify-between gap-2">
           {target.kind === "edit" ? (
             <Button type="button" variant="secondary" onClick={onDelete} disabled={busy} className="text-red-700">

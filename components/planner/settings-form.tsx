@@ -1,11 +1,10 @@
 "use client";
-import { useState, type ChangeEvent, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Select } from "@/components/ui/controls";
+import { SelectField } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import { useSubmit } from "@/components/ui/use-submit";
-import { useTypedEarly } from "@/components/ui/use-typed-early";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 import type { PlannerSettings } from "@/lib/planner/types";
 
@@ -18,8 +17,6 @@ export function SettingsForm({ t, settings, pageZone }: { t: Dictionary; setting
   const [weekStartsOn, setWeekStartsOn] = useState<0 | 1>(settings.weekStartsOn);
   // Without a saved zone, the one the page is drawn in (the browser's, as its pages wrote it).
   const [timeZone, setTimeZone] = useState(settings.timeZone ?? pageZone);
-  const editTimeZone = (event: ChangeEvent<HTMLSelectElement>) => setTimeZone(event.target.value);
-  const timeZoneSelect = useTypedEarly(timeZone, editTimeZone);
   const { busy, fields, message, submit } = useSubmit(t);
   const [saved, setSaved] = useState(false);
   // One line above the form, a field's reason first: the selects offer only values the server
@@ -37,23 +34,17 @@ export function SettingsForm({ t, settings, pageZone }: { t: Dictionary; setting
     <Form onSubmit={onSubmit} className="flex max-w-2xl flex-col gap-4 rounded-xl border border-slate-200 bg-white p-4">
       {saved ? <Alert tone="success">{t.settings.saved}</Alert> : null}
       {problem ? <Alert>{problem}</Alert> : null}
-      <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
-        {t.settings.weekStartsOn}
-        <Select value={weekStartsOn} onChange={(event) => setWeekStartsOn(event.target.value === "1" ? 1 : 0)} className="rounded-lg border border-slate-300 bg-white px-3 py-2">
-          <option value={0}>{t.settings.sunday}</option>
-          <option value={1}>{t.settings.monday}</option>
-        </Select>
-      </label>
-      <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
-        {t.settings.timeZone}
-        <select ref={timeZoneSelect} value={timeZone} onChange={editTimeZone} className="rounded-lg border border-slate-300 bg-white px-3 py-2">
-          {timeZones(timeZone).map((zone) => (
-            <option key={zone} value={zone}>
-              {zone}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField label={t.settings.weekStartsOn} name="weekStartsOn" value={weekStartsOn} onChange={(event) => setWeekStartsOn(event.target.value === "1" ? 1 : 0)}>
+        <option value={0}>{t.settings.sunday}</option>
+        <option value={1}>{t.settings.monday}</option>
+      </SelectField>
+      <SelectField label={t.settings.timeZone} name="timeZone" value={timeZone} onChange={(event) => setTimeZone(event.target.value)}>
+        {timeZones(timeZone).map((zone) => (
+          <option key={zone} value={zone}>
+            {zone}
+          </option>
+        ))}
+      </SelectField>
       <Button type="submit" busy={busy} busyLabel={t.common.submitting}>
         {t.planner.save}
       </Button>

@@ -4,6 +4,7 @@ import { lazySchema } from "@/components/ui/use-submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/controls";
+import { Field, SelectField } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import { useDraft } from "@/components/ui/use-draft";
 import { SegmentedControl } from "@/components/ui/segmented-control";
@@ -94,20 +95,14 @@ export function TodoList({ t, settings, pageZone, initial }: { t: Dictionary; se
             className="rounded-lg border border-slate-300 px-3 py-2 outline-none focus-visible:border-teal-700 focus-visible:ring-2 focus-visible:ring-teal-700/30"
           />
         </div>
-        <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
-          {t.planner.dueOn}
-          <Input type="date" value={draft.dueOn} onChange={(event) => edit({ dueOn: event.target.value })} className="rounded-lg border border-slate-300 px-3 py-2" />
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
-          {t.planner.priority}
-          <Select value={draft.priority} onChange={(event) => edit({ priority: oneOf(TODO_PRIORITIES, event.target.value, "MEDIUM") })} className="rounded-lg border border-slate-300 px-3 py-2">
-            {TODO_PRIORITIES.map((priority) => (
-              <option key={priority} value={priority}>
-                {t.planner.priorities[priority]}
-              </option>
-            ))}
-          </Select>
-        </label>
+        <Field label={t.planner.dueOn} name="new-todo-due" type="date" value={draft.dueOn} onChange={(event) => edit({ dueOn: event.target.value })} />
+        <SelectField label={t.planner.priority} name="new-todo-priority" value={draft.priority} onChange={(event) => edit({ priority: oneOf(TODO_PRIORITIES, event.target.value, "MEDIUM") })}>
+          {TODO_PRIORITIES.map((priority) => (
+            <option key={priority} value={priority}>
+              {t.planner.priorities[priority]}
+            </option>
+          ))}
+        </SelectField>
         <Button type="submit" aria-busy={adding || undefined}>
           {t.planner.add}
         </Button>

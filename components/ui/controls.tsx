@@ -1,5 +1,5 @@
 "use client";
-import type { InputHTMLAttributes, SelectHTMLAttributes } from "react";
+import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { useTypedEarly } from "@/components/ui/use-typed-early";
 
 // Native controls that hand their owner what was typed, chosen or ticked before the page's scripts
@@ -12,4 +12,9 @@ export function Input(props: InputHTMLAttributes<HTMLInputElement>) {
 export function Select(props: SelectHTMLAttributes<HTMLSelectElement>) {
   const element = useTypedEarly(props.value === undefined ? undefined : String(props.value), props.onChange);
   return <select ref={element} {...props} />;
+}
+
+export function Textarea(props: TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const element = useTypedEarly(props.value === undefined ? undefined : String(props.value), props.onChange);
+  return <textarea ref={element} {...props} />;
 }

@@ -1,29 +1,30 @@
 "use client";
-import type { InputHTMLAttributes } from "react";
-import { Input } from "@/components/ui/controls";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { Input, Select, Textarea } from "@/components/ui/controls";
 
-interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
+// A labelled control: `name` is also its id, and names the hint and error it is described by.
+interface Labelled {
   label: string;
   name: string;
   error?: string;
   hint?: string;
 }
 
-export function Field({ label, name, error, hint, ...input }: FieldProps) {
+const CONTROL =
+  "rounded-lg border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 outline-none focus-visible:border-teal-700 focus-visible:ring-2 focus-visible:ring-teal-700/30 aria-invalid:border-red-600";
+
+function controlProps({ name, error, hint }: Labelled) {
   const describedBy = [error ? `${name}-error` : null, hint ? `${name}-hint` : null].filter(Boolean).join(" ") || undefined;
+  return { id: name, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, className: CONTROL };
+}
+
+function Frame({ label, name, error, hint, children }: Labelled & { children: ReactNode }) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={name} className="text-sm font-medium text-slate-800">
         {label}
       </label>
-      <Input
-        id={name}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 outline-none focus-visible:border-teal-700 focus-visible:ring-2 focus-visible:ring-teal-700/30 aria-invalid:border-red-600"
-        {...input}
-      />
+      {children}
       {hint && !error ? (
         <p id={`${name}-hint`} className="text-xs text-slate-600">
           {hint}
@@ -35,5 +36,32 @@ export function Field({ label, name, error, hint, ...input }: FieldProps) {
         </p>
       ) : null}
     </div>
+  );
+}
+
+export function Field({ label, name, error, hint, ...input }: Labelled & InputHTMLAttributes<HTMLInputElement>) {
+  const labelled = { label, name, error, hint };
+  return (
+    <Frame {...labelled}>
+      <Input {...controlProps(labelled)} {...input} />
+    </Frame>
+  );
+}
+
+export function SelectField({ label, name, error, hint, ...select }: Labelled & SelectHTMLAttributes<HTMLSelectElement>) {
+  const labelled = { label, name, error, hint };
+  return (
+    <Frame {...labelled}>
+      <Select {...controlProps(labelled)} {...select} />
+    </Frame>
+  );
+}
+
+export function TextareaField({ label, name, error, hint, ...textarea }: Labelled & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const labelled = { label, name, error, hint };
+  return (
+    <Frame {...labelled}>
+      <Textarea {...controlProps(labelled)} {...textarea} />
+    </Frame>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 import { useEffectEvent, useLayoutEffect, useRef, type ChangeEvent } from "react";
 
-type Control = HTMLInputElement | HTMLSelectElement;
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 // What was typed, chosen or ticked before the page's scripts ran stays in the control but never
 // reached its owner's state: the form showed it and sent it empty. On hydration the owner is handed
