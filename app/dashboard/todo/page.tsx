@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { TodoList } from "@/components/planner/todo-list";
 import { requireCurrentUser } from "@/lib/auth/current-user";
 import { getDictionary, getTimeZone } from "@/lib/i18n/server";
+import { DELETING_TODOS_COOKIE, parseDeletingTodos } from "@/lib/planner/deleting-todos";
 import { getSettings } from "@/lib/planner/settings";
 import { DEFAULT_TODO_VIEW } from "@/lib/planner/todo-order";
 import { listTodos } from "@/lib/planner/todos";
@@ -12,5 +14,7 @@ export const metadata: Metadata = { title: "Todo" };
 export default async function TodoPage() {
   const user = await requireCurrentUser("/dashboard/todo");
   const [{ t }, settings, todos] = await Promise.all([getDictionary(), getSettings(user.id), listTodos(user.id, DEFAULT_TODO_VIEW)]);
-  return <TodoList t={t} settings={settings} pageZone={await getTimeZone(settings.timeZone)} initial={todos} />;
+  const deleting = parseDeletingTodos((await cookies()).get(DELETING_TODOS_COOKIE)?.value);
+  const initial = todos.filter((todo) => !deleting.has(todo.id));
+  return <TodoList t={t} settings={settings} pageZone={await getTimeZone(settings.timeZone)} initial={initial} />;
 }
