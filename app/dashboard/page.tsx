@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { CalendarView } from "@/components/planner/calendar-view";
 import { requireCurrentUser } from "@/lib/auth/current-user";
+import { sections } from "@/lib/i18n/dictionaries";
 import { getDictionary, getTimeZone } from "@/lib/i18n/server";
 import { loadCalendarMonth } from "@/lib/planner/calendar-month";
 import { getSettings } from "@/lib/planner/settings";
@@ -11,5 +12,13 @@ export default async function CalendarPage() {
   const user = await requireCurrentUser("/dashboard");
   const [{ locale, t }, settings] = await Promise.all([getDictionary(), getSettings(user.id)]);
   const pageZone = await getTimeZone(settings.timeZone);
-  return <CalendarView t={t} locale={locale} settings={settings} pageZone={pageZone} initial={await loadCalendarMonth(user.id, settings.weekStartsOn, pageZone)} />;
+  return (
+    <CalendarView
+      t={sections(t, "apiErrors", "common", "dashboard", "planner", "validation")}
+      locale={locale}
+      settings={settings}
+      pageZone={pageZone}
+      initial={await loadCalendarMonth(user.id, settings.weekStartsOn, pageZone)}
+    />
+  );
 }

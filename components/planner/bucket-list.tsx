@@ -8,7 +8,7 @@ import { oneOf } from "@/components/planner/one-of";
 import { Form } from "@/components/ui/form";
 import { useDraft } from "@/components/ui/use-draft";
 import { api } from "@/lib/client/api";
-import { format, type Dictionary } from "@/lib/i18n/dictionaries";
+import { format, type Sections } from "@/lib/i18n/dictionaries";
 import { type Locale } from "@/lib/i18n/locale";
 import { formatDate } from "@/lib/planner/dates";
 import { BUCKET_CATEGORIES, type BucketCategory, type BucketItemDto } from "@/lib/planner/types";
@@ -39,7 +39,7 @@ function ItemForm({
   onSaved,
   onCancel,
 }: {
-  t: Dictionary;
+  t: Sections<"apiErrors" | "common" | "dashboard" | "planner" | "validation">;
   label: string;
   initial: Draft;
   submitLabel: string;
@@ -103,7 +103,7 @@ function ItemForm({
 }
 
 // `initial` is the list as the server read it with the page (app/dashboard/bucket/page.tsx).
-export function BucketList({ t, locale, initial }: { t: Dictionary; locale: Locale; initial: BucketItemDto[] }) {
+export function BucketList({ t, locale, initial }: { t: Sections<"apiErrors" | "common" | "dashboard" | "planner" | "validation">; locale: Locale; initial: BucketItemDto[] }) {
   const [items, setItems] = useState(initial);
   // For marking an item achieved or not, and deleting it; each form has its own.
   const { message, setMessage, submit } = useSubmit(t);

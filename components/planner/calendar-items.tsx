@@ -2,7 +2,7 @@
 import type { ReactElement } from "react";
 import { COLOR_CLASSES } from "@/components/planner/colors";
 import type { EventDialogTarget } from "@/components/planner/event-dialog";
-import type { Dictionary } from "@/lib/i18n/dictionaries";
+import type { Sections } from "@/lib/i18n/dictionaries";
 import type { Locale } from "@/lib/i18n/locale";
 import { instantToZoned } from "@/lib/planner/dates";
 import type { BucketItemDto, EventDto, TodoDto } from "@/lib/planner/types";
@@ -16,7 +16,7 @@ export interface DayItems {
 
 // What the month and week grids are drawn from (calendar-view.tsx holds it).
 export interface GridProps {
-  t: Dictionary;
+  t: Sections<"dashboard" | "planner">;
   locale: Locale;
   days: string[];
   today: string;
@@ -38,7 +38,7 @@ export function EventChip({ event, timeZone, showTime, onOpen }: { event: EventD
 }
 
 // A day's todos and bucket items, as list items: the month grid counts them with the events.
-export function dayMarkers(t: Dictionary, items: DayItems): ReactElement[] {
+export function dayMarkers(t: Sections<"planner">, items: DayItems): ReactElement[] {
   return [
     ...items.todos.map((todo) => (
       <li key={`todo-${todo.id}`} className={`truncate rounded border border-dashed border-slate-400 px-1.5 py-0.5 text-xs text-slate-800 ${todo.completed ? "line-through" : ""}`}>

@@ -9,7 +9,7 @@ import { MonthGrid } from "@/components/planner/month-grid";
 import { useTimeZone } from "@/components/planner/use-time-zone";
 import { WeekGrid } from "@/components/planner/week-grid";
 import { api, NetworkError } from "@/lib/client/api";
-import type { Dictionary } from "@/lib/i18n/dictionaries";
+import type { Sections } from "@/lib/i18n/dictionaries";
 import { type Locale } from "@/lib/i18n/locale";
 import { addMonths, coversDate, monthGrid, viewRange, weekDays } from "@/lib/planner/calendar";
 import type { CalendarMonth } from "@/lib/planner/calendar-month";
@@ -26,7 +26,19 @@ const viewKey = (first: string, last: string, timeZone: string) => `${first}|${l
 const VIEWS = ["month", "week"] as const;
 type View = (typeof VIEWS)[number];
 
-export function CalendarView({ t, locale, settings, pageZone, initial }: { t: Dictionary; locale: Locale; settings: PlannerSettings; pageZone: string; initial?: CalendarMonth }) {
+export function CalendarView({
+  t,
+  locale,
+  settings,
+  pageZone,
+  initial,
+}: {
+  t: Sections<"apiErrors" | "common" | "dashboard" | "planner" | "validation">;
+  locale: Locale;
+  settings: PlannerSettings;
+  pageZone: string;
+  initial?: CalendarMonth;
+}) {
   const timeZone = useTimeZone(settings.timeZone, pageZone);
   const today = todayIn(timeZone);
   const [view, setView] = useState<View>("month");

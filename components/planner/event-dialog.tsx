@@ -7,7 +7,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field, TextareaField } from "@/components/ui/field";
 import { COLOR_CLASSES } from "@/components/planner/colors";
 import { Form } from "@/components/ui/form";
-import type { Dictionary } from "@/lib/i18n/dictionaries";
+import type { Sections } from "@/lib/i18n/dictionaries";
 import { addDays, instantToZoned, zonedTimeToInstant } from "@/lib/planner/dates";
 import { EVENT_COLORS, type EventColor, type EventDto } from "@/lib/planner/types";
 
@@ -76,7 +76,7 @@ export function EventDialog({
   onDeleted,
   onClose,
 }: {
-  t: Dictionary;
+  t: Sections<"apiErrors" | "common" | "planner" | "validation">;
   target: EventDialogTarget;
   timeZone: string;
   onSaved: (event: EventDto) => void;

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import { useSubmit } from "@/components/ui/use-submit";
-import type { Dictionary } from "@/lib/i18n/dictionaries";
+import type { Sections } from "@/lib/i18n/dictionaries";
 import type { PlannerSettings } from "@/lib/planner/types";
 
 function timeZones(current: string): string[] {
@@ -13,7 +13,7 @@ function timeZones(current: string): string[] {
   return zones.includes(current) ? zones : [current, ...zones];
 }
 
-export function SettingsForm({ t, settings, pageZone }: { t: Dictionary; settings: PlannerSettings; pageZone: string }) {
+export function SettingsForm({ t, settings, pageZone }: { t: Sections<"apiErrors" | "common" | "planner" | "settings" | "validation">; settings: PlannerSettings; pageZone: string }) {
   const [weekStartsOn, setWeekStartsOn] = useState<0 | 1>(settings.weekStartsOn);
   // Without a saved zone, the one the page is drawn in (the browser's, as its pages wrote it).
   const [timeZone, setTimeZone] = useState(settings.timeZone ?? pageZone);

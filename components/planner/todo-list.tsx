@@ -12,7 +12,7 @@ import { oneOf } from "@/components/planner/one-of";
 import { TodoRow } from "@/components/planner/todo-row";
 import { useTimeZone } from "@/components/planner/use-time-zone";
 import { useTodos } from "@/components/planner/use-todos";
-import type { Dictionary } from "@/lib/i18n/dictionaries";
+import type { Sections } from "@/lib/i18n/dictionaries";
 import { todayIn } from "@/lib/planner/dates";
 import { arrangeTodos, DEFAULT_TODO_VIEW, positionAt, TODO_FILTERS, TODO_SORTS, type TodoFilter, type TodoSort } from "@/lib/planner/todo-order";
 import { TODO_PRIORITIES, type PlannerSettings, type TodoDto, type TodoPriority } from "@/lib/planner/types";
@@ -23,7 +23,17 @@ import { fieldErrors } from "@/lib/validations/field-errors";
 const todoCreateSchema = lazySchema(async () => (await import("@/lib/validations/planner")).todoCreateSchema);
 
 // `initial` is the list as the server read it with the page (app/dashboard/todo/page.tsx).
-export function TodoList({ t, settings, pageZone, initial }: { t: Dictionary; settings: PlannerSettings; pageZone: string; initial: TodoDto[] }) {
+export function TodoList({
+  t,
+  settings,
+  pageZone,
+  initial,
+}: {
+  t: Sections<"apiErrors" | "common" | "dashboard" | "planner" | "validation">;
+  settings: PlannerSettings;
+  pageZone: string;
+  initial: TodoDto[];
+}) {
   const today = todayIn(useTimeZone(settings.timeZone, pageZone));
   const { todos, pending, message, adding, add, change, remove, undo } = useTodos(t, initial);
   const [filter, setFilter] = useState<TodoFilter>(DEFAULT_TODO_VIEW.filter);

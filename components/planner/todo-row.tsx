@@ -2,7 +2,7 @@
 import { useState, type KeyboardEvent } from "react";
 import { oneOf } from "@/components/planner/one-of";
 import type { TodoPatch } from "@/components/planner/use-todos";
-import { format, type Dictionary } from "@/lib/i18n/dictionaries";
+import { format, type Sections } from "@/lib/i18n/dictionaries";
 import { isOverdue } from "@/lib/planner/todo-order";
 import { TODO_PRIORITIES, type TodoDto, type TodoPriority } from "@/lib/planner/types";
 
@@ -28,7 +28,7 @@ export function TodoRow({
   onChange,
   onRemove,
 }: {
-  t: Dictionary;
+  t: Sections<"planner">;
   todo: TodoDto;
   today: string;
   order: RowOrder | null;

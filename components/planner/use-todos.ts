@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useUndoableDelete } from "@/components/planner/use-undoable-delete";
 import { api, NetworkError } from "@/lib/client/api";
 import { firstProblem } from "@/lib/client/error-message";
-import type { Dictionary } from "@/lib/i18n/dictionaries";
+import type { Sections } from "@/lib/i18n/dictionaries";
 import { DELETING_TODOS_COOKIE, deletingTodosCookie, parseDeletingTodos } from "@/lib/planner/deleting-todos";
 import type { TodoDto, TodoPriority } from "@/lib/planner/types";
 
@@ -28,7 +28,7 @@ function markDeleting(id: string, deleting: boolean) {
 
 // The todo list as the page holds it, from the server's first read (`initial`) on, and every change
 // to it through the API. `message` is the last change the server refused.
-export function useTodos(t: Dictionary, initial: TodoDto[]) {
+export function useTodos(t: Sections<"apiErrors" | "common" | "planner">, initial: TodoDto[]) {
   const [todos, setTodos] = useState(initial);
   const [message, setMessage] = useState<string | null>(null);
   const [adding, setAdding] = useState(0);

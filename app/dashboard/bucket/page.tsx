@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { BucketList } from "@/components/planner/bucket-list";
 import { requireCurrentUser } from "@/lib/auth/current-user";
+import { sections } from "@/lib/i18n/dictionaries";
 import { getDictionary } from "@/lib/i18n/server";
 import { listBucketItems } from "@/lib/planner/bucket";
 
@@ -10,5 +11,5 @@ export const metadata: Metadata = { title: "Bucket list" };
 export default async function BucketPage() {
   const user = await requireCurrentUser("/dashboard/bucket");
   const [{ locale, t }, { items }] = await Promise.all([getDictionary(), listBucketItems(user.id)]);
-  return <BucketList t={t} locale={locale} initial={items} />;
+  return <BucketList t={sections(t, "apiErrors", "common", "dashboard", "planner", "validation")} locale={locale} initial={items} />;
 }

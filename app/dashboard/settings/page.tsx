@@ -46,7 +46,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       <StepUpProvider t={sections(t, "apiErrors", "common", "dashboard", "social", "stepUp", "strong")}>
         <ProfileForm t={sections(t, "apiErrors", "common", "settings", "validation")} user={user} />
         <EmailChangeForm t={sections(t, "apiErrors", "common", "settings", "validation")} current={user.email} pending={await pendingEmailChange(user.id)} />
-        <SettingsForm t={t} settings={settings} pageZone={pageZone} />
+        <SettingsForm t={sections(t, "apiErrors", "common", "planner", "settings", "validation")} settings={settings} pageZone={pageZone} />
         <ProvidersPanel t={sections(t, "apiErrors", "common", "social")} initialNotice={providerNotice(t, params)} />
         <PasskeysPanel t={sections(t, "apiErrors", "common", "planner", "strong")} locale={locale} />
         {user.providers.includes("password") ? <TwoFactorPanel t={sections(t, "apiErrors", "common", "dashboard", "strong")} /> : null}

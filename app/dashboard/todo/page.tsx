@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { TodoList } from "@/components/planner/todo-list";
 import { requireCurrentUser } from "@/lib/auth/current-user";
+import { sections } from "@/lib/i18n/dictionaries";
 import { getDictionary, getTimeZone } from "@/lib/i18n/server";
 import { DELETING_TODOS_COOKIE, parseDeletingTodos } from "@/lib/planner/deleting-todos";
 import { getSettings } from "@/lib/planner/settings";
@@ -16,5 +17,5 @@ export default async function TodoPage() {
   const [{ t }, settings, todos] = await Promise.all([getDictionary(), getSettings(user.id), listTodos(user.id, DEFAULT_TODO_VIEW)]);
   const deleting = parseDeletingTodos((await cookies()).get(DELETING_TODOS_COOKIE)?.value);
   const initial = todos.filter((todo) => !deleting.has(todo.id));
-  return <TodoList t={t} settings={settings} pageZone={await getTimeZone(settings.timeZone)} initial={initial} />;
+  return <TodoList t={sections(t, "apiErrors", "common", "dashboard", "planner", "validation")} settings={settings} pageZone={await getTimeZone(settings.timeZone)} initial={initial} />;
 }
