@@ -19,9 +19,11 @@ export interface RequestMeta {
 
 const DEVICE_ID = /^[A-Za-z0-9_-]{43}$/;
 
-function decoded(value: string): string {
+// One cookie's value from the header, decoded; "" when absent or malformed.
+function cookieNamed(header: string, name: string): string {
+  const raw = new RegExp(`(?:^|;\\s*)${name}=([^;]*)`).exec(header)?.[1] ?? "";
   try {
-    return decodeURIComponent(value);
+    return decodeURIComponent(raw);
   } catch {
     return "";
   }
@@ -38,8 +40,8 @@ export function requestMeta(request: Request): RequestMeta {
   // platform sets (and strips from clients); unset, countries are unknown.
   const country = COUNTRY_HEADER ? request.headers.get(COUNTRY_HEADER)?.trim().toUpperCase() : undefined;
   const cookies = request.headers.get("cookie") ?? "";
-  const cookie = new RegExp(`(?:^|;\\s*)${DEVICE_COOKIE}=([^;]*)`).exec(cookies)?.[1] ?? "";
-  const zone = decoded(new RegExp(`(?:^|;\\s*)${TIME_ZONE_COOKIE}=([^;]*)`).exec(cookies)?.[1] ?? "");
+  const cookie = cookieNamed(cookies, DEVICE_COOKIE);
+  const zone = cookieNamed(cookies, TIME_ZONE_COOKIE);
   const meta: RequestMeta = {
     userAgent: request.headers.get("user-agent")?.slice(0, 512) ?? null,
     ip: clientIp(request, { header: CLIENT_IP_HEADER ?? null, hops: TRUSTED_PROXY_HOPS, socket: TROPICAL_SOCKET_ADDRESS === "server.ts" }),
