@@ -3,22 +3,26 @@ import { CalendarView } from "@/components/planner/calendar-view";
 import { requireCurrentUser } from "@/lib/auth/current-user";
 import { sections } from "@/lib/i18n/dictionaries";
 import { getDictionary, getTimeZone } from "@/lib/i18n/server";
+import { calendarPlace } from "@/lib/planner/calendar";
 import { loadCalendarMonth } from "@/lib/planner/calendar-month";
 import { getSettings } from "@/lib/planner/settings";
 
 export const metadata: Metadata = { title: "Calendar" };
 
-export default async function CalendarPage() {
+const single = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
+
+export default async function CalendarPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireCurrentUser("/dashboard");
-  const [{ locale, t }, settings] = await Promise.all([getDictionary(), getSettings(user.id)]);
+  const [{ locale, t }, settings, query] = await Promise.all([getDictionary(), getSettings(user.id), searchParams]);
   const pageZone = await getTimeZone(settings.timeZone);
+  const place = calendarPlace(single(query.view), single(query.date));
   return (
     <CalendarView
       t={sections(t, "apiErrors", "common", "dashboard", "planner", "validation")}
       locale={locale}
       settings={settings}
       pageZone={pageZone}
-      initial={await loadCalendarMonth(user.id, settings.weekStartsOn, pageZone)}
+      initial={await loadCalendarMonth(user.id, settings.weekStartsOn, pageZone, place)}
     />
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 import dynamic from "next/dynamic";
+import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SegmentedControl } from "@/components/ui/segmented-control";
@@ -11,20 +12,30 @@ import { WeekGrid } from "@/components/planner/week-grid";
 import { api, NetworkError } from "@/lib/client/api";
 import type { Sections } from "@/lib/i18n/dictionaries";
 import { type Locale } from "@/lib/i18n/locale";
-import { addMonths, coversDate, monthGrid, viewRange, weekDays } from "@/lib/planner/calendar";
+import { addMonths, calendarPlace, CALENDAR_VIEWS, coversDate, viewDays, viewRange, type CalendarView as View } from "@/lib/planner/calendar";
 import type { CalendarMonth } from "@/lib/planner/calendar-month";
 import { addDays, formatDate, todayIn } from "@/lib/planner/dates";
 import type { BucketItemDto, EventDto, PlannerSettings, TodoDto } from "@/lib/planner/types";
 
 // Loaded on the first click: the dialog's form checks (zod and the shared schemas) are most of what
-// the calendar would otherwise download before it can be used.
-const EventDialog = dynamic(() => import("@/components/planner/event-dialog").then((module) => module.EventDialog));
+// the calendar would otherwise download before it can be used. While it loads, nothing shows in its
+// place: without a boundary of its own it would suspend the whole page into app/dashboard/loading.tsx,
+// blanking the calendar for a moment and dropping the focus of the day that was clicked.
+const EventDialog = dynamic(() => import("@/components/planner/event-dialog").then((module) => module.EventDialog), { loading: () => null });
 
 // Which events a view needs: its first and last day in a time zone.
 const viewKey = (first: string, last: string, timeZone: string) => `${first}|${last}|${timeZone}`;
 
-const VIEWS = ["month", "week"] as const;
-type View = (typeof VIEWS)[number];
+// The view and date live in the URL (?view=week&date=2026-12-14): a reload, Back and a shared link
+// keep them. The page reads the same place on the server (app/dashboard/page.tsx).
+function showPlace(view: View, date: string | null) {
+  const url = new URL(window.location.href);
+  if (view === "month") url.searchParams.delete("view");
+  else url.searchParams.set("view", view);
+  if (date) url.searchParams.set("date", date);
+  else url.searchParams.delete("date");
+  window.history.pushState(null, "", url);
+}
 
 export function CalendarView({
   t,
@@ -41,19 +52,21 @@ export function CalendarView({
 }) {
   const timeZone = useTimeZone(settings.timeZone, pageZone);
   const today = todayIn(timeZone);
-  const [view, setView] = useState<View>("month");
-  const [cursor, setCursor] = useState(today);
+  const params = useSearchParams();
+  const place = calendarPlace(params.get("view"), params.get("date"));
+  const view = place.view;
+  const cursor = place.date ?? today;
   const [events, setEvents] = useState<EventDto[]>(initial?.events ?? []);
   const [todos, setTodos] = useState<TodoDto[]>(initial?.todos ?? []);
   const [bucket, setBucket] = useState<BucketItemDto[]>(initial?.bucket ?? []);
   const [loading, setLoading] = useState(!initial);
   // The view the server already read, if any: its first load is skipped.
   const preloaded = useRef(initial ? viewKey(initial.first, initial.last, initial.timeZone) : undefined);
-  const [error, setError] = useState<"load" | "network" | null>(null);
+  const [error, setError] = useState<"load" | "network" | "save" | null>(null);
   const [status, setStatus] = useState("");
   const [dialog, setDialog] = useState<EventDialogTarget | null>(null);
 
-  const days = useMemo(() => (view === "month" ? monthGrid(cursor, settings.weekStartsOn) : weekDays(cursor, settings.weekStartsOn)), [view, cursor, settings.weekStartsOn]);
+  const days = useMemo(() => viewDays(view, cursor, settings.weekStartsOn), [view, cursor, settings.weekStartsOn]);
   const first = days[0] ?? cursor;
   const last = days.at(-1) ?? cursor;
 
@@ -102,7 +115,7 @@ export function CalendarView({
       : `${formatDate(first, locale, { month: "short", day: "numeric" })} – ${formatDate(last, locale, { month: "short", day: "numeric", year: "numeric" })}`;
 
   function move(direction: -1 | 1) {
-    setCursor((current) => (view === "month" ? addMonths(current, direction) : addDays(current, 7 * direction)));
+    showPlace(view, view === "month" ? addMonths(cursor, direction) : addDays(cursor, 7 * direction));
   }
 
   function onSaved(event: EventDto) {
@@ -111,16 +124,48 @@ export function CalendarView({
     setStatus(t.planner.saved);
   }
 
+  // A drag or a key moved an event: drawn there at once, saved, and undoable from the bar below the
+  // title; put back if the server refuses.
+  const [moved, setMoved] = useState<EventDto | null>(null);
+  async function onReschedule(event: EventDto, times: Pick<EventDto, "startsAt" | "endsAt">, undoing = false) {
+    const place = (next: EventDto) => setEvents((current) => current.map((existing) => (existing.id === next.id ? next : existing)));
+    place({ ...event, ...times });
+    setMoved(null);
+    const result = await api<{ event: EventDto }>(`/api/events/${event.id}`, { method: "PATCH", json: times }).catch(() => null);
+    if (!result?.ok) {
+      place(event);
+      setError("save");
+      return;
+    }
+    place(result.data.event);
+    setError(null);
+    setStatus(t.planner.moved);
+    if (!undoing) setMoved(event);
+  }
+
   function onDeleted(id: string) {
     setEvents((current) => current.filter((existing) => existing.id !== id));
     setDialog(null);
     setStatus(t.planner.deleted);
   }
 
-  const grid = { t, locale, days, today, timeZone, itemsOn, onOpen: setDialog };
+  const grid = {
+    t,
+    locale,
+    days,
+    today,
+    timeZone,
+    events,
+    itemsOn,
+    onOpen: setDialog,
+    onReschedule: (event: EventDto, times: Pick<EventDto, "startsAt" | "endsAt">) => void onReschedule(event, times),
+  };
 
   return (
     <section className="flex flex-col gap-4" aria-busy={loading}>
+      <a href="#calendar-grid" className="sr-only rounded-lg bg-white px-3 py-2 font-semibold text-teal-800 focus:not-sr-only focus:self-start">
+        {t.planner.skipToCalendar}
+      </a>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold" aria-live="polite">
           {title}
@@ -130,34 +175,30 @@ export function CalendarView({
             <button type="button" onClick={() => move(-1)} className="px-3 py-2 text-sm font-semibold hover:bg-slate-100" aria-label={t.planner.previous}>
               ‹
             </button>
-            <button type="button" onClick={() => setCursor(today)} className="border-x border-slate-300 px-3 py-2 text-sm font-semibold hover:bg-slate-100">
+            <button type="button" onClick={() => showPlace(view, null)} className="border-x border-slate-300 px-3 py-2 text-sm font-semibold hover:bg-slate-100">
               {t.planner.today}
             </button>
             <button type="button" onClick={() => move(1)} className="px-3 py-2 text-sm font-semibold hover:bg-slate-100" aria-label={t.planner.next}>
               ›
             </button>
           </div>
-          <SegmentedControl label={t.planner.view} options={VIEWS} value={view} labels={{ month: t.planner.month, week: t.planner.week }} onChange={setView} />
+          <SegmentedControl label={t.planner.view} options={CALENDAR_VIEWS} value={view} labels={{ month: t.planner.month, week: t.planner.week }} onChange={(next) => showPlace(next, place.date)} />
         </div>
       </div>
-      {error ? <Alert>{error === "network" ? t.common.networkError : t.planner.loadFailed}</Alert> : null}
+      {error ? <Alert>{error === "network" ? t.common.networkError : error === "save" ? t.planner.saveFailed : t.planner.loadFailed}</Alert> : null}
+      {moved ? (
+        <div className="flex items-center justify-between gap-3 rounded-lg bg-slate-900 px-4 py-2 text-sm text-white">
+          <span>{t.planner.moved}</span>
+          <button type="button" onClick={() => void onReschedule(moved, { startsAt: moved.startsAt, endsAt: moved.endsAt }, true)} className="font-bold text-teal-300 underline">
+            {t.planner.undo}
+          </button>
+        </div>
+      ) : null}
       <p role="status" className="sr-only">
         {status}
       </p>
 
-      {view === "month" ? (
-        <MonthGrid
-          {...grid}
-          cursor={cursor}
-          title={title}
-          onShowWeek={(date) => {
-            setCursor(date);
-            setView("week");
-          }}
-        />
-      ) : (
-        <WeekGrid {...grid} events={events} />
-      )}
+      {view === "month" ? <MonthGrid {...grid} cursor={cursor} title={title} onShowWeek={(date) => showPlace("week", date)} /> : <WeekGrid {...grid} />}
 
       {dialog ? <EventDialog t={t} target={dialog} timeZone={timeZone} onSaved={onSaved} onDeleted={onDeleted} onClose={() => setDialog(null)} /> : null}
     </section>

@@ -61,6 +61,18 @@ function initialForm(target: EventDialogTarget, timeZone: string): EventFields {
   };
 }
 
+const wallMinutes = (date: string, time: string) => Date.parse(`${date}T${time}:00Z`) / 60_000;
+
+// Moving the start moves the end with it, keeping the event's length, as calendars do; an end that
+// was already before the start (being edited) gets the length a new event has.
+function withStart(form: EventFields, startDate: string, startTime: string): EventFields {
+  const length = wallMinutes(form.endDate, form.endTime) - wallMinutes(form.startDate, form.startTime);
+  const start = wallMinutes(startDate, startTime);
+  if (Number.isNaN(start)) return { ...form, startDate, startTime };
+  const end = new Date((start + (Number.isNaN(length) || length < 0 ? 60 : length)) * 60_000).toISOString();
+  return { ...form, startDate, startTime, endDate: end.slice(0, 10), endTime: end.slice(11, 16) };
+}
+
 // All-day events are whole UTC days with an exclusive end; timed ones are the user's wall clock.
 function toPayload(form: EventFields, timeZone: string) {
   const startsAt = form.allDay ? `${form.startDate}T00:00:00.000Z` : zonedTimeToInstant(`${form.startDate}T${form.startTime}`, timeZone).toISOString();
@@ -86,6 +98,7 @@ export function EventDialog({
   const [form, setForm] = useState(() => initialForm(target, timeZone));
   const { busy, fields, setFields, message, submit } = useSubmit(t);
   const set = <Key extends keyof EventFields>(key: Key, value: EventFields[Key]) => setForm((current) => ({ ...current, [key]: value }));
+  const setStart = (date: string, time: string) => setForm((current) => withStart(current, date, time));
   const dateOnly = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -113,14 +126,16 @@ export function EventDialog({
     <Dialog title={target.kind === "create" ? t.planner.newEvent : t.planner.editEvent} onClose={onClose}>
       <Form onFocus={eventCreateSchema.warm} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         {message ? <Alert>{message}</Alert> : null}
-        <Field label={t.planner.title} name="title" value={form.title} onChange={(event) => set("title", event.target.value)} error={fields.title} required maxLength={200} autoFocus />
+        <Field label={t.planner.title} name="title" value={form.title} onChange={(event) => set("title", event.target.value)} error={fields.title} required maxLength={200} data-autofocus />
         <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
           <input type="checkbox" checked={form.allDay} onChange={(event) => set("allDay", event.target.checked)} className="size-4 accent-teal-700" />
           {t.planner.allDay}
         </label>
         <div className="grid grid-cols-2 gap-3">
-          <Field label={t.planner.start} name="startDate" type="date" value={form.startDate} onChange={(event) => set("startDate", event.target.value)} error={fields.startsAt} />
-          {form.allDay ? null : <Field label={`${t.planner.start} (${timeZone})`} name="startTime" type="time" value={form.startTime} onChange={(event) => set("startTime", event.target.value)} />}
+          <Field label={t.planner.start} name="startDate" type="date" value={form.startDate} onChange={(event) => setStart(event.target.value, form.startTime)} error={fields.startsAt} />
+          {form.allDay ? null : (
+            <Field label={`${t.planner.start} (${timeZone})`} name="startTime" type="time" value={form.startTime} onChange={(event) => setStart(form.startDate, event.target.value)} />
+          )}
           <Field label={t.planner.end} name="endDate" type="date" value={form.endDate} onChange={(event) => set("endDate", event.target.value)} error={fields.endsAt} />
           {form.allDay ? null : <Field label={`${t.planner.end} (${timeZone})`} name="endTime" type="time" value={form.endTime} onChange={(event) => set("endTime", event.target.value)} />}
         </div>

@@ -1,18 +1,68 @@
 "use client";
-import { dayMarkers, EventChip, type GridProps } from "@/components/planner/calendar-items";
+import { useRef, type CSSProperties, type KeyboardEvent } from "react";
+import { BarButton, dayMarkers, EventLine, itemKey, rowItems, type GridProps } from "@/components/planner/calendar-items";
 import { format } from "@/lib/i18n/dictionaries";
-import { formatDate } from "@/lib/planner/dates";
+import { barsInRow, daysBetween, movedBy } from "@/lib/planner/calendar-layout";
+import { addDays, formatDate } from "@/lib/planner/dates";
 import type { EventDto } from "@/lib/planner/types";
 
-const MAX_CHIPS = 3;
+// Lanes of bars a day shows before "+n more"; a lane's height is --lane (thin lines on phones).
+const MAX_LANES = 3;
 
-// The month around `cursor`, in whole weeks, and below it on phones the same month as a list.
-export function MonthGrid({ t, locale, days, today, timeZone, itemsOn, onOpen, cursor, title, onShowWeek }: GridProps & { cursor: string; title: string; onShowWeek: (date: string) => void }) {
+// A bar starting in a cell reaches over `span` cells: each is the cell's width plus its 1px border.
+function barStyle(lane: number, span: number): CSSProperties {
+  return { top: `calc(2.25rem + ${lane} * var(--lane))`, left: "0.25rem", width: `calc(${span} * (100% + 1px) - 1px - 0.5rem)` };
+}
+
+const DAY_KEYS: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 };
+
+// Arrow keys move between the days of the grid, as in a date picker.
+function moveFocus(key: KeyboardEvent<HTMLElement>) {
+  const target = key.target;
+  const step = DAY_KEYS[key.key];
+  if (!(target instanceof HTMLElement) || !target.dataset.date || step === undefined || key.altKey) return;
+  const next = key.currentTarget.querySelector<HTMLElement>(`[data-date="${addDays(target.dataset.date, step)}"]`);
+  if (!next) return;
+  key.preventDefault();
+  next.focus();
+}
+
+// The month around `cursor`, in whole weeks: events as bars over the days they cover, each one moved by
+// dragging it to another day; below the grid on phones the same month as a list.
+export function MonthGrid({
+  t,
+  locale,
+  days,
+  today,
+  timeZone,
+  events,
+  itemsOn,
+  onOpen,
+  onReschedule,
+  cursor,
+  title,
+  onShowWeek,
+}: GridProps & { cursor: string; title: string; onShowWeek: (date: string) => void }) {
   const month = cursor.slice(0, 7);
-  const chip = (event: EventDto) => <EventChip key={event.id} event={event} timeZone={timeZone} showTime onOpen={onOpen} />;
+  // The event being dragged and the day of it that was taken hold of.
+  const grabbed = useRef<{ event: EventDto; date: string } | null>(null);
+  const drop = (date: string) => {
+    const held = grabbed.current;
+    grabbed.current = null;
+    const days = held ? daysBetween(held.date, date) : 0;
+    if (held && days !== 0) onReschedule(held.event, movedBy(held.event, days, 0, timeZone));
+  };
+  const weeks = Array.from({ length: days.length / 7 }, (_, week) => days.slice(week * 7, week * 7 + 7));
   return (
     <>
-      <div role="grid" aria-label={t.dashboard.calendar} className="grid grid-cols-7 overflow-hidden rounded-xl border border-slate-200 bg-white">
+      <div
+        id="calendar-grid"
+        tabIndex={-1}
+        role="grid"
+        aria-label={t.dashboard.calendar}
+        onKeyDown={moveFocus}
+        className="grid grid-cols-7 overflow-hidden rounded-xl border border-slate-200 bg-white [--lane:0.5rem] sm:[--lane:1.375rem]"
+      >
         <div role="row" className="contents">
           {days.slice(0, 7).map((date) => {
             const name = formatDate(date, locale, { weekday: "short" });
@@ -23,43 +73,73 @@ export function MonthGrid({ t, locale, days, today, timeZone, itemsOn, onOpen, c
             );
           })}
         </div>
-        {Array.from({ length: days.length / 7 }, (_, week) => (
-          <div role="row" key={week} className="contents">
-            {days.slice(week * 7, week * 7 + 7).map((date) => {
-              const items = itemsOn(date);
-              const chips = [...items.events.map(chip), ...dayMarkers(t, items)];
-              const outside = date.slice(0, 7) !== month;
-              return (
-                <div
-                  key={date}
-                  role="gridcell"
-                  aria-current={date === today ? "date" : undefined}
-                  className={`flex min-h-20 min-w-0 flex-col gap-1 border-r border-b border-slate-100 p-1 sm:min-h-28 ${outside ? "bg-slate-50" : ""}`}
-                >
-                  <button
-                    type="button"
-                    onClick={() => onOpen({ kind: "create", date })}
-                    className={`flex size-7 items-center justify-center rounded-full text-sm hover:bg-teal-100 ${
-                      date === today ? "bg-teal-700 font-bold text-white hover:bg-teal-800" : outside ? "text-slate-500" : "text-slate-800"
-                    }`}
+        {weeks.map((row) => {
+          const bars = barsInRow(rowItems(row, events, itemsOn, timeZone), row);
+          const lanes = Math.min(MAX_LANES, Math.max(0, ...bars.map((bar) => bar.lane + 1)));
+          const hiddenOn = (column: number) => bars.filter((bar) => bar.lane >= MAX_LANES && bar.start <= column && column < bar.start + bar.span).length;
+          return (
+            <div role="row" key={row[0]} className="contents">
+              {row.map((date, column) => {
+                const outside = date.slice(0, 7) !== month;
+                const hidden = hiddenOn(column);
+                return (
+                  <div
+                    key={date}
+                    role="gridcell"
+                    aria-current={date === today ? "date" : undefined}
+                    onDragOver={(drag) => {
+                      if (grabbed.current) drag.preventDefault();
+                    }}
+                    onDrop={(drag) => {
+                      drag.preventDefault();
+                      drop(date);
+                    }}
+                    className={`relative flex min-h-20 min-w-0 flex-col gap-1 border-r border-b border-slate-100 p-1 sm:min-h-28 ${outside ? "bg-slate-50" : ""}`}
                   >
-                    {/* The name starts with the number people see, so voice control finds it by that. */}
-                    {Number(date.slice(8))}
-                    <span className="sr-only">, {format(t.planner.addEventOn, { date: formatDate(date, locale, { dateStyle: "full" }) })}</span>
-                  </button>
-                  <ul className="flex min-w-0 flex-col gap-0.5">{chips.slice(0, MAX_CHIPS)}</ul>
-                  {chips.length > MAX_CHIPS ? (
-                    <button type="button" onClick={() => onShowWeek(date)} className="text-left text-xs font-semibold text-teal-800 hover:underline">
-                      {format(t.planner.more, { count: chips.length - MAX_CHIPS })}
+                    <button
+                      type="button"
+                      data-date={date}
+                      onClick={() => onOpen({ kind: "create", date })}
+                      className={`flex size-7 items-center justify-center rounded-full text-sm hover:bg-teal-100 ${
+                        date === today ? "bg-teal-700 font-bold text-white hover:bg-teal-800" : outside ? "text-slate-500" : "text-slate-800"
+                      }`}
+                    >
+                      {/* The name starts with the number people see, so voice control finds it by that. */}
+                      {Number(date.slice(8))}
+                      <span className="sr-only">, {format(t.planner.addEventOn, { date: formatDate(date, locale, { dateStyle: "full" }) })}</span>
                     </button>
-                  ) : null}
-                </div>
-              );
-            })}
-          </div>
-        ))}
+                    <div aria-hidden style={{ height: `calc(${lanes} * var(--lane))` }} className="shrink-0" />
+                    <ul>
+                      {bars
+                        .filter((bar) => bar.start === column && bar.lane < MAX_LANES)
+                        .map((bar) => (
+                          <BarButton
+                            key={itemKey(bar.item)}
+                            t={t}
+                            bar={bar}
+                            row={row}
+                            timeZone={timeZone}
+                            style={barStyle(bar.lane, bar.span)}
+                            compact
+                            onOpen={onOpen}
+                            onGrab={(event, grabbedDate) => (grabbed.current = { event, date: grabbedDate })}
+                            onReschedule={onReschedule}
+                          />
+                        ))}
+                    </ul>
+                    {hidden ? (
+                      <button type="button" onClick={() => onShowWeek(date)} className="text-left text-xs font-semibold text-teal-800 hover:underline">
+                        {format(t.planner.more, { count: hidden })}
+                      </button>
+                    ) : null}
+                  </div>
+                );
+              })}
+            </div>
+          );
+        })}
       </div>
-      {/* Phones: the grid has room only for the start of each title, so the month is listed in full below it. */}
+      {/* Phones: the grid has room only for thin bars, so the month is listed in full below it. */}
       <section aria-label={title} className="flex flex-col gap-3 sm:hidden">
         {days
           .filter((date) => date.slice(0, 7) === month)
@@ -69,7 +149,9 @@ export function MonthGrid({ t, locale, days, today, timeZone, itemsOn, onOpen, c
             <div key={date}>
               <h2 className={`mb-1 text-sm font-semibold ${date === today ? "text-teal-800" : "text-slate-700"}`}>{formatDate(date, locale, { month: "long", day: "numeric", weekday: "short" })}</h2>
               <ul className="flex flex-col gap-1">
-                {items.events.map(chip)}
+                {items.events.map((event) => (
+                  <EventLine key={event.id} event={event} date={date} timeZone={timeZone} onOpen={onOpen} />
+                ))}
                 {dayMarkers(t, items)}
               </ul>
             </div>

@@ -2,12 +2,22 @@
 import { useEffect, useRef, type ReactNode } from "react";
 
 // A native modal <dialog>: the browser traps focus, Esc closes it, and the page behind is inert.
+// React focuses an `autoFocus` field as it mounts, while the dialog is still closed, so the browser
+// would then put focus on its own first pick (the scrolling frame): a field that should have focus
+// when the dialog opens says so with `data-autofocus`. On closing, focus goes back to what opened it.
 export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    const opener = document.activeElement;
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      dialog.querySelector<HTMLElement>("[data-autofocus]")?.focus();
+    }
+    return () => {
+      dialog?.close();
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    };
   }, []);
   return (
     <dialog

@@ -134,6 +134,8 @@ export const en: Dictionary = {
     close: "Close",
     saved: "Saved.",
     deleted: "Deleted.",
+    moved: "Event moved.",
+    skipToCalendar: "Skip to the calendar",
     undo: "Undo",
     loadFailed: "Could not load. Please reload the page.",
     saveFailed: "Could not save; your change was undone.",

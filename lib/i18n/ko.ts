@@ -133,6 +133,8 @@ export const ko = {
     close: "닫기",
     saved: "저장했습니다.",
     deleted: "삭제했습니다.",
+    moved: "일정을 옮겼습니다.",
+    skipToCalendar: "캘린더로 건너뛰기",
     undo: "실행 취소",
     loadFailed: "불러오지 못했습니다. 새로 고침해 주세요.",
     saveFailed: "저장하지 못했습니다. 변경을 되돌렸습니다.",

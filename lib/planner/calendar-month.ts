@@ -1,6 +1,6 @@
 import "server-only";
 import { listBucketItems } from "@/lib/planner/bucket";
-import { monthGrid, viewRange } from "@/lib/planner/calendar";
+import { viewDays, viewRange, type CalendarView } from "@/lib/planner/calendar";
 import { todayIn } from "@/lib/planner/dates";
 import { listEvents } from "@/lib/planner/events";
 import { DEFAULT_TODO_VIEW } from "@/lib/planner/todo-order";
@@ -17,11 +17,11 @@ export interface CalendarMonth {
   bucket: BucketItemDto[];
 }
 
-// What the calendar's first view shows, read with the page, so it arrives drawn instead of drawing
-// itself three more times as its requests come back; in the zone the page is drawn in
-// (lib/i18n/server.ts). A browser elsewhere fetches its own view.
-export async function loadCalendarMonth(userId: string, weekStartsOn: PlannerSettings["weekStartsOn"], timeZone: string): Promise<CalendarMonth> {
-  const days = monthGrid(todayIn(timeZone), weekStartsOn);
+// What the calendar's first view shows (the month or week the URL names, else this month), read with
+// the page, so it arrives drawn instead of drawing itself three more times as its requests come back;
+// in the zone the page is drawn in (lib/i18n/server.ts). A browser elsewhere fetches its own view.
+export async function loadCalendarMonth(userId: string, weekStartsOn: PlannerSettings["weekStartsOn"], timeZone: string, place: { view: CalendarView; date: string | null }): Promise<CalendarMonth> {
+  const days = viewDays(place.view, place.date ?? todayIn(timeZone), weekStartsOn);
   const { from, to } = viewRange(days, timeZone);
   const [events, todos, bucket] = await Promise.all([listEvents(userId, from, to), listTodos(userId, DEFAULT_TODO_VIEW), listBucketItems(userId)]);
   return { timeZone, first: days[0] ?? "", last: days.at(-1) ?? "", events, todos, bucket: bucket.items };

@@ -24,6 +24,21 @@ export function monthGrid(date: string, weekStartsOn: 0 | 1): string[] {
   return days;
 }
 
+export const CALENDAR_VIEWS = ["month", "week"] as const;
+export type CalendarView = (typeof CALENDAR_VIEWS)[number];
+
+// The calendar's place as the URL gives it (?view=week&date=2026-12-14), by the page on the server and
+// in the browser alike: anything else there is ignored rather than refused, as a link may be old.
+export function calendarPlace(view: string | null | undefined, date: string | null | undefined): { view: CalendarView; date: string | null } {
+  const known = CALENDAR_VIEWS.find((name) => name === view) ?? "month";
+  const real = typeof date === "string" && /^(19|20|21)\d{2}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && addDays(date, 0) === date;
+  return { view: known, date: real ? date : null };
+}
+
+export function viewDays(view: CalendarView, date: string, weekStartsOn: 0 | 1): string[] {
+  return view === "month" ? monthGrid(date, weekStartsOn) : weekDays(date, weekStartsOn);
+}
+
 // The instants a view's days span in the user's time zone: what its events are fetched for.
 export function viewRange(days: string[], timeZone: string): { from: Date; to: Date } {
   const first = days[0] ?? "";
