@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { toDto as toBucketItemDto } from "@/lib/planner/bucket";
 import { toDto as toEventDto } from "@/lib/planner/events";
 import { searchPattern } from "@/lib/planner/search-pattern";
@@ -17,6 +18,12 @@ export interface SearchResults {
 
 type Kind = keyof SearchResults;
 
+// A column's text in NFC, however it was stored. Most text already is, and checking is cheaper than
+// normalising it again.
+function nfc(column: "title" | "description"): Prisma.Sql {
+  return Prisma.raw(`(CASE WHEN "${column}" IS NFC NORMALIZED THEN "${column}" ELSE normalize("${column}", NFC) END)`);
+}
+
 function inOrder<Item extends { id: string }>(items: Item[], ids: string[]): Item[] {
   const byId = new Map(items.map((item) => [item.id, item]));
   return ids.flatMap((id) => byId.get(id) ?? []);
@@ -33,15 +40,15 @@ export async function searchPlanner(userId: string, query: string): Promise<Sear
   const pattern = searchPattern(query.normalize("NFC"));
   const rows = await db.$queryRaw<{ kind: Kind; id: string }[]>`
     (SELECT 'events' AS kind, "id" FROM "Event"
-      WHERE "userId" = ${userId} AND (normalize("title", NFC) ~* ${pattern} OR normalize("description", NFC) ~* ${pattern})
+      WHERE "userId" = ${userId} AND (${nfc("title")} ~* ${pattern} OR ${nfc("description")} ~* ${pattern})
       ORDER BY GREATEST("startsAt" - now(), now() - "endsAt", interval '0'), "startsAt" DESC, "id" LIMIT ${SEARCH_LIMIT})
     UNION ALL
     (SELECT 'todos', "id" FROM "Todo"
-      WHERE "userId" = ${userId} AND normalize("title", NFC) ~* ${pattern}
+      WHERE "userId" = ${userId} AND ${nfc("title")} ~* ${pattern}
       ORDER BY "completedAt" IS NOT NULL, "createdAt" DESC, "id" LIMIT ${SEARCH_LIMIT})
     UNION ALL
     (SELECT 'bucket', "id" FROM "BucketItem"
-      WHERE "userId" = ${userId} AND (normalize("title", NFC) ~* ${pattern} OR normalize("description", NFC) ~* ${pattern})
+      WHERE "userId" = ${userId} AND (${nfc("title")} ~* ${pattern} OR ${nfc("description")} ~* ${pattern})
       ORDER BY "achievedOn" IS NOT NULL, "createdAt" DESC, "id" LIMIT ${SEARCH_LIMIT})`;
   const ids = (kind: Kind) => rows.filter((row) => row.kind === kind).map((row) => row.id);
   const [events, todos, bucket] = await Promise.all([
