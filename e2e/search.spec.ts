@@ -29,7 +29,7 @@ test("search from the header: results grouped by kind, the match marked, an even
   const bucket = page.getByRole("region", { name: "버킷리스트 1개" });
   await expect(events.getByRole("link")).toHaveCount(1);
   await expect(events.getByRole("link")).toContainText("주간 회의");
-  await expect(events.getByRole("link")).toContainText("오전 10:00");
+  await expect(events.getByRole("link")).toContainText("10:00–11:00");
   await expect(events.locator("mark")).toHaveText(["회의"]);
   await expect(todos.getByRole("link", { name: /회의록 보내기/ })).toHaveAttribute("href", "/dashboard/todo");
   await expect(bucket.getByRole("link", { name: /오로라 보기/ })).toHaveAttribute("href", "/dashboard/bucket");

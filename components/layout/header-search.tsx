@@ -19,7 +19,7 @@ export function HeaderSearch({ t }: { t: Sections<"search"> }) {
         autoComplete="off"
         className="w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 placeholder:text-slate-600 sm:w-56"
       />
-      <button type="submit" className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-semibold text-slate-700 hover:bg-slate-100">
+      <button type="submit" className="shrink-0 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-semibold whitespace-nowrap text-slate-700 hover:bg-slate-100">
         {t.search.submit}
       </button>
     </form>

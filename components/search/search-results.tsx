@@ -23,7 +23,11 @@ function eventWhen(event: EventDto, t: Texts, locale: string, timeZone: string):
     const dates = first === last ? formatDate(first, locale, { dateStyle: "medium" }) : `${formatDate(first, locale, { dateStyle: "medium" })} – ${formatDate(last, locale, { dateStyle: "medium" })}`;
     return `${dates} · ${t.planner.allDay}`;
   }
-  return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: "medium", timeStyle: "short" }).format(new Date(event.startsAt));
+  // Times as the calendar writes them (24-hour), on the reader's wall clock.
+  const start = instantToZoned(new Date(event.startsAt), timeZone);
+  const end = instantToZoned(new Date(event.endsAt), timeZone);
+  const day = (date: string) => formatDate(date, locale, { dateStyle: "medium" });
+  return start.date === end.date ? `${day(start.date)} ${start.time}–${end.time}` : `${day(start.date)} ${start.time} – ${day(end.date)} ${end.time}`;
 }
 
 function Group({ id, title, count, children }: { id: string; title: string; count: string; children: ReactNode }) {
