@@ -37,3 +37,20 @@ test("signed-in pages have no WCAG A/AA violations", async ({ page, signedIn }) 
     await expectNoViolations(page);
   }
 });
+
+test("the search page, with results and without, has no WCAG A/AA violations", async ({ page, signedIn }) => {
+  void signedIn;
+  const origin = new URL(page.url()).origin;
+  const today = new Date().toISOString().slice(0, 10);
+  expect(
+    (await page.request.post("/api/events", { data: { title: "주간 회의", description: "회의 안건", startsAt: `${today}T01:00:00Z`, endsAt: `${today}T02:00:00Z` }, headers: { origin } })).status(),
+  ).toBe(201);
+  expect((await page.request.post("/api/todos", { data: { title: "회의록 보내기" }, headers: { origin } })).status()).toBe(201);
+  expect((await page.request.post("/api/bucket-items", { data: { title: "오로라 보기", description: "회의 없는 한 달" }, headers: { origin } })).status()).toBe(201);
+  for (const path of ["/dashboard/search?q=ㅎㅇ", "/dashboard/search?q=없는말", "/dashboard/search"]) {
+    await page.goto(path);
+    await expect(page.getByRole("main")).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    await expectNoViolations(page);
+  }
+});

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { PasskeyOffer } from "@/components/auth/passkey-offer";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { AppHeader } from "@/components/layout/app-header";
+import { HeaderSearch } from "@/components/layout/header-search";
 import { PASSKEY_OFFER_COOKIE } from "@/lib/auth/cookies";
 import { requireCurrentUser } from "@/lib/auth/current-user";
 import { hasPasskey } from "@/lib/auth/passkeys";
@@ -20,6 +21,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         t={sections(t, "common")}
         home="/dashboard"
         title={t.common.appName}
+        search={<HeaderSearch t={sections(t, "search")} />}
         extra={
           <>
             <span className="hidden text-sm text-slate-700 sm:inline">{format(t.dashboard.greeting, { name: user.nickname })}</span>

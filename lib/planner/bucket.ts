@@ -10,7 +10,7 @@ import type { BucketCreateInput, BucketUpdateInput } from "@/lib/validations/pla
 
 export const MAX_BUCKET_ITEMS = 500;
 
-function toDto(item: BucketItem): BucketItemDto {
+export function toDto(item: BucketItem): BucketItemDto {
   return {
     id: item.id,
     title: item.title,

@@ -9,7 +9,7 @@ import { eventTimeProblems, type EventCreateInput, type EventUpdateInput } from 
 // More than a person can read in one view; the range is bounded too (see eventRangeSchema).
 const MAX_EVENTS = 1000;
 
-function toDto(event: Event): EventDto {
+export function toDto(event: Event): EventDto {
   return {
     id: event.id,
     title: event.title,

@@ -11,7 +11,7 @@ import type { TodoCreateInput, TodoUpdateInput } from "@/lib/validations/planner
 // A list longer than this is not a todo list any more; the bound keeps every query cheap.
 export const MAX_TODOS = 500;
 
-function toDto(todo: Todo): TodoDto {
+export function toDto(todo: Todo): TodoDto {
   return {
     id: todo.id,
     title: todo.title,

@@ -28,7 +28,7 @@ test("the welcome, login, sign-up and password pages carry their own texts and n
 test("the signed-in pages carry the planner's and settings' texts, not the admin pages' or the sign-in pages'", async () => {
   const { client } = await signedInUser();
   const foreign = [ko.admin.notLocked, ko.welcome.title, en.planner.listFull, en.admin.notLocked];
-  for (const path of ["/dashboard", "/dashboard/todo", "/dashboard/bucket", "/dashboard/settings"]) {
+  for (const path of ["/dashboard", "/dashboard/todo", "/dashboard/bucket", "/dashboard/settings", "/dashboard/search?q=%ED%9A%8C%EC%9D%98"]) {
     const page = await client.request(path, { headers: { "accept-language": "ko" } });
     assert.equal(page.status, 200, path);
     const html = await page.text();
