@@ -18,7 +18,7 @@ export default async function CalendarPage() {
       locale={locale}
       settings={settings}
       pageZone={pageZone}
-      initial={await loadCalendarMonth(user.id, settings.weekStartsOn, pageZone)}
+      initial={await loadCalendarMonth(user.id, settings, pageZone, locale)}
     />
   );
 }

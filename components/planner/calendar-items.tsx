@@ -22,6 +22,8 @@ export interface GridProps {
   today: string;
   timeZone: string;
   itemsOn: (date: string) => DayItems;
+  // The day's public holidays, named; undefined on other days.
+  holidayOn: (date: string) => string | undefined;
   onOpen: (target: EventDialogTarget) => void;
 }
 

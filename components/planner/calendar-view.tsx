@@ -6,6 +6,7 @@ import { SegmentedControl } from "@/components/ui/segmented-control";
 import type { DayItems } from "@/components/planner/calendar-items";
 import type { EventDialogTarget } from "@/components/planner/event-dialog";
 import { MonthGrid } from "@/components/planner/month-grid";
+import { useHolidays } from "@/components/planner/use-holidays";
 import { useTimeZone } from "@/components/planner/use-time-zone";
 import { WeekGrid } from "@/components/planner/week-grid";
 import { api, NetworkError } from "@/lib/client/api";
@@ -56,6 +57,7 @@ export function CalendarView({
   const days = useMemo(() => (view === "month" ? monthGrid(cursor, settings.weekStartsOn) : weekDays(cursor, settings.weekStartsOn)), [view, cursor, settings.weekStartsOn]);
   const first = days[0] ?? cursor;
   const last = days.at(-1) ?? cursor;
+  const holidayOn = useHolidays(first, last, locale, initial);
 
   const loadEvents = useCallback(async () => {
     const { from, to } = viewRange([first, last], timeZone);
@@ -117,7 +119,7 @@ export function CalendarView({
     setStatus(t.planner.deleted);
   }
 
-  const grid = { t, locale, days, today, timeZone, itemsOn, onOpen: setDialog };
+  const grid = { t, locale, days, today, timeZone, itemsOn, holidayOn, onOpen: setDialog };
 
   return (
     <section className="flex flex-col gap-4" aria-busy={loading}>

@@ -1,5 +1,6 @@
 "use client";
 import { dayMarkers, EventChip, type GridProps } from "@/components/planner/calendar-items";
+import { dayToneClass, HolidayName } from "@/components/planner/day-tone";
 import { format } from "@/lib/i18n/dictionaries";
 import { formatDate, instantToZoned } from "@/lib/planner/dates";
 import type { EventDto } from "@/lib/planner/types";
@@ -8,22 +9,26 @@ const HOURS = Array.from({ length: 24 }, (_, hour) => `${String(hour).padStart(2
 
 // One week by the hour: all-day events (and those that began on an earlier day) in the top row,
 // each timed event in the hour it starts.
-export function WeekGrid({ t, locale, days, today, timeZone, itemsOn, onOpen, events }: GridProps & { events: EventDto[] }) {
+export function WeekGrid({ t, locale, days, today, timeZone, itemsOn, holidayOn, onOpen, events }: GridProps & { events: EventDto[] }) {
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
       <div role="grid" aria-label={t.dashboard.calendar} className="grid min-w-[44rem] grid-cols-[3.5rem_repeat(7,minmax(0,1fr))]">
         <div role="row" className="contents">
           <div role="columnheader" className="border-b border-slate-200 bg-slate-100" />
-          {days.map((date) => (
-            <div
-              key={date}
-              role="columnheader"
-              aria-current={date === today ? "date" : undefined}
-              className={`border-b border-l border-slate-200 px-1 py-2 text-center text-sm font-semibold ${date === today ? "bg-teal-700 text-white" : "bg-slate-100 text-slate-700"}`}
-            >
-              {formatDate(date, locale, { weekday: "short", day: "numeric" })}
-            </div>
-          ))}
+          {days.map((date) => {
+            const holiday = holidayOn(date);
+            return (
+              <div
+                key={date}
+                role="columnheader"
+                aria-current={date === today ? "date" : undefined}
+                className={`flex min-w-0 flex-col items-center border-b border-l border-slate-200 px-1 py-2 text-center text-sm font-semibold ${date === today ? "bg-teal-700 text-white" : `bg-slate-100 ${dayToneClass(date, holiday) ?? "text-slate-700"}`}`}
+              >
+                {formatDate(date, locale, { weekday: "short", day: "numeric" })}
+                <HolidayName name={holiday} className={`max-w-full ${date === today ? "text-white" : "text-red-700"}`} />
+              </div>
+            );
+          })}
         </div>
         <div role="row" className="contents">
           <div role="rowheader" className="border-b border-slate-200 px-1 py-1 text-xs text-slate-600">
