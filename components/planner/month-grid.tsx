@@ -54,20 +54,18 @@ export function MonthGrid({
                   aria-current={date === today ? "date" : undefined}
                   className={`flex min-h-20 min-w-0 flex-col gap-1 border-r border-b border-slate-100 p-1 sm:min-h-28 ${outside ? "bg-slate-50" : ""}`}
                 >
-                  <div className="flex min-w-0 items-center gap-1">
-                    <button
-                      type="button"
-                      onClick={() => onOpen({ kind: "create", date })}
-                      className={`flex size-7 shrink-0 items-center justify-center rounded-full text-sm hover:bg-teal-100 ${
-                        date === today ? "bg-teal-700 font-bold text-white hover:bg-teal-800" : (dayToneClass(date, holiday) ?? (outside ? "text-slate-500" : "text-slate-800"))
-                      }`}
-                    >
-                      {/* The name starts with the number people see, so voice control finds it by that. */}
-                      {Number(date.slice(8))}
-                      <span className="sr-only">, {format(t.planner.addEventOn, { date: formatDate(date, locale, { dateStyle: "full" }) })}</span>
-                    </button>
-                    <HolidayName name={holiday} />
-                  </div>
+                  <button
+                    type="button"
+                    onClick={() => onOpen({ kind: "create", date })}
+                    className={`flex size-7 items-center justify-center rounded-full text-sm hover:bg-teal-100 ${
+                      date === today ? "bg-teal-700 font-bold text-white hover:bg-teal-800" : (dayToneClass(date, holiday) ?? (outside ? "text-slate-500" : "text-slate-800"))
+                    }`}
+                  >
+                    {/* The name starts with the number people see, so voice control finds it by that. */}
+                    {Number(date.slice(8))}
+                    <span className="sr-only">, {format(t.planner.addEventOn, { date: formatDate(date, locale, { dateStyle: "full" }) })}</span>
+                  </button>
+                  <HolidayName name={holiday} />
                   <ul className="flex min-w-0 flex-col gap-0.5">{chips.slice(0, MAX_CHIPS)}</ul>
                   {chips.length > MAX_CHIPS ? (
                     <button type="button" onClick={() => onShowWeek(date)} className="text-left text-xs font-semibold text-teal-800 hover:underline">
