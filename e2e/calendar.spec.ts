@@ -166,7 +166,10 @@ test("an event is moved by dragging it or with Alt+arrows, and the move can be u
   const moved = grid(page).getByRole("button", { name: "14:00 회의 이동" });
   await expect(moved).toBeVisible();
   const hour = await target.boundingBox();
-  const handle = grid(page).getByRole("listitem").filter({ has: page.getByRole("button", { name: "14:00 회의 이동" }) }).getByTestId("resize-handle");
+  const handle = grid(page)
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("button", { name: "14:00 회의 이동" }) })
+    .getByTestId("resize-handle");
   const edge = await handle.boundingBox();
   if (!hour || !edge) throw new Error("not drawn");
   await page.mouse.move(edge.x + edge.width / 2, edge.y + edge.height / 2);

@@ -87,6 +87,7 @@ export async function exportUserData(userId: string, meta: RequestMeta) {
       twoStepVerificationSince: iso(user.totpEnabledAt),
       weekStartsOn: user.weekStartsOn,
       timeZone: user.timeZone,
+      holidayCountry: user.holidayCountry,
       createdAt: user.createdAt.toISOString(),
     },
     consents: user.consents.map((consent) => ({ kind: consent.kind, version: consent.version, granted: consent.granted, at: consent.createdAt.toISOString() })),

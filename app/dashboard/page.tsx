@@ -22,7 +22,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
       locale={locale}
       settings={settings}
       pageZone={pageZone}
-      initial={await loadCalendarMonth(user.id, settings.weekStartsOn, pageZone, place)}
+      initial={await loadCalendarMonth(user.id, settings, pageZone, locale, place)}
     />
   );
 }

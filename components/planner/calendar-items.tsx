@@ -25,6 +25,8 @@ export interface GridProps {
   timeZone: string;
   events: EventDto[];
   itemsOn: (date: string) => DayItems;
+  // The day's public holidays, named; undefined on other days.
+  holidayOn: (date: string) => string | undefined;
   onOpen: (target: EventDialogTarget) => void;
   // A drag or a key moved or resized an event: its new times.
   onReschedule: (event: EventDto, times: Pick<EventDto, "startsAt" | "endsAt">) => void;

@@ -7,6 +7,7 @@ import { SegmentedControl } from "@/components/ui/segmented-control";
 import type { DayItems } from "@/components/planner/calendar-items";
 import type { EventDialogTarget } from "@/components/planner/event-dialog";
 import { MonthGrid } from "@/components/planner/month-grid";
+import { useHolidays } from "@/components/planner/use-holidays";
 import { useTimeZone } from "@/components/planner/use-time-zone";
 import { WeekGrid } from "@/components/planner/week-grid";
 import { api, NetworkError } from "@/lib/client/api";
@@ -69,6 +70,7 @@ export function CalendarView({
   const days = useMemo(() => viewDays(view, cursor, settings.weekStartsOn), [view, cursor, settings.weekStartsOn]);
   const first = days[0] ?? cursor;
   const last = days.at(-1) ?? cursor;
+  const holidayOn = useHolidays(first, last, locale, initial);
 
   const loadEvents = useCallback(async () => {
     const { from, to } = viewRange([first, last], timeZone);
@@ -157,6 +159,7 @@ export function CalendarView({
     timeZone,
     events,
     itemsOn,
+    holidayOn,
     onOpen: setDialog,
     onReschedule: (event: EventDto, times: Pick<EventDto, "startsAt" | "endsAt">) => void onReschedule(event, times),
   };

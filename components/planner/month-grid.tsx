@@ -1,6 +1,7 @@
 "use client";
 import { useRef, type CSSProperties, type KeyboardEvent } from "react";
 import { BarButton, dayMarkers, EventLine, itemKey, rowItems, type GridProps } from "@/components/planner/calendar-items";
+import { dayToneClass, HolidayName } from "@/components/planner/day-tone";
 import { format } from "@/lib/i18n/dictionaries";
 import { barsInRow, daysBetween, movedBy } from "@/lib/planner/calendar-layout";
 import { addDays, formatDate } from "@/lib/planner/dates";
@@ -37,6 +38,7 @@ export function MonthGrid({
   timeZone,
   events,
   itemsOn,
+  holidayOn,
   onOpen,
   onReschedule,
   cursor,
@@ -67,7 +69,11 @@ export function MonthGrid({
           {days.slice(0, 7).map((date) => {
             const name = formatDate(date, locale, { weekday: "short" });
             return (
-              <div key={name} role="columnheader" className="border-b border-slate-200 bg-slate-100 py-2 text-center text-xs font-semibold text-slate-700 sm:text-sm">
+              <div
+                key={name}
+                role="columnheader"
+                className={`border-b border-slate-200 bg-slate-100 py-2 text-center text-xs font-semibold sm:text-sm ${dayToneClass(date, undefined) ?? "text-slate-700"}`}
+              >
                 {name}
               </div>
             );
@@ -82,6 +88,7 @@ export function MonthGrid({
               {row.map((date, column) => {
                 const outside = date.slice(0, 7) !== month;
                 const hidden = hiddenOn(column);
+                const holiday = holidayOn(date);
                 return (
                   <div
                     key={date}
@@ -101,13 +108,19 @@ export function MonthGrid({
                       data-date={date}
                       onClick={() => onOpen({ kind: "create", date })}
                       className={`flex size-7 items-center justify-center rounded-full text-sm hover:bg-teal-100 ${
-                        date === today ? "bg-teal-700 font-bold text-white hover:bg-teal-800" : outside ? "text-slate-500" : "text-slate-800"
+                        date === today ? "bg-teal-700 font-bold text-white hover:bg-teal-800" : (dayToneClass(date, holiday) ?? (outside ? "text-slate-500" : "text-slate-800"))
                       }`}
                     >
                       {/* The name starts with the number people see, so voice control finds it by that. */}
                       {Number(date.slice(8))}
                       <span className="sr-only">, {format(t.planner.addEventOn, { date: formatDate(date, locale, { dateStyle: "full" }) })}</span>
                     </button>
+                    {/* Beside the number, so the bars below start at the same height in every cell. */}
+                    {holiday ? (
+                      <span className="absolute top-2.5 right-1 left-9 flex">
+                        <HolidayName name={holiday} />
+                      </span>
+                    ) : null}
                     <div aria-hidden style={{ height: `calc(${lanes} * var(--lane))` }} className="shrink-0" />
                     <ul>
                       {bars
@@ -143,11 +156,14 @@ export function MonthGrid({
       <section aria-label={title} className="flex flex-col gap-3 sm:hidden">
         {days
           .filter((date) => date.slice(0, 7) === month)
-          .map((date) => ({ date, items: itemsOn(date) }))
-          .filter(({ items }) => items.events.length + items.todos.length + items.bucket.length > 0)
-          .map(({ date, items }) => (
+          .map((date) => ({ date, items: itemsOn(date), holiday: holidayOn(date) }))
+          .filter(({ items, holiday }) => holiday || items.events.length + items.todos.length + items.bucket.length > 0)
+          .map(({ date, items, holiday }) => (
             <div key={date}>
-              <h2 className={`mb-1 text-sm font-semibold ${date === today ? "text-teal-800" : "text-slate-700"}`}>{formatDate(date, locale, { month: "long", day: "numeric", weekday: "short" })}</h2>
+              <h2 className={`mb-1 text-sm font-semibold ${date === today ? "text-teal-800" : (dayToneClass(date, holiday) ?? "text-slate-700")}`}>
+                {formatDate(date, locale, { month: "long", day: "numeric", weekday: "short" })}
+                {holiday ? ` · ${holiday}` : null}
+              </h2>
               <ul className="flex flex-col gap-1">
                 {items.events.map((event) => (
                   <EventLine key={event.id} event={event} date={date} timeZone={timeZone} onOpen={onOpen} />

@@ -6,6 +6,7 @@ import { SelectField } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import { useSubmit } from "@/components/ui/use-submit";
 import type { Sections } from "@/lib/i18n/dictionaries";
+import { isHolidayCountry, type HolidayCountry } from "@/lib/planner/holiday-countries";
 import type { PlannerSettings } from "@/lib/planner/types";
 
 function timeZones(current: string): string[] {
@@ -13,10 +14,22 @@ function timeZones(current: string): string[] {
   return zones.includes(current) ? zones : [current, ...zones];
 }
 
-export function SettingsForm({ t, settings, pageZone }: { t: Sections<"apiErrors" | "common" | "planner" | "settings" | "validation">; settings: PlannerSettings; pageZone: string }) {
+export function SettingsForm({
+  t,
+  settings,
+  pageZone,
+  holidayCountries,
+}: {
+  t: Sections<"apiErrors" | "common" | "planner" | "settings" | "validation">;
+  settings: PlannerSettings;
+  pageZone: string;
+  // Korea first, then by name in the page's language (lib/planner/holidays.ts).
+  holidayCountries: { code: HolidayCountry; name: string }[];
+}) {
   const [weekStartsOn, setWeekStartsOn] = useState<0 | 1>(settings.weekStartsOn);
   // Without a saved zone, the one the page is drawn in (the browser's, as its pages wrote it).
   const [timeZone, setTimeZone] = useState(settings.timeZone ?? pageZone);
+  const [holidayCountry, setHolidayCountry] = useState<HolidayCountry | null>(settings.holidayCountry);
   const { busy, fields, message, submit } = useSubmit(t);
   const [saved, setSaved] = useState(false);
   // One line above the form, a field's reason first: the selects offer only values the server
@@ -26,7 +39,7 @@ export function SettingsForm({ t, settings, pageZone }: { t: Sections<"apiErrors
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSaved(false);
-    const result = await submit("/api/settings", { json: { weekStartsOn, timeZone }, method: "PATCH" });
+    const result = await submit("/api/settings", { json: { weekStartsOn, timeZone, holidayCountry }, method: "PATCH" });
     setSaved(result?.ok === true);
   }
 
@@ -42,6 +55,19 @@ export function SettingsForm({ t, settings, pageZone }: { t: Sections<"apiErrors
         {timeZones(timeZone).map((zone) => (
           <option key={zone} value={zone}>
             {zone}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={t.settings.holidayCountry}
+        name="holidayCountry"
+        value={holidayCountry ?? ""}
+        onChange={(event) => setHolidayCountry(isHolidayCountry(event.target.value) ? event.target.value : null)}
+      >
+        <option value="">{t.settings.noHolidays}</option>
+        {holidayCountries.map((country) => (
+          <option key={country.code} value={country.code}>
+            {country.name}
           </option>
         ))}
       </SelectField>

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from "react";
 import { BarButton, itemKey, keyedMove, MOVE_KEYS, rowItems, type GridProps } from "@/components/planner/calendar-items";
 import { COLOR_CLASSES } from "@/components/planner/colors";
+import { dayToneClass, HolidayName } from "@/components/planner/day-tone";
 import { format } from "@/lib/i18n/dictionaries";
 import { barsInRow, blocksOn, daysBetween, isLong, minutesOf, movedBy, resizedTo, timeLabelOn } from "@/lib/planner/calendar-layout";
 import { formatDate, instantToZoned } from "@/lib/planner/dates";
@@ -42,7 +43,7 @@ function useNow(timeZone: string): { date: string; minutes: number } | null {
 // One week by the hour: all-day events and those of a day or more as bars in the top row; timed
 // events as blocks as tall as they last, side by side where they overlap, split at midnight. A block
 // is dragged to another hour or day, and its lower edge to another end.
-export function WeekGrid({ t, locale, days, today, timeZone, events, itemsOn, onOpen, onReschedule }: GridProps) {
+export function WeekGrid({ t, locale, days, today, timeZone, events, itemsOn, holidayOn, onOpen, onReschedule }: GridProps) {
   const scroller = useRef<HTMLDivElement>(null);
   // What is being dragged: an event, and the day and minute of it taken hold of.
   const grabbed = useRef<{ event: EventDto; date: string; minutes: number } | null>(null);
@@ -67,16 +68,20 @@ export function WeekGrid({ t, locale, days, today, timeZone, events, itemsOn, on
       <div id="calendar-grid" tabIndex={-1} role="grid" aria-label={t.dashboard.calendar} className="grid min-w-[44rem] grid-cols-[3.5rem_repeat(7,minmax(0,1fr))]">
         <div role="row" className="contents">
           <div role="columnheader" className="sticky top-0 z-30 border-b border-slate-200 bg-slate-100" />
-          {days.map((date) => (
-            <div
-              key={date}
-              role="columnheader"
-              aria-current={date === today ? "date" : undefined}
-              className={`sticky top-0 z-30 border-b border-l border-slate-200 px-1 py-2 text-center text-sm font-semibold ${date === today ? "bg-teal-700 text-white" : "bg-slate-100 text-slate-700"}`}
-            >
-              {formatDate(date, locale, { weekday: "short", day: "numeric" })}
-            </div>
-          ))}
+          {days.map((date) => {
+            const holiday = holidayOn(date);
+            return (
+              <div
+                key={date}
+                role="columnheader"
+                aria-current={date === today ? "date" : undefined}
+                className={`sticky top-0 z-30 flex min-w-0 flex-col items-center border-b border-l border-slate-200 px-1 py-2 text-center text-sm font-semibold ${date === today ? "bg-teal-700 text-white" : `bg-slate-100 ${dayToneClass(date, holiday) ?? "text-slate-700"}`}`}
+              >
+                {formatDate(date, locale, { weekday: "short", day: "numeric" })}
+                <HolidayName name={holiday} className={`max-w-full ${date === today ? "text-white" : "text-red-700"}`} />
+              </div>
+            );
+          })}
         </div>
         <div role="row" className="contents">
           <div role="rowheader" className="border-b border-slate-200 px-1 py-1 text-xs text-slate-600">

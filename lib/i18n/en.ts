@@ -328,6 +328,8 @@ export const en: Dictionary = {
     sunday: "Sunday",
     monday: "Monday",
     timeZone: "Time zone",
+    holidayCountry: "Public holidays",
+    noHolidays: "None",
     saved: "Settings saved.",
     sessionsTitle: "Signed-in devices",
     privacyTitle: "Privacy",

@@ -327,6 +327,8 @@ export const ko = {
     sunday: "일요일",
     monday: "월요일",
     timeZone: "시간대",
+    holidayCountry: "공휴일",
+    noHolidays: "없음",
     saved: "설정을 저장했습니다.",
     sessionsTitle: "로그인된 기기",
     privacyTitle: "개인정보",

@@ -1,4 +1,5 @@
 // What the planner API answers, shared by the route handlers and the pages that call them.
+import type { HolidayCountry } from "@/lib/planner/holiday-countries";
 
 // The values a planner field may take: the schemas check them, and the forms list them without
 // loading the schemas.
@@ -53,4 +54,12 @@ export interface BucketSummary {
 export interface PlannerSettings {
   weekStartsOn: 0 | 1;
   timeZone: string | null;
+  // Whose public holidays the calendar shows; null = none.
+  holidayCountry: HolidayCountry | null;
+}
+
+// A public holiday on the calendar, named in the request's language.
+export interface HolidayDto {
+  date: string;
+  name: string;
 }

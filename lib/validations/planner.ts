@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isTimeZone } from "@/lib/planner/dates";
+import { HOLIDAY_COUNTRIES } from "@/lib/planner/holiday-countries";
 import { DEFAULT_TODO_VIEW, TODO_FILTERS, TODO_SORTS } from "@/lib/planner/todo-order";
 import { BUCKET_CATEGORIES, EVENT_COLORS, TODO_PRIORITIES } from "@/lib/planner/types";
 import type { ValidationMessageKey } from "@/lib/validations/field-errors";
@@ -112,6 +113,14 @@ export const bucketUpdateSchema = z.object({
 export const settingsUpdateSchema = z.strictObject({
   weekStartsOn: z.union([z.literal(0), z.literal(1)], message("invalidValue")).optional(),
   timeZone: z.string(message("timeZoneInvalid")).max(64, message("timeZoneInvalid")).refine(isTimeZone, message("timeZoneInvalid")).optional(),
+  holidayCountry: z.enum(HOLIDAY_COUNTRIES, message("invalidValue")).nullable().optional(),
+});
+
+// The dates a view shows, both included: a month grid is six weeks at most.
+export const holidayRangeSchema = z.object({ from: z.iso.date(message("dateInvalid")), to: z.iso.date(message("dateInvalid")) }, message("rangeRequired")).superRefine(({ from, to }, context) => {
+  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
+  if (days < 0) context.addIssue({ code: "custom", path: ["to"], message: "endBeforeStart" });
+  else if (days >= MAX_EVENT_RANGE_DAYS) context.addIssue({ code: "custom", path: ["to"], message: "rangeTooLong" });
 });
 
 export type EventCreateInput = z.infer<typeof eventCreateSchema>;

@@ -212,7 +212,7 @@ describe("one user never sees or changes another's objects", () => {
   });
 
   test("the planner API needs a signed-in user, and refuses cross-site writes", async () => {
-    for (const path of ["/api/todos", "/api/bucket-items", `/api/events?from=${MAY.from}&to=${MAY.to}`, "/api/settings"]) {
+    for (const path of ["/api/todos", "/api/bucket-items", `/api/events?from=${MAY.from}&to=${MAY.to}`, "/api/settings", "/api/holidays?from=2027-05-01&to=2027-05-31"]) {
       assert.equal((await new Client().request(path)).status, 401, path);
     }
     const { client } = await signedInUser();
@@ -225,9 +225,9 @@ describe("one user never sees or changes another's objects", () => {
 describe("settings", () => {
   test("week start and time zone are saved and validated", async () => {
     const { client } = await signedInUser();
-    assert.deepEqual(await json(await client.request("/api/settings")), { settings: { weekStartsOn: 0, timeZone: null } });
+    assert.deepEqual(await json(await client.request("/api/settings")), { settings: { weekStartsOn: 0, timeZone: null, holidayCountry: "KR" } });
     const saved = await client.request("/api/settings", { method: "PATCH", json: { weekStartsOn: 1, timeZone: "Asia/Seoul" } });
-    assert.deepEqual(await json(saved), { settings: { weekStartsOn: 1, timeZone: "Asia/Seoul" } });
+    assert.deepEqual(await json(saved), { settings: { weekStartsOn: 1, timeZone: "Asia/Seoul", holidayCountry: "KR" } });
     for (const body of [{ weekStartsOn: 3 }, { timeZone: "Mars/Olympus" }, { timeZone: 9 }]) {
       assert.equal((await client.request("/api/settings", { method: "PATCH", json: body })).status, 400, JSON.stringify(body));
     }

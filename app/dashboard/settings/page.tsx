@@ -16,6 +16,7 @@ import { pendingEmailChange } from "@/lib/auth/email-change";
 import { isSocialProvider } from "@/lib/auth/social-providers";
 import { format, socialErrorMessage, type Dictionary, sections } from "@/lib/i18n/dictionaries";
 import { getDictionary, getTimeZone } from "@/lib/i18n/server";
+import { holidayCountryOptions } from "@/lib/planner/holidays";
 import { getSettings } from "@/lib/planner/settings";
 import { consentStatus } from "@/lib/privacy";
 
@@ -46,7 +47,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       <StepUpProvider t={sections(t, "apiErrors", "common", "dashboard", "social", "stepUp", "strong")}>
         <ProfileForm t={sections(t, "apiErrors", "common", "settings", "validation")} user={user} />
         <EmailChangeForm t={sections(t, "apiErrors", "common", "settings", "validation")} current={user.email} pending={await pendingEmailChange(user.id)} />
-        <SettingsForm t={sections(t, "apiErrors", "common", "planner", "settings", "validation")} settings={settings} pageZone={pageZone} />
+        <SettingsForm t={sections(t, "apiErrors", "common", "planner", "settings", "validation")} settings={settings} pageZone={pageZone} holidayCountries={holidayCountryOptions(locale)} />
         <ProvidersPanel t={sections(t, "apiErrors", "common", "social")} initialNotice={providerNotice(t, params)} />
         <PasskeysPanel t={sections(t, "apiErrors", "common", "planner", "strong")} locale={locale} />
         {user.providers.includes("password") ? <TwoFactorPanel t={sections(t, "apiErrors", "common", "dashboard", "strong")} /> : null}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN     "holidayCountry" TEXT DEFAULT 'KR';
