@@ -152,3 +152,26 @@ test("an abandoned onboarding resumes within 30 minutes and starts over after", 
   await expect(page).toHaveURL(/\/login\?oauth_error=expired$/);
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("가입 단계가 30분이 지나 만료되었습니다. 소셜 로그인부터 다시 시작해 주세요.");
 });
+
+test.describe("a new Kakao user far from Korea", () => {
+  // Los Angeles: most of the day its date is not Seoul's, and never the server's UTC clock time.
+  test.use({ timezoneId: "America/Los_Angeles" });
+
+  test("onboarding says its deadline in the browser's time, and the first calendar marks the browser's today, with no hydration mismatch", async ({ page }) => {
+    const problems: string[] = [];
+    page.on("pageerror", (error) => problems.push(String(error)));
+    page.on("console", (message) => {
+      if (message.type() === "error" && /hydrat|#418|#423|#425/i.test(message.text())) problems.push(message.text());
+    });
+    await page.goto("/login");
+    await continueWith(page, "kakao", randomIdentity("kakao"));
+    await expect(page).toHaveURL(/\/onboarding$/);
+    const view = await (await page.request.get("/api/auth/onboarding")).json();
+    const until = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "America/Los_Angeles" }).format(new Date(view.onboarding.expiresAt));
+    await expect(page.getByText(`이 화면은 ${until}까지 유지됩니다.`)).toBeVisible();
+    await finishOnboarding(page, "캘리포니아 사용자");
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Los_Angeles", day: "numeric" }).format(new Date());
+    await expect(page.locator('[role="gridcell"][aria-current="date"] > button').first()).toHaveText(new RegExp(`^${today},`));
+    expect(problems).toEqual([]);
+  });
+});

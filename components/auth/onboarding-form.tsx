@@ -10,7 +10,7 @@ import type { OnboardingView } from "@/lib/auth/onboarding";
 import { api } from "@/lib/client/api";
 import { loadPage } from "@/lib/client/navigation";
 import { format, type Sections } from "@/lib/i18n/dictionaries";
-import { type Locale } from "@/lib/i18n/locale";
+import { instantToZoned } from "@/lib/planner/dates";
 
 const emailCodeRequestSchema = lazySchema(async () => (await import("@/lib/validations/social")).emailCodeRequestSchema);
 const emailCodeSchema = lazySchema(async () => (await import("@/lib/validations/social")).emailCodeSchema);
@@ -148,23 +148,15 @@ function LinkStep({
   );
 }
 
-export function OnboardingForm({
-  t,
-  locale,
-  timeZone,
-  initial,
-}: {
-  t: Sections<"apiErrors" | "common" | "login" | "signup" | "social" | "validation">;
-  locale: Locale;
-  timeZone: string;
-  initial: OnboardingView;
-}) {
+export function OnboardingForm({ t, timeZone, initial }: { t: Sections<"apiErrors" | "common" | "login" | "signup" | "social" | "validation">; timeZone: string; initial: OnboardingView }) {
   const [view, setView] = useState(initial);
   const [nickname, setNickname] = useState((initial.name ?? "").slice(0, 30));
   const [consents, setConsents] = useState<Consents>({ terms: false, privacy: false, marketing: false });
   const { busy, fields, message, submit } = useSubmit(t);
   const provider = t.social.names[view.provider];
-  const until = new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone }).format(new Date(view.expiresAt));
+  // On the 24-hour clock: "오후 4:58" needs Korean day periods, which some servers' ICU lacks, so the
+  // server's "PM 4:58" would not match the browser's text as the page hydrates.
+  const until = instantToZoned(new Date(view.expiresAt), timeZone).time;
 
   async function reload() {
     const result = await api<{ onboarding: OnboardingView }>("/api/auth/onboarding");

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Finish signing up" };
 
 // Reached only with an ONBOARDING cookie (middleware.ts); the pending sign-up behind it is checked here.
 export default async function OnboardingPage() {
-  const { locale, t } = await getDictionary();
+  const { t } = await getDictionary();
   const token = (await cookies()).get(COOKIE.ONBOARDING)?.value;
   const pending = await loadPendingSignup(token).catch((error: unknown) => {
     if (error instanceof ApiError) return null;
@@ -22,12 +22,7 @@ export default async function OnboardingPage() {
   if (!pending) redirect("/login?oauth_error=expired");
   return (
     <Card title={t.social.onboardingTitle}>
-      <OnboardingForm
-        t={sections(t, "apiErrors", "common", "login", "signup", "social", "validation")}
-        locale={locale}
-        timeZone={await getTimeZone(null)}
-        initial={await describePendingSignup(pending)}
-      />
+      <OnboardingForm t={sections(t, "apiErrors", "common", "login", "signup", "social", "validation")} timeZone={await getTimeZone(null)} initial={await describePendingSignup(pending)} />
     </Card>
   );
 }

@@ -6,7 +6,7 @@ import { UserActionForm } from "@/components/admin/user-action-form";
 import { securityStats } from "@/lib/auth/admin";
 import { format, sections } from "@/lib/i18n/dictionaries";
 import { getDictionary, getTimeZone } from "@/lib/i18n/server";
-import { addDays, toDateString } from "@/lib/planner/dates";
+import { addDays, instantToZoned, toDateString } from "@/lib/planner/dates";
 
 export const metadata: Metadata = { title: "Security" };
 
@@ -44,7 +44,8 @@ export default async function SecurityDashboardPage() {
   const today = toDateString(new Date());
   const days = Array.from({ length: 14 }, (_, index) => addDays(today, index - 13));
   const timeZone = await getTimeZone(null);
-  const when = (iso: string) => new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone }).format(new Date(iso));
+  // The 24-hour clock, as the onboarding page: not every server's ICU has Korean day periods.
+  const when = (iso: string) => instantToZoned(new Date(iso), timeZone).time;
   return (
     <div className="flex flex-col gap-5">
       <h1 className="text-2xl font-bold">{t.admin.security}</h1>
