@@ -248,7 +248,8 @@ async function changeSeries(userId: string, seriesId: string, start: Date, reque
     }
 
     // The series so far ends the day before this occurrence (or after as many times as it had).
-    const earlier = occurrencesBefore(asSeries(series), start);
+    // Only a COUNT is shared out between the two series; counting walks the series from its start.
+    const earlier = current.count === null ? 0 : occurrencesBefore(asSeries(series), start);
     const endedRepeat = current.count !== null ? { ...current, count: earlier } : { ...current, until: addDays(seriesDate(start, series.allDay, zone), -1), count: null };
     const unchanged = input.repeat === undefined || (input.repeat !== null && sameRepeat(input.repeat, current, seriesDate(start, series.allDay, zone)));
     const rest = repeat && unchanged && current.count !== null ? { ...repeat, count: current.count - earlier } : repeat;

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import * as gazette from "@hyunbinseo/holidays-kr/all";
 import { addDays, instantToZoned, zonedTimeToInstant } from "@/lib/planner/dates";
 import { fromLunar, toLunar } from "@/lib/planner/lunar";
 import { buildRule, expandSeries, occurrencesBefore, parseRule, type Series } from "@/lib/planner/recurrence";
@@ -140,6 +141,20 @@ describe("lunar yearly rules (음력, KASI)", () => {
     const series = allDay("2025-01-29", { freq: "YEARLY", lunar: true });
     assert.equal(series.recurrence, "RSCALE=DANGI;FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=1;SKIP=BACKWARD");
     assert.deepEqual(dates(series, "2025-01-01T00:00:00Z", "2028-01-01T00:00:00Z"), ["2025-01-29", "2026-02-17", "2027-02-07"]);
+  });
+
+  test("every 설날 and 추석 in the government's gazette (2018–2027) is where the lunar rule puts 1/1 and 8/15", () => {
+    const named = (name: string) =>
+      Object.values(gazette)
+        .flatMap((year) => Object.entries(year))
+        .filter(([, names]) => (names as readonly string[]).includes(name))
+        .map(([date]) => date)
+        .sort();
+    const seollal = allDay("2018-02-16", { freq: "YEARLY", lunar: true });
+    const chuseok = allDay("2018-09-24", { freq: "YEARLY", lunar: true });
+    assert.equal(named("설날").length, 10);
+    assert.deepEqual(dates(seollal, "2018-01-01T00:00:00Z", "2028-01-01T00:00:00Z"), named("설날"));
+    assert.deepEqual(dates(chuseok, "2018-01-01T00:00:00Z", "2028-01-01T00:00:00Z"), named("추석"));
   });
 
   test("a timed lunar birthday keeps its hour in its zone", () => {
