@@ -25,6 +25,11 @@ export interface GridProps {
   onOpen: (target: EventDialogTarget) => void;
 }
 
+// Occurrences of one series share its id: each is keyed by its original start too.
+export function eventKey(event: EventDto): string {
+  return `${event.id}|${event.occurrenceStart ?? ""}`;
+}
+
 export function EventChip({ event, timeZone, showTime, onOpen }: { event: EventDto; timeZone: string; showTime: boolean; onOpen: GridProps["onOpen"] }) {
   const time = !event.allDay && showTime ? `${instantToZoned(new Date(event.startsAt), timeZone).time} ` : "";
   return (

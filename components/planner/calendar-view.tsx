@@ -105,14 +105,20 @@ export function CalendarView({
     setCursor((current) => (view === "month" ? addMonths(current, direction) : addDays(current, 7 * direction)));
   }
 
+  // A change to a repeating event can move, add or remove any of its occurrences: the view is read again.
+  const isSeries = (event: EventDto) => event.seriesId !== null || (dialog?.kind === "edit" && dialog.event.seriesId !== null);
+  const reload = () => void loadEvents().catch((caught: unknown) => setError(caught instanceof NetworkError ? "network" : "load"));
+
   function onSaved(event: EventDto) {
-    setEvents((current) => [...current.filter((existing) => existing.id !== event.id), event].sort((a, b) => a.startsAt.localeCompare(b.startsAt)));
+    if (isSeries(event)) reload();
+    else setEvents((current) => [...current.filter((existing) => existing.id !== event.id), event].sort((a, b) => a.startsAt.localeCompare(b.startsAt)));
     setDialog(null);
     setStatus(t.planner.saved);
   }
 
   function onDeleted(id: string) {
-    setEvents((current) => current.filter((existing) => existing.id !== id));
+    if (dialog?.kind === "edit" && dialog.event.seriesId !== null) reload();
+    else setEvents((current) => current.filter((existing) => existing.id !== id));
     setDialog(null);
     setStatus(t.planner.deleted);
   }

@@ -1,5 +1,5 @@
 "use client";
-import { dayMarkers, EventChip, type GridProps } from "@/components/planner/calendar-items";
+import { dayMarkers, EventChip, eventKey, type GridProps } from "@/components/planner/calendar-items";
 import { format } from "@/lib/i18n/dictionaries";
 import { formatDate } from "@/lib/planner/dates";
 import type { EventDto } from "@/lib/planner/types";
@@ -9,7 +9,7 @@ const MAX_CHIPS = 3;
 // The month around `cursor`, in whole weeks, and below it on phones the same month as a list.
 export function MonthGrid({ t, locale, days, today, timeZone, itemsOn, onOpen, cursor, title, onShowWeek }: GridProps & { cursor: string; title: string; onShowWeek: (date: string) => void }) {
   const month = cursor.slice(0, 7);
-  const chip = (event: EventDto) => <EventChip key={event.id} event={event} timeZone={timeZone} showTime onOpen={onOpen} />;
+  const chip = (event: EventDto) => <EventChip key={eventKey(event)} event={event} timeZone={timeZone} showTime onOpen={onOpen} />;
   return (
     <>
       <div role="grid" aria-label={t.dashboard.calendar} className="grid grid-cols-7 overflow-hidden rounded-xl border border-slate-200 bg-white">

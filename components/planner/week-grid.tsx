@@ -1,5 +1,5 @@
 "use client";
-import { dayMarkers, EventChip, type GridProps } from "@/components/planner/calendar-items";
+import { dayMarkers, EventChip, eventKey, type GridProps } from "@/components/planner/calendar-items";
 import { format } from "@/lib/i18n/dictionaries";
 import { formatDate, instantToZoned } from "@/lib/planner/dates";
 import type { EventDto } from "@/lib/planner/types";
@@ -37,7 +37,7 @@ export function WeekGrid({ t, locale, days, today, timeZone, itemsOn, onOpen, ev
                   {items.events
                     .filter((event) => event.allDay || instantToZoned(new Date(event.startsAt), timeZone).date !== date)
                     .map((event) => (
-                      <EventChip key={event.id} event={event} timeZone={timeZone} showTime={false} onOpen={onOpen} />
+                      <EventChip key={eventKey(event)} event={event} timeZone={timeZone} showTime={false} onOpen={onOpen} />
                     ))}
                   {dayMarkers(t, items)}
                 </ul>
@@ -66,7 +66,7 @@ export function WeekGrid({ t, locale, days, today, timeZone, itemsOn, onOpen, ev
                   />
                   <ul className="relative flex flex-col gap-0.5 p-0.5">
                     {starting.map((event) => (
-                      <EventChip key={event.id} event={event} timeZone={timeZone} showTime onOpen={onOpen} />
+                      <EventChip key={eventKey(event)} event={event} timeZone={timeZone} showTime onOpen={onOpen} />
                     ))}
                   </ul>
                 </div>
