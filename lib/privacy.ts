@@ -91,7 +91,7 @@ export async function exportUserData(userId: string, meta: RequestMeta) {
       createdAt: user.createdAt.toISOString(),
     },
     consents: user.consents.map((consent) => ({ kind: consent.kind, version: consent.version, granted: consent.granted, at: consent.createdAt.toISOString() })),
-    events: user.events.map(({ id, title, description, location, startsAt, endsAt, allDay, color }) => ({
+    events: user.events.map(({ id, title, description, location, startsAt, endsAt, allDay, color, recurrence, timeZone, exdates, seriesId, originalStartsAt }) => ({
       id,
       title,
       description,
@@ -100,6 +100,13 @@ export async function exportUserData(userId: string, meta: RequestMeta) {
       endsAt: endsAt.toISOString(),
       allDay,
       color,
+      // A repeating event as stored: its RRULE, zone and cancelled occurrences; an occurrence
+      // changed on its own names its series and the start it replaces.
+      recurrence,
+      timeZone,
+      exdates: exdates.map((date) => date.toISOString()),
+      seriesId,
+      originalStartsAt: iso(originalStartsAt),
     })),
     todos: user.todos.map(({ id, title, dueOn, priority, completedAt, createdAt }) => ({
       id,

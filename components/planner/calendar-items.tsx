@@ -52,7 +52,12 @@ export function barLabel(event: EventDto, bar: Pick<Bar<unknown>, "opens" | "clo
   return { before, after: end.startsWith("~") ? end : "" };
 }
 
-export const itemKey = (item: BarItem) => (item.kind === "event" ? `event-${item.event.id}` : item.kind === "todo" ? `todo-${item.todo.id}` : `bucket-${item.item.id}`);
+// Occurrences of one series share its id: each is keyed by its original start too.
+export function eventKey(event: EventDto): string {
+  return `${event.id}|${event.occurrenceStart ?? ""}`;
+}
+
+export const itemKey = (item: BarItem) => (item.kind === "event" ? `event-${eventKey(item.event)}` : item.kind === "todo" ? `todo-${item.todo.id}` : `bucket-${item.item.id}`);
 
 // Keys that move a focused event without a mouse, as dragging does: a day either way, a week up or down.
 export const MOVE_KEYS = "Alt+ArrowLeft Alt+ArrowRight Alt+ArrowUp Alt+ArrowDown";

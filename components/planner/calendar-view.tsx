@@ -4,7 +4,7 @@ import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SegmentedControl } from "@/components/ui/segmented-control";
-import type { DayItems } from "@/components/planner/calendar-items";
+import { eventKey, type DayItems } from "@/components/planner/calendar-items";
 import type { EventDialogTarget } from "@/components/planner/event-dialog";
 import { MonthGrid } from "@/components/planner/month-grid";
 import { useHolidays } from "@/components/planner/use-holidays";
@@ -120,33 +120,42 @@ export function CalendarView({
     showPlace(view, view === "month" ? addMonths(cursor, direction) : addDays(cursor, 7 * direction));
   }
 
+  // A change to a repeating event can move, add or remove any of its occurrences: the view is read again.
+  const isSeries = (event: EventDto) => event.seriesId !== null || (dialog?.kind === "edit" && dialog.event.seriesId !== null);
+  const reload = () => void loadEvents().catch((caught: unknown) => setError(caught instanceof NetworkError ? "network" : "load"));
+
   function onSaved(event: EventDto) {
-    setEvents((current) => [...current.filter((existing) => existing.id !== event.id), event].sort((a, b) => a.startsAt.localeCompare(b.startsAt)));
+    if (isSeries(event)) reload();
+    else setEvents((current) => [...current.filter((existing) => existing.id !== event.id), event].sort((a, b) => a.startsAt.localeCompare(b.startsAt)));
     setDialog(null);
     setStatus(t.planner.saved);
   }
 
   // A drag or a key moved an event: drawn there at once, saved, and undoable from the bar below the
-  // title; put back if the server refuses.
-  const [moved, setMoved] = useState<EventDto | null>(null);
+  // title; put back if the server refuses. An occurrence of a series moves alone (scope "this"), and
+  // becomes a row of its own, which is what an undo then moves back.
+  const [moved, setMoved] = useState<{ event: EventDto; back: Pick<EventDto, "startsAt" | "endsAt"> } | null>(null);
   async function onReschedule(event: EventDto, times: Pick<EventDto, "startsAt" | "endsAt">, undoing = false) {
-    const place = (next: EventDto) => setEvents((current) => current.map((existing) => (existing.id === next.id ? next : existing)));
+    const place = (next: EventDto) => setEvents((current) => current.map((existing) => (eventKey(existing) === eventKey(event) ? next : existing)));
     place({ ...event, ...times });
     setMoved(null);
-    const result = await api<{ event: EventDto }>(`/api/events/${event.id}`, { method: "PATCH", json: times }).catch(() => null);
+    const occurrence = event.seriesId && event.seriesId === event.id ? { scope: "this", occurrenceStart: event.occurrenceStart } : {};
+    const result = await api<{ event: EventDto }>(`/api/events/${event.id}`, { method: "PATCH", json: { ...times, ...occurrence } }).catch(() => null);
     if (!result?.ok) {
       place(event);
       setError("save");
       return;
     }
-    place(result.data.event);
+    if (event.seriesId) reload();
+    else place(result.data.event);
     setError(null);
     setStatus(t.planner.moved);
-    if (!undoing) setMoved(event);
+    if (!undoing) setMoved({ event: result.data.event, back: { startsAt: event.startsAt, endsAt: event.endsAt } });
   }
 
   function onDeleted(id: string) {
-    setEvents((current) => current.filter((existing) => existing.id !== id));
+    if (dialog?.kind === "edit" && dialog.event.seriesId !== null) reload();
+    else setEvents((current) => current.filter((existing) => existing.id !== id));
     setDialog(null);
     setStatus(t.planner.deleted);
   }
@@ -192,7 +201,7 @@ export function CalendarView({
       {moved ? (
         <div className="flex items-center justify-between gap-3 rounded-lg bg-slate-900 px-4 py-2 text-sm text-white">
           <span>{t.planner.moved}</span>
-          <button type="button" onClick={() => void onReschedule(moved, { startsAt: moved.startsAt, endsAt: moved.endsAt }, true)} className="font-bold text-teal-300 underline">
+          <button type="button" onClick={() => void onReschedule(moved.event, moved.back, true)} className="font-bold text-teal-300 underline">
             {t.planner.undo}
           </button>
         </div>

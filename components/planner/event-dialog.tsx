@@ -6,10 +6,12 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, TextareaField } from "@/components/ui/field";
 import { COLOR_CLASSES } from "@/components/planner/colors";
+import { RepeatFields, repeatDraft, repeatPayload } from "@/components/planner/repeat-fields";
+import { ScopeChoice } from "@/components/planner/scope-choice";
 import { Form } from "@/components/ui/form";
 import type { Sections } from "@/lib/i18n/dictionaries";
 import { addDays, instantToZoned, zonedTimeToInstant } from "@/lib/planner/dates";
-import { EVENT_COLORS, type EventColor, type EventDto } from "@/lib/planner/types";
+import { EVENT_COLORS, type EditScope, type EventColor, type EventDto } from "@/lib/planner/types";
 
 // Fetched on the form's first focus, as the auth forms do: zod stays out of the page's first script.
 // Without it (a chunk that failed to load) the server's check alone answers.
@@ -100,26 +102,36 @@ export function EventDialog({
   const set = <Key extends keyof EventFields>(key: Key, value: EventFields[Key]) => setForm((current) => ({ ...current, [key]: value }));
   const setStart = (date: string, time: string) => setForm((current) => withStart(current, date, time));
   const dateOnly = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const [repeat, setRepeat] = useState(() => repeatDraft(target.kind === "edit" ? target.event.repeat : null));
+  // An occurrence of a series asks which occurrences a save or delete is for before it is sent.
+  const occurrence = target.kind === "edit" && target.event.seriesId ? target.event : null;
+  const [asking, setAsking] = useState<"save" | "delete" | null>(null);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  async function onSubmit(event?: FormEvent<HTMLFormElement>, scope?: EditScope) {
+    event?.preventDefault();
+    if (asking && !scope) return;
     if (!dateOnly(form.startDate) || !dateOnly(form.endDate)) {
       setFields({ startsAt: t.validation.dateInvalid });
       return;
     }
-    const json = toPayload(form, timeZone);
+    if (occurrence && !scope) return setAsking("save");
+    const json = { ...toPayload(form, timeZone), ...repeatPayload(repeat, timeZone, occurrence, scope) };
     const result =
       target.kind === "create"
         ? await submit<{ event: EventDto }>("/api/events", { schema: eventCreateSchema, json })
         : await submit<{ event: EventDto }>(`/api/events/${target.event.id}`, { schema: eventCreateSchema, json, method: "PATCH" });
     if (result?.ok) onSaved(result.data.event);
+    else setAsking(null);
   }
 
-  async function onDelete() {
+  async function onDelete(scope?: EditScope) {
     if (target.kind !== "edit") return;
-    const result = await submit(`/api/events/${target.event.id}`, { method: "DELETE" });
+    if (occurrence && !scope) return setAsking("delete");
+    const query = occurrence && scope ? `?scope=${scope}&occurrenceStart=${encodeURIComponent(occurrence.occurrenceStart ?? "")}` : "";
+    const result = await submit(`/api/events/${target.event.id}${query}`, { method: "DELETE" });
     // Already gone is as good as deleted.
     if (result && (result.ok || result.status === 404)) onDeleted(target.event.id);
+    else setAsking(null);
   }
 
   return (
@@ -139,6 +151,7 @@ export function EventDialog({
           <Field label={t.planner.end} name="endDate" type="date" value={form.endDate} onChange={(event) => set("endDate", event.target.value)} error={fields.endsAt} />
           {form.allDay ? null : <Field label={`${t.planner.end} (${timeZone})`} name="endTime" type="time" value={form.endTime} onChange={(event) => set("endTime", event.target.value)} />}
         </div>
+        <RepeatFields t={t} draft={repeat} startDate={form.startDate} fields={fields} onChange={setRepeat} />
         <fieldset>
           <legend className="mb-2 text-sm font-medium text-slate-800">{t.planner.color}</legend>
           <div className="flex flex-wrap gap-2">
@@ -165,9 +178,12 @@ export function EventDialog({
           rows={3}
           maxLength={2000}
         />
-        <div className="flex flex-wrap justify-between gap-2">
+        {asking ? (
+          <ScopeChoice t={t} action={asking} busy={busy} onConfirm={(scope) => void (asking === "save" ? onSubmit(undefined, scope) : onDelete(scope))} onCancel={() => setAsking(null)} />
+        ) : null}
+        <div className={`flex flex-wrap justify-between gap-2 ${asking ? "hidden" : ""}`}>
           {target.kind === "edit" ? (
-            <Button type="button" variant="secondary" onClick={onDelete} disabled={busy} className="text-red-700">
+            <Button type="button" variant="secondary" onClick={() => void onDelete()} disabled={busy} className="text-red-700">
               {t.planner.delete}
             </Button>
           ) : (

@@ -1,6 +1,6 @@
 "use client";
 import { useRef, type CSSProperties, type KeyboardEvent } from "react";
-import { BarButton, dayMarkers, EventLine, itemKey, rowItems, type GridProps } from "@/components/planner/calendar-items";
+import { BarButton, dayMarkers, EventLine, eventKey, itemKey, rowItems, type GridProps } from "@/components/planner/calendar-items";
 import { dayToneClass, HolidayName } from "@/components/planner/day-tone";
 import { format } from "@/lib/i18n/dictionaries";
 import { barsInRow, daysBetween, movedBy } from "@/lib/planner/calendar-layout";
@@ -166,7 +166,7 @@ export function MonthGrid({
               </h2>
               <ul className="flex flex-col gap-1">
                 {items.events.map((event) => (
-                  <EventLine key={event.id} event={event} date={date} timeZone={timeZone} onOpen={onOpen} />
+                  <EventLine key={eventKey(event)} event={event} date={date} timeZone={timeZone} onOpen={onOpen} />
                 ))}
                 {dayMarkers(t, items)}
               </ul>

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
-import { BarButton, itemKey, keyedMove, MOVE_KEYS, rowItems, type GridProps } from "@/components/planner/calendar-items";
+import { BarButton, eventKey, itemKey, keyedMove, MOVE_KEYS, rowItems, type GridProps } from "@/components/planner/calendar-items";
 import { COLOR_CLASSES } from "@/components/planner/colors";
 import { dayToneClass, HolidayName } from "@/components/planner/day-tone";
 import { format } from "@/lib/i18n/dictionaries";
@@ -153,11 +153,11 @@ export function WeekGrid({ t, locale, days, today, timeZone, events, itemsOn, ho
                 {blocksOn(events, date, timeZone).map((block) => {
                   const event = block.item;
                   const time = timeLabelOn(event, date, timeZone);
-                  const bottom = stretching?.id === event.id && stretching.date === date ? stretching.minutes : block.bottom;
+                  const bottom = stretching?.id === eventKey(event) && stretching.date === date ? stretching.minutes : block.bottom;
                   const endsHere = instantToZoned(new Date(event.endsAt), timeZone).date === date || bottom === 24 * 60;
                   return (
                     <li
-                      key={event.id}
+                      key={eventKey(event)}
                       draggable
                       onDragStart={(drag) => {
                         const column = drag.currentTarget.closest('[role="gridcell"]');
@@ -207,15 +207,15 @@ export function WeekGrid({ t, locale, days, today, timeZone, events, itemsOn, ho
                           onPointerDown={(pointer) => {
                             pointer.preventDefault();
                             pointer.currentTarget.setPointerCapture(pointer.pointerId);
-                            setStretching({ id: event.id, date, minutes: bottom });
+                            setStretching({ id: eventKey(event), date, minutes: bottom });
                           }}
                           onPointerMove={(pointer) => {
                             const column = pointer.currentTarget.closest('[role="gridcell"]');
-                            if (stretching?.id === event.id && column)
-                              setStretching({ id: event.id, date, minutes: Math.max(block.top + 15, Math.round(minutesAt(column, pointer.clientY) / 15) * 15) });
+                            if (stretching?.id === eventKey(event) && column)
+                              setStretching({ id: eventKey(event), date, minutes: Math.max(block.top + 15, Math.round(minutesAt(column, pointer.clientY) / 15) * 15) });
                           }}
                           onPointerUp={() => {
-                            if (stretching?.id === event.id && stretching.minutes !== block.bottom) onReschedule(event, resizedTo(event, date, stretching.minutes, timeZone));
+                            if (stretching?.id === eventKey(event) && stretching.minutes !== block.bottom) onReschedule(event, resizedTo(event, date, stretching.minutes, timeZone));
                             setStretching(null);
                           }}
                           className="absolute inset-x-0 bottom-0 h-2 cursor-ns-resize"

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { isTimeZone } from "@/lib/planner/dates";
 import { HOLIDAY_COUNTRIES } from "@/lib/planner/holiday-countries";
 import { DEFAULT_TODO_VIEW, TODO_FILTERS, TODO_SORTS } from "@/lib/planner/todo-order";
-import { BUCKET_CATEGORIES, EVENT_COLORS, TODO_PRIORITIES } from "@/lib/planner/types";
+import { BUCKET_CATEGORIES, EDIT_SCOPES, EVENT_COLORS, MONTHLY_BY, REPEAT_FREQUENCIES, TODO_PRIORITIES, WEEKDAYS } from "@/lib/planner/types";
 import type { ValidationMessageKey } from "@/lib/validations/field-errors";
 
 // Planner bodies are plain objects: fields a client may send but does not own (id, userId,
@@ -28,6 +28,36 @@ function isUtcMidnight(date: Date): boolean {
   return date.getTime() % 86_400_000 === 0;
 }
 
+const timeZone = z.string(message("timeZoneInvalid")).max(64, message("timeZoneInvalid")).refine(isTimeZone, message("timeZoneInvalid"));
+
+// How an event repeats, as fields: the server writes the RRULE itself (lib/planner/recurrence.ts).
+export const repeatSchema = z
+  .object({
+    freq: z.enum(REPEAT_FREQUENCIES, message("invalidValue")),
+    interval: z.number(message("invalidValue")).int(message("invalidValue")).min(1, message("invalidValue")).max(99, message("invalidValue")).default(1),
+    byWeekday: z
+      .array(z.enum(WEEKDAYS, message("invalidValue")), message("invalidValue"))
+      .max(7, message("invalidValue"))
+      .default([]),
+    monthlyBy: z.enum(MONTHLY_BY, message("invalidValue")).default("date"),
+    lunar: z.boolean(message("invalidValue")).default(false),
+    until: z.iso
+      .date(message("dateInvalid"))
+      .nullish()
+      .transform((value) => value ?? null),
+    count: z
+      .number(message("invalidValue"))
+      .int(message("repeatCountInvalid"))
+      .min(1, message("repeatCountInvalid"))
+      .max(999, message("repeatCountInvalid"))
+      .nullish()
+      .transform((value) => value ?? null),
+  })
+  .superRefine((repeat, context) => {
+    if (repeat.until !== null && repeat.count !== null) context.addIssue({ code: "custom", path: ["count"], message: "repeatEndTwice" });
+    if (repeat.lunar && repeat.freq !== "YEARLY") context.addIssue({ code: "custom", path: ["lunar"], message: "invalidValue" });
+  });
+
 const eventFields = {
   title,
   description: optionalText(2000),
@@ -36,6 +66,17 @@ const eventFields = {
   endsAt: instant,
   allDay: z.boolean(message("invalidValue")),
   color: z.enum(EVENT_COLORS, message("colorInvalid")),
+  // null: does not repeat (a PATCH with null makes the series one event).
+  repeat: repeatSchema.nullish(),
+  // The zone a new series' wall clock keeps; the account's zone when left out.
+  timeZone: timeZone.optional(),
+};
+
+// Which occurrences of a series a PATCH or DELETE is for, and the one it was made on (its
+// occurrenceStart as listed). A one-off event needs neither.
+const scopeFields = {
+  scope: z.enum(EDIT_SCOPES, message("invalidValue")).optional(),
+  occurrenceStart: instant.optional(),
 };
 
 // Checked on the whole event, so a PATCH that moves only one end is held to the same rules.
@@ -65,7 +106,12 @@ export const eventUpdateSchema = z.object({
   endsAt: eventFields.endsAt.optional(),
   allDay: eventFields.allDay.optional(),
   color: eventFields.color.optional(),
+  repeat: eventFields.repeat,
+  timeZone: eventFields.timeZone,
+  ...scopeFields,
 });
+
+export const eventDeleteSchema = z.object(scopeFields);
 
 export const eventRangeSchema = z.object({ from: instant, to: instant }, message("rangeRequired")).superRefine(({ from, to }, context) => {
   if (!areDates(from, to)) return;
@@ -112,7 +158,7 @@ export const bucketUpdateSchema = z.object({
 // Strict: settings have no server-owned fields to ignore, so anything unknown is a mistake worth naming.
 export const settingsUpdateSchema = z.strictObject({
   weekStartsOn: z.union([z.literal(0), z.literal(1)], message("invalidValue")).optional(),
-  timeZone: z.string(message("timeZoneInvalid")).max(64, message("timeZoneInvalid")).refine(isTimeZone, message("timeZoneInvalid")).optional(),
+  timeZone: timeZone.optional(),
   holidayCountry: z.enum(HOLIDAY_COUNTRIES, message("invalidValue")).nullable().optional(),
 });
 
@@ -125,6 +171,8 @@ export const holidayRangeSchema = z.object({ from: z.iso.date(message("dateInval
 
 export type EventCreateInput = z.infer<typeof eventCreateSchema>;
 export type EventUpdateInput = z.infer<typeof eventUpdateSchema>;
+export type EventDeleteInput = z.infer<typeof eventDeleteSchema>;
+export type RepeatInput = z.infer<typeof repeatSchema>;
 export type TodoCreateInput = z.infer<typeof todoCreateSchema>;
 export type TodoUpdateInput = z.infer<typeof todoUpdateSchema>;
 export type BucketCreateInput = z.infer<typeof bucketCreateSchema>;
