@@ -57,7 +57,10 @@ export async function searchPlanner(userId: string, query: string): Promise<Sear
     db.bucketItem.findMany({ where: { userId, id: { in: ids("bucket") } } }),
   ]);
   return {
-    events: inOrder(events.map((row) => toEventDto(row)), ids("events")),
+    events: inOrder(
+      events.map((row) => toEventDto(row)),
+      ids("events"),
+    ),
     todos: inOrder(todos.map(toTodoDto), ids("todos")),
     bucket: inOrder(bucket.map(toBucketItemDto), ids("bucket")),
   };
