@@ -183,3 +183,36 @@ test("an event is moved by dragging it or with Alt+arrows, and the move can be u
   await expect(dialog.getByLabel("시작", { exact: true })).toHaveValue("2027-03-13");
   await expect(dialog.getByLabel("종료 (Asia/Seoul)")).toHaveValue("16:00");
 });
+
+test("moving one occurrence of a weekly event moves only that one, and undo puts it back", async ({ page, signedIn: _ }) => {
+  const origin = new URL(page.url()).origin;
+  const created = await page.request.post("/api/events", {
+    data: { title: "주간 회의", startsAt: "2027-04-05T01:00:00.000Z", endsAt: "2027-04-05T02:00:00.000Z", allDay: false, repeat: { freq: "WEEKLY" }, timeZone: "Asia/Seoul" },
+    headers: { origin },
+  });
+  expect(created.status()).toBe(201);
+  await page.goto("/dashboard?date=2027-04-05");
+  const cell = (date: string) =>
+    grid(page)
+      .getByRole("gridcell")
+      .filter({ has: dayButton(page, date) });
+  const occurrence = cell("2027-04-12").getByRole("button", { name: "10:00 주간 회의" });
+  await hydrated(occurrence);
+  await occurrence.focus();
+  await page.keyboard.press("Alt+ArrowRight");
+  await expect(cell("2027-04-13").getByRole("button", { name: "10:00 주간 회의" })).toBeVisible();
+  await expect(cell("2027-04-12").getByRole("button", { name: "10:00 주간 회의" })).toHaveCount(0);
+  for (const date of ["2027-04-05", "2027-04-19", "2027-04-26"]) await expect(cell(date).getByRole("button", { name: "10:00 주간 회의" })).toBeVisible();
+  await page.reload();
+  await expect(cell("2027-04-13").getByRole("button", { name: "10:00 주간 회의" })).toBeVisible();
+  await expect(cell("2027-04-19").getByRole("button", { name: "10:00 주간 회의" })).toBeVisible();
+
+  await cell("2027-04-13").getByRole("button", { name: "10:00 주간 회의" }).focus();
+  await page.keyboard.press("Alt+ArrowLeft");
+  await expect(cell("2027-04-12").getByRole("button", { name: "10:00 주간 회의" })).toBeVisible();
+  await page.getByRole("button", { name: "실행 취소" }).click();
+  await expect(cell("2027-04-13").getByRole("button", { name: "10:00 주간 회의" })).toBeVisible();
+  await page.reload();
+  await expect(cell("2027-04-13").getByRole("button", { name: "10:00 주간 회의" })).toBeVisible();
+  await expect(cell("2027-04-12").getByRole("button", { name: "10:00 주간 회의" })).toHaveCount(0);
+});
