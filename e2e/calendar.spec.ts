@@ -216,3 +216,27 @@ test("moving one occurrence of a weekly event moves only that one, and undo puts
   await expect(cell("2027-04-13").getByRole("button", { name: "10:00 주간 회의" })).toBeVisible();
   await expect(cell("2027-04-12").getByRole("button", { name: "10:00 주간 회의" })).toHaveCount(0);
 });
+
+test("a slow answer for the month just left never draws over the month now shown", async ({ page, signedIn: _ }) => {
+  await createEvent(page, { title: "6월 일정", startsAt: "2027-06-20T01:00:00.000Z", endsAt: "2027-06-20T02:00:00.000Z" });
+  await page.goto("/dashboard?date=2027-04-15");
+  await hydrated(page.getByRole("button", { name: "다음" }));
+  // April → May (its answer held back) → June: May's answer, without June's event, arrives last.
+  let releaseMay = () => {};
+  const mayHeld = new Promise<void>((resolve) => (releaseMay = resolve));
+  let mayAnswered = () => {};
+  const mayDone = new Promise<void>((resolve) => (mayAnswered = resolve));
+  await page.route(/\/api\/events\?from=2027-04-24/, async (route) => {
+    await mayHeld;
+    await route.continue();
+    mayAnswered();
+  });
+  await page.getByRole("button", { name: "다음" }).click();
+  await page.getByRole("button", { name: "다음" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("2027년 6월");
+  await expect(grid(page).getByRole("button", { name: "10:00 6월 일정" })).toBeVisible();
+  releaseMay();
+  await mayDone;
+  await page.waitForTimeout(300);
+  await expect(grid(page).getByRole("button", { name: "10:00 6월 일정" })).toBeVisible();
+});

@@ -72,9 +72,14 @@ export function CalendarView({
   const last = days.at(-1) ?? cursor;
   const holidayOn = useHolidays(first, last, locale, initial);
 
+  // Only the latest request's answer is drawn: clicking 이전/다음 quickly, an earlier month's slow
+  // answer would otherwise land on the month now shown.
+  const latestLoad = useRef(0);
   const loadEvents = useCallback(async () => {
     const { from, to } = viewRange([first, last], timeZone);
+    const load = ++latestLoad.current;
     const result = await api<{ events: EventDto[] }>(`/api/events?from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`);
+    if (load !== latestLoad.current) return;
     if (result.ok) setEvents(result.data.events);
     else setError("load");
   }, [first, last, timeZone]);
