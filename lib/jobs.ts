@@ -2,7 +2,8 @@ import "server-only";
 import { renderMailIntent } from "@/lib/auth/mail-intents";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
-import { deliverDueMail, type MailRun } from "@/lib/mail/outbox";
+import { deliverDueMail, deliverMail, type MailRun } from "@/lib/mail/outbox";
+import { runReminders } from "@/lib/planner/reminders";
 import { removeExpiredRecords, type RetentionRun } from "@/lib/retention";
 
 // The background work, whoever starts it: a scheduler calling /api/cron/* (serverless hosts, where
@@ -16,6 +17,16 @@ export async function runMailDelivery(trigger: Trigger): Promise<MailRun> {
   return run;
 }
 
+// Queues the reminders due now and makes each one's first attempt at once; a failed one is the
+// outbox's to retry, like any mail.
+export async function runReminderDelivery(trigger: Trigger, now = new Date()): Promise<{ due: number; queued: number; sent: number }> {
+  const { due, queued, intentIds } = await runReminders(now);
+  let sent = 0;
+  for (const id of intentIds) if ((await deliverMail(id, renderMailIntent)) === "sent") sent++;
+  if (trigger === "cron" || queued > 0) log("info", "reminder run", { trigger, due, queued, sent });
+  return { due, queued, sent };
+}
+
 export async function runRetention(trigger: Trigger): Promise<RetentionRun> {
   const run = await removeExpiredRecords();
   log("info", "retention run", { trigger, ...run.removed, complete: run.complete });
@@ -23,10 +34,13 @@ export async function runRetention(trigger: Trigger): Promise<RetentionRun> {
 }
 
 const MAIL_EVERY_MS = 5_000;
+// Well inside the reminders' grace, so a reminder goes out within this long of its time.
+const REMINDERS_EVERY_MS = 30_000;
 const RETENTION_EVERY_MS = 60 * 60_000;
 
 // Started once per server process (lib/startup.ts) unless MAIL_SWEEPER is off: retries what failed,
-// whichever process queued it, and deletes what has expired about once an hour. Every process may
+// whichever process queued it, sends the reminders that fall due, and deletes what has expired about
+// once an hour. Every process may
 // run it at once: the outbox's claims and retention's skipped locks make them share the work.
 export function startSweeper(): void {
   const { MAIL_SWEEPER, CRON_SECRET } = getEnv();
@@ -36,6 +50,7 @@ export function startSweeper(): void {
     return;
   }
   repeat("mail delivery", MAIL_EVERY_MS, () => runMailDelivery("sweeper"));
+  repeat("reminders", REMINDERS_EVERY_MS, () => runReminderDelivery("sweeper"));
   repeat("retention", RETENTION_EVERY_MS, () => runRetention("sweeper"));
 }
 

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, TextareaField } from "@/components/ui/field";
 import { COLOR_CLASSES } from "@/components/planner/colors";
+import { ReminderFields } from "@/components/planner/reminder-fields";
 import { RepeatFields, repeatDraft, repeatPayload } from "@/components/planner/repeat-fields";
 import { ScopeChoice } from "@/components/planner/scope-choice";
 import { Form } from "@/components/ui/form";
@@ -103,6 +104,7 @@ export function EventDialog({
   const setStart = (date: string, time: string) => setForm((current) => withStart(current, date, time));
   const dateOnly = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
   const [repeat, setRepeat] = useState(() => repeatDraft(target.kind === "edit" ? target.event.repeat : null));
+  const [reminders, setReminders] = useState<number[]>(() => (target.kind === "edit" ? target.event.reminders : []));
   // An occurrence of a series asks which occurrences a save or delete is for before it is sent.
   const occurrence = target.kind === "edit" && target.event.seriesId ? target.event : null;
   const [asking, setAsking] = useState<"save" | "delete" | null>(null);
@@ -115,7 +117,7 @@ export function EventDialog({
       return;
     }
     if (occurrence && !scope) return setAsking("save");
-    const json = { ...toPayload(form, timeZone), ...repeatPayload(repeat, timeZone, occurrence, scope) };
+    const json = { ...toPayload(form, timeZone), ...repeatPayload(repeat, timeZone, occurrence, scope), reminders };
     const result =
       target.kind === "create"
         ? await submit<{ event: EventDto }>("/api/events", { schema: eventCreateSchema, json })
@@ -152,6 +154,7 @@ export function EventDialog({
           {form.allDay ? null : <Field label={`${t.planner.end} (${timeZone})`} name="endTime" type="time" value={form.endTime} onChange={(event) => set("endTime", event.target.value)} />}
         </div>
         <RepeatFields t={t} draft={repeat} startDate={form.startDate} fields={fields} onChange={setRepeat} />
+        <ReminderFields t={t} value={reminders} allDay={form.allDay} error={fields.reminders} onChange={setReminders} />
         <fieldset>
           <legend className="mb-2 text-sm font-medium text-slate-800">{t.planner.color}</legend>
           <div className="flex flex-wrap gap-2">

@@ -6,6 +6,8 @@ import type { MailIntent } from "@/lib/generated/prisma/client";
 import { createPasswordResetLink } from "@/lib/auth/password-changes";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { issueSignInCode } from "@/lib/auth/sign-in-codes";
+import { instantToZoned, toDateString } from "@/lib/planner/dates";
+import { dueReminderOf } from "@/lib/planner/reminders";
 import { signToken } from "@/lib/auth/tokens";
 import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
 import { deliverMail, enqueueMail, type MailIntentInput } from "@/lib/mail/outbox";
@@ -18,6 +20,7 @@ import {
   emailInUseMail,
   newDeviceMail,
   passwordResetMail,
+  reminderMail,
   securityNoticeMail,
   signInCodeMail,
   unconfirmedAccountMail,
@@ -148,6 +151,12 @@ export async function renderMailIntent(intent: MailIntent): Promise<MailMessage 
       const device = parseDevice(intent.details);
       if (!user || !device) return null;
       return newDeviceMail(user.email, device, secureAccountLink(await createPasswordResetLink(user)));
+    }
+    case "REMINDER": {
+      const reminder = await dueReminderOf(intent);
+      if (!reminder) return null;
+      const date = reminder.allDay ? toDateString(reminder.start) : instantToZoned(reminder.start, reminder.timeZone).date;
+      return reminderMail(intent.address, reminder, `${APP_URL}/dashboard?date=${date}`);
     }
   }
 }

@@ -217,6 +217,12 @@ export const ko = {
       scopes: { this: "이 일정", following: "이 일정 및 향후 일정", all: "모든 일정" },
       confirm: "확인",
     },
+    reminders: {
+      label: "알림",
+      hint: "이메일로, 5개까지",
+      offsets: { "0": "일정 시작 시간", "5": "5분 전", "10": "10분 전", "15": "15분 전", "30": "30분 전", "60": "1시간 전", "120": "2시간 전", "1440": "1일 전", "2880": "2일 전", "10080": "1주 전" },
+      allDayNote: "종일 일정은 그날 오전 9시를 기준으로 알립니다.",
+    },
   },
   password: {
     forgotLink: "비밀번호를 잊으셨나요?",
@@ -488,6 +494,7 @@ export const ko = {
     queryTooLong: "검색어는 100자 이하여야 합니다.",
     timeZoneInvalid: "알 수 없는 시간대입니다.",
     repeatCountInvalid: "반복 횟수는 1회에서 999회까지입니다.",
+    remindersTooMany: "알림은 일정마다 5개까지 정할 수 있습니다.",
     repeatEndTwice: "종료 날짜와 반복 횟수 중 하나만 정해 주세요.",
     repeatUntilBeforeStart: "반복 종료일은 일정 시작보다 빠를 수 없습니다.",
     repeatLunarOutOfRange: "음력 날짜는 1000년부터 2050년까지만 알 수 있습니다.",

@@ -212,3 +212,40 @@ export function securityNoticeMail(to: string, change: AccountChange, detail: st
     ...(notMeUrl ? { action: { url: notMeUrl, ...NOT_ME } } : {}),
   });
 }
+
+// How long before: "10분 후" / "in 10 minutes", in the largest whole unit.
+function leadTime(minutes: number, allDay: boolean): { ko: string; en: string } {
+  if (minutes === 0) return allDay ? { ko: "오늘", en: "Today" } : { ko: "지금 시작", en: "Starting now" };
+  const [count, ko, en] =
+    minutes % 10080 === 0 ? [minutes / 10080, "주", "week"] : minutes % 1440 === 0 ? [minutes / 1440, "일", "day"] : minutes % 60 === 0 ? [minutes / 60, "시간", "hour"] : [minutes, "분", "minute"];
+  return { ko: `${count}${ko} 후`, en: `In ${count} ${en}${count === 1 ? "" : "s"}` };
+}
+
+// "2027년 3월 10일 (수) 15:00 – 16:00 GMT+9" / "Wed, March 10, 2027, 3:00 PM – 4:00 PM GMT+9": the
+// end's date only when it is another day. Korean on the 24-hour clock, which reads the same in
+// every ICU build.
+function eventTime(start: Date, end: Date, allDay: boolean, timeZone: string, locale: "ko-KR" | "en-US"): string {
+  const day: Intl.DateTimeFormatOptions = { year: "numeric", month: "long", day: "numeric", weekday: "short" };
+  if (allDay) return new Intl.DateTimeFormat(locale, { ...day, timeZone: "UTC" }).format(start);
+  const clock: Intl.DateTimeFormatOptions = { hour: "numeric", minute: "2-digit", timeZone, ...(locale === "ko-KR" ? { hourCycle: "h23" } : {}) };
+  const dateOf = (instant: Date) => new Intl.DateTimeFormat(locale, { ...day, timeZone }).format(instant);
+  const timeOf = (instant: Date) => new Intl.DateTimeFormat(locale, clock).format(instant);
+  const zone = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" }).formatToParts(start).find((part) => part.type === "timeZoneName")?.value ?? timeZone;
+  const until = dateOf(end) === dateOf(start) ? timeOf(end) : `${dateOf(end)} ${timeOf(end)}`;
+  return `${dateOf(start)} ${timeOf(start)} – ${until} ${zone}`;
+}
+
+// An event's reminder, with its time on the account's wall clock and a link to that day.
+export function reminderMail(to: string, reminder: { title: string; start: Date; end: Date; allDay: boolean; minutesBefore: number; timeZone: string }, calendarUrl: string): MailMessage {
+  const { title, start, end, allDay, minutesBefore, timeZone } = reminder;
+  // One line, whatever the title holds.
+  const name = title.replace(/\s+/g, " ");
+  const lead = leadTime(minutesBefore, allDay);
+  return bilingualMail(to, {
+    subject: { ko: `${lead.ko}: ${name}`, en: `${lead.en}: ${name}` },
+    ko: [`일정 알림: ${name}`, `시간: ${eventTime(start, end, allDay, timeZone, "ko-KR")}`],
+    en: [`Event reminder: ${name}`, `When: ${eventTime(start, end, allDay, timeZone, "en-US")}`],
+    action: { url: calendarUrl, ko: "캘린더에서 보기", en: "Open the calendar" },
+    footer: ["알림은 일정 편집 화면에서 바꾸거나 끌 수 있습니다. / Change or turn off reminders in the event's editor."],
+  });
+}

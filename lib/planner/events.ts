@@ -18,7 +18,7 @@ function zoneOf(row: Event): string {
   return row.timeZone ?? DEFAULT_TIME_ZONE;
 }
 
-function asSeries(row: Event): Series {
+export function asSeries(row: Event): Series {
   return { startsAt: row.startsAt, endsAt: row.endsAt, allDay: row.allDay, timeZone: zoneOf(row), recurrence: row.recurrence ?? "", exdates: row.exdates };
 }
 
@@ -44,6 +44,7 @@ export function toDto(row: Event, series?: Event, occurrence?: Occurrence): Even
     occurrenceStart: owner ? (row.originalStartsAt ?? start).toISOString() : null,
     repeat: owner ? repeatOf(owner) : null,
     timeZone: owner ? zoneOf(owner) : null,
+    reminders: row.reminders,
   };
 }
 
@@ -115,8 +116,8 @@ async function withSeries<T>(userId: string, seriesId: string, change: (tx: Tran
 
 // The fields of an event a change may set, as given.
 function contentOf(input: EventUpdateInput) {
-  const { title, description, location, color } = input;
-  return { title, description, location, color };
+  const { title, description, location, color, reminders } = input;
+  return { title, description, location, color, reminders };
 }
 
 type ContentField = "title" | "description" | "location" | "color";
@@ -128,6 +129,14 @@ async function carryToOverrides(tx: Transaction, seriesId: string, before: Event
     if (value === undefined || value === before[field]) continue;
     await tx.event.updateMany({ where: { seriesId, [field]: before[field] }, data: { [field]: value } });
   }
+  const { reminders } = input;
+  if (reminders !== undefined && !sameNumbers(reminders, before.reminders)) {
+    await tx.event.updateMany({ where: { seriesId, reminders: { equals: before.reminders } }, data: { reminders } });
+  }
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index]);
 }
 
 async function updateOne(userId: string, row: Event, input: EventUpdateInput, series?: Event): Promise<EventDto> {
@@ -174,7 +183,7 @@ export async function updateEvent(userId: string, id: string, input: EventUpdate
     const occurrence = occurrenceOf(series, start);
     const times = { startsAt: input.startsAt ?? occurrence.start, endsAt: input.endsAt ?? occurrence.end, allDay: input.allDay ?? series.allDay };
     assertTimes(times);
-    const content = { title: series.title, description: series.description, location: series.location, color: series.color };
+    const content = { title: series.title, description: series.description, location: series.location, color: series.color, reminders: series.reminders };
     const created = await tx.event.create({
       data: { ...content, ...Object.fromEntries(Object.entries(contentOf(input)).filter(([, value]) => value !== undefined)), ...times, userId, seriesId: series.id, originalStartsAt: start },
     });

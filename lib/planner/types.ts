@@ -20,6 +20,12 @@ export const MONTHLY_BY = ["date", "weekday"] as const;
 // Which occurrences of a series an edit or a delete applies to, as Google Calendar asks.
 export const EDIT_SCOPES = ["this", "following", "all"] as const;
 
+// When an event's e-mail reminders go out, in minutes before its start: at the time, 5/10/15/30
+// minutes, 1/2 hours, 1/2 days, a week. At most MAX_REMINDERS on one event.
+export const REMINDER_OFFSETS = [0, 5, 10, 15, 30, 60, 120, 1440, 2880, 10080] as const;
+export const MAX_REMINDERS = 5;
+export type ReminderOffset = (typeof REMINDER_OFFSETS)[number];
+
 export type RepeatFrequency = (typeof REPEAT_FREQUENCIES)[number];
 export type Weekday = (typeof WEEKDAYS)[number];
 export type EditScope = (typeof EDIT_SCOPES)[number];
@@ -61,6 +67,8 @@ export interface EventDto {
   repeat: Repeat | null;
   // The IANA zone the series' wall clock keeps (10:00 stays 10:00 across DST), null for a one-off.
   timeZone: string | null;
+  // Minutes before the start that a reminder mail goes out, smallest first.
+  reminders: number[];
 }
 
 export interface TodoDto {

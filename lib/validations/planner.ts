@@ -2,7 +2,7 @@ import { z } from "zod";
 import { isTimeZone } from "@/lib/planner/dates";
 import { HOLIDAY_COUNTRIES } from "@/lib/planner/holiday-countries";
 import { DEFAULT_TODO_VIEW, TODO_FILTERS, TODO_SORTS } from "@/lib/planner/todo-order";
-import { BUCKET_CATEGORIES, EDIT_SCOPES, EVENT_COLORS, MONTHLY_BY, REPEAT_FREQUENCIES, TODO_PRIORITIES, WEEKDAYS } from "@/lib/planner/types";
+import { BUCKET_CATEGORIES, EDIT_SCOPES, EVENT_COLORS, MAX_REMINDERS, MONTHLY_BY, REMINDER_OFFSETS, REPEAT_FREQUENCIES, TODO_PRIORITIES, WEEKDAYS } from "@/lib/planner/types";
 import type { ValidationMessageKey } from "@/lib/validations/field-errors";
 
 // Planner bodies are plain objects: fields a client may send but does not own (id, userId,
@@ -58,6 +58,15 @@ export const repeatSchema = z
     if (repeat.lunar && repeat.freq !== "YEARLY") context.addIssue({ code: "custom", path: ["lunar"], message: "invalidValue" });
   });
 
+// Offsets from the fixed list, each once, kept smallest first.
+const reminders = z
+  .array(
+    z.number(message("invalidValue")).refine((value) => (REMINDER_OFFSETS as readonly number[]).includes(value), message("invalidValue")),
+    message("invalidValue"),
+  )
+  .max(MAX_REMINDERS, message("remindersTooMany"))
+  .transform((values) => [...new Set(values)].sort((a, b) => a - b));
+
 const eventFields = {
   title,
   description: optionalText(2000),
@@ -70,6 +79,7 @@ const eventFields = {
   repeat: repeatSchema.nullish(),
   // The zone a new series' wall clock keeps; the account's zone when left out.
   timeZone: timeZone.optional(),
+  reminders,
 };
 
 // Which occurrences of a series a PATCH or DELETE is for, and the one it was made on (its
@@ -93,10 +103,12 @@ function areDates(...values: unknown[]): boolean {
   return values.every((value) => value instanceof Date && !Number.isNaN(value.getTime()));
 }
 
-export const eventCreateSchema = z.object({ ...eventFields, allDay: eventFields.allDay.default(false), color: eventFields.color.default("TEAL") }).superRefine((event, context) => {
-  if (!areDates(event.startsAt, event.endsAt)) return;
-  for (const [path, key] of Object.entries(eventTimeProblems(event))) context.addIssue({ code: "custom", path: [path], message: key });
-});
+export const eventCreateSchema = z
+  .object({ ...eventFields, allDay: eventFields.allDay.default(false), color: eventFields.color.default("TEAL"), reminders: eventFields.reminders.default([]) })
+  .superRefine((event, context) => {
+    if (!areDates(event.startsAt, event.endsAt)) return;
+    for (const [path, key] of Object.entries(eventTimeProblems(event))) context.addIssue({ code: "custom", path: [path], message: key });
+  });
 
 export const eventUpdateSchema = z.object({
   title: eventFields.title.optional(),
@@ -108,6 +120,7 @@ export const eventUpdateSchema = z.object({
   color: eventFields.color.optional(),
   repeat: eventFields.repeat,
   timeZone: eventFields.timeZone,
+  reminders: eventFields.reminders.optional(),
   ...scopeFields,
 });
 

@@ -19,12 +19,15 @@ function call(pathname: string, authorization?: string, method = "GET", base = t
 }
 
 const mailRunSchema = z.strictObject({ attempted: z.number().int(), sent: z.number().int(), failed: z.number().int(), dropped: z.number().int() });
+const reminderRunSchema = z.strictObject({ due: z.number().int().min(0), queued: z.number().int().min(0), sent: z.number().int().min(0) });
 const retentionRunSchema = z.strictObject({ removed: z.record(z.string(), z.number().int().min(0)), complete: z.boolean() });
 
-test("vercel.json schedules both jobs, mail every five minutes and retention daily", async () => {
+test("vercel.json schedules every job, mail and reminders every five minutes and retention daily", async () => {
   const crons = await scheduledPaths();
-  assert.deepEqual(crons.map((cron) => cron.path).sort(), ["/api/cron/mail", "/api/cron/retention"]);
+  assert.deepEqual(crons.map((cron) => cron.path).sort(), ["/api/cron/mail", "/api/cron/reminders", "/api/cron/retention"]);
   assert.equal(crons.find((cron) => cron.path === "/api/cron/mail")?.schedule, "*/5 * * * *");
+  // Inside the reminders' ten-minute grace, so none is skipped between two calls.
+  assert.equal(crons.find((cron) => cron.path === "/api/cron/reminders")?.schedule, "*/5 * * * *");
   assert.match(crons.find((cron) => cron.path === "/api/cron/retention")?.schedule ?? "", /^\d{1,2} \d{1,2} \* \* \*$/);
 });
 
@@ -35,6 +38,7 @@ test("each scheduled path answers the scheduler's call with JSON saying what it 
     assert.equal(response.headers.get("cache-control"), "no-store");
     const body: unknown = await response.json();
     if (pathname === "/api/cron/mail") mailRunSchema.parse(body);
+    else if (pathname === "/api/cron/reminders") reminderRunSchema.parse(body);
     else
       assert.deepEqual(Object.keys(retentionRunSchema.parse(body).removed).sort(), [
         "EmailChange",
