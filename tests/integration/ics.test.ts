@@ -5,6 +5,7 @@ import { addDays } from "@/lib/planner/dates";
 import { fromLunar } from "@/lib/planner/lunar";
 import { closeTestDb, testDb } from "../helpers/db";
 import { Client } from "../helpers/http";
+import { testEnv } from "../helpers/env";
 import { signedInUser } from "../helpers/users";
 
 after(closeTestDb);
@@ -262,4 +263,16 @@ describe("calendar subscription URL", () => {
 
     assert.equal((await new Client().post("/api/settings/calendar-feed")).status, 401);
   });
+});
+
+test("guessing feed tokens is slowed per address, and no token reaches the metrics", async () => {
+  const guesser = new Client();
+  const guesses = Array.from({ length: 121 }, () => `/api/calendar/${randomBytes(32).toString("base64url")}.ics`);
+  const statuses: number[] = [];
+  for (const path of guesses) statuses.push((await guesser.request(path)).status);
+  assert.deepEqual([...new Set(statuses.slice(0, 120))], [404]);
+  assert.equal(statuses[120], 429);
+  const metrics = await (await new Client().request("/api/metrics", { headers: { authorization: `Bearer ${testEnv().TEST_METRICS_TOKEN}` } })).text();
+  assert.match(metrics, /route="\/api\/calendar\/:id"/);
+  assert.ok(!guesses.some((path) => metrics.includes(path.slice("/api/calendar/".length, -".ics".length))));
 });
