@@ -40,7 +40,8 @@ const PUBLIC_API = new Set([
 // The provider round trip: starting it needs next-auth's CSRF token, finishing it the state cookie.
 // The scheduler's jobs: every route there is built with auth "cron", the CRON_SECRET bearer check
 // (tests/unit/routes.test.ts holds that).
-const PUBLIC_API_PREFIXES = ["/api/auth/oauth/signin/", "/api/auth/oauth/callback/", "/api/cron/"];
+// Calendar apps fetch a subscription by its secret URL alone (app/api/calendar/[token]).
+const PUBLIC_API_PREFIXES = ["/api/auth/oauth/signin/", "/api/auth/oauth/callback/", "/api/cron/", "/api/calendar/"];
 const GUEST_ONLY_PAGES = new Set(["/", "/login", "/signup"]);
 
 function under(pathname: string, root: string): boolean {

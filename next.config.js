@@ -17,6 +17,16 @@ const nextConfig = {
         ],
       },
       {
+        // Calendar subscriptions (app/api/calendar/[token]) are polled by calendar apps: their own
+        // copy may be reused for a few minutes, a shared cache's never (the URL is a credential).
+        // Later rules override earlier ones for the same header.
+        source: "/api/calendar/:path*",
+        headers: [
+          { key: "Cache-Control", value: "private, max-age=300" },
+          { key: "Referrer-Policy", value: "no-referrer" },
+        ],
+      },
+      {
         source: "/:path*",
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },

@@ -73,5 +73,5 @@ export function renderMetrics(): string {
 
 // Ids in paths become ":id", so one route is one series however many objects there are.
 export function routeOf(pathname: string): string {
-  return pathname.replace(/\/[0-9a-f]{8}-[0-9a-f-]{27,}(?=\/|$)/gi, "/:id").replace(/\/[A-Za-z0-9_-]{20,}(?=\/|$)/g, "/:id");
+  return pathname.replace(/\/[0-9a-f]{8}-[0-9a-f-]{27,}(?=\/|$)/gi, "/:id").replace(/\/[A-Za-z0-9_-]{20,}(?:\.[a-z]+)?(?=\/|$)/g, "/:id");
 }

@@ -22,17 +22,18 @@ async function errorAnswer(error: ApiError): Promise<Response> {
 type Handler<Context> = (request: NextRequest, context: Context) => Promise<Response>;
 
 // Any error as the ApiError it is answered with: a known one as it is, a database outage as 503,
-// anything else as 500 after its stack is logged (never sent).
+// anything else as 500 after its stack is logged (never sent). Logged by route, not path: a path may
+// hold a secret (a calendar feed's token).
 export function asApiError(error: unknown, path: string): ApiError {
   if (error instanceof ApiError) {
     if (error.code === "RATE_LIMITED") increment("tropical_rate_limit_hits_total", { route: routeOf(path) });
     return error;
   }
   if (isDatabaseUnavailable(error)) {
-    log("error", "database unavailable", { path, error: String(error) });
+    log("error", "database unavailable", { route: routeOf(path), error: String(error) });
     return new ApiError("SERVICE_UNAVAILABLE");
   }
-  log("error", "unhandled error", { path, error: error instanceof Error ? error.stack : String(error) });
+  log("error", "unhandled error", { route: routeOf(path), error: error instanceof Error ? error.stack : String(error) });
   return new ApiError("INTERNAL");
 }
 

@@ -6,9 +6,9 @@ import { fieldProblems } from "@/lib/validations/field-errors";
 // Auth and planner bodies are small; anything larger is refused before it is parsed.
 export const MAX_BODY_BYTES = 16 * 1024;
 
-async function readLimited(request: Request): Promise<string> {
+async function readLimited(request: Request, maxBytes = MAX_BODY_BYTES): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw new ApiError("PAYLOAD_TOO_LARGE");
+  if (declared > maxBytes) throw new ApiError("PAYLOAD_TOO_LARGE");
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -17,7 +17,7 @@ async function readLimited(request: Request): Promise<string> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > maxBytes) {
       await reader.cancel();
       throw new ApiError("PAYLOAD_TOO_LARGE");
     }
@@ -50,10 +50,10 @@ function invalid(error: z.ZodError): ApiError {
   return new ApiError("INVALID_INPUT", fieldProblems(error, DICTIONARIES.en.validation));
 }
 
-export async function parseJsonBody<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.output<Schema>> {
+export async function parseJsonBody<Schema extends z.ZodType>(request: Request, schema: Schema, maxBytes = MAX_BODY_BYTES): Promise<z.output<Schema>> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^application\/json\s*(;|$)/i.test(contentType)) throw new ApiError("UNSUPPORTED_MEDIA_TYPE");
-  const text = await readLimited(request);
+  const text = await readLimited(request, maxBytes);
   let json: unknown;
   try {
     json = JSON.parse(text);

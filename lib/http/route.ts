@@ -43,6 +43,8 @@ export interface RouteSpec<Auth extends RouteAuth, Body, Query, Params> {
   // The body comes as a form the browser posts itself (mailed links' confirmation pages work
   // without scripts), not as JSON.
   bodyIsForm?: true;
+  // A JSON body larger than the default (lib/http/request.ts), for the one route that takes a file.
+  maxBodyBytes?: number;
   query?: Query;
   // The dynamic segments; a value the schema refuses makes the route not exist (404).
   params?: Params;
@@ -117,7 +119,7 @@ export function route<Auth extends RouteAuth, Body extends z.ZodType | undefined
       params = parsed.data;
     }
     const query = spec.query ? await parseQuery(request, spec.query) : undefined;
-    const body = spec.body ? await (spec.bodyIsForm ? parseFormBody(request, spec.body) : parseJsonBody(request, spec.body)) : undefined;
+    const body = spec.body ? await (spec.bodyIsForm ? parseFormBody(request, spec.body) : parseJsonBody(request, spec.body, spec.maxBodyBytes)) : undefined;
     return handler({ request, user, pending, body, query, params, meta } as RouteContext<Auth, Body, Query, Params>);
   });
 }

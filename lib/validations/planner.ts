@@ -191,3 +191,10 @@ export type TodoUpdateInput = z.infer<typeof todoUpdateSchema>;
 export type BucketCreateInput = z.infer<typeof bucketCreateSchema>;
 export type BucketUpdateInput = z.infer<typeof bucketUpdateSchema>;
 export type SettingsUpdateInput = z.infer<typeof settingsUpdateSchema>;
+
+// An .ics file of up to 1 MB (as characters; the JSON around it may be larger).
+export const MAX_ICS_CHARS = 1_000_000;
+export const icsImportSchema = z.object({ ics: z.string(message("icsInvalid")).min(1, message("icsInvalid")).max(MAX_ICS_CHARS, message("icsTooLarge")) });
+export const icsImportQuerySchema = z.object({ dryRun: z.enum(["0", "1"], message("invalidValue")).optional() });
+// A subscription URL's last segment: 32 random bytes in base64url, then ".ics". Anything else is no feed.
+export const calendarFeedParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}\.ics$/) });
