@@ -17,22 +17,22 @@ const nextConfig = {
         ],
       },
       {
-        // Calendar subscriptions (app/api/calendar/[token]) are polled by calendar apps: their own
-        // copy may be reused for a few minutes, a shared cache's never (the URL is a credential).
-        // Later rules override earlier ones for the same header.
-        source: "/api/calendar/:path*",
-        headers: [
-          { key: "Cache-Control", value: "private, max-age=300" },
-          { key: "Referrer-Policy", value: "no-referrer" },
-        ],
-      },
-      {
         source: "/:path*",
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+        ],
+      },
+      {
+        // Calendar subscriptions (app/api/calendar/[token]) are polled by calendar apps: their own
+        // copy may be reused for a few minutes, a shared cache's never (the URL is a credential).
+        // Last: where several rules set one header, the later rule wins.
+        source: "/api/calendar/:path*",
+        headers: [
+          { key: "Cache-Control", value: "private, max-age=300" },
+          { key: "Referrer-Policy", value: "no-referrer" },
         ],
       },
     ];

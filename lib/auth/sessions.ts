@@ -147,6 +147,12 @@ export async function revokeSessions(userId: string, scope: { only: string } | {
   await db.session.updateMany({ where: { id: { in: ended.map((session) => session.id) } }, data: { revokedAt: new Date() } });
   for (const session of ended) forgetSession(session.id);
   if (ended.length) await recordSecurityEvent({ userId, type: "SESSION_REVOKED", reason: `${ended.length} session(s)` }, meta);
+  // A calendar subscription URL reads the account without a session, and whoever held one could have
+  // made it: signing others or everyone out (recovery, a password change, an administrator) ends it too.
+  if (scope === "all" || "except" in scope) {
+    const feeds = await db.calendarFeed.deleteMany({ where: { userId } });
+    if (feeds.count) await recordSecurityEvent({ userId, type: "CALENDAR_FEED_REVOKED", reason: "sessions revoked" }, meta);
+  }
   return ended.length;
 }
 

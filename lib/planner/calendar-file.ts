@@ -10,6 +10,10 @@ import { buildRule, occurrenceAt } from "@/lib/planner/recurrence";
 export const MAX_CALENDAR_ROWS = 5000;
 // The events an import shows before it is confirmed.
 const MAX_PREVIEW = 200;
+// Changed occurrences a file may carry: each is checked against its series' rule, which can walk
+// the whole series, so a file of thousands aimed past a series' end would hold the server for long.
+// Counted whether or not they are accepted.
+export const MAX_CHANGED_OCCURRENCES = 500;
 const UID_SUFFIX = "@tropical";
 
 function uidOf(id: string): string {
@@ -136,6 +140,7 @@ export async function importCalendar(userId: string, input: string, options: { d
   // Series and one-off events first, so that the occurrences changed on their own find their series.
   const ordered = [...fileEvents.filter((event) => !event.recurrenceId), ...fileEvents.filter((event) => event.recurrenceId)];
   let accepted = 0;
+  let changedOccurrences = 0;
   for (const event of ordered) {
     const zone = zoneOf(event.start, accountZone);
     const times = timesOf(event, accountZone);
@@ -151,6 +156,10 @@ export async function importCalendar(userId: string, input: string, options: { d
     }
     const content = { title: clip(event.title, 200) ?? "", description: clip(event.description, 2000), location: clip(event.location, 200), color: event.color ?? "TEAL" };
 
+    if (event.recurrenceId && ++changedOccurrences > MAX_CHANGED_OCCURRENCES) {
+      note(event, times.startsAt, "tooMany");
+      continue;
+    }
     if (event.recurrenceId) {
       const series = uid ? masters.get(uid) : undefined;
       if (!series?.row.recurrence || !series.row.timeZone) {

@@ -207,6 +207,33 @@ describe("ICS export and import", () => {
   });
 });
 
+test("a file of changed occurrences aimed past its series' end is cut off, not walked one by one", async () => {
+  const { client } = await signedInUser();
+  const changed = Array.from(
+    { length: 2000 },
+    (_, index) => `BEGIN:VEVENT\r\nUID:bomb\r\nRECURRENCE-ID:2003010${(index % 9) + 1}T000000Z\r\nDTSTART:20030101T000000Z\r\nDTEND:20030101T010000Z\r\nSUMMARY:x\r\nEND:VEVENT`,
+  );
+  const ics = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "BEGIN:VEVENT",
+    "UID:bomb",
+    "DTSTART:20000101T000000Z",
+    "DTEND:20000101T010000Z",
+    "RRULE:FREQ=DAILY;COUNT=999",
+    "SUMMARY:series",
+    "END:VEVENT",
+    ...changed,
+    "END:VCALENDAR",
+  ].join("\r\n");
+  const started = performance.now();
+  const result = await importFile(client, ics, true);
+  const seconds = (performance.now() - started) / 1000;
+  assert.equal(result.reasons.tooMany, 1500, "past the first 500 changed occurrences, each is refused unchecked");
+  assert.equal(result.reasons.missingSeries, 500);
+  assert.ok(seconds < 10, `took ${seconds.toFixed(1)} s`);
+});
+
 describe("calendar subscription URL", () => {
   async function createFeed(client: Client): Promise<string> {
     const response = await client.post("/api/settings/calendar-feed");
@@ -236,6 +263,7 @@ describe("calendar subscription URL", () => {
     assert.equal(served.status, 200);
     assert.equal(served.headers.get("content-type"), "text/calendar; charset=utf-8");
     assert.equal(served.headers.get("cache-control"), "private, max-age=300");
+    assert.equal(served.headers.get("referrer-policy"), "no-referrer");
     assert.equal(served.headers.getSetCookie().length, 0);
     const body = await served.text();
     assert.match(body, /SUMMARY:앨리스의 비밀 약속/);
@@ -263,6 +291,22 @@ describe("calendar subscription URL", () => {
 
     assert.equal((await new Client().post("/api/settings/calendar-feed")).status, 401);
   });
+});
+
+test("a subscription URL ends when every device is signed out, as recovery does: one made from a stolen session too", async () => {
+  const { client } = await signedInUser();
+  await create(client, { title: "집 비는 날", startsAt: "2026-12-05T10:00:00+09:00", endsAt: "2026-12-05T11:00:00+09:00" });
+  const made = await client.post("/api/settings/calendar-feed");
+  assert.equal(made.status, 201);
+  const path = new URL(((await made.json()) as { url: string }).url).pathname;
+  const calendarApp = new Client();
+  assert.match(await (await calendarApp.request(path)).text(), /집 비는 날/);
+  assert.equal((await client.post("/api/auth/sessions/revoke", { scope: "all" })).status, 200);
+  assert.equal((await calendarApp.request(path)).status, 404, "the subscription ended with the sessions");
+  const { rows } = await testDb().query<{ count: string }>(`SELECT count(*) FROM "CalendarFeed" WHERE "tokenHash" = encode(sha256($1::bytea), 'hex')`, [
+    path.slice("/api/calendar/".length, -".ics".length),
+  ]);
+  assert.equal(rows[0]?.count, "0");
 });
 
 test("guessing feed tokens is slowed per address, and no token reaches the metrics", async () => {
