@@ -59,6 +59,12 @@ export function eventKey(event: EventDto): string {
 
 export const itemKey = (item: BarItem) => (item.kind === "event" ? `event-${eventKey(item.event)}` : item.kind === "todo" ? `todo-${item.todo.id}` : `bucket-${item.item.id}`);
 
+// Where a bar starting in a cell is drawn: `top` down the cell, reaching over `span` cells, each the
+// cell's width plus its 1px border.
+export function barStyle(top: string, span: number): CSSProperties {
+  return { top, left: "0.25rem", width: `calc(${span} * (100% + 1px) - 1px - 0.5rem)` };
+}
+
 // Keys that move a focused event without a mouse, as dragging does: a day either way, a week up or down.
 export const MOVE_KEYS = "Alt+ArrowLeft Alt+ArrowRight Alt+ArrowUp Alt+ArrowDown";
 

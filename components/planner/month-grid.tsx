@@ -1,6 +1,6 @@
 "use client";
-import { useRef, type CSSProperties, type KeyboardEvent } from "react";
-import { BarButton, dayMarkers, EventLine, eventKey, itemKey, rowItems, type GridProps } from "@/components/planner/calendar-items";
+import { useRef, type KeyboardEvent } from "react";
+import { BarButton, barStyle, dayMarkers, EventLine, eventKey, itemKey, rowItems, type GridProps } from "@/components/planner/calendar-items";
 import { dayToneClass, HolidayName } from "@/components/planner/day-tone";
 import { format } from "@/lib/i18n/dictionaries";
 import { barsInRow, daysBetween, movedBy } from "@/lib/planner/calendar-layout";
@@ -9,11 +9,6 @@ import type { EventDto } from "@/lib/planner/types";
 
 // Lanes of bars a day shows before "+n more"; a lane's height is --lane (thin lines on phones).
 const MAX_LANES = 3;
-
-// A bar starting in a cell reaches over `span` cells: each is the cell's width plus its 1px border.
-function barStyle(lane: number, span: number): CSSProperties {
-  return { top: `calc(2.25rem + ${lane} * var(--lane))`, left: "0.25rem", width: `calc(${span} * (100% + 1px) - 1px - 0.5rem)` };
-}
 
 const DAY_KEYS: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 };
 
@@ -132,7 +127,7 @@ export function MonthGrid({
                             bar={bar}
                             row={row}
                             timeZone={timeZone}
-                            style={barStyle(bar.lane, bar.span)}
+                            style={barStyle(`calc(2.25rem + ${bar.lane} * var(--lane))`, bar.span)}
                             compact
                             onOpen={onOpen}
                             onGrab={(event, grabbedDate) => (grabbed.current = { event, date: grabbedDate })}

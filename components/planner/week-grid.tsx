@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
-import { BarButton, eventKey, itemKey, keyedMove, MOVE_KEYS, rowItems, type GridProps } from "@/components/planner/calendar-items";
+import { BarButton, barStyle, eventKey, itemKey, keyedMove, MOVE_KEYS, rowItems, type GridProps } from "@/components/planner/calendar-items";
 import { COLOR_CLASSES } from "@/components/planner/colors";
 import { dayToneClass, HolidayName } from "@/components/planner/day-tone";
 import { format } from "@/lib/i18n/dictionaries";
@@ -111,7 +111,7 @@ export function WeekGrid({ t, locale, days, today, timeZone, events, itemsOn, ho
                       bar={bar}
                       row={days}
                       timeZone={timeZone}
-                      style={{ top: `calc(0.25rem + ${bar.lane * LANE_REM}rem)`, left: "0.25rem", width: `calc(${bar.span} * (100% + 1px) - 1px - 0.5rem)` }}
+                      style={barStyle(`calc(0.25rem + ${bar.lane * LANE_REM}rem)`, bar.span)}
                       compact={false}
                       onOpen={onOpen}
                       onGrab={(event, date) => (grabbed.current = { event, date, minutes: 0 })}
