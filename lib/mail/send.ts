@@ -40,7 +40,8 @@ export async function sendMailOnce(message: MailMessage): Promise<void> {
 }
 
 // For mail that is not queued (onboarding codes: a lost one is simply asked for again): retries a
-// failed send twice. The recipient is logged only by domain, never the body (it holds a secret).
+// failed send twice. The recipient is logged only by domain, never the subject or body: a code mail
+// carries its code in both.
 export async function sendMail(message: MailMessage): Promise<boolean> {
   const domain = message.to.split("@")[1] ?? "?";
   for (const [attempt, delay] of RETRY_DELAYS_MS.entries()) {
@@ -49,7 +50,7 @@ export async function sendMail(message: MailMessage): Promise<boolean> {
       await sendMailOnce(message);
       return true;
     } catch (error) {
-      log("error", "mail send failed", { attempt: attempt + 1, domain, subject: message.subject, error: String(error) });
+      log("error", "mail send failed", { attempt: attempt + 1, domain, error: String(error) });
     }
   }
   increment("tropical_mail_failures_total");
