@@ -179,7 +179,10 @@ export async function updateEvent(userId: string, id: string, input: EventUpdate
   if (scope !== "this") return changeSeries(userId, row.id, start, scope, input);
   const override = await getDb().event.findFirst({ where: { userId, seriesId: row.id, originalStartsAt: start } });
   if (override) return updateOne(userId, override, input, row);
-  return withSeries(userId, row.id, async (tx, series) => {
+  const created = await withSeries(userId, row.id, async (tx, series) => {
+    // Looked for again under the series' lock: a concurrent change of the same occurrence (a second
+    // tab, a double-submitted drag) may have made its override since.
+    if (await tx.event.count({ where: { seriesId: series.id, originalStartsAt: start } })) return null;
     const occurrence = occurrenceOf(series, start);
     const times = { startsAt: input.startsAt ?? occurrence.start, endsAt: input.endsAt ?? occurrence.end, allDay: input.allDay ?? series.allDay };
     assertTimes(times);
@@ -189,6 +192,8 @@ export async function updateEvent(userId: string, id: string, input: EventUpdate
     });
     return toDto(created, series);
   });
+  // The concurrent change came first: this one applies to the override it made.
+  return created ?? updateEvent(userId, id, input);
 }
 
 // "This and following" or "all" from the occurrence at `start`. The occurrence's move (its new start

@@ -182,6 +182,23 @@ describe("changing and deleting occurrences", () => {
     );
   });
 
+  test("two changes of the same occurrence at once make one override, every one answered", async () => {
+    const { client } = await signedInUser();
+    const series = await weekly(client);
+    const occurrenceStart = at("2026-12-08T10:00:00");
+    const answers = await Promise.all(
+      ["Room 1", "Room 2", "Room 3", "Room 4"].map((location) => client.request(`/api/events/${series.id}`, { method: "PATCH", json: { scope: "this", occurrenceStart, location } })),
+    );
+    assert.deepEqual(
+      answers.map((answer) => answer.status),
+      [200, 200, 200, 200],
+    );
+    const { rows } = await testDb().query<{ location: string | null }>(`SELECT location FROM "Event" WHERE "seriesId" = $1 AND "originalStartsAt" = $2`, [series.id, new Date(occurrenceStart)]);
+    assert.equal(rows.length, 1);
+    assert.match(rows[0]?.location ?? "", /^Room [1-4]$/);
+    assert.deepEqual(seen(await list(client, ...DECEMBER)), ["2026-12-01 10:00 Class", "2026-12-08 10:00 Class", "2026-12-15 10:00 Class", "2026-12-22 10:00 Class", "2026-12-29 10:00 Class"]);
+  });
+
   test("this and following: the series splits, earlier occurrences unchanged, later ones changed, COUNT shared out", async () => {
     const { client } = await signedInUser();
     const series = await weekly(client);
