@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { parseKeyRing } from "@/lib/auth/key-ring";
 import { AUTH_SECRET_MIN_BYTES, isLongEnoughSecret } from "@/lib/auth/tokens";
 import { appOrigins } from "@/lib/http/app-origin";
 
@@ -26,6 +27,21 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5),
   DATABASE_IDLE_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
   AUTH_SECRET: z.string({ error: `is required (at least ${AUTH_SECRET_MIN_BYTES} bytes)` }).refine(isLongEnoughSecret, `must be at least ${AUTH_SECRET_MIN_BYTES} bytes`),
+  // The secret before the last change of AUTH_SECRET: still accepted for the tokens and sealed
+  // values it made, so changing the secret signs nobody out (README, "Rotating keys").
+  AUTH_SECRET_PREVIOUS: z.string().refine(isLongEnoughSecret, `must be at least ${AUTH_SECRET_MIN_BYTES} bytes`).optional(),
+  // The key ring that signs access and service tokens (lib/auth/key-ring.ts); `npm run keys:rotate`
+  // creates and rotates it. Required in production; the development scripts keep one in .data/.
+  AUTH_SIGNING_KEYS: z
+    .string()
+    .superRefine((value, context) => {
+      try {
+        parseKeyRing(value);
+      } catch (error) {
+        context.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    })
+    .optional(),
   SMTP_URL: z.string({ error: "is required" }).regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL"),
   MAIL_FROM: z.string().min(3).default("TropiCal <no-reply@localhost>"),
   // Where the client's address comes from (lib/http/client-ip.ts): a header the platform or proxy
@@ -103,6 +119,7 @@ export function getEnv(): Env {
   }
   // Without it every link and cookie would name localhost and every write from the real host be refused.
   if (!origins && parsed.data.NODE_ENV === "production") fail("APP_URL is required in production (the public origin, e.g. https://planner.example.com)");
+  if (!parsed.data.AUTH_SIGNING_KEYS && parsed.data.NODE_ENV === "production") fail("AUTH_SIGNING_KEYS is required in production (create a key ring with `npm run keys:rotate`)");
   const local = `http://localhost:${parsed.data.PORT}`;
   const onVercel = parsed.data.VERCEL === "1";
   cached = {

@@ -1,6 +1,6 @@
 // `npm run dev` and `npm start`: fills in what the environment does not provide (in development an
-// embedded PostgreSQL, a mail catcher and a signing key), then runs Next.js and stops everything it
-// started when Next exits or the user presses Ctrl+C. Development applies pending migrations itself;
+// embedded PostgreSQL, a mail catcher, a secret and a signing key ring), then runs Next.js and stops
+// everything it started when Next exits or the user presses Ctrl+C. Development applies pending migrations itself;
 // production leaves them to the release step (`npm run db:migrate`), and the app refuses to serve a
 // database older than its code (lib/startup.ts). The variables themselves are checked by the app.
 import { spawn } from "node:child_process";
@@ -8,6 +8,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { rotateKeyRing } from "../lib/auth/key-ring";
+import { RETIRED_KEY_GRACE_SECONDS } from "../lib/auth/tokens";
 import { applyMigrations } from "./migrate";
 import { startOAuthProviders } from "./oauth-providers";
 import { startEmbeddedPostgres, startMailCatcher, type RunningService } from "./services";
@@ -35,6 +37,16 @@ async function developmentSecret(): Promise<string> {
   return secret;
 }
 
+// The development key ring, kept like the secret; `npm run keys:rotate -- --file .data/signing-keys.json` rotates it.
+async function developmentKeyRing(): Promise<string> {
+  const file = path.join(DATA_DIR, "signing-keys.json");
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  const { ring } = await rotateKeyRing(null, { now: Math.floor(Date.now() / 1000), alg: "ES256", graceSeconds: RETIRED_KEY_GRACE_SECONDS });
+  await writeFile(file, `${JSON.stringify(ring)}\n`, { mode: 0o600 });
+  await chmod(file, 0o600);
+  return JSON.stringify(ring);
+}
+
 async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   const port: string = env.PORT ?? "3000";
@@ -51,6 +63,7 @@ async function main(): Promise<void> {
   } else {
     env.APP_URL ??= `http://localhost:${port}`;
     env.AUTH_SECRET ??= await developmentSecret();
+    env.AUTH_SIGNING_KEYS ??= await developmentKeyRing();
   }
 
   const services: RunningService[] = [];

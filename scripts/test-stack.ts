@@ -6,6 +6,8 @@ import { createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { rotateKeyRing } from "../lib/auth/key-ring";
+import { RETIRED_KEY_GRACE_SECONDS } from "../lib/auth/tokens";
 import { applyMigrations } from "./migrate";
 import { startOAuthProviders } from "./oauth-providers";
 import { findFreePort, startEmbeddedPostgres, startMailCatcher } from "./services";
@@ -19,6 +21,8 @@ export interface TestStack {
   oauthUrl: string;
   mailDir: string;
   authSecret: string;
+  // The key ring the stack's app signs with, private parts included, for tests that mint tokens.
+  signingKeys: string;
   metricsToken: string;
   cronSecret: string;
   stop: () => Promise<void>;
@@ -78,6 +82,7 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
   const baseUrl = `http://localhost:${appPort}`;
   const providers = await startOAuthProviders(baseUrl);
   const authSecret = randomBytes(32).toString("base64url");
+  const signingKeys = JSON.stringify((await rotateKeyRing(null, { now: Math.floor(Date.now() / 1000), alg: "ES256", graceSeconds: RETIRED_KEY_GRACE_SECONDS })).ring);
   const metricsToken = randomBytes(24).toString("base64url");
   const cronSecret = randomBytes(24).toString("base64url");
   const log = createWriteStream(path.join(dir, "app.log"), { flags: "a" });
@@ -98,6 +103,7 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
     DATABASE_URL: postgres.url,
     SMTP_URL: catcher.url,
     AUTH_SECRET: authSecret,
+    AUTH_SIGNING_KEYS: signingKeys,
     METRICS_TOKEN: metricsToken,
     CRON_SECRET: cronSecret,
     ...providers.env,
@@ -143,6 +149,7 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
     oauthUrl: providers.url,
     mailDir,
     authSecret,
+    signingKeys,
     metricsToken,
     cronSecret,
     stop,
@@ -173,6 +180,7 @@ export function stackEnv(stack: TestStack): Record<string, string> {
     TEST_DATABASE_URL: stack.databaseUrl,
     TEST_MAIL_DIR: stack.mailDir,
     TEST_AUTH_SECRET: stack.authSecret,
+    TEST_AUTH_SIGNING_KEYS: stack.signingKeys,
     TEST_METRICS_TOKEN: stack.metricsToken,
     TEST_CRON_SECRET: stack.cronSecret,
     TEST_OAUTH_URL: stack.oauthUrl,

@@ -2,7 +2,6 @@ import "server-only";
 import { createHash } from "node:crypto";
 import QRCode from "qrcode";
 import { getDb } from "@/lib/db";
-import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
 import { countProofAttempt } from "@/lib/auth/login-throttle";
 import { recordSecurityEvent } from "@/lib/auth/security-events";
@@ -35,11 +34,13 @@ async function loadUser(userId: string) {
 // (compare-and-set, so two requests racing with one code cannot both pass).
 async function consumeTotp(user: { id: string; totpSecret: string | null; totpLastStep: number | null }, code: string): Promise<boolean> {
   if (!user.totpSecret) return false;
-  const step = matchTotp(open(user.totpSecret, getEnv().AUTH_SECRET), code, user.totpLastStep);
+  const { plaintext, stale } = open(user.totpSecret);
+  const step = matchTotp(plaintext, code, user.totpLastStep);
   if (step === null) return false;
   const claimed = await getDb().user.updateMany({
     where: { id: user.id, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
-    data: { totpLastStep: step },
+    // A seed under the previous secret's key moves to the current one on its first use.
+    data: { totpLastStep: step, ...(stale ? { totpSecret: seal(plaintext) } : {}) },
   });
   return claimed.count === 1;
 }
@@ -67,7 +68,7 @@ export async function startTotpSetup(userId: string): Promise<TotpSetup> {
   const user = await loadUser(userId);
   if (user.totpEnabledAt) throw new ApiError("CONFLICT_STATE");
   const secret = generateTotpSecret();
-  await getDb().user.update({ where: { id: userId }, data: { totpPendingSecret: seal(secret, getEnv().AUTH_SECRET) } });
+  await getDb().user.update({ where: { id: userId }, data: { totpPendingSecret: seal(secret) } });
   const uri = otpauthUri(secret, user.email);
   // Rendered here, never by an outside service: the secret stays between the server and the user.
   return { secret, uri, qrSvg: await QRCode.toString(uri, { type: "svg", margin: 1, errorCorrectionLevel: "M" }) };
@@ -77,7 +78,7 @@ export async function enableTotp(userId: string, code: string, meta: RequestMeta
   const user = await loadUser(userId);
   if (user.totpEnabledAt) throw new ApiError("CONFLICT_STATE");
   if (!user.totpPendingSecret) throw new ApiError("INVALID_INPUT", { code: "totpSetupExpired" });
-  const step = matchTotp(open(user.totpPendingSecret, getEnv().AUTH_SECRET), code, null);
+  const step = matchTotp(open(user.totpPendingSecret).plaintext, code, null);
   if (step === null) throw new ApiError("INVALID_INPUT", { code: "totpWrong" });
   await getDb().user.update({
     where: { id: userId },

@@ -1,6 +1,8 @@
 // Signing and verification of every TropiCal JWT. Edge-safe (jose and Web Crypto only): middleware.ts
 // imports this module, so nothing here may reach the database, argon2 or Node built-ins.
-import { errors, jwtVerify, SignJWT, type JWTPayload } from "jose";
+import { decodeProtectedHeader, errors, importJWK, jwtVerify, SignJWT, type JWTPayload } from "jose";
+import { jwkOf, parseKeyRing, publicJwks, verifiesAt, type KeyRing, type RingKey } from "@/lib/auth/key-ring";
+import { appOrigins, originSettings } from "@/lib/http/app-origin";
 
 export const TOKEN_LIFETIME_SECONDS = {
   ACCESS: 15 * 60,
@@ -17,11 +19,21 @@ export const TOKEN_LIFETIME_SECONDS = {
 
 export type TokenType = keyof typeof TOKEN_LIFETIME_SECONDS;
 
-const ISSUER = "tropical";
 const AUDIENCE = "tropical-web";
-const ALGORITHM = "HS256";
+// Signed with the key ring, so that other parties can verify them with the public keys alone.
+const SIGNED_TYPES: ReadonlySet<TokenType> = new Set(["ACCESS"]);
+// Every other token is checked by TropiCal alone and stays HMAC, under AUTH_SECRET, never the
+// ring's keys; its issuer is TropiCal's own name, as before the ring, so that the refresh tokens of
+// an earlier release still bring their sessions over.
+const HMAC_ALGORITHM = "HS256";
+const HMAC_ISSUER = "tropical";
 // A token dated further ahead than this was not minted by a server with a sane clock.
 const MAX_CLOCK_SKEW_SECONDS = 30;
+// A retired key verifies while a token it signed may still be alive: the longest it signs is an
+// access token.
+export const RETIRED_KEY_GRACE_SECONDS = TOKEN_LIFETIME_SECONDS.ACCESS + MAX_CLOCK_SKEW_SECONDS;
+// Headers that would have a verifier fetch or trust a key named by the token itself (RFC 8725 3.10).
+const KEY_CARRYING_HEADERS = ["jku", "jwk", "x5u", "x5c"];
 
 export interface TokenClaims {
   sub: string;
@@ -44,15 +56,12 @@ export type Role = "USER" | "ADMIN";
 
 export type VerifyResult = { ok: true; claims: TokenClaims } | { ok: false; reason: "expired" | "invalid" };
 
-let keyPromise: Promise<CryptoKey> | undefined;
-let keySource: string | undefined;
-
 // Tokens whose signature and claims passed, by their exact text. A browser sends the same access
 // token with every request for 15 minutes, through the middleware and again to the handler, and
 // each signature check is a Web Crypto job handed to the thread pool, which a loaded one-core server
 // feels, against a lookup here (`npm run bench` measures both). Only what passed is kept, so a forged token always
 // meets the full check; a hit still checks the type and the expiry; the memory is bounded; and a
-// change of secret forgets them all.
+// change of any key forgets them all.
 const REMEMBERED_TOKENS = 10_000;
 let verified = new Map<string, TokenClaims>();
 
@@ -63,16 +72,84 @@ export function isLongEnoughSecret(secret: string): boolean {
   return new TextEncoder().encode(secret).length >= AUTH_SECRET_MIN_BYTES;
 }
 
-// Imported (and its length checked) once per process, and again only if the secret changes, as in tests.
-function getKey(): Promise<CryptoKey> {
+interface Keys {
+  source: string;
+  issuer: string;
+  // HMAC keys: AUTH_SECRET's (signs) and AUTH_SECRET_PREVIOUS's (still verifies).
+  hmac: Promise<CryptoKey[]>;
+  ring: KeyRing | null;
+  // The ring's keys as Web Crypto keys, imported on first use: by kid, the public parts; the current one's private part.
+  verifying: Map<string, Promise<CryptoKey>>;
+  signing: Promise<CryptoKey> | null;
+}
+
+let keys: Keys | undefined;
+
+function hmacKey(secret: string): Promise<CryptoKey> {
+  return crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
+}
+
+// The app's origin names the issuer, as resource servers expect (RFC 8414 metadata lives there).
+function currentIssuer(): string {
+  return appOrigins(originSettings())?.origin ?? `http://localhost:${process.env.PORT ?? "3000"}`;
+}
+
+// Read once per process, and again only if a variable changes, as in tests. Each variable is
+// read by name: the Edge runtime offers no process.env as a whole.
+function getKeys(): Keys {
   const secret = process.env.AUTH_SECRET ?? "";
-  if (!keyPromise || keySource !== secret) {
-    if (!isLongEnoughSecret(secret)) throw new Error(`AUTH_SECRET must be at least ${AUTH_SECRET_MIN_BYTES} bytes`);
-    keySource = secret;
-    verified = new Map();
-    keyPromise = crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
+  const previous = process.env.AUTH_SECRET_PREVIOUS ?? "";
+  const ringSource = process.env.AUTH_SIGNING_KEYS ?? "";
+  const issuer = currentIssuer();
+  const source = JSON.stringify([secret, previous, ringSource, issuer]);
+  if (keys?.source === source) return keys;
+  if (!isLongEnoughSecret(secret)) throw new Error(`AUTH_SECRET must be at least ${AUTH_SECRET_MIN_BYTES} bytes`);
+  const ring = ringSource ? parseKeyRing(ringSource) : null;
+  const current = ring?.keys.find((key) => key.status === "current");
+  verified = new Map();
+  keys = {
+    source,
+    issuer,
+    hmac: Promise.all([secret, previous].filter((value) => isLongEnoughSecret(value)).map(hmacKey)),
+    ring,
+    verifying: new Map(),
+    signing: current ? (importJWK(jwkOf(current, true), current.alg) as Promise<CryptoKey>) : null,
+  };
+  return keys;
+}
+
+function ringKeyFor(kid: unknown): RingKey | undefined {
+  const { ring } = getKeys();
+  const key = ring?.keys.find((candidate) => candidate.kid === kid);
+  return key && verifiesAt(key, Math.floor(Date.now() / 1000), RETIRED_KEY_GRACE_SECONDS) ? key : undefined;
+}
+
+function verifyingKey(key: RingKey): Promise<CryptoKey> {
+  const { verifying } = getKeys();
+  let imported = verifying.get(key.kid);
+  if (!imported) {
+    imported = importJWK(jwkOf(key, false), key.alg) as Promise<CryptoKey>;
+    verifying.set(key.kid, imported);
   }
-  return keyPromise;
+  return imported;
+}
+
+// What /.well-known/jwks.json serves.
+export function signingJwks(): ReturnType<typeof publicJwks> {
+  const { ring } = getKeys();
+  return ring ? publicJwks(ring, Math.floor(Date.now() / 1000), RETIRED_KEY_GRACE_SECONDS) : { keys: [] };
+}
+
+export function tokenIssuer(): string {
+  return getKeys().issuer;
+}
+
+// Signs with the ring's current key, its kid in the header.
+async function signWithRing(jwt: SignJWT, typ: string): Promise<string> {
+  const { ring, signing } = getKeys();
+  const current = ring?.keys.find((key) => key.status === "current");
+  if (!current || !signing) throw new Error("AUTH_SIGNING_KEYS is not set: run `npm run keys:rotate` to create a key ring");
+  return jwt.setProtectedHeader({ alg: current.alg, kid: current.kid, typ }).sign(await signing);
 }
 
 export interface SignOptions {
@@ -98,16 +175,55 @@ export async function signToken(tokenType: TokenType, options: SignOptions): Pro
   if (options.role) payload.role = options.role;
   if (options.via) payload.via = options.via;
   if (options.ref) payload.ref = options.ref;
-  const token = await new SignJWT(payload)
-    .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
+  const { issuer, hmac } = getKeys();
+  const signed = SIGNED_TYPES.has(tokenType);
+  const jwt = new SignJWT(payload)
     .setSubject(options.sub)
-    .setIssuer(ISSUER)
+    .setIssuer(signed ? issuer : HMAC_ISSUER)
     .setAudience(AUDIENCE)
     .setIssuedAt(now)
     .setExpirationTime(exp)
-    .setJti(jti)
-    .sign(await getKey());
+    .setJti(jti);
+  const [hmacKey] = await hmac;
+  const token = signed ? await signWithRing(jwt, "JWT") : await jwt.setProtectedHeader({ alg: HMAC_ALGORITHM, typ: "JWT" }).sign(hmacKey as CryptoKey);
   return { token, jti, expiresAt: new Date(exp * 1000) };
+}
+
+// A token for one internal service (the gateway, lib/services/): an RFC 9068 access token for that
+// audience alone, for a minute, so a service that leaks it leaks little.
+export async function signServiceToken(options: { audience: string; sub: string; sid: string; scopes: string[]; lifetimeSeconds?: number }): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  const jwt = new SignJWT({ sid: options.sid, scope: options.scopes.join(" "), client_id: "tropical-gateway" })
+    .setSubject(options.sub)
+    .setIssuer(tokenIssuer())
+    .setAudience(options.audience)
+    .setIssuedAt(now)
+    .setExpirationTime(now + (options.lifetimeSeconds ?? 60))
+    .setJti(crypto.randomUUID());
+  return signWithRing(jwt, "at+jwt");
+}
+
+// The signature check: ring tokens by their kid and the algorithm of that key; HMAC tokens under
+// the current secret's key, then the previous one's. jose is always handed the key itself, so it
+// never consults a header to find one, and pinning the algorithm refuses `none` and confusion
+// between the families (an HS256 token "signed" with a public key).
+async function verifySignature(token: string, expectedType: TokenType) {
+  const header = decodeProtectedHeader(token);
+  if (KEY_CARRYING_HEADERS.some((name) => name in header)) throw new errors.JWSInvalid("key-carrying header");
+  const options = { audience: AUDIENCE, requiredClaims: ["sub", "exp", "iat", "jti", "email", "tokenType"], typ: "JWT" };
+  if (SIGNED_TYPES.has(expectedType)) {
+    const key = ringKeyFor(header.kid);
+    if (!key) throw new errors.JWKSNoMatchingKey();
+    return jwtVerify(token, await verifyingKey(key), { ...options, issuer: getKeys().issuer, algorithms: [key.alg] });
+  }
+  const [current, ...previous] = await getKeys().hmac;
+  try {
+    return await jwtVerify(token, current as CryptoKey, { ...options, issuer: HMAC_ISSUER, algorithms: [HMAC_ALGORITHM] });
+  } catch (error) {
+    const fallback = previous[0];
+    if (!(error instanceof errors.JWSSignatureVerificationFailed) || !fallback) throw error;
+    return jwtVerify(token, fallback, { ...options, issuer: HMAC_ISSUER, algorithms: [HMAC_ALGORITHM] });
+  }
 }
 
 function isTokenType(value: unknown): value is TokenType {
@@ -137,19 +253,11 @@ function remember(token: string, claims: TokenClaims): void {
 export async function verifyToken(token: string | undefined, expectedType: TokenType): Promise<VerifyResult> {
   if (!token) return { ok: false, reason: "invalid" };
   try {
-    // First, so that a changed secret has forgotten the tokens of the old one before the lookup.
-    const key = getKey();
+    // First, so that a changed key has forgotten the tokens of the old one before the lookup.
+    getKeys();
     const known = remembered(token, expectedType);
     if (known) return known;
-    // The key is a fixed HMAC key: jose never consults `kid`, `jku` or `jwk` headers with it, and
-    // pinning the algorithm refuses `none` and any asymmetric algorithm.
-    const { payload } = await jwtVerify(token, await key, {
-      algorithms: [ALGORITHM],
-      issuer: ISSUER,
-      audience: AUDIENCE,
-      requiredClaims: ["sub", "exp", "iat", "jti", "email", "tokenType"],
-      typ: "JWT",
-    });
+    const { payload } = await verifySignature(token, expectedType);
     const { sub, email, tokenType, jti, iat, exp, sid, role, via, ref } = payload;
     if (
       typeof sub !== "string" ||

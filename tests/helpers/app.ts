@@ -27,8 +27,9 @@ export function printedBy(url: string): string {
 }
 
 // Serves the build on a port of its own until the test file ends; answers its base URL.
+// `extra.PORT` picks the port (for tests that name every instance's origin before starting them).
 export async function startApp(how: HowServed, extra: Record<string, string>): Promise<string> {
-  const port = await findFreePort();
+  const port = extra.PORT ? Number(extra.PORT) : await findFreePort();
   const url = `http://127.0.0.1:${port}`;
   const env = testEnv();
   const child = spawn(process.execPath, command(how, port), {
@@ -41,6 +42,7 @@ export async function startApp(how: HowServed, extra: Record<string, string>): P
       DATABASE_URL: env.TEST_DATABASE_URL,
       SMTP_URL: "smtp://127.0.0.1:9",
       AUTH_SECRET: env.TEST_AUTH_SECRET,
+      AUTH_SIGNING_KEYS: env.TEST_AUTH_SIGNING_KEYS,
       ...extra,
     },
     stdio: ["ignore", "pipe", "pipe"],

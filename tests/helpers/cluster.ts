@@ -72,6 +72,7 @@ export async function startCluster(name: string, instances = 2, extraEnv: (url: 
       DATABASE_URL: pooled.toString(),
       DATABASE_POOL_SIZE: "3",
       AUTH_SECRET: testEnv().TEST_AUTH_SECRET,
+      AUTH_SIGNING_KEYS: testEnv().TEST_AUTH_SIGNING_KEYS,
       SMTP_URL: catcher.url,
       CLIENT_IP_HEADER: "x-real-ip",
       CRON_SECRET: cronSecret,

@@ -6,6 +6,7 @@ const testEnvSchema = z.object({
   TEST_DATABASE_URL: z.string().min(1),
   TEST_MAIL_DIR: z.string().min(1),
   TEST_AUTH_SECRET: z.string().min(32),
+  TEST_AUTH_SIGNING_KEYS: z.string().min(1),
   TEST_METRICS_TOKEN: z.string().min(16),
   TEST_CRON_SECRET: z.string().min(16),
   TEST_OAUTH_URL: z.url(),

@@ -12,7 +12,15 @@ test("a code mail the SMTP server refuses is logged by its domain, without its c
   const code = "482913";
   // Port 9 (discard) refuses connections on loopback: every attempt fails at once.
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/helpers/mail-send-run.ts", "someone@example.test", code], {
-    env: { ...inherited, NODE_ENV: "production", DATABASE_URL: env.TEST_DATABASE_URL, AUTH_SECRET: env.TEST_AUTH_SECRET, APP_URL: env.TEST_BASE_URL, SMTP_URL: "smtp://127.0.0.1:9" },
+    env: {
+      ...inherited,
+      NODE_ENV: "production",
+      DATABASE_URL: env.TEST_DATABASE_URL,
+      AUTH_SECRET: env.TEST_AUTH_SECRET,
+      AUTH_SIGNING_KEYS: env.TEST_AUTH_SIGNING_KEYS,
+      APP_URL: env.TEST_BASE_URL,
+      SMTP_URL: "smtp://127.0.0.1:9",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

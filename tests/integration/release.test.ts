@@ -73,7 +73,7 @@ test("through a transaction pooler, run after run, no lock is left behind and no
 
 test("an instance refuses a database missing migrations, naming the release step; after `npm run db:migrate` it serves", async () => {
   const url = await scratchDatabase();
-  const env = { DATABASE_URL: url, SMTP_URL: "smtp://127.0.0.1:9", AUTH_SECRET: testEnv().TEST_AUTH_SECRET, APP_URL: "https://planner.example" };
+  const env = { DATABASE_URL: url, SMTP_URL: "smtp://127.0.0.1:9", AUTH_SECRET: testEnv().TEST_AUTH_SECRET, AUTH_SIGNING_KEYS: testEnv().TEST_AUTH_SIGNING_KEYS, APP_URL: "https://planner.example" };
   const refused = await runUntilExit(env);
   assert.equal(refused.code, 1);
   assert.match(refused.output, new RegExp(`^TropiCal cannot start: the database lacks ${MIGRATIONS.length} migration\\(s\\), the newest ${MIGRATIONS.at(-1)}: run \`npm run db:migrate\``, "m"));

@@ -26,7 +26,15 @@ const { TRUSTED_PROXY_HOPS: _hops, COUNTRY_HEADER: _country, CLIENT_IP_HEADER: _
 function runAt(now: Date, mode: "queue" | "deliver" = "queue"): Promise<z.infer<typeof runSchema>> {
   const env = testEnv();
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/helpers/reminder-run.ts", now.toISOString(), mode], {
-    env: { ...inherited, NODE_ENV: "production", DATABASE_URL: env.TEST_DATABASE_URL, AUTH_SECRET: env.TEST_AUTH_SECRET, APP_URL: env.TEST_BASE_URL, SMTP_URL: "smtp://127.0.0.1:9" },
+    env: {
+      ...inherited,
+      NODE_ENV: "production",
+      DATABASE_URL: env.TEST_DATABASE_URL,
+      AUTH_SECRET: env.TEST_AUTH_SECRET,
+      AUTH_SIGNING_KEYS: env.TEST_AUTH_SIGNING_KEYS,
+      APP_URL: env.TEST_BASE_URL,
+      SMTP_URL: "smtp://127.0.0.1:9",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

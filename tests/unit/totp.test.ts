@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { open, seal } from "@/lib/auth/secret-box";
+import { knownSealKeyIds, open, seal, SealKeyMissing, sealKeyId } from "@/lib/auth/secret-box";
 import { base32Decode, base32Encode, generateRecoveryCode, matchTotp, normalizeRecoveryCode, timeStep, totpCode } from "@/lib/auth/totp";
 
 test("codes match RFC 6238's SHA-1 test vectors", () => {
@@ -43,10 +43,30 @@ test("recovery codes carry 120 bits and are read forgivingly", () => {
 
 test("sealed secrets open only with the same key, and tampering is detected", () => {
   const key = "a secret key that is at least thirty-two bytes";
-  const sealed = seal("JBSWY3DPEHPK3PXP", key);
-  assert.equal(open(sealed, key), "JBSWY3DPEHPK3PXP");
-  assert.throws(() => open(sealed, `${key}!`));
-  const tampered = Buffer.from(sealed, "base64url");
-  tampered.writeUInt8(tampered.readUInt8(tampered.length - 1) ^ 1, tampered.length - 1);
-  assert.throws(() => open(tampered.toString("base64url"), key));
+  const sealed = seal("JBSWY3DPEHPK3PXP", [key]);
+  assert.deepEqual(open(sealed, [key]), { plaintext: "JBSWY3DPEHPK3PXP", stale: false });
+  assert.throws(() => open(sealed, [`${key}!`]), SealKeyMissing);
+  const flipped = `${sealed.slice(0, -2)}${sealed.at(-2) === "A" ? "B" : "A"}${sealed.at(-1)}`;
+  assert.throws(() => open(flipped, [key]));
+});
+
+test("a sealed value names its key; under the previous secret it opens and is marked stale; without that secret it names the missing key", () => {
+  const old = "the secret before the rotation, long enough";
+  const current = "the secret after the rotation, long enough!";
+  const sealed = seal("JBSWY3DPEHPK3PXP", [old]);
+  assert.equal(sealKeyId(sealed), knownSealKeyIds([old])[0]);
+  assert.deepEqual(open(sealed, [current, old]), { plaintext: "JBSWY3DPEHPK3PXP", stale: true });
+  assert.throws(
+    () => open(sealed, [current]),
+    (error: unknown) => error instanceof SealKeyMissing && error.keyId === sealKeyId(sealed),
+  );
+  assert.ok(!sealed.includes(old) && !sealKeyId(sealed).includes(knownSealKeyIds([current])[0] ?? "-"));
+});
+
+test("a value sealed before key ids (bare base64url) still opens, and is marked stale to gain an id", () => {
+  const secret = "a secret key that is at least thirty-two bytes";
+  const withId = seal("JBSWY3DPEHPK3PXP", [secret]);
+  const bare = withId.slice(`v2.${sealKeyId(withId)}.`.length);
+  assert.deepEqual(open(bare, ["another secret that is at least thirty-two", secret]), { plaintext: "JBSWY3DPEHPK3PXP", stale: true });
+  assert.throws(() => open(bare, ["another secret that is at least thirty-two"]), SealKeyMissing);
 });
