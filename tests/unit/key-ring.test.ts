@@ -7,12 +7,21 @@ const rotate = (ring: KeyRing | null, now: number, alg: "ES256" | "EdDSA" = "ES2
 
 test("a rotation goes created → prepared → (wait) → promoted → removed, one step per run", async () => {
   const created = await rotate(null, 1000);
-  assert.deepEqual(created.steps.map((step) => step.kind), ["created"]);
+  assert.deepEqual(
+    created.steps.map((step) => step.kind),
+    ["created"],
+  );
   const first = created.ring.keys[0]?.kid;
   const prepared = await rotate(created.ring, 2000);
-  assert.deepEqual(prepared.ring.keys.map((key) => key.status), ["current", "next"]);
+  assert.deepEqual(
+    prepared.ring.keys.map((key) => key.status),
+    ["current", "next"],
+  );
   const early = await rotate(prepared.ring, 2000 + NEXT_KEY_PUBLISH_SECONDS - 1);
-  assert.deepEqual(early.steps.map((step) => step.kind), ["wait"]);
+  assert.deepEqual(
+    early.steps.map((step) => step.kind),
+    ["wait"],
+  );
   assert.deepEqual(early.ring, prepared.ring, "nothing changes before the next key has been published long enough");
   const promoted = await rotate(prepared.ring, 2000 + NEXT_KEY_PUBLISH_SECONDS);
   const retired = promoted.ring.keys.find((key) => key.kid === first);
@@ -20,9 +29,15 @@ test("a rotation goes created → prepared → (wait) → promoted → removed, 
   assert.equal(retired?.d, undefined, "a retired key keeps no private part");
   assert.equal(promoted.ring.keys.find((key) => key.status === "current")?.kid, prepared.ring.keys[1]?.kid);
   const stillThere = await rotate(promoted.ring, 2000 + NEXT_KEY_PUBLISH_SECONDS + GRACE - 1);
-  assert.ok(stillThere.ring.keys.some((key) => key.kid === first), "kept while its tokens may be alive");
+  assert.ok(
+    stillThere.ring.keys.some((key) => key.kid === first),
+    "kept while its tokens may be alive",
+  );
   const removed = await rotate(promoted.ring, 2000 + NEXT_KEY_PUBLISH_SECONDS + GRACE);
-  assert.deepEqual(removed.steps.map((step) => step.kind), ["removed", "prepared"]);
+  assert.deepEqual(
+    removed.steps.map((step) => step.kind),
+    ["removed", "prepared"],
+  );
   assert.ok(!removed.ring.keys.some((key) => key.kid === first));
 });
 
@@ -47,7 +62,11 @@ test("malformed rings are refused with the reason and without key material", asy
     [{ keys: [key], extra: true }, /must be \{"keys"/],
   ];
   for (const [value, reason] of cases) {
-    assert.throws(() => parseKeyRing(JSON.stringify(value)), (error: Error) => reason.test(error.message) && !error.message.includes(String(key.d)), String(reason));
+    assert.throws(
+      () => parseKeyRing(JSON.stringify(value)),
+      (error: Error) => reason.test(error.message) && !error.message.includes(String(key.d)),
+      String(reason),
+    );
   }
   assert.throws(() => parseKeyRing("{"), /is not JSON/);
 });
