@@ -89,19 +89,15 @@ function hmacKey(secret: string): Promise<CryptoKey> {
   return crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
 }
 
-// The app's origin names the issuer, as resource servers expect (RFC 8414 metadata lives there).
-function currentIssuer(): string {
-  return appOrigins(originSettings())?.origin ?? `http://localhost:${process.env.PORT ?? "3000"}`;
-}
-
-// Read once per process, and again only if a variable changes, as in tests. Each variable is
-// read by name: the Edge runtime offers no process.env as a whole.
+// Read once per process, and again only if a variable changes, as in tests. Each variable is read
+// by name (the Edge runtime offers no process.env as a whole), and the issuer, the app's origin as
+// resource servers expect it, is derived only when one of its variables changed.
 function getKeys(): Keys {
   const secret = process.env.AUTH_SECRET ?? "";
   const previous = process.env.AUTH_SECRET_PREVIOUS ?? "";
   const ringSource = process.env.AUTH_SIGNING_KEYS ?? "";
-  const issuer = currentIssuer();
-  const source = JSON.stringify([secret, previous, ringSource, issuer]);
+  const settings = originSettings();
+  const source = `${secret}\n${previous}\n${ringSource}\n${process.env.PORT ?? ""}\n${Object.values(settings).join("\n")}`;
   if (keys?.source === source) return keys;
   if (!isLongEnoughSecret(secret)) throw new Error(`AUTH_SECRET must be at least ${AUTH_SECRET_MIN_BYTES} bytes`);
   const ring = ringSource ? parseKeyRing(ringSource) : null;
@@ -109,7 +105,7 @@ function getKeys(): Keys {
   verified = new Map();
   keys = {
     source,
-    issuer,
+    issuer: appOrigins(settings)?.origin ?? `http://localhost:${process.env.PORT ?? "3000"}`,
     hmac: Promise.all([secret, previous].filter((value) => isLongEnoughSecret(value)).map(hmacKey)),
     ring,
     verifying: new Map(),
