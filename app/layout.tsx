@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import type { ReactNode } from "react";
 import { TimeZoneCookie } from "@/components/layout/time-zone-cookie";
-import { getLocale } from "@/lib/i18n/server";
+import { getLocale, getTheme } from "@/lib/i18n/server";
 import "./globals.css";
 
 // Self-hosted from npm packages: builds need no network. Latin comes from Geist's variable font (one
@@ -34,11 +34,19 @@ export const metadata: Metadata = {
   description: "캘린더, 할 일, 버킷리스트를 한곳에서 — your calendar, todos and bucket list in one place.",
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0f766e" };
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#0f766e" },
+    { media: "(prefers-color-scheme: dark)", color: "#042f2e" },
+  ],
+};
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  const theme = await getTheme();
   return (
-    <html lang={await getLocale()} className={`${geist.variable} ${pretendard.variable}`}>
+    <html lang={await getLocale()} data-theme={theme === "system" ? undefined : theme} className={`${geist.variable} ${pretendard.variable}`}>
       <body className="min-h-dvh bg-slate-50 font-sans text-slate-900 antialiased">
         {children}
         <TimeZoneCookie />

@@ -359,6 +359,11 @@ export const en: Dictionary = {
   },
   settings: {
     title: "Settings",
+    themeTitle: "Theme",
+    themeHint: "Follow your system's setting, or always use the light or the dark look.",
+    themeSystem: "System",
+    themeLight: "Light",
+    themeDark: "Dark",
     profileTitle: "Profile",
     profileSaved: "Your profile is saved.",
     saveProfile: "Save profile",

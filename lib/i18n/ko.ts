@@ -347,6 +347,11 @@ export const ko = {
   },
   settings: {
     title: "설정",
+    themeTitle: "화면 테마",
+    themeHint: "시스템 설정을 따르거나 밝은 화면, 어두운 화면 중에서 고를 수 있습니다.",
+    themeSystem: "시스템 설정",
+    themeLight: "밝게",
+    themeDark: "어둡게",
     profileTitle: "프로필",
     profileSaved: "프로필을 저장했습니다.",
     saveProfile: "프로필 저장",

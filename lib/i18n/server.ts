@@ -4,6 +4,7 @@ import type { Dictionary } from "@/lib/i18n/dictionaries";
 import { DICTIONARIES } from "@/lib/i18n/languages";
 import { LOCALE_COOKIE, negotiateLocale, type Locale } from "@/lib/i18n/locale";
 import { DEFAULT_TIME_ZONE, isTimeZone, TIME_ZONE_COOKIE } from "@/lib/planner/dates";
+import { parseTheme, THEME_COOKIE, type Theme } from "@/lib/theme";
 
 export async function getLocale(): Promise<Locale> {
   return negotiateLocale((await cookies()).get(LOCALE_COOKIE)?.value, (await headers()).get("accept-language"));
@@ -20,4 +21,9 @@ export async function getTimeZone(saved: string | null | undefined): Promise<str
   if (saved) return saved;
   const written = (await cookies()).get(TIME_ZONE_COOKIE)?.value;
   return written && isTimeZone(written) ? written : DEFAULT_TIME_ZONE;
+}
+
+// The colour theme the browser chose in settings (lib/theme.ts), for the root layout to draw with.
+export async function getTheme(): Promise<Theme> {
+  return parseTheme((await cookies()).get(THEME_COOKIE)?.value);
 }

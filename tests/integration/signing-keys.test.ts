@@ -152,3 +152,22 @@ test("a full rotation, deployed instance by instance, signs nobody out; the remo
   thief.setCookie("ACCESS_TOKEN", stale);
   assert.equal((await thief.request("/api/auth/me")).status, 401);
 });
+
+test("an instance whose ring signs with EdDSA serves its users through the Edge middleware and publishes an OKP key", async () => {
+  const eddsa = JSON.stringify((await rotateKeyRing(null, { now: Math.floor(Date.now() / 1000), alg: "EdDSA", graceSeconds: RETIRED_KEY_GRACE_SECONDS })).ring);
+  const port = await findFreePort();
+  const url = await startApp("next start", { PORT: String(port), APP_URL: base(), ALLOWED_ORIGINS: `http://127.0.0.1:${port}`, AUTH_SIGNING_KEYS: eddsa });
+  const { client } = await signedInUser();
+  const there = new Client(client.address, url);
+  for (const [name, cookie] of client.cookies) there.cookies.set(name, cookie);
+  assert.equal((await there.request("/api/auth/token/refresh", { method: "POST" })).status, 200);
+  const access = there.cookies.get("ACCESS_TOKEN")?.value ?? "";
+  assert.equal(decodeProtectedHeader(access).alg, "EdDSA");
+  assert.equal((await there.request("/api/auth/me")).status, 200);
+  assert.equal((await there.request("/dashboard")).status, 200, "a page behind the middleware");
+  const jwks = (await (await fetch(`${url}/.well-known/jwks.json`)).json()) as { keys: { kty: string; crv: string }[] };
+  assert.deepEqual(
+    jwks.keys.map(({ kty, crv }) => [kty, crv]),
+    [["OKP", "Ed25519"]],
+  );
+});

@@ -9,6 +9,7 @@ import { ProvidersPanel } from "@/components/auth/providers-panel";
 import { SessionsPanel } from "@/components/auth/sessions-panel";
 import { StepUpProvider } from "@/components/auth/step-up";
 import { TwoFactorPanel } from "@/components/auth/two-factor-panel";
+import { ThemePanel } from "@/components/layout/theme-panel";
 import { CalendarFeedPanel } from "@/components/planner/calendar-feed-panel";
 import { IcsImportPanel } from "@/components/planner/ics-import-panel";
 import { SettingsForm } from "@/components/planner/settings-form";
@@ -17,7 +18,7 @@ import { requireCurrentUser } from "@/lib/auth/current-user";
 import { pendingEmailChange } from "@/lib/auth/email-change";
 import { isSocialProvider } from "@/lib/auth/social-providers";
 import { format, socialErrorMessage, type Dictionary, sections } from "@/lib/i18n/dictionaries";
-import { getDictionary, getTimeZone } from "@/lib/i18n/server";
+import { getDictionary, getTheme, getTimeZone } from "@/lib/i18n/server";
 import { calendarFeedStatus } from "@/lib/planner/calendar-feed";
 import { holidayCountryOptions } from "@/lib/planner/holidays";
 import { getSettings } from "@/lib/planner/settings";
@@ -51,6 +52,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <ProfileForm t={sections(t, "apiErrors", "common", "settings", "validation")} user={user} />
         <EmailChangeForm t={sections(t, "apiErrors", "common", "settings", "validation")} current={user.email} pending={await pendingEmailChange(user.id)} />
         <SettingsForm t={sections(t, "apiErrors", "common", "planner", "settings", "validation")} settings={settings} pageZone={pageZone} holidayCountries={holidayCountryOptions(locale)} />
+        <ThemePanel t={sections(t, "settings")} initial={await getTheme()} />
         <CalendarFeedPanel t={sections(t, "apiErrors", "calendarFile", "common")} locale={locale} initial={await calendarFeedStatus(user.id)} />
         <IcsImportPanel t={sections(t, "apiErrors", "calendarFile", "common")} locale={locale} timeZone={pageZone} />
         <ProvidersPanel t={sections(t, "apiErrors", "common", "social")} initialNotice={providerNotice(t, params)} />
