@@ -17,7 +17,13 @@ export function ThemePanel({ t, initial }: { t: Sections<"settings">; initial: T
   return (
     <Panel title={t.settings.themeTitle}>
       <p className="text-sm text-slate-700">{t.settings.themeHint}</p>
-      <SegmentedControl label={t.settings.themeTitle} options={THEMES} value={theme} labels={{ system: t.settings.themeSystem, light: t.settings.themeLight, dark: t.settings.themeDark }} onChange={choose} />
+      <SegmentedControl
+        label={t.settings.themeTitle}
+        options={THEMES}
+        value={theme}
+        labels={{ system: t.settings.themeSystem, light: t.settings.themeLight, dark: t.settings.themeDark }}
+        onChange={choose}
+      />
     </Panel>
   );
 }
