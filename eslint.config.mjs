@@ -8,7 +8,17 @@ import tropical from "./eslint-rules/index.mjs";
 // What the Edge middleware may reach: modules with no Node built-in, database, argon2 or mailer
 // behind them. Each of them may import only the others, jose and next/server, so nothing reaches
 // the middleware through them either.
-const EDGE_MODULES = ["lib/auth/tokens", "lib/auth/cookies", "lib/auth/redirects", "lib/auth/security-headers", "lib/http/app-origin", "lib/errors", "lib/i18n/locale", "lib/i18n/api-errors"];
+const EDGE_MODULES = [
+  "lib/auth/tokens",
+  "lib/auth/cookies",
+  "lib/auth/api-credentials",
+  "lib/auth/redirects",
+  "lib/auth/security-headers",
+  "lib/http/app-origin",
+  "lib/errors",
+  "lib/i18n/locale",
+  "lib/i18n/api-errors",
+];
 const EDGE_FILES = ["middleware.ts", ...EDGE_MODULES.map((module) => `${module}.ts`)];
 const EDGE_IMPORTS = ["next/server", "jose", ...EDGE_MODULES.map((module) => `@/${module}`)];
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");

@@ -434,6 +434,8 @@ export const en: Dictionary = {
       DATA_EXPORTED: "Data downloaded",
       CALENDAR_FEED_CREATED: "Calendar subscription URL created",
       CALENDAR_FEED_REVOKED: "Calendar subscription URL revoked",
+      PERSONAL_TOKEN_CREATED: "Personal access token created",
+      PERSONAL_TOKEN_REVOKED: "Personal access token revoked",
     },
   },
   calendarFile: {
@@ -563,5 +565,8 @@ export const en: Dictionary = {
     icsInvalid: "This is not an iCalendar (.ics) file.",
     icsTooLarge: "An .ics file can be up to 1 MB.",
     passkeyAlreadyRegistered: "This passkey is already registered.",
+    tokenNameRequired: "Give the token a name.",
+    tokenNameTooLong: "A token name can be at most 60 characters.",
+    tokenScopesRequired: "Choose at least one permission.",
   },
 };

@@ -422,6 +422,8 @@ export const ko = {
       DATA_EXPORTED: "내 데이터 내려받음",
       CALENDAR_FEED_CREATED: "캘린더 구독 주소 만듦",
       CALENDAR_FEED_REVOKED: "캘린더 구독 주소 해지",
+      PERSONAL_TOKEN_CREATED: "개인 액세스 토큰 만듦",
+      PERSONAL_TOKEN_REVOKED: "개인 액세스 토큰 폐기",
     },
   },
   calendarFile: {
@@ -551,5 +553,8 @@ export const ko = {
     passkeyAlreadyRegistered: "이미 등록된 패스키입니다.",
     icsInvalid: "iCalendar(.ics) 파일이 아닙니다.",
     icsTooLarge: ".ics 파일은 1MB까지 가져올 수 있습니다.",
+    tokenNameRequired: "토큰 이름을 입력해 주세요.",
+    tokenNameTooLong: "토큰 이름은 60자 이하여야 합니다.",
+    tokenScopesRequired: "권한을 하나 이상 골라 주세요.",
   },
 } as const;
