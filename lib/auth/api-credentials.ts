@@ -4,11 +4,9 @@
 // database by the route: lib/auth/personal-tokens.ts). Edge-safe: middleware.ts reads requests with
 // it too, so nothing here may reach the database.
 import { COOKIE } from "@/lib/auth/cookies";
+import type { PersonalTokenScope } from "@/lib/validations/personal-token-rules";
 
 export const PERSONAL_TOKEN_PREFIX = "tpat_";
-
-export const PERSONAL_TOKEN_SCOPES = ["planner:read", "planner:write"] as const;
-export type PersonalTokenScope = (typeof PERSONAL_TOKEN_SCOPES)[number];
 
 // The only part of the API a personal access token may reach: the middleware lets one through to
 // these paths alone. Each route there still opts in with the scope it needs (lib/http/route.ts);

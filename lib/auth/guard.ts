@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextRequest } from "next/server";
-import { apiCredential, bearerChallenge, type ApiCredential, type PersonalTokenScope } from "@/lib/auth/api-credentials";
+import { apiCredential, bearerChallenge, type ApiCredential } from "@/lib/auth/api-credentials";
+import type { PersonalTokenScope } from "@/lib/validations/personal-token-rules";
 import { requirePersonalToken, type PersonalTokenOwner } from "@/lib/auth/personal-tokens";
 import { isSessionActive } from "@/lib/auth/sessions";
 import { verifyToken, type TokenClaims } from "@/lib/auth/tokens";

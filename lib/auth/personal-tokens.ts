@@ -1,11 +1,12 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { bearerChallenge, PERSONAL_TOKEN_PREFIX, type PersonalTokenScope } from "@/lib/auth/api-credentials";
+import { bearerChallenge, PERSONAL_TOKEN_PREFIX } from "@/lib/auth/api-credentials";
 import { recordSecurityEvent } from "@/lib/auth/security-events";
 import type { Role } from "@/lib/auth/tokens";
 import { getDb } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
+import type { PersonalTokenScope } from "@/lib/validations/personal-token-rules";
 import { consumeRateLimit } from "@/lib/rate-limit";
 
 // Personal access tokens: a user's own scripts reach the planner API with one, made in settings
@@ -30,6 +31,7 @@ export interface PersonalTokenView {
   createdAt: string;
   expiresAt: string;
   lastUsedAt: string | null;
+  expired: boolean;
 }
 
 export interface PersonalTokenOwner {
@@ -45,7 +47,7 @@ function hashPersonalToken(token: string): string {
 const VIEW_FIELDS = { id: true, name: true, scopes: true, prefix: true, createdAt: true, expiresAt: true, lastUsedAt: true } as const;
 
 function view(row: { id: string; name: string; scopes: string[]; prefix: string; createdAt: Date; expiresAt: Date; lastUsedAt: Date | null }): PersonalTokenView {
-  return { ...row, createdAt: row.createdAt.toISOString(), expiresAt: row.expiresAt.toISOString(), lastUsedAt: row.lastUsedAt?.toISOString() ?? null };
+  return { ...row, createdAt: row.createdAt.toISOString(), expiresAt: row.expiresAt.toISOString(), lastUsedAt: row.lastUsedAt?.toISOString() ?? null, expired: row.expiresAt.getTime() <= Date.now() };
 }
 
 // The user's tokens not revoked, newest first; expired ones stay listed (marked by their date) until

@@ -2,7 +2,7 @@ import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { COOKIE } from "@/lib/auth/cookies";
-import type { PersonalTokenScope } from "@/lib/auth/api-credentials";
+import type { PersonalTokenScope } from "@/lib/validations/personal-token-rules";
 import { requireBearerSecret } from "@/lib/auth/bearer";
 import { assertSameOrigin } from "@/lib/auth/csrf";
 import { requireAdmin, requireCaller, requireSession } from "@/lib/auth/guard";

@@ -1,14 +1,11 @@
 import { z } from "zod";
-import { PERSONAL_TOKEN_SCOPES } from "@/lib/auth/api-credentials";
 import type { ValidationMessageKey } from "@/lib/validations/field-errors";
+import { PERSONAL_TOKEN_DAYS, PERSONAL_TOKEN_NAME_MAX, PERSONAL_TOKEN_SCOPES } from "@/lib/validations/personal-token-rules";
 
 const message = (key: ValidationMessageKey) => ({ error: key });
 
-// The lifetimes settings offers; a year is the longest a token may live.
-export const PERSONAL_TOKEN_DAYS = [7, 30, 90, 365] as const;
-
 export const personalTokenCreateSchema = z.strictObject({
-  name: z.string(message("tokenNameRequired")).trim().min(1, message("tokenNameRequired")).max(60, message("tokenNameTooLong")),
+  name: z.string(message("tokenNameRequired")).trim().min(1, message("tokenNameRequired")).max(PERSONAL_TOKEN_NAME_MAX, message("tokenNameTooLong")),
   scopes: z
     .array(z.enum(PERSONAL_TOKEN_SCOPES, message("invalidValue")), message("tokenScopesRequired"))
     .min(1, message("tokenScopesRequired"))
