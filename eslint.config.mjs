@@ -12,6 +12,7 @@ const EDGE_MODULES = [
   "lib/auth/tokens",
   "lib/auth/key-ring",
   "lib/auth/cookies",
+  "lib/auth/api-credentials",
   "lib/auth/redirects",
   "lib/auth/security-headers",
   "lib/http/app-origin",
@@ -24,7 +25,7 @@ const EDGE_IMPORTS = ["next/server", "jose", ...EDGE_MODULES.map((module) => `@/
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
 // lib/validations modules that hold no zod, so client components may import them.
-const ZOD_FREE_VALIDATIONS = ["lib/validations/password-rules.ts", "lib/validations/field-errors.ts"];
+const ZOD_FREE_VALIDATIONS = ["lib/validations/password-rules.ts", "lib/validations/field-errors.ts", "lib/validations/personal-token-rules.ts"];
 
 export default defineConfig([
   globalIgnores(["lib/generated/**", ".next/**", ".data/**", ".test-data/**", "coverage/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),

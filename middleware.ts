@@ -1,6 +1,7 @@
 // Runs on the Edge runtime before every page and API request it matches. Stateless by design:
 // it checks JWT signatures and claims with jose and routes; it never touches the database.
 import { NextResponse, type NextRequest } from "next/server";
+import { apiCredential, bearerChallenge, isPlannerApi } from "@/lib/auth/api-credentials";
 import { COOKIE } from "@/lib/auth/cookies";
 import { PAGE_PATH_HEADER, safeNextPath } from "@/lib/auth/redirects";
 import { contentSecurityPolicy, pageSecurityHeaders } from "@/lib/auth/security-headers";
@@ -10,7 +11,7 @@ import { ApiError, errorBody, ERRORS, NO_STORE, type ErrorCode } from "@/lib/err
 import { LOCALE_COOKIE, negotiateLocale } from "@/lib/i18n/locale";
 
 // Public API routes that authenticate by other means (credentials, a refresh or onboarding cookie,
-// a mailed token) or not at all. Every other /api route needs an access token.
+// a mailed token) or not at all. Every other /api route needs an access token (checkApiCaller).
 const PUBLIC_API = new Set([
   "/api/auth/signup",
   "/api/auth/login",
@@ -54,9 +55,22 @@ function isProtectedPage(pathname: string): boolean {
 
 // The same answer a handler gives for the code, in the same language, with a request id of its own
 // (lib/http/handler.ts).
-function refuse(request: NextRequest, code: ErrorCode): NextResponse {
+function refuse(request: NextRequest, code: ErrorCode, headers: Record<string, string> = {}): NextResponse {
   const locale = negotiateLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get("accept-language"));
-  return NextResponse.json(errorBody(new ApiError(code), locale), { status: ERRORS[code].status, headers: { ...NO_STORE, "X-Request-Id": crypto.randomUUID() } });
+  return NextResponse.json(errorBody(new ApiError(code), locale), { status: ERRORS[code].status, headers: { ...NO_STORE, ...headers, "X-Request-Id": crypto.randomUUID() } });
+}
+
+// An API request past the public routes: an access token from the cookie or the Authorization
+// header (never both), or a personal access token on the planner API, whose routes look it up in
+// the database (this runs without one). The route checks every credential again, in full.
+async function checkApiCaller(request: NextRequest, pathname: string): Promise<NextResponse> {
+  const credential = apiCredential(request);
+  if (credential.kind === "ambiguous") return refuse(request, "AMBIGUOUS_CREDENTIALS");
+  if (credential.kind === "personal") return isPlannerApi(pathname) ? NextResponse.next() : refuse(request, "INSUFFICIENT_SCOPE", bearerChallenge("insufficient_scope"));
+  const access = await verifyToken(credential.kind === "none" ? undefined : credential.token, "ACCESS");
+  if (!access.ok) return refuse(request, "UNAUTHENTICATED", credential.kind === "bearer" ? bearerChallenge("invalid_token") : {});
+  if (under(pathname, "/api/admin") && access.claims.role !== "ADMIN") return refuse(request, "FORBIDDEN");
+  return NextResponse.next();
 }
 
 // Next decodes dynamic segments after this runs and answers a malformed escape ("%E0%A4%A") with a
@@ -102,10 +116,7 @@ export async function middleware(request: NextRequest): Promise<NextResponse> {
   if (pathname.startsWith("/api/")) {
     if (!isDecodable(pathname)) return refuse(request, "INVALID_INPUT");
     if (PUBLIC_API.has(pathname) || PUBLIC_API_PREFIXES.some((prefix) => pathname.startsWith(prefix))) return NextResponse.next();
-    const access = await verifyToken(request.cookies.get(COOKIE.ACCESS)?.value, "ACCESS");
-    if (!access.ok) return refuse(request, "UNAUTHENTICATED");
-    if (under(pathname, "/api/admin") && access.claims.role !== "ADMIN") return refuse(request, "FORBIDDEN");
-    return NextResponse.next();
+    return checkApiCaller(request, pathname);
   }
 
   const access = await verifyToken(request.cookies.get(COOKIE.ACCESS)?.value, "ACCESS");

@@ -8,6 +8,7 @@ import type { ValidationMessageKey } from "@/lib/validations/field-errors";
 export const ERRORS = {
   INVALID_INPUT: { status: 400 },
   INVALID_JSON: { status: 400 },
+  AMBIGUOUS_CREDENTIALS: { status: 400 },
   UNAUTHENTICATED: { status: 401 },
   INVALID_CREDENTIALS: { status: 401 },
   INVALID_REFRESH_TOKEN: { status: 401 },
@@ -17,6 +18,7 @@ export const ERRORS = {
   REAUTHENTICATION_REQUIRED: { status: 403 },
   ACCOUNT_DISABLED: { status: 403 },
   SECOND_FACTOR_REQUIRED: { status: 403 },
+  INSUFFICIENT_SCOPE: { status: 403 },
   NOT_FOUND: { status: 404 },
   METHOD_NOT_ALLOWED: { status: 405 },
   ACCOUNT_EXISTS: { status: 409 },

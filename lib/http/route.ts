@@ -2,9 +2,10 @@ import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { COOKIE } from "@/lib/auth/cookies";
+import type { PersonalTokenScope } from "@/lib/validations/personal-token-rules";
 import { requireBearerSecret } from "@/lib/auth/bearer";
 import { assertSameOrigin } from "@/lib/auth/csrf";
-import { requireAdmin, requireToken } from "@/lib/auth/guard";
+import { requireAdmin, requireCaller, requireSession } from "@/lib/auth/guard";
 import { loadPendingSignup } from "@/lib/auth/onboarding";
 import { assertRecentProof } from "@/lib/auth/step-up";
 import type { Role } from "@/lib/auth/tokens";
@@ -27,6 +28,8 @@ type BearerAuth = keyof typeof BEARER_SECRETS;
 
 export interface SignedInUser {
   id: string;
+  // Empty for a personal access token, which has no session: only routes that opt in with `pat`
+  // see one, and none of them reads the session.
   sessionId: string;
   role: Role;
 }
@@ -53,9 +56,20 @@ export interface RouteSpec<Auth extends RouteAuth, Body, Query, Params> {
   // Changes how someone signs in: the session must have proved itself within the last 10 minutes
   // with the account's strongest factor (lib/auth/step-up.ts). Signed-in routes only.
   recentProof?: true;
-  // The same-origin check runs for every method but GET and HEAD. A route that must take requests
-  // other sites start says why here; none does today.
+  // The same-origin check runs for every method but GET and HEAD when the caller came with a cookie
+  // (an access token in the Authorization header is no ambient credential: no other site can make a
+  // browser send it). A route that must take cookie requests other sites start says why here; none
+  // does today.
   crossSiteAllowedBecause?: string;
+  // Opts a planner route in to personal access tokens, with the scope one needs: planner:read for
+  // GET, planner:write for changes (tests/unit/routes.test.ts holds that). Every route without it
+  // refuses them with 403, so a new route is closed to tokens until it says otherwise. Routes of
+  // auth "user" only, under the prefixes the middleware lets tokens through to
+  // (lib/auth/api-credentials.ts).
+  pat?: Auth extends "user" ? PersonalTokenScope : never;
+  // Takes the browser's session cookie only, not an access token in the Authorization header: what
+  // mints a long-lived credential stays out of reach of a short-lived one handed to a script.
+  cookieOnly?: Auth extends "user" | "admin" ? true : never;
 }
 
 export interface RouteContext<Auth extends RouteAuth, Body, Query, Params> {
@@ -73,26 +87,37 @@ interface NextContext {
   params: Promise<Record<string, string | string[] | undefined>>;
 }
 
-async function authenticate(request: NextRequest, auth: RouteAuth): Promise<{ user: SignedInUser | AdminUser | null; pending: PendingSignup | null }> {
-  switch (auth) {
+interface Authenticated {
+  user: SignedInUser | AdminUser | null;
+  pending: PendingSignup | null;
+  // Whether the request may be another site's doing: it rode on a cookie the browser adds by itself.
+  ambient: boolean;
+}
+
+async function authenticate(request: NextRequest, spec: { auth: RouteAuth; pat?: PersonalTokenScope; cookieOnly?: true }): Promise<Authenticated> {
+  switch (spec.auth) {
     case "none":
-      return { user: null, pending: null };
+      return { user: null, pending: null, ambient: true };
     case "onboarding":
-      return { user: null, pending: await loadPendingSignup(request.cookies.get(COOKIE.ONBOARDING)?.value) };
+      return { user: null, pending: await loadPendingSignup(request.cookies.get(COOKIE.ONBOARDING)?.value), ambient: true };
     case "user": {
-      const claims = await requireToken(request, "ACCESS");
-      // requireToken only passes tokens of a live session, so the id is there.
-      return { user: { id: claims.sub, sessionId: claims.sid ?? "", role: claims.role ?? "USER" }, pending: null };
+      const caller = await requireCaller(request, { pat: spec.pat, cookieOnly: spec.cookieOnly });
+      if (caller.via === "personal-token") return { user: { id: caller.owner.userId, sessionId: "", role: caller.owner.role }, pending: null, ambient: false };
+      // requireCaller only passes tokens of a live session, so the id is there.
+      const { claims } = caller;
+      return { user: { id: claims.sub, sessionId: claims.sid ?? "", role: claims.role ?? "USER" }, pending: null, ambient: caller.via === "cookie" };
     }
-    case "admin":
-      return { user: await requireAdmin(request), pending: null };
+    case "admin": {
+      const caller = await requireSession(request, { cookieOnly: spec.cookieOnly });
+      return { user: await requireAdmin(caller.claims), pending: null, ambient: caller.via === "cookie" };
+    }
     case "metrics":
     case "cron":
-      requireBearerSecret(request, getEnv()[BEARER_SECRETS[auth]], auth);
+      requireBearerSecret(request, getEnv()[BEARER_SECRETS[spec.auth]], spec.auth);
       // Jobs run on GET only, the way schedulers call them: a HEAD (a monitor, a link checker that
       // was given the secret) is answered without doing the work.
-      if (auth === "cron" && request.method !== "GET") throw new ApiError("METHOD_NOT_ALLOWED", undefined, undefined, { Allow: "GET" });
-      return { user: null, pending: null };
+      if (spec.auth === "cron" && request.method !== "GET") throw new ApiError("METHOD_NOT_ALLOWED", undefined, undefined, { Allow: "GET" });
+      return { user: null, pending: null, ambient: true };
   }
 }
 
@@ -104,8 +129,8 @@ export function route<Auth extends RouteAuth, Body extends z.ZodType | undefined
   handler: (context: RouteContext<Auth, Body, Query, Params>) => Promise<Response> | Response,
 ): (request: NextRequest, context: NextContext) => Promise<Response> {
   return withErrors(async (request: NextRequest, context: NextContext) => {
-    const { user, pending } = await authenticate(request, spec.auth);
-    if (request.method !== "GET" && request.method !== "HEAD" && spec.crossSiteAllowedBecause === undefined) assertSameOrigin(request, getEnv().ALLOWED_ORIGINS);
+    const { user, pending, ambient } = await authenticate(request, spec);
+    if (ambient && request.method !== "GET" && request.method !== "HEAD" && spec.crossSiteAllowedBecause === undefined) assertSameOrigin(request, getEnv().ALLOWED_ORIGINS);
     const meta = requestMeta(request);
     if (spec.ipLimit && meta.ip) await consumeRateLimit(spec.ipLimit, meta.ip);
     if (spec.recentProof) {

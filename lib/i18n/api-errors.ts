@@ -8,6 +8,7 @@ export const API_ERRORS = {
   ko: {
     INVALID_INPUT: "입력한 내용을 확인해 주세요.",
     INVALID_JSON: "요청을 처리하지 못했습니다. 페이지를 새로고침한 뒤 다시 시도해 주세요.",
+    AMBIGUOUS_CREDENTIALS: "로그인 쿠키와 Authorization 헤더를 함께 보냈습니다. 둘 중 하나만 보내 주세요.",
     UNAUTHENTICATED: "로그인이 필요합니다. 다시 로그인해 주세요.",
     INVALID_CREDENTIALS: "이메일 또는 비밀번호가 올바르지 않습니다.",
     INVALID_REFRESH_TOKEN: "세션이 만료되었습니다. 다시 로그인해 주세요.",
@@ -17,6 +18,7 @@ export const API_ERRORS = {
     REAUTHENTICATION_REQUIRED: "보안을 위해 본인인지 한 번 더 확인해 주세요.",
     ACCOUNT_DISABLED: "관리자가 이 계정의 사용을 중지했습니다.",
     SECOND_FACTOR_REQUIRED: "관리자는 2단계 인증이나 패스키가 있어야 합니다. 먼저 설정에서 추가해 주세요.",
+    INSUFFICIENT_SCOPE: "이 토큰으로는 할 수 없는 요청입니다.",
     NOT_FOUND: "찾을 수 없습니다. 이미 바뀌었을 수 있으니 새로고침해 주세요.",
     METHOD_NOT_ALLOWED: "이 방식의 요청은 받지 않습니다.",
     ACCOUNT_EXISTS: "이 이메일을 쓰는 계정이 이미 있습니다.",
@@ -33,6 +35,7 @@ export const API_ERRORS = {
   en: {
     INVALID_INPUT: "Check what you entered.",
     INVALID_JSON: "The request could not be read. Reload the page and try again.",
+    AMBIGUOUS_CREDENTIALS: "The request carries both a sign-in cookie and an Authorization header. Send only one.",
     UNAUTHENTICATED: "Sign in to continue.",
     INVALID_CREDENTIALS: "The e-mail or password is incorrect.",
     INVALID_REFRESH_TOKEN: "Your session has ended. Please log in again.",
@@ -42,6 +45,7 @@ export const API_ERRORS = {
     REAUTHENTICATION_REQUIRED: "For your security, confirm it is you once more.",
     ACCOUNT_DISABLED: "This account has been disabled by an administrator.",
     SECOND_FACTOR_REQUIRED: "Administrators need two-step verification or a passkey. Set one up in settings first.",
+    INSUFFICIENT_SCOPE: "This token does not allow this request.",
     NOT_FOUND: "Not found. It may have changed; reload the page.",
     METHOD_NOT_ALLOWED: "This kind of request is not accepted here.",
     ACCOUNT_EXISTS: "An account already uses this e-mail address.",

@@ -14,6 +14,7 @@ test("a full run's log holds no token, password or secret", async () => {
     ["a JWT", /eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\./],
     ["a token in a URL", /[?&]token=[A-Za-z0-9._%-]{16,}/],
     ["a calendar feed's token", /\/api\/calendar\/[A-Za-z0-9_-]{20,}\.ics/],
+    ["a personal access token", /tpat_[A-Za-z0-9_-]{20,}/],
     ["the test password", new RegExp(PASSWORD)],
     ["an e2e password", /pw-[0-9a-f]{10}-long enough|sunlit harbour lanterns/],
     ["the auth secret", new RegExp(process.env.TEST_AUTH_SECRET ?? "unset-secret-never-matches")],

@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { test } from "node:test";
+import { apiCredential, isPlannerApi } from "@/lib/auth/api-credentials";
+import { PERSONAL_TOKEN_SCOPES } from "@/lib/validations/personal-token-rules";
 
 const METHOD_EXPORT = /^export const (GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) = route\(/;
 
@@ -51,4 +53,79 @@ test("no domain module reads a dictionary, and no route hands one to it", async 
     if (/\.t\.validation\b/.test(await readFile(path.join("app", file), "utf8"))) offenders.push(path.join("app", file));
   }
   assert.deepEqual(offenders, []);
+});
+
+const PAT_SCOPE = /\bpat:\s*"([^"]+)"/;
+
+// Every exported handler with the `pat` scope it declares (undefined when it declares none), read
+// from the source as the route builder receives it.
+async function routeScopes(): Promise<{ route: string; method: string; scope: string | undefined; auth: string | undefined }[]> {
+  const files = (await readdir("app", { recursive: true })).filter((file) => path.basename(file) === "route.ts");
+  const handlers = [];
+  for (const file of files) {
+    const source = await readFile(path.join("app", file), "utf8");
+    // Each handler's spec runs from its `export const` to the next one.
+    for (const part of source.split(/^(?=export const )/m).filter((chunk) => chunk.startsWith("export const "))) {
+      const method = /^export const (\w+)/.exec(part)?.[1] ?? "?";
+      const spec = part.slice(0, part.indexOf("}") + 1);
+      handlers.push({ route: `/${path.dirname(file).split(path.sep).join("/")}`, method, scope: PAT_SCOPE.exec(spec)?.[1], auth: /auth:\s*"(\w+)"/.exec(spec)?.[1] });
+    }
+  }
+  return handlers;
+}
+
+// Personal access tokens reach the planner API and nothing else (lib/http/route.ts refuses one on
+// every route that does not name a scope): the routes that take one are exactly these, a read
+// needs planner:read and a change planner:write, and each lies where the middleware lets tokens
+// through. A new route, anywhere, stays closed to tokens until it is added here on purpose.
+test("personal access tokens open only the planner API, with planner:read for GET and planner:write for changes", async () => {
+  const handlers = await routeScopes();
+  const open = handlers.filter((handler) => handler.scope !== undefined);
+  assert.deepEqual(open.map((handler) => `${handler.method} ${handler.route}`).sort(), [
+    "DELETE /api/bucket-items/[id]",
+    "DELETE /api/events/[id]",
+    "DELETE /api/todos/[id]",
+    "GET /api/bucket-items",
+    "GET /api/events",
+    "GET /api/events/export.ics",
+    "GET /api/holidays",
+    "GET /api/search",
+    "GET /api/todos",
+    "PATCH /api/bucket-items/[id]",
+    "PATCH /api/events/[id]",
+    "PATCH /api/todos/[id]",
+    "POST /api/bucket-items",
+    "POST /api/events",
+    "POST /api/events/import",
+    "POST /api/todos",
+  ]);
+  for (const handler of open) {
+    assert.ok((PERSONAL_TOKEN_SCOPES as readonly string[]).includes(handler.scope ?? ""), `${handler.route}: unknown scope ${handler.scope}`);
+    assert.equal(handler.scope, handler.method === "GET" || handler.method === "HEAD" ? "planner:read" : "planner:write", `${handler.method} ${handler.route}`);
+    assert.equal(handler.auth, "user", `${handler.route}: only signed-in routes take tokens`);
+    assert.ok(isPlannerApi(handler.route), `${handler.route} is not where the middleware lets tokens through`);
+  }
+  for (const handler of handlers.filter((entry) => /^\/api\/(auth|admin|settings)(\/|$)/.test(entry.route))) {
+    assert.equal(handler.scope, undefined, `${handler.method} ${handler.route} must refuse personal access tokens`);
+    assert.ok(!isPlannerApi(handler.route), handler.route);
+  }
+});
+
+// A request decides which credential it carries before any route runs; a cookie and a header at
+// once are neither, and a machine's secret or a refresh token in the header is only ever a bearer
+// to be verified as an access token (and refused).
+test("a request's credential: the cookie, a Bearer access token, a personal access token, or ambiguous", async () => {
+  const request = (cookie: string | undefined, authorization: string | undefined) => ({
+    headers: new Headers(authorization ? { authorization } : {}),
+    cookies: { get: (name: string) => (name === "ACCESS_TOKEN" && cookie !== undefined ? { value: cookie } : undefined) },
+  });
+  assert.deepEqual(apiCredential(request(undefined, undefined)), { kind: "none" });
+  assert.deepEqual(apiCredential(request("jwt", undefined)), { kind: "cookie", token: "jwt" });
+  assert.deepEqual(apiCredential(request(undefined, "Bearer jwt")), { kind: "bearer", token: "jwt" });
+  assert.deepEqual(apiCredential(request(undefined, "bearer tpat_abc")), { kind: "personal", token: "tpat_abc" });
+  assert.deepEqual(apiCredential(request("jwt", "Bearer other")), { kind: "ambiguous" });
+  assert.deepEqual(apiCredential(request("jwt", "Bearer tpat_abc")), { kind: "ambiguous" });
+  // Not a bearer at all: the cookie alone counts.
+  assert.deepEqual(apiCredential(request("jwt", "Basic dXNlcjpwYXNz")), { kind: "cookie", token: "jwt" });
+  assert.deepEqual(apiCredential(request(undefined, "Bearer two words")), { kind: "none" });
 });

@@ -3,6 +3,7 @@ import { DevicesPanel } from "@/components/auth/devices-panel";
 import { EmailChangeForm } from "@/components/auth/email-change-form";
 import { ChangePasswordForm, DeleteAccountForm } from "@/components/auth/account-forms";
 import { PasskeysPanel } from "@/components/auth/passkeys-panel";
+import { PersonalTokensPanel } from "@/components/auth/personal-tokens-panel";
 import { PrivacyPanel } from "@/components/auth/privacy-panel";
 import { ProfileForm } from "@/components/auth/profile-form";
 import { ProvidersPanel } from "@/components/auth/providers-panel";
@@ -60,6 +61,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         {user.providers.includes("password") ? <TwoFactorPanel t={sections(t, "apiErrors", "common", "dashboard", "strong")} /> : null}
         <SessionsPanel t={sections(t, "apiErrors", "common", "dashboard", "settings")} locale={locale} />
         <DevicesPanel t={sections(t, "apiErrors", "common", "dashboard", "settings")} locale={locale} />
+        <PersonalTokensPanel t={sections(t, "apiErrors", "common", "personalTokens")} locale={locale} />
         {user.providers.includes("password") ? <ChangePasswordForm t={sections(t, "apiErrors", "common", "password", "signup", "validation")} email={user.email} /> : null}
         <PrivacyPanel t={sections(t, "apiErrors", "common", "settings")} locale={locale} timeZone={pageZone} initial={await consentStatus(user.id)} />
         <DeleteAccountForm t={sections(t, "apiErrors", "common", "password", "signup", "validation")} />

@@ -6,6 +6,7 @@ import { icsImportQuerySchema, icsImportSchema, MAX_ICS_CHARS } from "@/lib/vali
 export const POST = route(
   {
     auth: "user",
+    pat: "planner:write",
     body: icsImportSchema,
     query: icsImportQuerySchema,
     // JSON escaping of line breaks and quotes makes the body up to twice the file.
