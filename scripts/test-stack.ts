@@ -8,6 +8,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { rotateKeyRing } from "../lib/auth/key-ring";
 import { RETIRED_KEY_GRACE_SECONDS } from "../lib/auth/tokens";
+import webpush from "web-push";
 import { applyMigrations } from "./migrate";
 import { startOAuthProviders } from "./oauth-providers";
 import { findFreePort, startEmbeddedPostgres, startMailCatcher } from "./services";
@@ -25,6 +26,9 @@ export interface TestStack {
   signingKeys: string;
   metricsToken: string;
   cronSecret: string;
+  // The app's VAPID key pair: push is on, and a test may subscribe a stand-in push service on
+  // http://127.0.0.1 (PUSH_LOOPBACK_ENDPOINTS).
+  vapid: { publicKey: string; privateKey: string };
   stop: () => Promise<void>;
   // For the resilience tests: take one part down and bring it back on the same address.
   stopDatabase: () => Promise<void>;
@@ -85,6 +89,7 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
   const signingKeys = JSON.stringify((await rotateKeyRing(null, { now: Math.floor(Date.now() / 1000), alg: "ES256", graceSeconds: RETIRED_KEY_GRACE_SECONDS })).ring);
   const metricsToken = randomBytes(24).toString("base64url");
   const cronSecret = randomBytes(24).toString("base64url");
+  const vapid = webpush.generateVAPIDKeys();
   const log = createWriteStream(path.join(dir, "app.log"), { flags: "a" });
   // Every app process pipes its stdout and stderr here, each pipe a few listeners: the benchmarks'
   // six servers pass Node's default warning level of ten without leaking anything.
@@ -106,6 +111,10 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
     AUTH_SIGNING_KEYS: signingKeys,
     METRICS_TOKEN: metricsToken,
     CRON_SECRET: cronSecret,
+    VAPID_PUBLIC_KEY: vapid.publicKey,
+    VAPID_PRIVATE_KEY: vapid.privateKey,
+    VAPID_SUBJECT: "mailto:push@tropical.test",
+    PUSH_LOOPBACK_ENDPOINTS: "on",
     ...providers.env,
     ...options.env,
   };
@@ -152,6 +161,7 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
     signingKeys,
     metricsToken,
     cronSecret,
+    vapid,
     stop,
     stopDatabase: () => postgres.stop(),
     startDatabase: async () => {
@@ -184,6 +194,8 @@ export function stackEnv(stack: TestStack): Record<string, string> {
     TEST_METRICS_TOKEN: stack.metricsToken,
     TEST_CRON_SECRET: stack.cronSecret,
     TEST_OAUTH_URL: stack.oauthUrl,
+    TEST_VAPID_PUBLIC_KEY: stack.vapid.publicKey,
+    TEST_VAPID_PRIVATE_KEY: stack.vapid.privateKey,
   };
 }
 
