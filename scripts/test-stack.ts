@@ -21,6 +21,8 @@ export interface TestStack {
   // The local Google, Kakao and Naver stand-ins (scripts/oauth-providers.ts).
   oauthUrl: string;
   mailDir: string;
+  // The SMTP catcher, for a test's own processes that send mail.
+  smtpUrl: string;
   authSecret: string;
   // The key ring the stack's app signs with, private parts included, for tests that mint tokens.
   signingKeys: string;
@@ -157,6 +159,7 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
     databaseUrl: postgres.url,
     oauthUrl: providers.url,
     mailDir,
+    smtpUrl: catcher.url,
     authSecret,
     signingKeys,
     metricsToken,
@@ -194,6 +197,7 @@ export function stackEnv(stack: TestStack): Record<string, string> {
     TEST_METRICS_TOKEN: stack.metricsToken,
     TEST_CRON_SECRET: stack.cronSecret,
     TEST_OAUTH_URL: stack.oauthUrl,
+    TEST_SMTP_URL: stack.smtpUrl,
     TEST_VAPID_PUBLIC_KEY: stack.vapid.publicKey,
     TEST_VAPID_PRIVATE_KEY: stack.vapid.privateKey,
   };

@@ -23,7 +23,7 @@ export interface PushSubscriptionInput {
 // NOTE: the server posts to whatever endpoint a signed-in user names, so the endpoint is held to
 // what push services use: https on the default port, by a DNS name (no IP literal, no localhost or
 // single-label intranet name). That keeps a subscription from aiming the server's requests at
-// addresses inside its own network (ASVS 5.2.6). The tests' stand-in service listens on
+// addresses inside its own network (ASVS V1.3.6). The tests' stand-in service listens on
 // http://127.0.0.1, allowed outside production and where the test stack sets PUSH_LOOPBACK_ENDPOINTS.
 export function isAllowedPushEndpoint(endpoint: string): boolean {
   let url: URL;
