@@ -3,6 +3,8 @@ import { expect, test } from "./fixtures";
 // The installable app shell: the manifest and its icons, the favicon, the service worker with its
 // offline page, and the settings' switch for browser notifications.
 
+test.use({ serviceWorkers: "allow" });
+
 test("the manifest, its icons, the favicon and the service worker are served with their types", async ({ request }) => {
   const manifest = await request.get("/manifest.webmanifest");
   expect(manifest.status()).toBe(200);

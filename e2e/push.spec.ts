@@ -8,6 +8,7 @@ import { expect, hydrated, test } from "./fixtures";
 // service in tests/integration/push.test.ts.
 
 test.afterAll(closeTestDb);
+test.use({ serviceWorkers: "allow" });
 
 async function subscriptionCount(email: string): Promise<number> {
   const { rows } = await testDb().query(`SELECT 1 FROM "PushSubscription" p JOIN "User" u ON u.id = p."userId" WHERE u.email = $1`, [email]);
@@ -26,6 +27,7 @@ test("with notifications allowed, the switch asks the browser to subscribe and s
   const failed = panel.getByRole("alert").filter({ hasText: "알림을 켜지 못했습니다. 잠시 후 다시 시도해 주세요." });
   await expect(panel.getByText("이 브라우저에서 알림이 켜져 있습니다.").or(failed)).toBeVisible({ timeout: 30_000 });
   if (await failed.isVisible()) {
+    test.info().annotations.push({ type: "push service", description: "unreachable: the browser refused to subscribe" });
     await expect(toggle).not.toBeChecked();
     expect(await subscriptionCount(user.email)).toBe(0);
     return;
@@ -40,8 +42,10 @@ test("with notifications allowed, the switch asks the browser to subscribe and s
 });
 
 test("notifications the browser blocks leave the switch off with the reason", async ({ page, context, baseURL, signedIn: _ }) => {
+  // Playwright can grant a permission but not deny one: Chromium's own protocol can, per context.
   const cdp = await context.newCDPSession(page);
-  await cdp.send("Browser.setPermission", { permission: { name: "notifications" }, setting: "denied", origin: new URL(baseURL ?? "").origin });
+  const { targetInfo } = await cdp.send("Target.getTargetInfo");
+  await cdp.send("Browser.setPermission", { permission: { name: "notifications" }, setting: "denied", origin: new URL(baseURL ?? "").origin, browserContextId: targetInfo.browserContextId });
   await page.goto("/dashboard/settings");
   const panel = page.getByRole("region", { name: "브라우저 알림" });
   await expect(panel.getByRole("status")).toHaveText("브라우저가 이 사이트의 알림을 차단했습니다. 브라우저의 사이트 설정에서 허용한 뒤 다시 켜 주세요.");
