@@ -146,6 +146,8 @@ export async function middleware(request: NextRequest): Promise<NextResponse> {
 }
 
 export const config = {
-  // Static assets and Next's own files never pass through the middleware.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|fonts/).*)"],
+  // Static assets and Next's own files never pass through the middleware, nor do the app shell's
+  // files (the service worker, the manifest, its icons and the offline page), which are the same for
+  // everyone and must load without a session.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|apple-icon.png|icons/|sw.js|manifest.webmanifest|offline.html|robots.txt|fonts/).*)"],
 };

@@ -26,6 +26,16 @@ const nextConfig = {
         ],
       },
       {
+        // The service worker is checked for a new version at every page load rather than kept for a
+        // day; it fetches only from this site.
+        source: "/sw.js",
+        headers: [
+          { key: "Cache-Control", value: "no-cache" },
+          { key: "Content-Type", value: "text/javascript; charset=utf-8" },
+          { key: "Content-Security-Policy", value: "default-src 'self'; script-src 'self'" },
+        ],
+      },
+      {
         // Calendar subscriptions (app/api/calendar/[token]) are polled by calendar apps: their own
         // copy may be reused for a few minutes, a shared cache's never (the URL is a credential).
         // Last: where several rules set one header, the later rule wins.

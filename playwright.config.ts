@@ -31,6 +31,10 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: browserLaunchOptions(),
+    // A page the service worker (public/sw.js) controls fetches through it, out of page.route()'s
+    // sight: suites that hold back or fail requests would lose their grip. The app-shell and push
+    // suites allow it.
+    serviceWorkers: "block",
   },
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: browserLaunchOptions() } },

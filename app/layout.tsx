@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import type { ReactNode } from "react";
+import { ServiceWorker } from "@/components/layout/service-worker";
 import { TimeZoneCookie } from "@/components/layout/time-zone-cookie";
 import { getLocale, getTheme } from "@/lib/i18n/server";
 import "./globals.css";
@@ -50,6 +51,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="min-h-dvh bg-slate-50 font-sans text-slate-900 antialiased">
         {children}
         <TimeZoneCookie />
+        <ServiceWorker />
       </body>
     </html>
   );

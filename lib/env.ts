@@ -87,7 +87,31 @@ const envSchema = z.object({
   PROVIDER_BREAKER_OPEN_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   // Set by the development scripts only: where the local SMTP catcher drops mail for /dev/mailbox.
   MAIL_CATCHER_DIR: z.string().min(1).optional(),
+  // Web Push (lib/push/): the VAPID key pair the app signs its pushes with (base64url, as
+  // `npx web-push generate-vapid-keys` prints them) and the contact the push services may write to.
+  // All three or none: without them browser notifications are simply off.
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{87}$/, "must be a base64url P-256 public key (87 characters)")
+    .optional(),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, "must be a base64url P-256 private key (43 characters)")
+    .optional(),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/, "must be a mailto: address or an https: URL")
+    .optional(),
+  // Set by the test stack only: subscriptions may name a push service at http://127.0.0.1 (the tests'
+  // stand-in) in a production build. Never set it in a deployment.
+  PUSH_LOOPBACK_ENDPOINTS: z.literal("on", { error: "must be on or unset" }).optional(),
 });
+
+export interface VapidKeys {
+  publicKey: string;
+  privateKey: string;
+  subject: string;
+}
 
 export type Env = Omit<z.infer<typeof envSchema>, "ALLOWED_ORIGINS" | "MAIL_SWEEPER"> & {
   APP_URL: string;
@@ -96,6 +120,8 @@ export type Env = Omit<z.infer<typeof envSchema>, "ALLOWED_ORIGINS" | "MAIL_SWEE
   // A Vercel preview deployment: social sign-in is off (providers know only production's callback).
   PREVIEW: boolean;
   MAIL_SWEEPER: "on" | "off";
+  // Null when push is off.
+  VAPID: VapidKeys | null;
 };
 
 function fail(message: string): never {
@@ -120,6 +146,10 @@ export function getEnv(): Env {
   // Without it every link and cookie would name localhost and every write from the real host be refused.
   if (!origins && parsed.data.NODE_ENV === "production") fail("APP_URL is required in production (the public origin, e.g. https://planner.example.com)");
   if (!parsed.data.AUTH_SIGNING_KEYS && parsed.data.NODE_ENV === "production") fail("AUTH_SIGNING_KEYS is required in production (create a key ring with `npm run keys:rotate`)");
+  const { VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey, VAPID_SUBJECT: subject } = parsed.data;
+  const vapid = publicKey && privateKey && subject ? { publicKey, privateKey, subject } : null;
+  // Half a key pair would turn push off without a word.
+  if (!vapid && (publicKey || privateKey || subject)) fail("VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT are set together or not at all");
   const local = `http://localhost:${parsed.data.PORT}`;
   const onVercel = parsed.data.VERCEL === "1";
   cached = {
@@ -132,6 +162,7 @@ export function getEnv(): Env {
     COUNTRY_HEADER: parsed.data.COUNTRY_HEADER ?? (onVercel ? "x-vercel-ip-country" : undefined),
     // A Vercel function is frozen between requests: a timer there would run at random, if ever.
     MAIL_SWEEPER: parsed.data.MAIL_SWEEPER ?? (onVercel ? "off" : "on"),
+    VAPID: vapid,
   };
   return cached;
 }

@@ -3,6 +3,7 @@ import { renderMailIntent } from "@/lib/auth/mail-intents";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 import { deliverDueMail, deliverMail, type MailRun } from "@/lib/mail/outbox";
+import { pushReminder } from "@/lib/planner/reminder-push";
 import { runReminders } from "@/lib/planner/reminders";
 import { removeExpiredRecords, type RetentionRun } from "@/lib/retention";
 
@@ -17,14 +18,23 @@ export async function runMailDelivery(trigger: Trigger): Promise<MailRun> {
   return run;
 }
 
-// Queues the reminders due now and makes each one's first attempt at once; a failed one is the
-// outbox's to retry, like any mail.
-export async function runReminderDelivery(trigger: Trigger, now = new Date()): Promise<{ due: number; queued: number; sent: number }> {
+// Queues the reminders due now and makes each one's first attempt at once; a failed mail is the
+// outbox's to retry, like any mail. Each reminder's push goes out beside its mail, neither waiting
+// for the other: a push service that fails or hangs delays no mail, and a slow SMTP server no push.
+export async function runReminderDelivery(trigger: Trigger, now = new Date()): Promise<{ due: number; queued: number; sent: number; pushed: number }> {
   const { due, queued, intentIds } = await runReminders(now);
   let sent = 0;
-  for (const id of intentIds) if ((await deliverMail(id, renderMailIntent)) === "sent") sent++;
-  if (trigger === "cron" || queued > 0) log("info", "reminder run", { trigger, due, queued, sent });
-  return { due, queued, sent };
+  let pushed = 0;
+  for (const id of intentIds) {
+    const push = pushReminder(id, now).then(
+      (run) => (pushed += run?.sent ?? 0),
+      (error: unknown) => log("warn", "reminder push failed", { error: String(error).slice(0, 300) }),
+    );
+    if ((await deliverMail(id, renderMailIntent)) === "sent") sent++;
+    await push;
+  }
+  if (trigger === "cron" || queued > 0) log("info", "reminder run", { trigger, due, queued, sent, pushed });
+  return { due, queued, sent, pushed };
 }
 
 export async function runRetention(trigger: Trigger): Promise<RetentionRun> {

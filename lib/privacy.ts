@@ -73,6 +73,7 @@ export async function exportUserData(userId: string, meta: RequestMeta) {
       accounts: { orderBy: { createdAt: "asc" } },
       passkeys: { orderBy: { createdAt: "asc" } },
       devices: { orderBy: { lastSeenAt: "desc" } },
+      pushSubscriptions: { orderBy: { createdAt: "asc" } },
     },
   });
   await recordSecurityEvent({ userId, type: "DATA_EXPORTED" }, meta);
@@ -136,6 +137,13 @@ export async function exportUserData(userId: string, meta: RequestMeta) {
       country: device.country,
       firstSeenAt: device.firstSeenAt.toISOString(),
       lastSeenAt: device.lastSeenAt.toISOString(),
+    })),
+    // The push service's host, not the endpoint: its path is the browser's address at that service.
+    notificationBrowsers: user.pushSubscriptions.map((subscription) => ({
+      browser: subscription.userAgent,
+      pushService: new URL(subscription.endpoint).host,
+      createdAt: subscription.createdAt.toISOString(),
+      lastDeliveredAt: iso(subscription.lastSuccessAt),
     })),
     sessions: user.sessions.map((session) => ({
       userAgent: session.userAgent,

@@ -10,6 +10,8 @@ import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { rotateKeyRing } from "../lib/auth/key-ring";
 import { RETIRED_KEY_GRACE_SECONDS } from "../lib/auth/tokens";
+import webpush from "web-push";
+import { z } from "zod";
 import { applyMigrations } from "./migrate";
 import { startOAuthProviders } from "./oauth-providers";
 import { startEmbeddedPostgres, startMailCatcher, type RunningService } from "./services";
@@ -47,6 +49,19 @@ async function developmentKeyRing(): Promise<string> {
   return JSON.stringify(ring);
 }
 
+const vapidFileSchema = z.object({ publicKey: z.string(), privateKey: z.string() });
+
+// Browser notifications in development: a VAPID key pair kept like the signing key, so a browser's
+// subscription survives restarts (a new pair would silently orphan it).
+async function developmentVapidKeys(): Promise<{ publicKey: string; privateKey: string }> {
+  const file = path.join(DATA_DIR, "vapid.json");
+  if (existsSync(file)) return vapidFileSchema.parse(JSON.parse(await readFile(file, "utf8")));
+  const keys = webpush.generateVAPIDKeys();
+  await writeFile(file, `${JSON.stringify(keys)}\n`, { mode: 0o600 });
+  await chmod(file, 0o600);
+  return keys;
+}
+
 async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   const port: string = env.PORT ?? "3000";
@@ -64,6 +79,12 @@ async function main(): Promise<void> {
     env.APP_URL ??= `http://localhost:${port}`;
     env.AUTH_SECRET ??= await developmentSecret();
     env.AUTH_SIGNING_KEYS ??= await developmentKeyRing();
+    if (!env.VAPID_PUBLIC_KEY && !env.VAPID_PRIVATE_KEY) {
+      const vapid = await developmentVapidKeys();
+      env.VAPID_PUBLIC_KEY = vapid.publicKey;
+      env.VAPID_PRIVATE_KEY = vapid.privateKey;
+      env.VAPID_SUBJECT ??= "mailto:no-reply@localhost";
+    }
   }
 
   const services: RunningService[] = [];

@@ -8,6 +8,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { rotateKeyRing } from "../lib/auth/key-ring";
 import { RETIRED_KEY_GRACE_SECONDS } from "../lib/auth/tokens";
+import webpush from "web-push";
 import { applyMigrations } from "./migrate";
 import { startOAuthProviders } from "./oauth-providers";
 import { findFreePort, startEmbeddedPostgres, startMailCatcher } from "./services";
@@ -20,11 +21,16 @@ export interface TestStack {
   // The local Google, Kakao and Naver stand-ins (scripts/oauth-providers.ts).
   oauthUrl: string;
   mailDir: string;
+  // The SMTP catcher, for a test's own processes that send mail.
+  smtpUrl: string;
   authSecret: string;
   // The key ring the stack's app signs with, private parts included, for tests that mint tokens.
   signingKeys: string;
   metricsToken: string;
   cronSecret: string;
+  // The app's VAPID key pair: push is on, and a test may subscribe a stand-in push service on
+  // http://127.0.0.1 (PUSH_LOOPBACK_ENDPOINTS).
+  vapid: { publicKey: string; privateKey: string };
   stop: () => Promise<void>;
   // For the resilience tests: take one part down and bring it back on the same address.
   stopDatabase: () => Promise<void>;
@@ -85,6 +91,7 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
   const signingKeys = JSON.stringify((await rotateKeyRing(null, { now: Math.floor(Date.now() / 1000), alg: "ES256", graceSeconds: RETIRED_KEY_GRACE_SECONDS })).ring);
   const metricsToken = randomBytes(24).toString("base64url");
   const cronSecret = randomBytes(24).toString("base64url");
+  const vapid = webpush.generateVAPIDKeys();
   const log = createWriteStream(path.join(dir, "app.log"), { flags: "a" });
   // Every app process pipes its stdout and stderr here, each pipe a few listeners: the benchmarks'
   // six servers pass Node's default warning level of ten without leaking anything.
@@ -106,6 +113,10 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
     AUTH_SIGNING_KEYS: signingKeys,
     METRICS_TOKEN: metricsToken,
     CRON_SECRET: cronSecret,
+    VAPID_PUBLIC_KEY: vapid.publicKey,
+    VAPID_PRIVATE_KEY: vapid.privateKey,
+    VAPID_SUBJECT: "mailto:push@tropical.test",
+    PUSH_LOOPBACK_ENDPOINTS: "on",
     ...providers.env,
     ...options.env,
   };
@@ -148,10 +159,12 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
     databaseUrl: postgres.url,
     oauthUrl: providers.url,
     mailDir,
+    smtpUrl: catcher.url,
     authSecret,
     signingKeys,
     metricsToken,
     cronSecret,
+    vapid,
     stop,
     stopDatabase: () => postgres.stop(),
     startDatabase: async () => {
@@ -184,6 +197,9 @@ export function stackEnv(stack: TestStack): Record<string, string> {
     TEST_METRICS_TOKEN: stack.metricsToken,
     TEST_CRON_SECRET: stack.cronSecret,
     TEST_OAUTH_URL: stack.oauthUrl,
+    TEST_SMTP_URL: stack.smtpUrl,
+    TEST_VAPID_PUBLIC_KEY: stack.vapid.publicKey,
+    TEST_VAPID_PRIVATE_KEY: stack.vapid.privateKey,
   };
 }
 

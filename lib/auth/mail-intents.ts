@@ -6,8 +6,7 @@ import type { MailIntent } from "@/lib/generated/prisma/client";
 import { createPasswordResetLink } from "@/lib/auth/password-changes";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { issueSignInCode } from "@/lib/auth/sign-in-codes";
-import { instantToZoned, toDateString } from "@/lib/planner/dates";
-import { dueReminderOf } from "@/lib/planner/reminders";
+import { dueReminderOf, reminderDay } from "@/lib/planner/reminders";
 import { signToken } from "@/lib/auth/tokens";
 import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
 import { deliverMail, enqueueMail, type MailIntentInput } from "@/lib/mail/outbox";
@@ -155,8 +154,7 @@ export async function renderMailIntent(intent: MailIntent): Promise<MailMessage 
     case "REMINDER": {
       const reminder = await dueReminderOf(intent);
       if (!reminder) return null;
-      const date = reminder.allDay ? toDateString(reminder.start) : instantToZoned(reminder.start, reminder.timeZone).date;
-      return reminderMail(intent.address, reminder, `${APP_URL}/dashboard?date=${date}`);
+      return reminderMail(intent.address, reminder, `${APP_URL}/dashboard?date=${reminderDay(reminder)}`);
     }
   }
 }

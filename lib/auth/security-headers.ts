@@ -11,6 +11,9 @@ export function contentSecurityPolicy(nonce: string, options: { development: boo
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The service worker (public/sw.js): without this a worker would fall back to script-src, where
+    // 'strict-dynamic' sets 'self' aside.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",

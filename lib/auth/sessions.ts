@@ -152,6 +152,10 @@ export async function revokeSessions(userId: string, scope: { only: string } | {
   if (scope === "all" || "except" in scope) {
     const feeds = await db.calendarFeed.deleteMany({ where: { userId } });
     if (feeds.count) await recordSecurityEvent({ userId, type: "CALENDAR_FEED_REVOKED", reason: "sessions revoked" }, meta);
+    // Notifications show event titles on a lock screen without any session: a browser that is
+    // signed out must stop getting them. Which browser belongs to which session is not known, so
+    // this device turns them on again in its settings.
+    await db.pushSubscription.deleteMany({ where: { userId } });
   }
   return ended.length;
 }

@@ -214,7 +214,7 @@ export function securityNoticeMail(to: string, change: AccountChange, detail: st
 }
 
 // How long before: "10분 후" / "in 10 minutes", in the largest whole unit.
-function leadTime(minutes: number, allDay: boolean): { ko: string; en: string } {
+export function leadTime(minutes: number, allDay: boolean): { ko: string; en: string } {
   if (minutes === 0) return allDay ? { ko: "오늘", en: "Today" } : { ko: "지금 시작", en: "Starting now" };
   const [count, ko, en] =
     minutes % 10080 === 0 ? [minutes / 10080, "주", "week"] : minutes % 1440 === 0 ? [minutes / 1440, "일", "day"] : minutes % 60 === 0 ? [minutes / 60, "시간", "hour"] : [minutes, "분", "minute"];
@@ -224,7 +224,7 @@ function leadTime(minutes: number, allDay: boolean): { ko: string; en: string } 
 // "2027년 3월 10일 (수) 15:00 – 16:00 GMT+9" / "Wed, March 10, 2027, 3:00 PM – 4:00 PM GMT+9": the
 // end's date only when it is another day. Korean on the 24-hour clock, which reads the same in
 // every ICU build.
-function eventTime(start: Date, end: Date, allDay: boolean, timeZone: string, locale: "ko-KR" | "en-US"): string {
+export function eventTime(start: Date, end: Date, allDay: boolean, timeZone: string, locale: "ko-KR" | "en-US"): string {
   const day: Intl.DateTimeFormatOptions = { year: "numeric", month: "long", day: "numeric", weekday: "short" };
   if (allDay) return new Intl.DateTimeFormat(locale, { ...day, timeZone: "UTC" }).format(start);
   const clock: Intl.DateTimeFormatOptions = { hour: "numeric", minute: "2-digit", timeZone, ...(locale === "ko-KR" ? { hourCycle: "h23" } : {}) };

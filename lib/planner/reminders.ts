@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import type { Event, MailIntent } from "@/lib/generated/prisma/client";
-import { DEFAULT_TIME_ZONE, toDateString, zonedTimeToInstant } from "@/lib/planner/dates";
+import { DEFAULT_TIME_ZONE, instantToZoned, toDateString, zonedTimeToInstant } from "@/lib/planner/dates";
 import { asSeries } from "@/lib/planner/events";
 import { expandSeries, occurrenceAt } from "@/lib/planner/recurrence";
 import { REMINDER_OFFSETS } from "@/lib/planner/types";
@@ -49,6 +49,11 @@ export interface ReminderRun {
   queued: number;
   // The outbox intents queued, for the caller's first attempt.
   intentIds: string[];
+}
+
+// The calendar day a reminder links to, on the account's wall clock.
+export function reminderDay(reminder: DueReminder): string {
+  return reminder.allDay ? toDateString(reminder.start) : instantToZoned(reminder.start, reminder.timeZone).date;
 }
 
 const detailsSchema = z.object({ eventId: z.string(), occurrenceStart: z.iso.datetime(), minutesBefore: z.number().int() });

@@ -19,7 +19,7 @@ function call(pathname: string, authorization?: string, method = "GET", base = t
 }
 
 const mailRunSchema = z.strictObject({ attempted: z.number().int(), sent: z.number().int(), failed: z.number().int(), dropped: z.number().int() });
-const reminderRunSchema = z.strictObject({ due: z.number().int().min(0), queued: z.number().int().min(0), sent: z.number().int().min(0) });
+const reminderRunSchema = z.strictObject({ due: z.number().int().min(0), queued: z.number().int().min(0), sent: z.number().int().min(0), pushed: z.number().int().min(0) });
 const retentionRunSchema = z.strictObject({ removed: z.record(z.string(), z.number().int().min(0)), complete: z.boolean() });
 
 test("vercel.json schedules every job, mail and reminders every five minutes and retention daily", async () => {

@@ -3,13 +3,9 @@
 // outbox sweeper delivers it to the real SMTP catcher. The stack's own sweeper runs reminders on the
 // real clock too; every event here lies months ahead, so it never finds them due.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { after, describe, test } from "node:test";
-import { z } from "zod";
 import { closeTestDb, testDb } from "../helpers/db";
-import { testEnv } from "../helpers/env";
-import type { Client } from "../helpers/http";
-import { mailsTo, type Mail } from "../helpers/mail";
+import { createEvent, reminderMails, runRemindersAt as runAt, waitForReminders, type EventBody } from "../helpers/reminders";
 import { signedInUser } from "../helpers/users";
 
 after(closeTestDb);
@@ -17,64 +13,6 @@ after(closeTestDb);
 const MINUTE = 60_000;
 // Longer than the stack's mail sweeper takes to pick up a queued mail, so "still one" means it.
 const SETTLE_MS = 7_000;
-
-const runSchema = z.object({ due: z.number().int(), queued: z.number().int() });
-
-// No sweeper here, and an SMTP server that refuses: a "deliver" run's first attempt fails.
-const { TRUSTED_PROXY_HOPS: _hops, COUNTRY_HEADER: _country, CLIENT_IP_HEADER: _header, VERCEL: _vercel, ...inherited } = process.env;
-
-function runAt(now: Date, mode: "queue" | "deliver" = "queue"): Promise<z.infer<typeof runSchema>> {
-  const env = testEnv();
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/helpers/reminder-run.ts", now.toISOString(), mode], {
-    env: {
-      ...inherited,
-      NODE_ENV: "production",
-      DATABASE_URL: env.TEST_DATABASE_URL,
-      AUTH_SECRET: env.TEST_AUTH_SECRET,
-      AUTH_SIGNING_KEYS: env.TEST_AUTH_SIGNING_KEYS,
-      APP_URL: env.TEST_BASE_URL,
-      SMTP_URL: "smtp://127.0.0.1:9",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    child.on("exit", (code) => {
-      const last = output.trim().split("\n").at(-1) ?? "";
-      if (code === 0) resolve(runSchema.parse(JSON.parse(last)));
-      else reject(new Error(`reminder run failed (${code}): ${output}`));
-    });
-  });
-}
-
-async function reminderMails(address: string): Promise<Mail[]> {
-  return (await mailsTo(address)).filter((mail) => mail.text.startsWith("일정 알림:"));
-}
-
-async function waitForReminders(address: string, count: number, timeoutMs = 20_000): Promise<Mail[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const mails = await reminderMails(address);
-    if (mails.length >= count) return mails;
-    if (Date.now() > deadline) throw new Error(`expected ${count} reminder(s) to ${address}, got ${mails.length}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-interface EventBody {
-  id: string;
-  startsAt: string;
-  occurrenceStart: string | null;
-  reminders: number[];
-}
-
-async function createEvent(client: Client, body: Record<string, unknown>): Promise<EventBody> {
-  const response = await client.post("/api/events", body);
-  assert.equal(response.status, 201, JSON.stringify(await response.clone().json()));
-  return ((await response.json()) as { event: EventBody }).event;
-}
 
 const at = (iso: string, minutes = 0) => new Date(Date.parse(iso) + minutes * MINUTE);
 const hourLater = (iso: string) => at(iso, 60).toISOString();

@@ -13,6 +13,7 @@ import { TwoFactorPanel } from "@/components/auth/two-factor-panel";
 import { ThemePanel } from "@/components/layout/theme-panel";
 import { CalendarFeedPanel } from "@/components/planner/calendar-feed-panel";
 import { IcsImportPanel } from "@/components/planner/ics-import-panel";
+import { PushPanel } from "@/components/planner/push-panel";
 import { SettingsForm } from "@/components/planner/settings-form";
 import { Alert } from "@/components/ui/alert";
 import { requireCurrentUser } from "@/lib/auth/current-user";
@@ -23,6 +24,8 @@ import { getDictionary, getTheme, getTimeZone } from "@/lib/i18n/server";
 import { calendarFeedStatus } from "@/lib/planner/calendar-feed";
 import { holidayCountryOptions } from "@/lib/planner/holidays";
 import { getSettings } from "@/lib/planner/settings";
+import { getEnv } from "@/lib/env";
+import { pushEndpointsOf } from "@/lib/push/subscriptions";
 import { consentStatus } from "@/lib/privacy";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -54,6 +57,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <EmailChangeForm t={sections(t, "apiErrors", "common", "settings", "validation")} current={user.email} pending={await pendingEmailChange(user.id)} />
         <SettingsForm t={sections(t, "apiErrors", "common", "planner", "settings", "validation")} settings={settings} pageZone={pageZone} holidayCountries={holidayCountryOptions(locale)} />
         <ThemePanel t={sections(t, "settings")} initial={await getTheme()} />
+        <PushPanel t={sections(t, "apiErrors", "common", "push")} publicKey={getEnv().VAPID?.publicKey ?? null} endpoints={await pushEndpointsOf(user.id)} />
         <CalendarFeedPanel t={sections(t, "apiErrors", "calendarFile", "common")} locale={locale} initial={await calendarFeedStatus(user.id)} />
         <IcsImportPanel t={sections(t, "apiErrors", "calendarFile", "common")} locale={locale} timeZone={pageZone} />
         <ProvidersPanel t={sections(t, "apiErrors", "common", "social")} initialNotice={providerNotice(t, params)} />
