@@ -23,7 +23,6 @@ export function runRemindersAt(now: Date, mode: "queue" | "deliver" = "queue", s
       DATABASE_URL: env.TEST_DATABASE_URL,
       AUTH_SECRET: env.TEST_AUTH_SECRET,
       AUTH_SIGNING_KEYS: env.TEST_AUTH_SIGNING_KEYS,
-      AUTH_SIGNING_KEYS: env.TEST_AUTH_SIGNING_KEYS,
       APP_URL: env.TEST_BASE_URL,
       SMTP_URL: smtpUrl,
       VAPID_PUBLIC_KEY: env.TEST_VAPID_PUBLIC_KEY,
