@@ -199,7 +199,7 @@ test("'More options' carries the title and times into the full dialog", async ({
   ]);
 });
 
-test("a press that barely moves is a click; on a phone a quick swipe over the days scrolls instead of selecting", async ({ page, signedIn: _, isMobile }) => {
+test("a press that barely moves is a click, Esc ends a drag; on a phone a quick swipe over the days scrolls instead of selecting", async ({ page, signedIn: _, isMobile }) => {
   await page.goto("/dashboard?date=2027-03-10");
   await hydrated(dayButton(page, "2027-03-09"));
   const first = await box(dayCell(page, "2027-03-09"));
@@ -221,6 +221,11 @@ test("a press that barely moves is a click; on a phone a quick swipe over the da
     await expect(quickAdd(page).getByLabel("시작 (Asia/Seoul)")).toHaveValue("09:00");
     await page.keyboard.press("Escape");
     await expect(dayButton(page, "2027-03-09")).toBeFocused();
+    // Esc while dragging lets go of the days without creating anything.
+    await dragOver(page, isMobile, from, to, async () => {
+      await expect(grid(page).locator(".bg-teal-100")).toHaveCount(3);
+      await page.keyboard.press("Escape");
+    });
   }
   await page.waitForTimeout(300);
   await expect(quickAdd(page)).toBeHidden();

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef, useState, type MouseEvent, type PointerEvent, type RefObject } from "react";
+import { useCallback, useEffect, useRef, useState, type MouseEvent, type PointerEvent, type RefObject } from "react";
 
 // How far a mouse or pen moves while pressed before the press is a drag rather than a click.
 const DRAG_DISTANCE = 6;
@@ -28,11 +28,22 @@ export function useCreateDrag<Place>(grid: RefObject<HTMLDivElement | null>, loc
   const swallowClick = useRef(false);
   const [selection, setSelection] = useState<{ from: Place; to: Place } | null>(null);
 
-  const end = () => {
+  const end = useCallback(() => {
     clearTimeout(press.current?.timer);
     press.current = null;
     setSelection(null);
-  };
+  }, []);
+
+  // Esc lets go of a selection without creating anything.
+  const selecting = selection !== null;
+  useEffect(() => {
+    if (!selecting) return;
+    const cancel = (key: KeyboardEvent) => {
+      if (key.key === "Escape") end();
+    };
+    window.addEventListener("keydown", cancel);
+    return () => window.removeEventListener("keydown", cancel);
+  }, [selecting, end]);
 
   // Once a finger is selecting, its moves must not scroll the page: only a touchmove listener that is
   // not passive may say so, which React's own cannot be.
