@@ -51,6 +51,21 @@ for (const colorScheme of ["light", "dark"] as const) {
       }
     });
 
+    test("the quick-add popover of the month and week views has no WCAG A/AA violations", async ({ page, signedIn }) => {
+      void signedIn;
+      for (const path of ["/dashboard", "/dashboard?view=week"]) {
+        await page.goto(path);
+        await page.waitForLoadState("networkidle");
+        await page
+          .getByRole("grid", { name: "캘린더" })
+          .getByRole("button", { name: /에 일정 추가$/ })
+          .first()
+          .click();
+        await expect(page.getByRole("dialog", { name: "빠른 일정 추가" }).getByLabel("제목")).toBeFocused();
+        await expectNoViolations(page);
+      }
+    });
+
     test("the search page, with results and without, has no WCAG A/AA violations", async ({ page, signedIn }) => {
       void signedIn;
       const origin = new URL(page.url()).origin;

@@ -18,7 +18,8 @@ test("click a day and type: the title gets the text, Enter saves, Esc gives focu
   const day = dayButton(page, "2027-03-10");
   await hydrated(day);
   await day.click();
-  const dialog = page.getByRole("dialog", { name: "새 일정" });
+  // A click opens the quick-add popover (e2e/calendar-create.spec.ts), the full dialog one click further.
+  const dialog = page.getByRole("dialog", { name: "빠른 일정 추가" });
   await expect(dialog.getByLabel("제목")).toBeFocused();
   await page.keyboard.type("바로 입력한 일정");
   await page.keyboard.press("Enter");
@@ -40,6 +41,7 @@ test("moving a new event's start keeps its length: the end follows", async ({ pa
   await page.goto("/dashboard?date=2027-03-10");
   await hydrated(dayButton(page, "2027-03-11"));
   await dayButton(page, "2027-03-11").click();
+  await page.getByRole("dialog", { name: "빠른 일정 추가" }).getByRole("button", { name: "더 보기" }).click();
   const dialog = page.getByRole("dialog", { name: "새 일정" });
   await dialog.getByLabel("제목").fill("점심 약속");
   await expect(dialog.getByLabel("종료 (Asia/Seoul)")).toHaveValue("10:00");

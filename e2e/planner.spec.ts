@@ -8,6 +8,7 @@ test("calendar: create an event on a day, edit it, see it in the week view, dele
     .locator('[aria-current="date"]')
     .getByRole("button", { name: /에 일정 추가$/ })
     .click();
+  await page.getByRole("dialog", { name: "빠른 일정 추가" }).getByRole("button", { name: "더 보기" }).click();
   const dialog = page.getByRole("dialog", { name: "새 일정" });
   await expect(dialog).toBeVisible();
   await dialog.getByRole("button", { name: "저장" }).click();

@@ -9,6 +9,7 @@ async function openNewEventToday(page: Page) {
     .locator('[aria-current="date"]')
     .getByRole("button", { name: /에 일정 추가$/ })
     .click();
+  await page.getByRole("dialog", { name: "빠른 일정 추가" }).getByRole("button", { name: "더 보기" }).click();
   const dialog = page.getByRole("dialog", { name: "새 일정" });
   await expect(dialog).toBeVisible();
   return dialog;

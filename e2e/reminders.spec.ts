@@ -9,6 +9,7 @@ test("reminders chosen in the dialog are kept after a reload, and at most five c
     .locator('[aria-current="date"]')
     .getByRole("button", { name: /에 일정 추가$/ })
     .click();
+  await page.getByRole("dialog", { name: "빠른 일정 추가" }).getByRole("button", { name: "더 보기" }).click();
   const dialog = page.getByRole("dialog", { name: "새 일정" });
   await dialog.getByLabel("제목").fill("알림 회의");
   await dialog.getByLabel("시작 (Asia/Seoul)").fill("23:00");

@@ -2,6 +2,8 @@
 import type { CSSProperties, ReactElement } from "react";
 import { COLOR_CLASSES } from "@/components/planner/colors";
 import type { EventDialogTarget } from "@/components/planner/event-dialog";
+import type { QuickAddTarget } from "@/components/planner/quick-add";
+import type { Anchor } from "@/components/ui/dialog";
 import type { Sections } from "@/lib/i18n/dictionaries";
 import type { Locale } from "@/lib/i18n/locale";
 import type { Bar } from "@/lib/planner/calendar-layout";
@@ -28,8 +30,16 @@ export interface GridProps {
   // The day's public holidays, named; undefined on other days.
   holidayOn: (date: string) => string | undefined;
   onOpen: (target: EventDialogTarget) => void;
+  // A click or a drag on an empty part of a day: a new event to fill in there.
+  onCreate: (target: QuickAddTarget) => void;
   // A drag or a key moved or resized an event: its new times.
   onReschedule: (event: EventDto, times: Pick<EventDto, "startsAt" | "endsAt">) => void;
+}
+
+// Where a popover for the days or hours drawn by `elements` opens: by the box around them.
+export function anchorOver(elements: Element[], returnFocus: HTMLElement | null): Anchor {
+  const boxes = elements.map((element) => element.getBoundingClientRect());
+  return { box: { top: Math.min(...boxes.map((box) => box.top)), bottom: Math.max(...boxes.map((box) => box.bottom)), left: Math.min(...boxes.map((box) => box.left)) }, returnFocus };
 }
 
 // One thing drawn as a bar over days: an event, or a todo or bucket item on its date.

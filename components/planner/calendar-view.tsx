@@ -7,6 +7,7 @@ import { SegmentedControl } from "@/components/ui/segmented-control";
 import { eventKey, type DayItems } from "@/components/planner/calendar-items";
 import type { EventDialogTarget } from "@/components/planner/event-dialog";
 import { MonthGrid } from "@/components/planner/month-grid";
+import type { QuickAddTarget } from "@/components/planner/quick-add";
 import { useHolidays } from "@/components/planner/use-holidays";
 import { useTimeZone } from "@/components/planner/use-time-zone";
 import { WeekGrid } from "@/components/planner/week-grid";
@@ -23,6 +24,8 @@ import type { BucketItemDto, EventDto, PlannerSettings, TodoDto } from "@/lib/pl
 // place: without a boundary of its own it would suspend the whole page into app/dashboard/loading.tsx,
 // blanking the calendar for a moment and dropping the focus of the day that was clicked.
 const EventDialog = dynamic(() => import("@/components/planner/event-dialog").then((module) => module.EventDialog), { loading: () => null });
+// The popover a click or a drag in a day opens loads the same way, for the same reason.
+const QuickAdd = dynamic(() => import("@/components/planner/quick-add").then((module) => module.QuickAdd), { loading: () => null });
 
 // Which events a view needs: its first and last day in a time zone.
 const viewKey = (first: string, last: string, timeZone: string) => `${first}|${last}|${timeZone}`;
@@ -66,6 +69,7 @@ export function CalendarView({
   const [error, setError] = useState<"load" | "network" | "save" | null>(null);
   const [status, setStatus] = useState("");
   const [dialog, setDialog] = useState<EventDialogTarget | null>(null);
+  const [quickAdd, setQuickAdd] = useState<QuickAddTarget | null>(null);
 
   const days = useMemo(() => viewDays(view, cursor, settings.weekStartsOn), [view, cursor, settings.weekStartsOn]);
   const first = days[0] ?? cursor;
@@ -133,6 +137,7 @@ export function CalendarView({
     if (isSeries(event)) reload();
     else setEvents((current) => [...current.filter((existing) => existing.id !== event.id), event].sort((a, b) => a.startsAt.localeCompare(b.startsAt)));
     setDialog(null);
+    setQuickAdd(null);
     setStatus(t.planner.saved);
   }
 
@@ -175,6 +180,7 @@ export function CalendarView({
     itemsOn,
     holidayOn,
     onOpen: setDialog,
+    onCreate: setQuickAdd,
     onReschedule: (event: EventDto, times: Pick<EventDto, "startsAt" | "endsAt">) => void onReschedule(event, times),
   };
 
@@ -217,6 +223,20 @@ export function CalendarView({
 
       {view === "month" ? <MonthGrid {...grid} cursor={cursor} title={title} onShowWeek={(date) => showPlace("week", date)} /> : <WeekGrid {...grid} />}
 
+      {quickAdd ? (
+        <QuickAdd
+          t={t}
+          locale={locale}
+          target={quickAdd}
+          timeZone={timeZone}
+          onSaved={onSaved}
+          onMore={(fields) => {
+            setQuickAdd(null);
+            setDialog({ kind: "create", fields });
+          }}
+          onClose={() => setQuickAdd(null)}
+        />
+      ) : null}
       {dialog ? <EventDialog t={t} target={dialog} timeZone={timeZone} onSaved={onSaved} onDeleted={onDeleted} onClose={() => setDialog(null)} /> : null}
     </section>
   );

@@ -1,53 +1,25 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import { lazySchema, useSubmit } from "@/components/ui/use-submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, TextareaField } from "@/components/ui/field";
 import { COLOR_CLASSES } from "@/components/planner/colors";
+import { withStart, type EventFields } from "@/components/planner/event-form";
 import { ReminderFields } from "@/components/planner/reminder-fields";
 import { RepeatFields, repeatDraft, repeatPayload } from "@/components/planner/repeat-fields";
 import { ScopeChoice } from "@/components/planner/scope-choice";
+import { useEventSave } from "@/components/planner/use-event-save";
 import { Form } from "@/components/ui/form";
 import type { Sections } from "@/lib/i18n/dictionaries";
-import { addDays, instantToZoned, zonedTimeToInstant } from "@/lib/planner/dates";
-import { EVENT_COLORS, type EditScope, type EventColor, type EventDto } from "@/lib/planner/types";
+import { addDays, instantToZoned } from "@/lib/planner/dates";
+import { EVENT_COLORS, type EditScope, type EventDto } from "@/lib/planner/types";
 
-// Fetched on the form's first focus, as the auth forms do: zod stays out of the page's first script.
-// Without it (a chunk that failed to load) the server's check alone answers.
-const eventCreateSchema = lazySchema(async () => (await import("@/lib/validations/planner")).eventCreateSchema);
-
-export type EventDialogTarget = { kind: "create"; date: string; time?: string } | { kind: "edit"; event: EventDto };
-
-interface EventFields {
-  title: string;
-  description: string;
-  location: string;
-  allDay: boolean;
-  startDate: string;
-  startTime: string;
-  endDate: string;
-  endTime: string;
-  color: EventColor;
-}
+// A new event arrives with what the quick-add popover (or a drag) already filled in.
+export type EventDialogTarget = { kind: "create"; fields: EventFields } | { kind: "edit"; event: EventDto };
 
 function initialForm(target: EventDialogTarget, timeZone: string): EventFields {
-  if (target.kind === "create") {
-    const hour = Number((target.time ?? "09:00").slice(0, 2));
-    const endHour = Math.min(hour + 1, 23);
-    return {
-      title: "",
-      description: "",
-      location: "",
-      allDay: false,
-      startDate: target.date,
-      startTime: `${String(hour).padStart(2, "0")}:00`,
-      endDate: target.date,
-      endTime: `${String(endHour).padStart(2, "0")}:${endHour === hour ? "59" : "00"}`,
-      color: "TEAL",
-    };
-  }
+  if (target.kind === "create") return target.fields;
   const { event } = target;
   const start = event.allDay ? { date: event.startsAt.slice(0, 10), time: "09:00" } : instantToZoned(new Date(event.startsAt), timeZone);
   const end = event.allDay ? { date: addDays(event.endsAt.slice(0, 10), -1), time: "10:00" } : instantToZoned(new Date(event.endsAt), timeZone);
@@ -62,25 +34,6 @@ function initialForm(target: EventDialogTarget, timeZone: string): EventFields {
     endTime: end.time,
     color: event.color,
   };
-}
-
-const wallMinutes = (date: string, time: string) => Date.parse(`${date}T${time}:00Z`) / 60_000;
-
-// Moving the start moves the end with it, keeping the event's length, as calendars do; an end that
-// was already before the start (being edited) gets the length a new event has.
-function withStart(form: EventFields, startDate: string, startTime: string): EventFields {
-  const length = wallMinutes(form.endDate, form.endTime) - wallMinutes(form.startDate, form.startTime);
-  const start = wallMinutes(startDate, startTime);
-  if (Number.isNaN(start)) return { ...form, startDate, startTime };
-  const end = new Date((start + (Number.isNaN(length) || length < 0 ? 60 : length)) * 60_000).toISOString();
-  return { ...form, startDate, startTime, endDate: end.slice(0, 10), endTime: end.slice(11, 16) };
-}
-
-// All-day events are whole UTC days with an exclusive end; timed ones are the user's wall clock.
-function toPayload(form: EventFields, timeZone: string) {
-  const startsAt = form.allDay ? `${form.startDate}T00:00:00.000Z` : zonedTimeToInstant(`${form.startDate}T${form.startTime}`, timeZone).toISOString();
-  const endsAt = form.allDay ? `${addDays(form.endDate, 1)}T00:00:00.000Z` : zonedTimeToInstant(`${form.endDate}T${form.endTime}`, timeZone).toISOString();
-  return { title: form.title, description: form.description, location: form.location, allDay: form.allDay, color: form.color, startsAt, endsAt };
 }
 
 export function EventDialog({
@@ -99,10 +52,9 @@ export function EventDialog({
   onClose: () => void;
 }) {
   const [form, setForm] = useState(() => initialForm(target, timeZone));
-  const { busy, fields, setFields, message, submit } = useSubmit(t);
+  const { busy, fields, message, submit, save, warm } = useEventSave(t);
   const set = <Key extends keyof EventFields>(key: Key, value: EventFields[Key]) => setForm((current) => ({ ...current, [key]: value }));
   const setStart = (date: string, time: string) => setForm((current) => withStart(current, date, time));
-  const dateOnly = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
   const [repeat, setRepeat] = useState(() => repeatDraft(target.kind === "edit" ? target.event.repeat : null));
   const [reminders, setReminders] = useState<number[]>(() => (target.kind === "edit" ? target.event.reminders : []));
   // An occurrence of a series asks which occurrences a save or delete is for before it is sent.
@@ -112,17 +64,9 @@ export function EventDialog({
   async function onSubmit(event?: FormEvent<HTMLFormElement>, scope?: EditScope) {
     event?.preventDefault();
     if (asking && !scope) return;
-    if (!dateOnly(form.startDate) || !dateOnly(form.endDate)) {
-      setFields({ startsAt: t.validation.dateInvalid });
-      return;
-    }
     if (occurrence && !scope) return setAsking("save");
-    const json = { ...toPayload(form, timeZone), ...repeatPayload(repeat, timeZone, occurrence, scope), reminders };
-    const result =
-      target.kind === "create"
-        ? await submit<{ event: EventDto }>("/api/events", { schema: eventCreateSchema, json })
-        : await submit<{ event: EventDto }>(`/api/events/${target.event.id}`, { schema: eventCreateSchema, json, method: "PATCH" });
-    if (result?.ok) onSaved(result.data.event);
+    const saved = await save(form, timeZone, { ...repeatPayload(repeat, timeZone, occurrence, scope), reminders }, target.kind === "edit" ? target.event.id : undefined);
+    if (saved) onSaved(saved);
     else setAsking(null);
   }
 
@@ -138,7 +82,7 @@ export function EventDialog({
 
   return (
     <Dialog title={target.kind === "create" ? t.planner.newEvent : t.planner.editEvent} onClose={onClose}>
-      <Form onFocus={eventCreateSchema.warm} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      <Form onFocus={warm} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         {message ? <Alert>{message}</Alert> : null}
         <Field label={t.planner.title} name="title" value={form.title} onChange={(event) => set("title", event.target.value)} error={fields.title} required maxLength={200} data-autofocus />
         <label className="flex items-center gap-2 text-sm font-medium text-slate-800">

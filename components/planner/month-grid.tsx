@@ -1,6 +1,8 @@
 "use client";
 import { useRef, type KeyboardEvent } from "react";
-import { BarButton, barStyle, dayMarkers, EventLine, eventKey, itemKey, rowItems, type GridProps } from "@/components/planner/calendar-items";
+import { anchorOver, BarButton, barStyle, dayMarkers, EventLine, eventKey, itemKey, rowItems, type GridProps } from "@/components/planner/calendar-items";
+import { hourFields, newEventFields, type EventFields } from "@/components/planner/event-form";
+import { useCreateDrag } from "@/components/planner/use-create-drag";
 import { dayToneClass, HolidayName } from "@/components/planner/day-tone";
 import { format } from "@/lib/i18n/dictionaries";
 import { barsInRow, daysBetween, movedBy } from "@/lib/planner/calendar-layout";
@@ -23,8 +25,12 @@ function moveFocus(key: KeyboardEvent<HTMLElement>) {
   next.focus();
 }
 
+// The day of the month grid under a point of the window.
+const dayAt = (x: number, y: number) => document.elementFromPoint(x, y)?.closest<HTMLElement>("[data-day]")?.dataset.day ?? null;
+
 // The month around `cursor`, in whole weeks: events as bars over the days they cover, each one moved by
-// dragging it to another day; below the grid on phones the same month as a list.
+// dragging it to another day; a click on a day, or a drag over several, starts a new event there.
+// Below the grid on phones the same month as a list.
 export function MonthGrid({
   t,
   locale,
@@ -35,6 +41,7 @@ export function MonthGrid({
   itemsOn,
   holidayOn,
   onOpen,
+  onCreate,
   onReschedule,
   cursor,
   title,
@@ -49,6 +56,22 @@ export function MonthGrid({
     const days = held ? daysBetween(held.date, date) : 0;
     if (held && days !== 0) onReschedule(held.event, movedBy(held.event, days, 0, timeZone));
   };
+  const grid = useRef<HTMLDivElement>(null);
+  // A new event over the days from `first` to `last`, shown by them; Esc gives focus back to the first.
+  const createOver = (fields: EventFields, first: string, last: string) => {
+    const cells = [first, last].flatMap((date) => grid.current?.querySelector(`[data-day="${date}"]`) ?? []);
+    onCreate({ fields, anchor: anchorOver(cells, grid.current?.querySelector<HTMLElement>(`[data-date="${first}"]`) ?? null) });
+  };
+  // A drag over days is an all-day event over them; a click, an hour of the day.
+  const drag = useCreateDrag(grid, dayAt, (from, to) => {
+    const [first, last] = from <= to ? [from, to] : [to, from];
+    createOver(newEventFields({ allDay: true, startDate: first, endDate: last }), first, last);
+  });
+  const selected = (date: string) => {
+    if (!drag.selection) return false;
+    const { from, to } = drag.selection;
+    return from <= to ? from <= date && date <= to : to <= date && date <= from;
+  };
   const weeks = Array.from({ length: days.length / 7 }, (_, week) => days.slice(week * 7, week * 7 + 7));
   return (
     <>
@@ -57,8 +80,10 @@ export function MonthGrid({
         tabIndex={-1}
         role="grid"
         aria-label={t.dashboard.calendar}
+        ref={grid}
+        {...drag.handlers}
         onKeyDown={moveFocus}
-        className="grid grid-cols-7 overflow-hidden rounded-xl border border-slate-200 bg-white [--lane:0.5rem] sm:[--lane:1.375rem]"
+        className="grid grid-cols-7 overflow-hidden rounded-xl border border-slate-200 bg-white select-none [--lane:0.5rem] [-webkit-touch-callout:none] sm:[--lane:1.375rem]"
       >
         <div role="row" className="contents">
           {days.slice(0, 7).map((date) => {
@@ -88,7 +113,12 @@ export function MonthGrid({
                   <div
                     key={date}
                     role="gridcell"
+                    data-day={date}
                     aria-current={date === today ? "date" : undefined}
+                    // Anywhere in the day, as well as its number; what has a button of its own opens that.
+                    onClick={(click) => {
+                      if (!(click.target instanceof Element && click.target.closest("button"))) createOver(hourFields(date), date, date);
+                    }}
                     onDragOver={(drag) => {
                       if (grabbed.current) drag.preventDefault();
                     }}
@@ -96,12 +126,12 @@ export function MonthGrid({
                       drag.preventDefault();
                       drop(date);
                     }}
-                    className={`relative flex min-h-20 min-w-0 flex-col gap-1 border-r border-b border-slate-100 p-1 sm:min-h-28 ${outside ? "bg-slate-50" : ""}`}
+                    className={`relative flex min-h-20 min-w-0 flex-col gap-1 border-r border-b border-slate-100 p-1 sm:min-h-28 ${selected(date) ? "bg-teal-100" : outside ? "bg-slate-50" : ""}`}
                   >
                     <button
                       type="button"
                       data-date={date}
-                      onClick={() => onOpen({ kind: "create", date })}
+                      onClick={() => createOver(hourFields(date), date, date)}
                       className={`flex size-7 items-center justify-center rounded-full text-sm hover:bg-teal-100 ${
                         date === today ? "bg-teal-700 font-bold text-white hover:bg-teal-800" : (dayToneClass(date, holiday) ?? (outside ? "text-slate-500" : "text-slate-800"))
                       }`}
@@ -136,7 +166,7 @@ export function MonthGrid({
                         ))}
                     </ul>
                     {hidden ? (
-                      <button type="button" onClick={() => onShowWeek(date)} className="text-left text-xs font-semibold text-teal-800 hover:underline">
+                      <button type="button" data-more onClick={() => onShowWeek(date)} className="text-left text-xs font-semibold text-teal-800 hover:underline">
                         {format(t.planner.more, { count: hidden })}
                       </button>
                     ) : null}

@@ -1,10 +1,12 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
-import { BarButton, barStyle, eventKey, itemKey, keyedMove, MOVE_KEYS, rowItems, type GridProps } from "@/components/planner/calendar-items";
+import { anchorOver, BarButton, barStyle, eventKey, itemKey, keyedMove, MOVE_KEYS, rowItems, type GridProps } from "@/components/planner/calendar-items";
 import { COLOR_CLASSES } from "@/components/planner/colors";
 import { dayToneClass, HolidayName } from "@/components/planner/day-tone";
+import { hourFields, newEventFields } from "@/components/planner/event-form";
+import { useCreateDrag } from "@/components/planner/use-create-drag";
 import { format } from "@/lib/i18n/dictionaries";
-import { barsInRow, blocksOn, daysBetween, isLong, minutesOf, movedBy, resizedTo, timeLabelOn } from "@/lib/planner/calendar-layout";
+import { barsInRow, blocksOn, clockTime, daysBetween, isLong, minutesOf, movedBy, resizedTo, selectedTimes, selectionOn, timeLabelOn, type WallTime } from "@/lib/planner/calendar-layout";
 import { formatDate, instantToZoned } from "@/lib/planner/dates";
 import type { EventDto } from "@/lib/planner/types";
 
@@ -22,6 +24,29 @@ const WEEK_KEYS = `${MOVE_KEYS} Alt+Shift+ArrowUp Alt+Shift+ArrowDown`;
 function minutesAt(column: Element, clientY: number): number {
   const box = column.getBoundingClientRect();
   return Math.min(24 * 60, Math.max(0, ((clientY - box.top) / box.height) * 24 * 60));
+}
+
+// The day and minute of the week's hours under a point of the window.
+function wallTimeAt(x: number, y: number): WallTime | null {
+  const column = document.elementFromPoint(x, y)?.closest<HTMLElement>("[data-column]");
+  const date = column?.dataset.column;
+  return column && date ? { date, minutes: minutesAt(column, y) } : null;
+}
+
+// A drag's selection over one day's hours, as a translucent block; the first part says its times.
+function SelectionPart({ selection, date }: { selection: { start: WallTime; end: WallTime }; date: string }) {
+  const part = selectionOn(selection, date);
+  if (!part) return null;
+  return (
+    <div
+      aria-hidden
+      data-selection
+      style={{ top: percentOfDay(part.top), height: percentOfDay(part.bottom - part.top) }}
+      className="pointer-events-none absolute inset-x-0 z-20 rounded border border-teal-700 bg-teal-500/30 px-1 text-xs font-semibold text-teal-950"
+    >
+      {date === selection.start.date ? `${clockTime(selection.start.minutes)} – ${clockTime(selection.end.minutes)}` : null}
+    </div>
+  );
 }
 
 // Where "now" is on the wall clock, known only once the page runs in the browser (the server's
@@ -42,9 +67,11 @@ function useNow(timeZone: string): { date: string; minutes: number } | null {
 
 // One week by the hour: all-day events and those of a day or more as bars in the top row; timed
 // events as blocks as tall as they last, side by side where they overlap, split at midnight. A block
-// is dragged to another hour or day, and its lower edge to another end.
-export function WeekGrid({ t, locale, days, today, timeZone, events, itemsOn, holidayOn, onOpen, onReschedule }: GridProps) {
+// is dragged to another hour or day, and its lower edge to another end. A click on an hour, or a drag
+// down the hours (and over to other days), starts a new event there.
+export function WeekGrid({ t, locale, days, today, timeZone, events, itemsOn, holidayOn, onOpen, onCreate, onReschedule }: GridProps) {
   const scroller = useRef<HTMLDivElement>(null);
+  const grid = useRef<HTMLDivElement>(null);
   // What is being dragged: an event, and the day and minute of it taken hold of.
   const grabbed = useRef<{ event: EventDto; date: string; minutes: number } | null>(null);
   // A lower edge being dragged: the event and where its end is now, drawn before it is saved.
@@ -56,6 +83,17 @@ export function WeekGrid({ t, locale, days, today, timeZone, events, itemsOn, ho
     const shift = daysBetween(held.date, date) * 24 * 60 + Math.floor(minutes / 60) * 60 - Math.floor(held.minutes / 60) * 60;
     if (shift !== 0) onReschedule(held.event, movedBy(held.event, 0, shift, timeZone));
   };
+  // Shown by the selection as it was drawn; Esc gives focus back to the hour it starts in.
+  const drag = useCreateDrag(grid, wallTimeAt, (from, to) => {
+    const { start, end } = selectedTimes(from, to);
+    const hour = `${clockTime(start.minutes).slice(0, 2)}:00`;
+    const returnFocus = grid.current?.querySelector<HTMLElement>(`[data-column="${start.date}"] [data-hour="${hour}"]`) ?? null;
+    onCreate({
+      fields: newEventFields({ startDate: start.date, startTime: clockTime(start.minutes), endDate: end.date, endTime: clockTime(end.minutes) }),
+      anchor: anchorOver([...(grid.current?.querySelectorAll("[data-selection]") ?? [])], returnFocus),
+    });
+  });
+  const selection = drag.selection && selectedTimes(drag.selection.from, drag.selection.to);
   const now = useNow(timeZone);
   useEffect(() => {
     const element = scroller.current;
@@ -65,7 +103,15 @@ export function WeekGrid({ t, locale, days, today, timeZone, events, itemsOn, ho
   const lanes = Math.max(1, ...bars.map((bar) => bar.lane + 1));
   return (
     <div ref={scroller} className="max-h-[70vh] overflow-auto rounded-xl border border-slate-200 bg-white">
-      <div id="calendar-grid" tabIndex={-1} role="grid" aria-label={t.dashboard.calendar} className="grid min-w-[44rem] grid-cols-[3.5rem_repeat(7,minmax(0,1fr))]">
+      <div
+        ref={grid}
+        {...drag.handlers}
+        id="calendar-grid"
+        tabIndex={-1}
+        role="grid"
+        aria-label={t.dashboard.calendar}
+        className="grid min-w-[44rem] grid-cols-[3.5rem_repeat(7,minmax(0,1fr))] select-none [-webkit-touch-callout:none]"
+      >
         <div role="row" className="contents">
           <div role="columnheader" className="sticky top-0 z-30 border-b border-slate-200 bg-slate-100" />
           {days.map((date) => {
@@ -131,11 +177,12 @@ export function WeekGrid({ t, locale, days, today, timeZone, events, itemsOn, ho
             ))}
           </div>
           {days.map((date) => (
-            <div key={date} role="gridcell" className="relative min-w-0 border-l border-slate-100">
+            <div key={date} role="gridcell" data-column={date} className="relative min-w-0 border-l border-slate-100">
               {HOURS.map((hour) => (
                 <button
                   key={hour}
                   type="button"
+                  data-hour={hour}
                   onDragOver={(drag) => {
                     if (grabbed.current) drag.preventDefault();
                   }}
@@ -143,7 +190,7 @@ export function WeekGrid({ t, locale, days, today, timeZone, events, itemsOn, ho
                     drag.preventDefault();
                     drop(date, minutesOf(hour));
                   }}
-                  onClick={() => onOpen({ kind: "create", date, time: hour })}
+                  onClick={(click) => onCreate({ fields: hourFields(date, hour), anchor: anchorOver([click.currentTarget], click.currentTarget) })}
                   aria-label={format(t.planner.addEventAt, { date: formatDate(date, locale, { dateStyle: "medium" }), time: hour })}
                   style={{ height: `${HOUR_REM}rem` }}
                   className="block w-full border-b border-slate-100 hover:bg-teal-50 focus-visible:bg-teal-50"
@@ -225,6 +272,7 @@ export function WeekGrid({ t, locale, days, today, timeZone, events, itemsOn, ho
                   );
                 })}
               </ul>
+              {selection ? <SelectionPart selection={selection} date={date} /> : null}
               {now?.date === date ? (
                 <div aria-hidden data-testid="now-line" style={{ top: percentOfDay(now.minutes) }} className="pointer-events-none absolute inset-x-0 z-20 border-t-2 border-red-600" />
               ) : null}

@@ -134,6 +134,8 @@ export const en: Dictionary = {
     view: "View",
     addEventOn: "Add an event on {date}",
     addEventAt: "Add an event on {date} at {time}",
+    quickAdd: "Quick add event",
+    moreOptions: "More options",
     more: "+{count} more",
     allDay: "All day",
     newEvent: "New event",

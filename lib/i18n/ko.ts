@@ -133,6 +133,8 @@ export const ko = {
     view: "보기",
     addEventOn: "{date}에 일정 추가",
     addEventAt: "{date} {time}에 일정 추가",
+    quickAdd: "빠른 일정 추가",
+    moreOptions: "더 보기",
     more: "+{count}개 더",
     allDay: "종일",
     newEvent: "새 일정",

@@ -143,3 +143,36 @@ export function resizedTo(event: Timing, date: string, minutes: number, timeZone
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
+
+// A place in the week's hours: a date and the minutes from its midnight.
+export interface WallTime {
+  date: string;
+  minutes: number;
+}
+
+// The hours a drag to create an event snaps to.
+export const SELECTION_STEP = 15;
+
+const toWall = ({ date, minutes }: WallTime) => Date.parse(`${date}T00:00:00Z`) / 60_000 + minutes;
+function fromWall(total: number): WallTime {
+  const iso = new Date(total * 60_000).toISOString();
+  return { date: iso.slice(0, 10), minutes: minutesOf(iso.slice(11, 16)) };
+}
+
+// What a drag over the hours selects, from where it was pressed to where the pointer is, either way
+// round: the quarter-hours it touches, at least one; it may run over midnight into other days.
+export function selectedTimes(pressed: WallTime, pointer: WallTime): { start: WallTime; end: WallTime } {
+  const [low, high] = [toWall(pressed), toWall(pointer)].sort((a, b) => a - b) as [number, number];
+  const start = Math.floor(low / SELECTION_STEP) * SELECTION_STEP;
+  const end = Math.max(start + SELECTION_STEP, Math.ceil(high / SELECTION_STEP) * SELECTION_STEP);
+  return { start: fromWall(start), end: fromWall(end) };
+}
+
+// The part of a selection on one day's column, in minutes from its midnight; null on other days.
+export function selectionOn(selection: { start: WallTime; end: WallTime }, date: string): { top: number; bottom: number } | null {
+  const { start, end } = selection;
+  if (date < start.date || date > end.date || (date === end.date && end.minutes === 0 && date !== start.date)) return null;
+  return { top: date === start.date ? start.minutes : 0, bottom: date === end.date ? end.minutes : MINUTES_A_DAY };
+}
+
+export const clockTime = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;

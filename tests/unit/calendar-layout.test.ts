@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { calendarPlace, weekDays } from "@/lib/planner/calendar";
-import { barsInRow, blocksOn, eventBars, isLong, timeLabelOn } from "@/lib/planner/calendar-layout";
+import { barsInRow, blocksOn, eventBars, isLong, selectedTimes, selectionOn, timeLabelOn } from "@/lib/planner/calendar-layout";
 
 const week = weekDays("2026-12-14", 0); // Sun 13 … Sat 19 December 2026
 const seoul = "Asia/Seoul";
@@ -57,4 +57,23 @@ test("the calendar's place comes from the URL, and anything odd there falls back
   assert.deepEqual(calendarPlace(null, null), { view: "month", date: null });
   for (const date of ["2026-02-30", "2026-13-01", "2026-12-32", "26-12-14", "2026-12-14T00:00", "9999-01-01", ""]) assert.equal(calendarPlace("month", date).date, null, date);
   assert.equal(calendarPlace("year", "2026-12-14").view, "month");
+});
+
+test("a drag over the hours selects the quarter-hours it touches, either way round and over midnight", () => {
+  const ten = { date: "2027-03-08", minutes: 10 * 60 + 4 };
+  const past11 = { date: "2027-03-08", minutes: 11 * 60 + 20 };
+  const expected = { start: { date: "2027-03-08", minutes: 600 }, end: { date: "2027-03-08", minutes: 690 } };
+  assert.deepEqual(selectedTimes(ten, past11), expected);
+  assert.deepEqual(selectedTimes(past11, ten), expected, "dragged upwards");
+  assert.deepEqual(selectedTimes(ten, ten), { start: { date: "2027-03-08", minutes: 600 }, end: { date: "2027-03-08", minutes: 615 } }, "at least a quarter-hour");
+  // Monday 22:10 to Tuesday 01:50: three days' columns are drawn only where it lies.
+  const night = selectedTimes({ date: "2027-03-08", minutes: 22 * 60 + 10 }, { date: "2027-03-09", minutes: 60 + 50 });
+  assert.deepEqual(night, { start: { date: "2027-03-08", minutes: 1320 }, end: { date: "2027-03-09", minutes: 120 } });
+  assert.deepEqual(selectionOn(night, "2027-03-08"), { top: 1320, bottom: 1440 });
+  assert.deepEqual(selectionOn(night, "2027-03-09"), { top: 0, bottom: 120 });
+  assert.equal(selectionOn(night, "2027-03-10"), null);
+  // Ending at midnight draws nothing on the next day.
+  const toMidnight = selectedTimes({ date: "2027-03-08", minutes: 23 * 60 }, { date: "2027-03-08", minutes: 24 * 60 });
+  assert.deepEqual(toMidnight.end, { date: "2027-03-09", minutes: 0 });
+  assert.equal(selectionOn(toMidnight, "2027-03-09"), null);
 });
