@@ -7,6 +7,7 @@ import { consumeMailAllowance, queueMail } from "@/lib/auth/mail-intents";
 import { isMailedTokenSpent, readMailedToken, spendMailedToken } from "@/lib/auth/mailed-tokens";
 import { createPasswordResetLink } from "@/lib/auth/password-changes";
 import { recordSecurityEvent } from "@/lib/auth/security-events";
+import { revokeAllPersonalTokens } from "@/lib/auth/personal-tokens";
 import { revokeSessions } from "@/lib/auth/sessions";
 import { verifyToken } from "@/lib/auth/tokens";
 import { sendLater } from "@/lib/mail/later";
@@ -103,6 +104,7 @@ export async function revertEmailChange(token: string, meta: RequestMeta): Promi
     throw error;
   }
   await revokeSessions(change.userId, "all", meta);
+  await revokeAllPersonalTokens(change.userId);
   await recordSecurityEvent({ userId: change.userId, type: "EMAIL_CHANGE_REVERTED", reason: `${change.newEmail} → ${change.oldEmail}` }, meta);
   return { ok: true, resetUrl: await createPasswordResetLink({ id: change.userId, email: change.oldEmail }) };
 }

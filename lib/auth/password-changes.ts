@@ -8,6 +8,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password-hashing";
 import { MIN_PASSWORD_SCORE, passwordScore } from "@/lib/auth/password-strength";
 import { recordSecurityEvent } from "@/lib/auth/security-events";
 import { noticeAccountDeleted, recordAccountChange } from "@/lib/auth/security-notices";
+import { revokeAllPersonalTokens } from "@/lib/auth/personal-tokens";
 import { revokeSessions } from "@/lib/auth/sessions";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { clearDeviceTrust, forgetAllDevices } from "@/lib/auth/devices";
@@ -75,6 +76,7 @@ export async function resetPassword(token: string, password: string, remove: str
     throw new ApiError("INVALID_INPUT", { token: "resetLinkInvalid" });
   }
   await revokeSessions(user.id, "all", meta);
+  await revokeAllPersonalTokens(user.id);
   await clearDeviceTrust(user.id);
   await clearFailures(user.email);
   await recordAccountChange(user.id, "PASSWORD_RESET", meta, { method: "EMAIL" });
@@ -105,6 +107,7 @@ export async function secureAccount(token: string, meta: RequestMeta): Promise<b
   const checked = await checkResetToken(token);
   if (!checked) return false;
   await revokeSessions(checked.user.id, "all", meta);
+  await revokeAllPersonalTokens(checked.user.id);
   // Every device is a stranger again: a thief's browser asks for a code like any other.
   await forgetAllDevices(checked.user.id);
   await recordSecurityEvent({ userId: checked.user.id, type: "ACCOUNT_SECURED", reason: "'this wasn't me' link" }, meta);

@@ -95,6 +95,13 @@ export async function revokePersonalToken(userId: string, id: string, meta: Requ
   await recordSecurityEvent({ userId, type: "PERSONAL_TOKEN_REVOKED", reason: row ? `${row.prefix} ${row.name}` : undefined }, meta);
 }
 
+// The ways back from a takeover (a password reset, "this wasn't me", undoing an e-mail change) end
+// every token too: one an intruder made would otherwise outlive every session they had. Answers how
+// many were live.
+export async function revokeAllPersonalTokens(userId: string): Promise<number> {
+  return (await getDb().personalAccessToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } })).count;
+}
+
 // The owner of a token that is live (not revoked, not expired, its account not disabled; a deleted
 // account's tokens went with it) and holds `scope`: 401 for a token that is not, 403 for one
 // without the scope.

@@ -276,3 +276,22 @@ describe("personal access tokens", () => {
     assert.equal((await client.request(RANGE)).status, 200, "nor is the browser");
   });
 });
+
+describe("the ways back from a takeover end every personal access token", () => {
+  test("a password reset and 'this wasn't me' revoke the tokens someone made in the account", async () => {
+    const { requestReset } = await import("../helpers/users");
+    for (const recovery of ["reset", "secure"] as const) {
+      const { client, email } = await signedInUser();
+      const { token } = await createToken(client);
+      assert.equal((await script(token, RANGE)).status, 200);
+      const reset = await requestReset(email);
+      if (recovery === "reset") {
+        assert.equal((await new Client().post("/api/auth/password/reset", { token: reset, password: "a brand new passphrase for this" })).status, 200);
+      } else {
+        const secured = await new Client().followMailedLink(`${client.base}/secure-account?token=${encodeURIComponent(reset)}`, "/api/auth/secure-account");
+        assert.equal(secured.status, 303);
+      }
+      assert.equal((await script(token, RANGE)).status, 401, recovery);
+    }
+  });
+});
