@@ -26,14 +26,18 @@ export async function linkModules(dir: string, from = path.join(process.cwd(), "
   if (linked.status !== 0) throw new Error(`could not link node_modules into ${dir}: ${linked.stderr.toString()}`);
 }
 
-// Next 16 takes a middleware (Edge) or a proxy (Node.js) from any of these.
+// Next 16 takes a middleware or a proxy from any of these.
 const MIDDLEWARE_FILES = ["middleware.ts", "middleware.js", "proxy.ts", "proxy.js"];
 
 export async function build(dir: string): Promise<void> {
   await run(process.execPath, [path.join(dir, "node_modules", "next", "dist", "bin", "next"), "build"], dir);
-  // The build must be of this folder: a middleware exactly when this folder has one.
-  const manifest = JSON.parse(await readFile(path.join(dir, ".next", "server", "middleware-manifest.json"), "utf8")) as { middleware: Record<string, unknown> };
-  const built = Object.keys(manifest.middleware).length > 0;
+  // The build must be of this folder: a middleware exactly when this folder has one. An Edge one is
+  // listed in the middleware manifest, a Node.js one (a proxy) among the functions.
+  const server = path.join(dir, ".next", "server");
+  const edge = JSON.parse(await readFile(path.join(server, "middleware-manifest.json"), "utf8")) as { middleware: Record<string, unknown> };
+  const functions = path.join(server, "functions-config-manifest.json");
+  const node = existsSync(functions) && "/_middleware" in (JSON.parse(await readFile(functions, "utf8")) as { functions: Record<string, unknown> }).functions;
+  const built = Object.keys(edge.middleware).length > 0 || node;
   if (built !== MIDDLEWARE_FILES.some((file) => existsSync(path.join(dir, file)))) throw new Error(`${dir} was not built from its own files (middleware ${built ? "present" : "missing"})`);
 }
 
