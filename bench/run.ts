@@ -20,7 +20,8 @@ import { startOwnStack } from "../tests/helpers/own-stack";
 import { randomAddress } from "../tests/helpers/http";
 import { PASSWORD } from "../tests/helpers/users";
 import { evictionRates, idleEventLoopDelay } from "./in-process";
-import { buildBareNext, buildVariant, emptyMiddleware, passwordCheckOnlyLogin, replaceIn } from "./variants";
+import { buildPeer, PEER_VERSIONS, startPeer, type PeerName } from "./peers";
+import { buildBareNext, buildVariant, emptyMiddleware, passwordCheckOnlyLogin, pingRoute, replaceIn } from "./variants";
 
 const ROUNDS = 3;
 // Comparisons are paired: both sides measured back to back in every round, the order flipped each
@@ -443,6 +444,63 @@ async function middlewareAndRevocation(variants: Variants): Promise<void> {
   }
 }
 
+interface PeerBuilds {
+  // TropiCal with `GET /api/ping` added (bench/variants.ts), the request the peers answer too.
+  tropical: string;
+  peers: Record<PeerName, string>;
+}
+
+async function buildPeers(): Promise<PeerBuilds> {
+  const peers = { authjs: await buildPeer("authjs"), betterAuth: await buildPeer("betterAuth") };
+  return { tropical: await buildVariant("ping-route", pingRoute), peers };
+}
+
+// The same signed-in request to TropiCal and to two peers' apps on the same Next.js, servers taking
+// turns round by round like the variant builds.
+async function peerSessionChecks(builds: PeerBuilds): Promise<void> {
+  const stack = await startOwnStack("bench-peers", { cpu: SERVER_CPU });
+  const servers: { stop: () => Promise<void> }[] = [];
+  try {
+    const { client } = await stack.signedIn();
+    const tropical = await stack.startAppFrom(builds.tropical);
+    servers.push(tropical);
+    const targets = [{ name: "tropical", url: `${tropical.baseUrl}/api/ping`, cookie: client.cookieHeader("/api/ping") }];
+    for (const name of ["authjs", "betterAuth"] as const) {
+      const peer = await startPeer(name, builds.peers[name], stack.databaseUrl, SERVER_CPU);
+      servers.push(peer);
+      targets.push({ name, url: `${peer.baseUrl}/api/ping`, cookie: peer.cookie });
+    }
+    const rates: Record<string, number[]> = {};
+    const unexpected: string[] = [];
+    const measure = async (target: (typeof targets)[number], duration: number) => {
+      const result = await cannon(target.url, { headers: { cookie: target.cookie }, duration });
+      // A server refusing the session would be measured as fast for the wrong reason.
+      if (result.non2xx > 0) unexpected.push(`${target.name}: ${result.non2xx} non-2xx`);
+      return result.requests.average;
+    };
+    for (const target of targets) await measure(target, 2);
+    for (let round = 0; round < PAIRED_ROUNDS; round++) for (const target of round % 2 === 0 ? targets : [...targets].reverse()) (rates[target.name] ??= []).push(await measure(target, 3));
+    if (unexpected.length > 0) throw new Error(`peer comparison servers answered errors: ${unexpected.join("; ")}`);
+    const ours = rates.tropical ?? [];
+    for (const [name, label] of [
+      ["authjs", `Auth.js v5 (\`auth()\` in middleware and handler, JWE cookie)`],
+      ["betterAuth", `Better Auth (\`getSession\` in proxy and handler, cookie cache)`],
+    ] as const) {
+      const theirs = rates[name] ?? [];
+      const ratios = theirs.map((rate, round) => rate / (ours[round] ?? rate));
+      report(
+        `Per-request session check: ${label} against TropiCal's, signed-in \`GET /api/ping\` answering the user's id`,
+        `${median(ratios).toFixed(2)}× (rounds ${spread(ratios)}); ${Math.round(median(theirs))} vs ${Math.round(median(ours))} req/s`,
+        "(context)",
+        null,
+      );
+    }
+  } finally {
+    for (const server of servers) await server.stop();
+    await stack.stop();
+  }
+}
+
 // Lighthouse (performance and accessibility, mobile defaults with simulated throttling) with
 // Debian's Chromium where Playwright's own is not installed; the dashboard with a session cookie.
 async function lighthouseScores(): Promise<void> {
@@ -583,10 +641,18 @@ async function javascriptOnly(): Promise<void> {
   console.log(rows.join("\n"));
 }
 
+// `npm run bench -- peers`: only the peers' rows, with their builds, printed rather than written.
+async function peersOnly(): Promise<void> {
+  await peerSessionChecks(await buildPeers());
+  console.log(rows.join("\n"));
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes("javascript")) return javascriptOnly();
-  console.log("building the variants (no middleware, empty middleware, no revocation check, bare Next.js, login cut down to its password check, every hash at once)…");
+  if (process.argv.includes("peers")) return peersOnly();
+  console.log("building the variants (no middleware, empty middleware, no revocation check, bare Next.js, login cut down to its password check, every hash at once, the peers' apps)…");
   const variants = await buildVariants();
+  const peerBuilds = await buildPeers();
   const bareNext = await buildBareNext();
   const passwordCheckOnly = await buildVariant("password-check-only-login", passwordCheckOnlyLogin);
   const everyHashAtOnce = await buildVariant("every-hash-at-once", (dir) =>
@@ -601,6 +667,8 @@ async function main(): Promise<void> {
   await http(passwordCheckOnly, everyHashAtOnce);
   console.log("middleware and revocation check against the variant builds…");
   await middlewareAndRevocation(variants);
+  console.log("session checks of Auth.js and Better Auth against TropiCal's…");
+  await peerSessionChecks(peerBuilds);
   console.log("JavaScript per route…");
   await javascriptPerRoute(bareNext);
   console.log("Lighthouse…");
@@ -620,7 +688,9 @@ medians of ${ROUNDS} runs or more. ${
   }.
 Variants are separate builds of this tree (the same again, no middleware, an empty one, the real
 one with tokens decoded but not verified, no revocation check, the login route cut down to its
-password check) and a bare Next.js app, built by the same run.
+password check, one with \`GET /api/ping\` added) and a bare Next.js app, built by the same run, as
+are two peers' apps with the same Next.js and React (next-auth ${PEER_VERSIONS.authjs}, better-auth
+${PEER_VERSIONS.betterAuth}, from bench/peers.ts).
 
 | measurement | result | target | |
 |---|---|---|---|

@@ -10,9 +10,9 @@ import path from "node:path";
 
 export const BENCH_DIR = path.join(os.tmpdir(), "tropical-bench");
 
-function run(command: string, args: string[], cwd: string): Promise<void> {
+export function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    const child = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -21,17 +21,24 @@ function run(command: string, args: string[], cwd: string): Promise<void> {
 }
 
 // node_modules is hard-linked, not copied or symlinked: fast, and Turbopack sees a real folder.
-async function linkModules(dir: string): Promise<void> {
-  const linked = spawnSync("cp", ["-al", path.join(process.cwd(), "node_modules"), path.join(dir, "node_modules")]);
+export async function linkModules(dir: string, from = path.join(process.cwd(), "node_modules")): Promise<void> {
+  const linked = spawnSync("cp", ["-al", from, path.join(dir, "node_modules")]);
   if (linked.status !== 0) throw new Error(`could not link node_modules into ${dir}: ${linked.stderr.toString()}`);
 }
 
-async function build(dir: string): Promise<void> {
+// Next 16 takes a middleware or a proxy from any of these.
+const MIDDLEWARE_FILES = ["middleware.ts", "middleware.js", "proxy.ts", "proxy.js"];
+
+export async function build(dir: string): Promise<void> {
   await run(process.execPath, [path.join(dir, "node_modules", "next", "dist", "bin", "next"), "build"], dir);
-  // The build must be of this folder: a middleware exactly when this folder has one.
-  const manifest = JSON.parse(await readFile(path.join(dir, ".next", "server", "middleware-manifest.json"), "utf8")) as { middleware: Record<string, unknown> };
-  const built = Object.keys(manifest.middleware).length > 0;
-  if (built !== existsSync(path.join(dir, "middleware.ts"))) throw new Error(`${dir} was not built from its own files (middleware ${built ? "present" : "missing"})`);
+  // The build must be of this folder: a middleware exactly when this folder has one. An Edge one is
+  // listed in the middleware manifest, a Node.js one (a proxy) among the functions.
+  const server = path.join(dir, ".next", "server");
+  const edge = JSON.parse(await readFile(path.join(server, "middleware-manifest.json"), "utf8")) as { middleware: Record<string, unknown> };
+  const functions = path.join(server, "functions-config-manifest.json");
+  const node = existsSync(functions) && "/_middleware" in (JSON.parse(await readFile(functions, "utf8")) as { functions: Record<string, unknown> }).functions;
+  const built = Object.keys(edge.middleware).length > 0 || node;
+  if (built !== MIDDLEWARE_FILES.some((file) => existsSync(path.join(dir, file)))) throw new Error(`${dir} was not built from its own files (middleware ${built ? "present" : "missing"})`);
 }
 
 // The app as committed plus uncommitted work (what git would add), with `change` applied, built.
@@ -90,6 +97,15 @@ export async function passwordCheckOnlyLogin(dir: string): Promise<void> {
       "",
     ].join("\n"),
   );
+}
+
+// TropiCal's side of the comparison with its peers (bench/peers.ts): one route doing what theirs do,
+// answering the user's id, through the builder every signed-in route uses.
+export async function pingRoute(dir: string): Promise<void> {
+  const route = path.join(dir, "app", "api", "ping", "route.ts");
+  if (existsSync(route)) throw new Error("app/api/ping exists: the bench variant would replace a real route");
+  await mkdir(path.dirname(route), { recursive: true });
+  await writeFile(route, 'import { json, route } from "@/lib/http/route";\n\nexport const GET = route({ auth: "user" }, async ({ user }) => json({ id: user.id }));\n');
 }
 
 // The smallest App Router app with the same Next.js, for the JavaScript every page pays anyway.

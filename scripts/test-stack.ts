@@ -42,10 +42,9 @@ export interface TestStack {
   startAppFrom: (appDir: string) => Promise<{ baseUrl: string; stop: () => Promise<void> }>;
 }
 
-// The app's server process; on one core when asked, so that a load generator on another core does
-// not compete with it (the benchmarks).
-function spawnApp(env: NodeJS.ProcessEnv, cwd: string, cpu: number | undefined): ChildProcess {
-  const args = ["--import", "tsx", "server.ts"];
+// The app's server process (or, for the benchmarks' peer apps, `args` of another server); on one
+// core when asked, so that a load generator on another core does not compete with it.
+export function spawnApp(env: NodeJS.ProcessEnv, cwd: string, cpu: number | undefined, args = ["--import", "tsx", "server.ts"]): ChildProcess {
   const options = { env, cwd, stdio: ["ignore", "pipe", "pipe"] as ["ignore", "pipe", "pipe"] };
   return cpu === undefined ? spawn(process.execPath, args, options) : spawn("taskset", ["-c", String(cpu), process.execPath, ...args], options);
 }
@@ -59,7 +58,7 @@ export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 
   if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
 }
 
-async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 60_000): Promise<void> {
+export async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`the app exited with code ${server.exitCode} before it was ready`);
