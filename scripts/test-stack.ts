@@ -8,6 +8,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { rotateKeyRing } from "../lib/auth/key-ring";
 import { RETIRED_KEY_GRACE_SECONDS } from "../lib/auth/tokens";
+import { startAiPipeline, type AiPipeline } from "./ai-pipeline";
 import { applyMigrations } from "./migrate";
 import { startOAuthProviders } from "./oauth-providers";
 import { findFreePort, startEmbeddedPostgres, startMailCatcher } from "./services";
@@ -25,6 +26,12 @@ export interface TestStack {
   signingKeys: string;
   metricsToken: string;
   cronSecret: string;
+  // The example resource server (examples/ai-pipeline) in both models: behind the gateway as the
+  // service "ai" (aud=ai tokens), and called directly with access tokens; and the secret "ai"
+  // introspects with.
+  aiGatewayUrl: string;
+  aiDirectUrl: string;
+  serviceSecret: string;
   stop: () => Promise<void>;
   // For the resilience tests: take one part down and bring it back on the same address.
   stopDatabase: () => Promise<void>;
@@ -85,6 +92,8 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
   const signingKeys = JSON.stringify((await rotateKeyRing(null, { now: Math.floor(Date.now() / 1000), alg: "ES256", graceSeconds: RETIRED_KEY_GRACE_SECONDS })).ring);
   const metricsToken = randomBytes(24).toString("base64url");
   const cronSecret = randomBytes(24).toString("base64url");
+  const serviceSecret = randomBytes(24).toString("base64url");
+  const [aiGatewayPort, aiDirectPort] = [await findFreePort(), await findFreePort()];
   const log = createWriteStream(path.join(dir, "app.log"), { flags: "a" });
   // Every app process pipes its stdout and stderr here, each pipe a few listeners: the benchmarks'
   // six servers pass Node's default warning level of ten without leaking anything.
@@ -106,6 +115,8 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
     AUTH_SIGNING_KEYS: signingKeys,
     METRICS_TOKEN: metricsToken,
     CRON_SECRET: cronSecret,
+    SERVICES: `ai=http://127.0.0.1:${aiGatewayPort}`,
+    SERVICE_SECRETS: `ai:${serviceSecret}`,
     ...providers.env,
     ...options.env,
   };
@@ -131,7 +142,9 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
   const stopApp = async () => {
     if (server) await stopProcess(server);
   };
+  const pipelines: AiPipeline[] = [];
   const stop = async () => {
+    for (const pipeline of pipelines) await stopProcess(pipeline.child);
     await stopApp();
     await catcher.stop().catch(() => {});
     await providers.stop().catch(() => {});
@@ -139,6 +152,11 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
   };
   try {
     await startApp();
+    // After the app: each discovers the JWKS from the app's issuer metadata as it starts.
+    const issuer = new URL(baseUrl).origin;
+    const common = { TROPICAL_ISSUER: issuer, SERVICE_NAME: "ai", ECHO_ENDPOINT: "on" };
+    pipelines.push(await startAiPipeline(aiGatewayPort, { ...common, AI_MODE: "gateway" }, log));
+    pipelines.push(await startAiPipeline(aiDirectPort, { ...common, AI_MODE: "direct" }, log));
   } catch (error) {
     await stop();
     throw error;
@@ -152,6 +170,9 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
     signingKeys,
     metricsToken,
     cronSecret,
+    aiGatewayUrl: `http://127.0.0.1:${aiGatewayPort}`,
+    aiDirectUrl: `http://127.0.0.1:${aiDirectPort}`,
+    serviceSecret,
     stop,
     stopDatabase: () => postgres.stop(),
     startDatabase: async () => {
@@ -184,6 +205,9 @@ export function stackEnv(stack: TestStack): Record<string, string> {
     TEST_METRICS_TOKEN: stack.metricsToken,
     TEST_CRON_SECRET: stack.cronSecret,
     TEST_OAUTH_URL: stack.oauthUrl,
+    TEST_AI_GATEWAY_URL: stack.aiGatewayUrl,
+    TEST_AI_DIRECT_URL: stack.aiDirectUrl,
+    TEST_SERVICE_SECRET: stack.serviceSecret,
   };
 }
 

@@ -10,6 +10,9 @@ const testEnvSchema = z.object({
   TEST_METRICS_TOKEN: z.string().min(16),
   TEST_CRON_SECRET: z.string().min(16),
   TEST_OAUTH_URL: z.url(),
+  TEST_AI_GATEWAY_URL: z.url(),
+  TEST_AI_DIRECT_URL: z.url(),
+  TEST_SERVICE_SECRET: z.string().min(16),
 });
 
 export function testEnv() {
