@@ -19,10 +19,8 @@ function namedList<Value extends z.ZodType>(separator: string, value: Value) {
     .optional()
     .transform((source, context) => {
       const entries = new Map<string, z.output<Value>>();
-      for (const item of (source ?? "")
-        .split(",")
-        .map((part) => part.trim())
-        .filter(Boolean)) {
+      const items = (source ?? "").split(",").map((part) => part.trim());
+      for (const item of items.filter(Boolean)) {
         const at = item.indexOf(separator);
         const name = item.slice(0, Math.max(at, 0));
         const parsed = value.safeParse(item.slice(at + 1));
