@@ -79,10 +79,9 @@ export async function forwardToService(request: Request, user: SignedInUser, tar
   }
   log("info", "service call", { service: target.name, method, status: answer.status, ms: Math.round(performance.now() - started) });
   const answerHeaders = copyHeaders(answer.headers, ANSWER_HEADERS);
+  // Served from TropiCal's origin, but never run there as a page: every /api answer carries
+  // next.config.js's CSP (default-src 'none') and nosniff, whatever the service sent.
   for (const [name, value] of Object.entries(NO_STORE)) answerHeaders.set(name, value);
-  // Served from TropiCal's origin: whatever the service answers must never run there as a page.
-  answerHeaders.set("content-security-policy", "default-src 'none'; sandbox");
-  answerHeaders.set("x-content-type-options", "nosniff");
   const empty = method === "HEAD" || BODYLESS_STATUSES.has(answer.status);
   return new Response(empty ? null : bytes, { status: answer.status, headers: answerHeaders });
 }

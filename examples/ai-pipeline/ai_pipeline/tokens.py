@@ -18,8 +18,9 @@ from .settings import Settings
 ALGORITHM_OF_KEY = {("EC", "P-256"): "ES256", ("OKP", "Ed25519"): "EdDSA"}
 # Headers that would have a verifier fetch or trust a key the token names itself (RFC 8725 3.10).
 KEY_CARRYING_HEADERS = ("jku", "jwk", "x5u", "x5c")
-# Clocks of TropiCal and this service may differ by this much.
-LEEWAY_SECONDS = 30
+# Clocks of TropiCal and this service may differ by this much; kept small, since it lengthens the
+# gateway's one-minute tokens for whoever holds one.
+LEEWAY_SECONDS = 5
 
 
 class InvalidToken(Exception):
