@@ -37,6 +37,8 @@ const PUBLIC_API = new Set([
   "/api/ready",
   // Guarded by its own bearer token (METRICS_TOKEN), for scrapers that have no session.
   "/api/metrics",
+  // Services authenticate with their own credentials (SERVICE_SECRETS, lib/auth/service-clients.ts).
+  "/api/auth/introspect",
 ]);
 // The provider round trip: starting it needs next-auth's CSRF token, finishing it the state cookie.
 // The scheduler's jobs: every route there is built with auth "cron", the CRON_SECRET bearer check

@@ -1,13 +1,42 @@
 import "server-only";
 import { z } from "zod";
 import { parseKeyRing } from "@/lib/auth/key-ring";
-import { AUTH_SECRET_MIN_BYTES, isLongEnoughSecret } from "@/lib/auth/tokens";
+import { AUDIENCE, AUTH_SECRET_MIN_BYTES, isLongEnoughSecret } from "@/lib/auth/tokens";
 import { appOrigins } from "@/lib/http/app-origin";
+import { SERVICE_NAME } from "@/lib/validations/services";
 
 const header = z
   .string()
   .regex(/^[a-z0-9-]{1,64}$/i)
   .transform((value) => value.toLowerCase());
+
+// "name<separator>value" pairs, comma-separated, each name once, as a Map: a plain object would
+// answer a lookup of "constructor" with Object's own. No service may be named for the audience of
+// TropiCal's own access tokens.
+function namedList<Value extends z.ZodType>(separator: string, value: Value) {
+  return z
+    .string()
+    .optional()
+    .transform((source, context) => {
+      const entries = new Map<string, z.output<Value>>();
+      const items = (source ?? "").split(",").map((part) => part.trim());
+      for (const item of items.filter(Boolean)) {
+        const at = item.indexOf(separator);
+        const name = item.slice(0, Math.max(at, 0));
+        const parsed = value.safeParse(item.slice(at + 1));
+        if (at < 0 || !SERVICE_NAME.test(name) || name === AUDIENCE) {
+          context.addIssue({ code: "custom", message: `needs name${separator}value pairs, each name lowercase letters, digits and dashes (not ${AUDIENCE})` });
+        } else if (entries.has(name)) {
+          context.addIssue({ code: "custom", message: `names ${name} twice` });
+        } else if (!parsed.success) {
+          context.addIssue({ code: "custom", message: `${name}: ${parsed.error.issues[0]?.message ?? "is invalid"}` });
+        } else {
+          entries.set(name, parsed.data);
+        }
+      }
+      return entries;
+    });
+}
 
 // Parsed once per server process. In production a missing or bad value stops the app at start
 // (instrumentation.ts); the development scripts fill in local defaults before the app starts.
@@ -58,6 +87,14 @@ const envSchema = z.object({
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   // Bearer secret of /api/cron/* (Vercel Cron sends it); without it those routes do not exist.
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  // The gateway's internal services (lib/services/gateway.ts), e.g. "ai=http://127.0.0.1:8100": a
+  // name not listed here is a 404 at /api/services/<name>/….
+  SERVICES: namedList("=", z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })),
+  // How long the gateway waits for a service's whole answer before it answers 504.
+  SERVICE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  // Credentials of the services that may call /api/auth/introspect (HTTP Basic, client id = the
+  // name), e.g. "ai:<secret>"; without any, the endpoint does not exist.
+  SERVICE_SECRETS: namedList(":", z.string().min(16, "the secret must be at least 16 characters")),
   // The in-process sweeper (lib/jobs.ts): needed where the server lives on, pointless where nothing
   // outlives a request and the cron routes do its work instead.
   MAIL_SWEEPER: z.enum(["on", "off"], { error: "must be on or off" }).optional(),

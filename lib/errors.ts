@@ -31,6 +31,9 @@ export const ERRORS = {
   RATE_LIMITED: { status: 429 },
   INTERNAL: { status: 500 },
   SERVICE_UNAVAILABLE: { status: 503 },
+  // The gateway (lib/services/gateway.ts): an internal service that could not be reached, or did not answer in time.
+  SERVICE_UNREACHABLE: { status: 502 },
+  SERVICE_TIMEOUT: { status: 504 },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -9,6 +9,11 @@ export function withRequestContext<T>(requestId: string, run: () => Promise<T>):
   return requestContext.run({ requestId }, run);
 }
 
+// The id of the request being served, for a call made on its behalf (the gateway) to carry along.
+export function currentRequestId(): string | undefined {
+  return requestContext.getStore()?.requestId;
+}
+
 export function log(level: "info" | "warn" | "error", msg: string, fields: Record<string, unknown> = {}): void {
   const line = JSON.stringify({ time: new Date().toISOString(), level, msg, requestId: requestContext.getStore()?.requestId ?? null, ...fields });
   if (level === "error") console.error(line);

@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import { rotateKeyRing } from "../lib/auth/key-ring";
 import { RETIRED_KEY_GRACE_SECONDS } from "../lib/auth/tokens";
 import webpush from "web-push";
+import { startAiPipeline, type AiPipeline } from "./ai-pipeline";
 import { applyMigrations } from "./migrate";
 import { startOAuthProviders } from "./oauth-providers";
 import { findFreePort, startEmbeddedPostgres, startMailCatcher } from "./services";
@@ -31,6 +32,12 @@ export interface TestStack {
   // The app's VAPID key pair: push is on, and a test may subscribe a stand-in push service on
   // http://127.0.0.1 (PUSH_LOOPBACK_ENDPOINTS).
   vapid: { publicKey: string; privateKey: string };
+  // The example resource server (examples/ai-pipeline) in both models: behind the gateway as the
+  // service "ai" (aud=ai tokens), and called directly with access tokens; and the secret "ai"
+  // introspects with.
+  aiGatewayUrl: string;
+  aiDirectUrl: string;
+  serviceSecret: string;
   stop: () => Promise<void>;
   // For the resilience tests: take one part down and bring it back on the same address.
   stopDatabase: () => Promise<void>;
@@ -91,6 +98,8 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
   const metricsToken = randomBytes(24).toString("base64url");
   const cronSecret = randomBytes(24).toString("base64url");
   const vapid = webpush.generateVAPIDKeys();
+  const serviceSecret = randomBytes(24).toString("base64url");
+  const [aiGatewayPort, aiDirectPort] = [await findFreePort(), await findFreePort()];
   const log = createWriteStream(path.join(dir, "app.log"), { flags: "a" });
   // Every app process pipes its stdout and stderr here, each pipe a few listeners: the benchmarks'
   // six servers pass Node's default warning level of ten without leaking anything.
@@ -116,6 +125,8 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
     VAPID_PRIVATE_KEY: vapid.privateKey,
     VAPID_SUBJECT: "mailto:push@tropical.test",
     PUSH_LOOPBACK_ENDPOINTS: "on",
+    SERVICES: `ai=http://127.0.0.1:${aiGatewayPort}`,
+    SERVICE_SECRETS: `ai:${serviceSecret}`,
     ...providers.env,
     ...options.env,
   };
@@ -141,7 +152,9 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
   const stopApp = async () => {
     if (server) await stopProcess(server);
   };
+  const pipelines: AiPipeline[] = [];
   const stop = async () => {
+    for (const pipeline of pipelines) await stopProcess(pipeline.child);
     await stopApp();
     await catcher.stop().catch(() => {});
     await providers.stop().catch(() => {});
@@ -149,6 +162,11 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
   };
   try {
     await startApp();
+    // After the app: each discovers the JWKS from the app's issuer metadata as it starts.
+    const issuer = new URL(baseUrl).origin;
+    const common = { TROPICAL_ISSUER: issuer, SERVICE_NAME: "ai", ECHO_ENDPOINT: "on" };
+    pipelines.push(await startAiPipeline(aiGatewayPort, { ...common, AI_MODE: "gateway" }, log));
+    pipelines.push(await startAiPipeline(aiDirectPort, { ...common, AI_MODE: "direct" }, log));
   } catch (error) {
     await stop();
     throw error;
@@ -164,6 +182,9 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
     metricsToken,
     cronSecret,
     vapid,
+    aiGatewayUrl: `http://127.0.0.1:${aiGatewayPort}`,
+    aiDirectUrl: `http://127.0.0.1:${aiDirectPort}`,
+    serviceSecret,
     stop,
     stopDatabase: () => postgres.stop(),
     startDatabase: async () => {
@@ -199,6 +220,9 @@ export function stackEnv(stack: TestStack): Record<string, string> {
     TEST_SMTP_URL: stack.smtpUrl,
     TEST_VAPID_PUBLIC_KEY: stack.vapid.publicKey,
     TEST_VAPID_PRIVATE_KEY: stack.vapid.privateKey,
+    TEST_AI_GATEWAY_URL: stack.aiGatewayUrl,
+    TEST_AI_DIRECT_URL: stack.aiDirectUrl,
+    TEST_SERVICE_SECRET: stack.serviceSecret,
   };
 }
 

@@ -16,7 +16,7 @@ export function requireBearerSecret(request: Request, expected: string | undefin
 // Compared as digests: always 32 bytes against 32, so the time taken says nothing about the secret's
 // length or where a guess first differs, and a header whose characters are wider in UTF-8 than in
 // the header's own encoding cannot make the comparison throw.
-function sameSecret(given: string, expected: string): boolean {
+export function sameSecret(given: string, expected: string): boolean {
   const digest = (value: string) => createHash("sha256").update(value).digest();
   return timingSafeEqual(digest(given), digest(expected));
 }

@@ -133,6 +133,13 @@ function forgetSession(sessionId: string): void {
 export async function isSessionActive(sessionId: string): Promise<boolean> {
   const cached = sessionChecks.get(sessionId);
   if (cached && Date.now() - cached.checkedAt < SESSION_CHECK_TTL_MS) return cached.active;
+  return isSessionActiveNow(sessionId);
+}
+
+// The database's word at this moment, with no earlier look standing in for it: introspection
+// (lib/auth/introspection.ts) is asked precisely by services that must not act for a session that
+// ended a moment ago, on whichever instance that happened.
+export async function isSessionActiveNow(sessionId: string): Promise<boolean> {
   const session = await getDb().session.findUnique({ where: { id: sessionId }, select: { revokedAt: true, expiresAt: true } });
   const active = Boolean(session && !session.revokedAt && session.expiresAt > new Date());
   if (sessionChecks.size > 10_000) sessionChecks.clear();

@@ -19,7 +19,7 @@ export const TOKEN_LIFETIME_SECONDS = {
 
 export type TokenType = keyof typeof TOKEN_LIFETIME_SECONDS;
 
-const AUDIENCE = "tropical-web";
+export const AUDIENCE = "tropical-web";
 // Signed with the key ring, so that other parties can verify them with the public keys alone.
 const SIGNED_TYPES: ReadonlySet<TokenType> = new Set(["ACCESS"]);
 // Every other token is checked by TropiCal alone and stays HMAC, under AUTH_SECRET, never the
@@ -197,6 +197,56 @@ export async function signServiceToken(options: { audience: string; sub: string;
     .setExpirationTime(now + (options.lifetimeSeconds ?? 60))
     .setJti(crypto.randomUUID());
   return signWithRing(jwt, "at+jwt");
+}
+
+export interface ServiceTokenClaims {
+  sub: string;
+  sid: string;
+  scope: string;
+  aud: string;
+  iss: string;
+  client_id: string;
+  jti: string;
+  iat: number;
+  exp: number;
+}
+
+// A service token for `audience` alone, as signServiceToken makes them, checked the way
+// verifySignature checks access tokens: the ring's key by kid with that key's algorithm, no key
+// named by the token, its type at+jwt (so an access token is never taken for one, nor one for an
+// access token, whose type is JWT), and the issuer ours. Not remembered: introspection checks each
+// one once.
+export async function verifyServiceToken(token: string, audience: string): Promise<ServiceTokenClaims | null> {
+  try {
+    const header = decodeProtectedHeader(token);
+    if (KEY_CARRYING_HEADERS.some((name) => name in header)) return null;
+    const key = ringKeyFor(header.kid);
+    if (!key) return null;
+    const { payload } = await jwtVerify(token, await verifyingKey(key), {
+      issuer: tokenIssuer(),
+      audience,
+      algorithms: [key.alg],
+      typ: "at+jwt",
+      requiredClaims: ["sub", "sid", "scope", "client_id", "jti", "iat", "exp"],
+    });
+    const { sub, sid, scope, client_id, jti, iat, exp, iss } = payload;
+    if (
+      typeof sub !== "string" ||
+      typeof sid !== "string" ||
+      typeof scope !== "string" ||
+      typeof client_id !== "string" ||
+      typeof jti !== "string" ||
+      typeof iat !== "number" ||
+      typeof exp !== "number" ||
+      typeof iss !== "string" ||
+      iat > Date.now() / 1000 + MAX_CLOCK_SKEW_SECONDS
+    ) {
+      return null;
+    }
+    return { sub, sid, scope, aud: audience, iss, client_id, jti, iat, exp };
+  } catch {
+    return null;
+  }
 }
 
 // The signature check: ring tokens by their kid and the algorithm of that key; HMAC tokens under

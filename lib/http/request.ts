@@ -6,10 +6,11 @@ import { fieldProblems } from "@/lib/validations/field-errors";
 // Auth and planner bodies are small; anything larger is refused before it is parsed.
 export const MAX_BODY_BYTES = 16 * 1024;
 
-async function readLimited(request: Request, maxBytes = MAX_BODY_BYTES): Promise<string> {
+// The body as bytes, refused past `maxBytes` whatever Content-Length claimed.
+export async function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw new ApiError("PAYLOAD_TOO_LARGE");
-  if (!request.body) return "";
+  if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -23,7 +24,11 @@ async function readLimited(request: Request, maxBytes = MAX_BODY_BYTES): Promise
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
+}
+
+async function readLimited(request: Request, maxBytes = MAX_BODY_BYTES): Promise<string> {
+  return new TextDecoder().decode(await readBodyBytes(request, maxBytes));
 }
 
 // PostgreSQL text cannot hold U+0000, so a string carrying one would fail at the database (a 500);

@@ -31,6 +31,8 @@ export const API_ERRORS = {
     RATE_LIMITED: "시도가 너무 많습니다. {seconds}초 후에 다시 시도해 주세요.",
     INTERNAL: "문제가 발생했습니다. 다시 시도해 주세요.",
     SERVICE_UNAVAILABLE: "서비스를 잠시 사용할 수 없습니다. 잠시 후 다시 시도해 주세요.",
+    SERVICE_UNREACHABLE: "연결된 서비스에 닿지 못했습니다. 잠시 후 다시 시도해 주세요.",
+    SERVICE_TIMEOUT: "연결된 서비스가 제때 답하지 않았습니다. 잠시 후 다시 시도해 주세요.",
   },
   en: {
     INVALID_INPUT: "Check what you entered.",
@@ -58,6 +60,8 @@ export const API_ERRORS = {
     RATE_LIMITED: "Too many attempts. Try again in {seconds} seconds.",
     INTERNAL: "Something went wrong. Please try again.",
     SERVICE_UNAVAILABLE: "The service is briefly unavailable. Please try again shortly.",
+    SERVICE_UNREACHABLE: "A connected service could not be reached. Please try again shortly.",
+    SERVICE_TIMEOUT: "A connected service did not answer in time. Please try again shortly.",
   },
 } as const satisfies Record<Locale, Record<ErrorCode, string>>;
 

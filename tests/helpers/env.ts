@@ -13,6 +13,9 @@ const testEnvSchema = z.object({
   TEST_SMTP_URL: z.string().regex(/^smtp:\/\//),
   TEST_VAPID_PUBLIC_KEY: z.string().min(80),
   TEST_VAPID_PRIVATE_KEY: z.string().min(40),
+  TEST_AI_GATEWAY_URL: z.url(),
+  TEST_AI_DIRECT_URL: z.url(),
+  TEST_SERVICE_SECRET: z.string().min(16),
 });
 
 export function testEnv() {

@@ -20,6 +20,7 @@ test("a full run's log holds no token, password or secret", async () => {
     ["the auth secret", new RegExp(process.env.TEST_AUTH_SECRET ?? "unset-secret-never-matches")],
     ["the metrics token", new RegExp(process.env.TEST_METRICS_TOKEN ?? "unset-token-never-matches")],
     ["the cron secret", new RegExp(process.env.TEST_CRON_SECRET ?? "unset-secret-never-matches")],
+    ["a service's introspection secret", new RegExp(process.env.TEST_SERVICE_SECRET ?? "unset-secret-never-matches")],
     ["a password field", /"password"\s*:/i],
   ];
   for (const [what, pattern] of secrets) assert.ok(!pattern.test(text), `the log contains ${what}`);

@@ -1,0 +1,1 @@
+"""A resource server for TropiCal's tokens: see ../README.md."""
