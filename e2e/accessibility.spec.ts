@@ -54,3 +54,23 @@ test("the search page, with results and without, has no WCAG A/AA violations", a
     await expectNoViolations(page);
   }
 });
+
+test("the todo page, with dates in words, the done group open and the date chooser open, has no WCAG A/AA violations", async ({ page, signedIn }) => {
+  void signedIn;
+  const origin = new URL(page.url()).origin;
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Seoul" }).format(new Date());
+  const earlier = new Date(Date.parse(`${today}T00:00:00Z`) - 3 * 86_400_000).toISOString().slice(0, 10);
+  for (const data of [{ title: "기한 지난 일", dueOn: earlier }, { title: "오늘 할 일", dueOn: today }, { title: "날짜 없는 일" }, { title: "끝낸 일" }]) {
+    expect((await page.request.post("/api/todos", { data, headers: { origin } })).status()).toBe(201);
+  }
+  await page.goto("/dashboard/todo");
+  await page.getByRole("checkbox", { name: "끝낸 일 완료" }).check();
+  await page.getByRole("button", { name: "완료됨 (1)" }).click();
+  await page.getByLabel("새 할 일").fill("내일 오후 3시 보고서");
+  await expect(page.getByText("마감일: 내일")).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  await expectNoViolations(page);
+  await page.getByRole("button", { name: "마감일 정하기: 날짜 없는 일" }).click();
+  await page.getByRole("dialog", { name: "마감일 고르기" }).getByRole("button", { name: "날짜 선택" }).click();
+  await expectNoViolations(page);
+});

@@ -76,23 +76,27 @@ test("todo: add with Enter, edit inline, complete, filter, reorder, delete with 
   await page.getByRole("button", { name: "진행 중" }).click();
   await expect(list.getByRole("listitem")).toHaveCount(2);
   await page.getByRole("button", { name: "전체" }).click();
+  // In the whole list the done one waits, folded, in its own group.
+  await expect(list.getByRole("listitem")).toHaveCount(2);
 
   await page.getByRole("button", { name: "엄마께 전화 위로 이동" }).click();
-  await expect(list.getByRole("listitem").nth(1)).toContainText("엄마께 전화");
+  await expect(list.getByRole("listitem").first()).toContainText("엄마께 전화");
   await page.reload();
-  await expect(list.getByRole("listitem").nth(1)).toContainText("엄마께 전화");
+  await expect(list.getByRole("listitem").first()).toContainText("엄마께 전화");
 
   await page.getByRole("button", { name: "삭제: 엄마께 전화" }).click();
-  await expect(list.getByRole("listitem")).toHaveCount(2);
+  await expect(list.getByRole("listitem")).toHaveCount(1);
   await page.getByRole("button", { name: "실행 취소" }).click();
-  await expect(list.getByRole("listitem")).toHaveCount(3);
+  await expect(list.getByRole("listitem")).toHaveCount(2);
 
+  await page.getByRole("button", { name: "완료됨 (1)" }).click();
   await page.getByRole("button", { name: "삭제: 우유 사기" }).click();
   await expect(page.getByRole("button", { name: "실행 취소" })).toBeVisible();
   // Leaving the page commits the deletion at once.
   await page.reload();
   await expect(list.getByRole("listitem")).toHaveCount(2);
-  await expect(list.getByText("우유 사기")).toHaveCount(0);
+  await expect(page.getByText("우유 사기")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^완료됨/ })).toHaveCount(0);
 });
 
 test("todo: a change the server refuses is rolled back with a message", async ({ page, signedIn: _ }) => {
@@ -145,13 +149,13 @@ test("bucket list: add, achieve with a note, see the progress, edit, delete", as
 test("todo: what was typed and chosen before the page's scripts ran is what gets added", async ({ page, signedIn: _ }) => {
   const release = await holdScripts(page);
   await page.goto("/dashboard/todo", { waitUntil: "domcontentloaded" });
-  await page.getByLabel("새 할 일").fill("세탁소 들르기");
-  await page.getByLabel("마감일", { exact: true }).fill("2030-01-15");
+  await page.getByLabel("새 할 일").fill("세탁소 들르기 2030년 1월 15일");
   await page.getByRole("combobox", { name: "우선순위", exact: true }).selectOption("HIGH");
   release();
   await hydrated(page.getByRole("button", { name: "추가" }));
+  await expect(page.getByText("마감일: 2030년 1월 15일 (화)")).toBeVisible();
   await page.getByRole("button", { name: "추가" }).click();
-  await expect(page.getByLabel("마감일: 세탁소 들르기")).toHaveValue("2030-01-15");
+  await expect(page.getByRole("button", { name: "마감일 2030년 1월 15일 (화): 세탁소 들르기" })).toHaveText("2030년 1월 15일 (화)");
   await expect(page.getByLabel("우선순위: 세탁소 들르기")).toHaveValue("HIGH");
 });
 
@@ -221,8 +225,7 @@ test("the todo and bucket lists arrive drawn: their items are on the page before
 test("the calendar is the one place to see the month: todos due and bucket targets show on their day", async ({ page, signedIn: _ }) => {
   const today = todayInBrowserZone();
   await page.getByRole("link", { name: "할 일" }).click();
-  await page.getByLabel("새 할 일").fill("세금 신고");
-  await page.getByLabel("마감일", { exact: true }).fill(today);
+  await page.getByLabel("새 할 일").fill("세금 신고 오늘");
   await page.getByRole("button", { name: "추가" }).click();
   await expect(page.getByRole("button", { name: "세금 신고 제목 수정" })).toBeVisible();
 

@@ -1,5 +1,6 @@
 "use client";
 import { useState, type KeyboardEvent } from "react";
+import { DueDatePicker, dueWords, type DueDateContext } from "@/components/planner/due-date-picker";
 import { oneOf } from "@/components/planner/one-of";
 import type { TodoPatch } from "@/components/planner/use-todos";
 import { format, type Sections } from "@/lib/i18n/dictionaries";
@@ -23,20 +24,20 @@ export interface RowOrder {
 export function TodoRow({
   t,
   todo,
-  today,
+  dates,
   order,
   onChange,
   onRemove,
 }: {
   t: Sections<"planner">;
   todo: TodoDto;
-  today: string;
+  dates: DueDateContext;
   order: RowOrder | null;
   onChange: (patch: TodoPatch) => void;
   onRemove: () => void;
 }) {
   const [editing, setEditing] = useState<string | null>(null);
-  const overdue = isOverdue(todo, today);
+  const overdue = isOverdue(todo, dates.today);
 
   function saveTitle() {
     if (editing === null) return;
@@ -62,10 +63,10 @@ export function TodoRow({
         event.preventDefault();
         order?.dropHere();
       }}
-      className={`flex flex-wrap items-center gap-2 rounded-xl border bg-white p-3 ${overdue ? "border-rose-300" : "border-slate-200"} ${order?.held ? "opacity-50" : ""}`}
+      className={`flex items-start gap-2 rounded-xl border bg-white p-3 ${overdue ? "border-rose-300" : "border-slate-200"} ${order?.held ? "opacity-50" : ""}`}
     >
       {order ? (
-        <span aria-hidden="true" title={format(t.planner.dragHandle, { title: todo.title })} className="cursor-grab text-slate-400 select-none">
+        <span aria-hidden="true" title={format(t.planner.dragHandle, { title: todo.title })} className="mt-0.5 cursor-grab text-slate-400 select-none">
           ⋮⋮
         </span>
       ) : null}
@@ -74,76 +75,82 @@ export function TodoRow({
         checked={todo.completed}
         onChange={(event) => onChange({ completed: event.target.checked })}
         aria-label={format(t.planner.complete, { title: todo.title })}
-        className="size-5 accent-teal-700"
+        className="mt-0.5 size-5 shrink-0 accent-teal-700"
       />
-      <div className="min-w-0 flex-1 basis-[calc(100%-4rem)] sm:basis-0">
-        {editing !== null ? (
-          <input
-            autoFocus
-            value={editing}
-            maxLength={200}
-            aria-label={format(t.planner.editTitle, { title: todo.title })}
-            onChange={(event) => setEditing(event.target.value)}
-            onKeyDown={onEditKey}
-            onBlur={saveTitle}
-            className="w-full rounded border border-teal-700 px-2 py-1"
+      {/* The title takes the checkbox's line and wraps there; the controls follow it, below it on a phone. */}
+      <div className="flex min-w-0 flex-1 flex-col gap-2 sm:flex-row sm:items-start">
+        <div className="min-w-0 flex-1">
+          {editing !== null ? (
+            <input
+              autoFocus
+              value={editing}
+              maxLength={200}
+              aria-label={format(t.planner.editTitle, { title: todo.title })}
+              onChange={(event) => setEditing(event.target.value)}
+              onKeyDown={onEditKey}
+              onBlur={saveTitle}
+              className="w-full rounded border border-teal-700 px-2 py-1"
+            />
+          ) : (
+            <button
+              type="button"
+              onClick={() => setEditing(todo.title)}
+              aria-label={format(t.planner.editTitle, { title: todo.title })}
+              className={`w-full text-left [overflow-wrap:anywhere] break-words ${todo.completed ? "text-slate-500 line-through" : "text-slate-900"}`}
+            >
+              {todo.title}
+            </button>
+          )}
+          {overdue ? <span className="text-xs font-semibold text-rose-800">{t.planner.overdue}</span> : null}
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          <DueDatePicker
+            t={t}
+            context={dates}
+            value={todo.dueOn}
+            overdue={overdue}
+            label={todo.dueOn ? format(t.planner.dueSet, { date: dueWords(t, todo.dueOn, dates), title: todo.title }) : format(t.planner.dueNone, { title: todo.title })}
+            onChoose={(dueOn) => dueOn !== todo.dueOn && onChange({ dueOn })}
           />
-        ) : (
-          <button
-            type="button"
-            onClick={() => setEditing(todo.title)}
-            aria-label={format(t.planner.editTitle, { title: todo.title })}
-            className={`w-full truncate text-left ${todo.completed ? "text-slate-500 line-through" : "text-slate-900"}`}
+          <select
+            value={todo.priority}
+            aria-label={`${t.planner.priority}: ${todo.title}`}
+            onChange={(event) => onChange({ priority: oneOf(TODO_PRIORITIES, event.target.value, todo.priority) })}
+            className={`rounded px-2 py-1 text-sm font-semibold ${PRIORITY_STYLE[todo.priority]}`}
           >
-            {todo.title}
+            {TODO_PRIORITIES.map((priority) => (
+              <option key={priority} value={priority}>
+                {t.planner.priorities[priority]}
+              </option>
+            ))}
+          </select>
+          {order ? (
+            <span className="flex">
+              <button
+                type="button"
+                onClick={() => order.moveTo(order.index - 1)}
+                disabled={order.index === 0}
+                aria-label={format(t.planner.moveUp, { title: todo.title })}
+                className="px-2 py-1 disabled:opacity-30"
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                onClick={() => order.moveTo(order.index + 1)}
+                disabled={order.index === order.count - 1}
+                aria-label={format(t.planner.moveDown, { title: todo.title })}
+                className="px-2 py-1 disabled:opacity-30"
+              >
+                ↓
+              </button>
+            </span>
+          ) : null}
+          <button type="button" onClick={onRemove} aria-label={`${t.planner.delete}: ${todo.title}`} className="rounded px-2 py-1 text-sm font-semibold text-red-700 hover:bg-red-50">
+            {t.planner.delete}
           </button>
-        )}
-        {overdue ? <span className="text-xs font-semibold text-rose-800">{t.planner.overdue}</span> : null}
+        </div>
       </div>
-      <input
-        type="date"
-        value={todo.dueOn ?? ""}
-        aria-label={`${t.planner.dueOn}: ${todo.title}`}
-        onChange={(event) => onChange({ dueOn: event.target.value || null })}
-        className="rounded border border-slate-300 px-2 py-1 text-sm"
-      />
-      <select
-        value={todo.priority}
-        aria-label={`${t.planner.priority}: ${todo.title}`}
-        onChange={(event) => onChange({ priority: oneOf(TODO_PRIORITIES, event.target.value, todo.priority) })}
-        className={`rounded px-2 py-1 text-sm font-semibold ${PRIORITY_STYLE[todo.priority]}`}
-      >
-        {TODO_PRIORITIES.map((priority) => (
-          <option key={priority} value={priority}>
-            {t.planner.priorities[priority]}
-          </option>
-        ))}
-      </select>
-      {order ? (
-        <span className="flex">
-          <button
-            type="button"
-            onClick={() => order.moveTo(order.index - 1)}
-            disabled={order.index === 0}
-            aria-label={format(t.planner.moveUp, { title: todo.title })}
-            className="px-2 py-1 disabled:opacity-30"
-          >
-            ↑
-          </button>
-          <button
-            type="button"
-            onClick={() => order.moveTo(order.index + 1)}
-            disabled={order.index === order.count - 1}
-            aria-label={format(t.planner.moveDown, { title: todo.title })}
-            className="px-2 py-1 disabled:opacity-30"
-          >
-            ↓
-          </button>
-        </span>
-      ) : null}
-      <button type="button" onClick={onRemove} aria-label={`${t.planner.delete}: ${todo.title}`} className="rounded px-2 py-1 text-sm font-semibold text-red-700 hover:bg-red-50">
-        {t.planner.delete}
-      </button>
     </li>
   );
 }

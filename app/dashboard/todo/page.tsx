@@ -14,8 +14,10 @@ export const metadata: Metadata = { title: "Todo" };
 // The list is read with the page, so it arrives drawn rather than as "loading" and a second request.
 export default async function TodoPage() {
   const user = await requireCurrentUser("/dashboard/todo");
-  const [{ t }, settings, todos] = await Promise.all([getDictionary(), getSettings(user.id), listTodos(user.id, DEFAULT_TODO_VIEW)]);
+  const [{ locale, t }, settings, todos] = await Promise.all([getDictionary(), getSettings(user.id), listTodos(user.id, DEFAULT_TODO_VIEW)]);
   const deleting = parseDeletingTodos((await cookies()).get(DELETING_TODOS_COOKIE)?.value);
   const initial = todos.filter((todo) => !deleting.has(todo.id));
-  return <TodoList t={sections(t, "apiErrors", "common", "dashboard", "planner", "validation")} settings={settings} pageZone={await getTimeZone(settings.timeZone)} initial={initial} />;
+  return (
+    <TodoList t={sections(t, "apiErrors", "common", "dashboard", "planner", "validation")} locale={locale} settings={settings} pageZone={await getTimeZone(settings.timeZone)} initial={initial} />
+  );
 }
