@@ -64,7 +64,7 @@ test("the todo page, with dates in words, the done group open and the date choos
     expect((await page.request.post("/api/todos", { data, headers: { origin } })).status()).toBe(201);
   }
   await page.goto("/dashboard/todo");
-  await page.getByRole("checkbox", { name: "끝낸 일 완료" }).check();
+  await page.getByRole("checkbox", { name: "끝낸 일 완료" }).click();
   await page.getByRole("button", { name: "완료됨 (1)" }).click();
   await page.getByLabel("새 할 일").fill("내일 오후 3시 보고서");
   await expect(page.getByText("마감일: 내일")).toBeVisible();

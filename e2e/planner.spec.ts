@@ -70,7 +70,9 @@ test("todo: add with Enter, edit inline, complete, filter, reorder, delete with 
   await page.getByRole("textbox", { name: "보고서 쓰기 제목 수정" }).press("Enter");
   await expect(list.getByText("주간 보고서 쓰기")).toBeVisible();
 
-  await page.getByRole("checkbox", { name: "우유 사기 완료" }).check();
+  // A click, not check(): once done, the row moves into the folded group.
+  await page.getByRole("checkbox", { name: "우유 사기 완료" }).click();
+  await expect(page.getByRole("button", { name: "완료됨 (1)" })).toBeVisible();
   await page.getByRole("button", { name: "완료", exact: true }).click();
   await expect(list.getByRole("listitem")).toHaveCount(1);
   await page.getByRole("button", { name: "진행 중" }).click();

@@ -43,7 +43,8 @@ export function DueDatePicker({
   // The button's accessible name; it contains the words shown on it.
   label: string;
   overdue?: boolean;
-  // Opens upwards, for a button at the bottom of the screen.
+  // Opens upwards, for a button at the bottom of the screen. Otherwise it hangs from the button's
+  // left edge on a phone (the button starts a line) and its right edge beside a wide row.
   above?: boolean;
   onChoose: (date: string | null) => void;
 }) {
@@ -130,7 +131,7 @@ export function DueDatePicker({
           role="dialog"
           aria-label={t.planner.dueChoices}
           onKeyDown={onKeyDown}
-          className={`absolute z-30 w-64 rounded-xl border border-slate-200 bg-white p-1 shadow-lg ${above ? "right-0 bottom-full mb-1" : "top-full left-0 mt-1"}`}
+          className={`absolute z-30 w-64 rounded-xl border border-slate-200 bg-white p-1 shadow-lg ${above ? "bottom-full left-0 mb-1" : "top-full left-0 mt-1 sm:right-0 sm:left-auto"}`}
         >
           {choices.map(([name, date]) => (
             <button key={name} type="button" onClick={() => choose(date)} className={item}>

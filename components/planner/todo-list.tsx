@@ -225,7 +225,7 @@ export function TodoList({
               context={dates}
               value={draft.dueOn || null}
               above
-              label={draft.dueOn ? format(t.planner.dueSet, { date: dueWords(t, draft.dueOn, dates), title: t.planner.newTodo }) : format(t.planner.dueNone, { title: t.planner.newTodo })}
+              label={draft.dueOn ? format(t.planner.dueFor, { date: dueWords(t, draft.dueOn, dates) }) : t.planner.setDue}
               onChoose={(dueOn) => edit({ dueOn: dueOn ?? "" })}
             />
           )}

@@ -96,7 +96,7 @@ export function TodoRow({
               type="button"
               onClick={() => setEditing(todo.title)}
               aria-label={format(t.planner.editTitle, { title: todo.title })}
-              className={`w-full text-left [overflow-wrap:anywhere] break-words ${todo.completed ? "text-slate-500 line-through" : "text-slate-900"}`}
+              className={`w-full text-left [overflow-wrap:anywhere] ${todo.completed ? "text-slate-500 line-through" : "text-slate-900"}`}
             >
               {todo.title}
             </button>

@@ -193,6 +193,8 @@ export const en: Dictionary = {
     removeRecognised: "Remove the recognised date: {date}",
     timeNotKept: "Todos keep a date only ({time} is not saved).",
     completedGroup: "Completed ({count})",
+    setDue: "Set a due date",
+    dueFor: "Due {date}",
     newBucket: "New bucket list item",
     category: "Category",
     categories: { TRAVEL: "Travel", CAREER: "Career", HEALTH: "Health", LEARNING: "Learning", RELATIONSHIPS: "Relationships", EXPERIENCE: "Experience", FINANCE: "Finance", OTHER: "Other" },

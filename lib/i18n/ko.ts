@@ -192,6 +192,8 @@ export const ko = {
     removeRecognised: "인식된 날짜 빼기: {date}",
     timeNotKept: "할 일에는 날짜만 저장됩니다 ({time}은 저장되지 않습니다).",
     completedGroup: "완료됨 ({count})",
+    setDue: "마감일 정하기",
+    dueFor: "마감일 {date}",
     newBucket: "새 버킷리스트",
     category: "분류",
     categories: { TRAVEL: "여행", CAREER: "커리어", HEALTH: "건강", LEARNING: "배움", RELATIONSHIPS: "관계", EXPERIENCE: "경험", FINANCE: "재정", OTHER: "기타" },
