@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { DevicesPanel } from "@/components/auth/devices-panel";
 import { EmailChangeForm } from "@/components/auth/email-change-form";
 import { ChangePasswordForm, DeleteAccountForm } from "@/components/auth/account-forms";
@@ -17,13 +16,13 @@ import { requireCurrentUser } from "@/lib/auth/current-user";
 import { pendingEmailChange } from "@/lib/auth/email-change";
 import { isSocialProvider } from "@/lib/auth/social-providers";
 import { format, socialErrorMessage, type Dictionary, sections } from "@/lib/i18n/dictionaries";
-import { getDictionary, getTimeZone } from "@/lib/i18n/server";
+import { getDictionary, getTimeZone, titledMetadata } from "@/lib/i18n/server";
 import { calendarFeedStatus } from "@/lib/planner/calendar-feed";
 import { holidayCountryOptions } from "@/lib/planner/holidays";
 import { getSettings } from "@/lib/planner/settings";
 import { consentStatus } from "@/lib/privacy";
 
-export const metadata: Metadata = { title: "Settings" };
+export const generateMetadata = titledMetadata("settings");
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
