@@ -623,14 +623,15 @@ async function javascriptPerRoute(bareNext: string): Promise<void> {
     null,
   );
 
-  // The font files app/layout.tsx loads: Geist's one variable file for Latin, and Pretendard's Hangul
-  // subset in the two weights Korean pages use.
-  const fonts = {
-    "Geist variable": "node_modules/geist/dist/fonts/geist-sans/Geist-Variable.woff2",
-    "Pretendard 400 subset": "node_modules/pretendard/dist/web/static/woff2-subset/Pretendard-Regular.subset.woff2",
-    "Pretendard 700 subset": "node_modules/pretendard/dist/web/static/woff2-subset/Pretendard-Bold.subset.woff2",
-  };
-  const fontSizes = await Promise.all(Object.entries(fonts).map(async ([name, file]) => `${name} ${((await stat(file)).size / 1024).toFixed(0)} KiB`));
+  // The font files pages load: Geist's one variable file for Latin, and Pretendard's Hangul subsets
+  // (lib/generated/pretendard.css), of which a page fetches only those holding its syllables.
+  const geistSize = (await stat("node_modules/geist/dist/fonts/geist-sans/Geist-Variable.woff2")).size;
+  const subsetDir = path.join("node_modules", "pretendard", "dist", "web", "variable", "woff2-dynamic-subset");
+  const subsetSizes = await Promise.all((await readdir(subsetDir)).map(async (file) => (await stat(path.join(subsetDir, file))).size));
+  const fontSizes = [
+    `Geist variable ${(geistSize / 1024).toFixed(0)} KiB`,
+    `Pretendard Hangul subsets ${subsetSizes.length} files of ${(Math.min(...subsetSizes) / 1024).toFixed(0)}-${(Math.max(...subsetSizes) / 1024).toFixed(0)} KiB`,
+  ];
   report("Font files (woff2, as served)", fontSizes.join(", "), "(context)", null);
 }
 
@@ -711,7 +712,8 @@ against 5 ms for a trivial GET, and the hash at 11 ms inside the server; the has
 back to back (8.8 ms in a probe), while with 30 ms pauses between hashes the same hash took 12 ms on
 this machine, page faults unchanged. argon2 runs one hash at a time per spare core, and the
 event-loop figure is the delay beyond the 10 ms sampling interval. Pages load Geist (one 70 KB
-variable font) for Latin and, on Korean pages only, Pretendard's Hangul subset in two weights; the
+variable font) for Latin and, in every language, the Pretendard Hangul subset files holding the
+page's syllables (before 2026-12-03: Korean pages only, one 2,350-syllable file per weight); the
 auth forms fetch zod on first focus. With five Pretendard weights on every page (before 2026-11-23),
 Lighthouse's slow-4G preset put /login's first paint at 6.6 s. Lighthouse's Chromium may use every core (on the load
 generator's core alone, a side-by-side probe measured /dashboard's TBT at 290-400 ms against 50-125

@@ -19,7 +19,7 @@ export function LanguageSwitcher({ locale, label }: { locale: Locale; label: str
         className="rounded-md border border-slate-300 bg-white px-2 py-1"
       >
         {LOCALES.map((option) => (
-          <option key={option} value={option}>
+          <option key={option} value={option} lang={option}>
             {NAMES[option]}
           </option>
         ))}

@@ -1,13 +1,12 @@
-import type { Metadata } from "next";
 import { CalendarView } from "@/components/planner/calendar-view";
 import { requireCurrentUser } from "@/lib/auth/current-user";
 import { sections } from "@/lib/i18n/dictionaries";
-import { getDictionary, getTimeZone } from "@/lib/i18n/server";
+import { getDictionary, getTimeZone, titledMetadata } from "@/lib/i18n/server";
 import { calendarPlace } from "@/lib/planner/calendar";
 import { loadCalendarMonth } from "@/lib/planner/calendar-month";
 import { getSettings } from "@/lib/planner/settings";
 
-export const metadata: Metadata = { title: "Calendar" };
+export const generateMetadata = titledMetadata("calendar");
 
 const single = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
 

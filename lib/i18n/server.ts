@@ -1,4 +1,5 @@
 import "server-only";
+import type { Metadata } from "next";
 import { cookies, headers } from "next/headers";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 import { DICTIONARIES } from "@/lib/i18n/languages";
@@ -13,6 +14,12 @@ export async function getLocale(): Promise<Locale> {
 export async function getDictionary(): Promise<{ locale: Locale; t: Dictionary }> {
   const locale = await getLocale();
   return { locale, t: DICTIONARIES[locale] };
+}
+
+// A page's generateMetadata: its <title> in the request's language (the root layout's template adds
+// " · TropiCal"), with the page's other metadata.
+export function titledMetadata(page: keyof Dictionary["pageTitles"], rest: Omit<Metadata, "title"> = {}): () => Promise<Metadata> {
+  return async () => ({ ...rest, title: (await getDictionary()).t.pageTitles[page] });
 }
 
 // The zone a page draws dates and "today" in, the same on the server and in the browser: the

@@ -22,17 +22,28 @@ interface MailSpec {
   footer?: string[];
 }
 
+// The mail's button and, below it, the same address as a short link for a client that does not show
+// buttons: it reads as the site and page (the token makes the whole URL hundreds of characters long)
+// while its href is the whole URL. The text part has no links to hide one behind, so the whole URL
+// stands there, on a line of its own after the message.
+function actionHtml(action: NonNullable<MailSpec["action"]>, label: string): string {
+  const href = escapeHtml(action.url);
+  const { host, pathname } = new URL(action.url);
+  return [
+    `<p style="margin:24px 0"><a href="${href}" style="background:#0f766e;color:#fff;padding:12px 20px;border-radius:8px;text-decoration:none;display:inline-block;font-weight:600">${escapeHtml(label)}</a></p>`,
+    `<p style="margin:0 0 12px;font-size:13px;color:#475569">버튼이 열리지 않으면 / If the button does not work: <a href="${href}" style="color:#0f766e">${escapeHtml(`${host}${pathname}`)}</a></p>`,
+  ].join("");
+}
+
 function bilingualMail(to: string, spec: MailSpec): MailMessage {
   const { action, footer = [] } = spec;
   const label = action ? `${action.ko} / ${action.en}` : "";
   const paragraphs = [...spec.ko, ...spec.en, ...footer].map((paragraph) => `<p style="margin:0 0 12px">${escapeHtml(paragraph)}</p>`).join("");
-  const button = action
-    ? `<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="background:#0f766e;color:#fff;padding:12px 20px;border-radius:8px;text-decoration:none;display:inline-block">${escapeHtml(label)}</a></p>`
-    : "";
+  const button = action ? actionHtml(action, label) : "";
   return {
     to,
     subject: `[TropiCal] ${spec.subject.ko} / ${spec.subject.en}`,
-    text: [...spec.ko, "", ...spec.en, ...(action ? ["", `${label}: ${action.url}`] : []), ...(footer.length ? ["", ...footer] : [])].join("\n"),
+    text: [...spec.ko, "", ...spec.en, ...(action ? ["", `${label}:`, action.url] : []), ...(footer.length ? ["", ...footer] : [])].join("\n"),
     html: `<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>TropiCal</title></head><body style="font-family:sans-serif;color:#111827;max-width:560px;margin:0 auto;padding:24px"><h1 style="font-size:20px;color:#0f766e">TropiCal</h1>${paragraphs}${button}</body></html>`,
   };
 }

@@ -50,6 +50,31 @@ describe("POST /api/auth/signup", () => {
     assert.ok(verificationLink(mail).startsWith(`${client.base}/verify-email?token=`));
   });
 
+  test("the verification mail shows a button and a short fallback link, both to the whole working link", async () => {
+    const client = new Client();
+    const email = await signUp(client);
+    const [mail] = await waitForMail(email);
+    assert.ok(mail);
+    const link = verificationLink(mail);
+    const unescape = (html: string) => html.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
+    const anchors = [...mail.html.matchAll(/<a href="([^"]+)"[^>]*>([^<]*)<\/a>/g)].map(([, href = "", text = ""]) => ({ href: unescape(href), text: unescape(text) }));
+    assert.deepEqual(
+      anchors.map((anchor) => anchor.href),
+      [link, link],
+    );
+    assert.deepEqual(
+      anchors.map((anchor) => anchor.text),
+      ["이메일 인증하기 / Verify e-mail", `${new URL(client.base).host}/verify-email`],
+    );
+    const shown = unescape(mail.html.replace(/<[^>]+>/g, " "));
+    assert.ok(!shown.includes("token="), "the HTML part shows no token");
+    assert.ok(link.length > 200, "the link itself is the long one");
+    assert.match(mail.text, /이메일 인증하기 \/ Verify e-mail:\n\S+verify-email\?token=/, "the text part has the whole link on a line of its own");
+    const page = await new Client().request(new URL(anchors[1]?.href ?? "").pathname + new URL(anchors[1]?.href ?? "").search);
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /이메일 인증하기/);
+  });
+
   test("the verification link is built from APP_URL, never from a forged Host header", async () => {
     const email = randomEmail();
     const response = await rawRequest("/api/auth/signup", {

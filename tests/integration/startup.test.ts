@@ -1,5 +1,8 @@
 import assert from "node:assert/strict";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { test } from "node:test";
+import { ko } from "@/lib/i18n/ko";
 import { runUntilExit, startApp } from "../helpers/app";
 import { Client } from "../helpers/http";
 
@@ -71,4 +74,14 @@ test("the development mailbox does not exist in production", async () => {
   const html = await response.text();
   assert.ok(!html.includes("Dev mailbox") && !html.includes("never leaves the machine"));
   assert.ok(html.includes("404"));
+});
+
+// The "check your e-mail" page links to the development mailbox only where that exists: a
+// production server given a catcher folder all the same shows no such link.
+test("production's check-your-e-mail page does not link to the development mailbox", async () => {
+  const url = await startApp("next start", { MAIL_CATCHER_DIR: path.join(tmpdir(), "tropical-mailbox-unused") });
+  const html = await (await fetch(`${url}/verify-required`, { headers: { "accept-language": "ko" } })).text();
+  assert.ok(html.includes(ko.verifyRequired.title), "the page is there");
+  assert.doesNotMatch(html, /<a[^>]*href="\/dev\/mailbox"/);
+  assert.equal((await fetch(`${url}/dev/mailbox`)).status, 404);
 });

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { LoginForm } from "@/components/auth/login-form";
 import { OrDivider, SocialButtons } from "@/components/auth/social-buttons";
 import { Card } from "@/components/ui/card";
@@ -6,9 +5,9 @@ import { configuredProviders } from "@/lib/auth/oauth-providers";
 import { openProviders } from "@/lib/auth/provider-breaker";
 import { safeNextPath } from "@/lib/auth/redirects";
 import { sections, socialErrorMessage } from "@/lib/i18n/dictionaries";
-import { getDictionary } from "@/lib/i18n/server";
+import { getDictionary, titledMetadata } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Log in" };
+export const generateMetadata = titledMetadata("login");
 
 type SearchParams = Record<string, string | string[] | undefined>;
 

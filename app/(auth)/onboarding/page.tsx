@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { OnboardingForm } from "@/components/auth/onboarding-form";
@@ -7,9 +6,9 @@ import { COOKIE } from "@/lib/auth/cookies";
 import { describePendingSignup, loadPendingSignup } from "@/lib/auth/onboarding";
 import { ApiError } from "@/lib/errors";
 import { sections } from "@/lib/i18n/dictionaries";
-import { getDictionary, getTimeZone } from "@/lib/i18n/server";
+import { getDictionary, getTimeZone, titledMetadata } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Finish signing up" };
+export const generateMetadata = titledMetadata("onboarding");
 
 // Reached only with an ONBOARDING cookie (middleware.ts); the pending sign-up behind it is checked here.
 export default async function OnboardingPage() {

@@ -1,10 +1,9 @@
-import type { Metadata } from "next";
 import { SignupForm } from "@/components/auth/signup-form";
 import { Card } from "@/components/ui/card";
 import { sections } from "@/lib/i18n/dictionaries";
-import { getDictionary } from "@/lib/i18n/server";
+import { getDictionary, titledMetadata } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Sign up" };
+export const generateMetadata = titledMetadata("signup");
 
 export default async function SignupPage() {
   const { t } = await getDictionary();

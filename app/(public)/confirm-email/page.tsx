@@ -1,10 +1,9 @@
-import type { Metadata } from "next";
 import { MailedLinkCard } from "@/components/auth/mailed-link-form";
 import { mailedToken, type SearchParams } from "@/lib/http/search-params";
-import { getDictionary } from "@/lib/i18n/server";
+import { getDictionary, titledMetadata } from "@/lib/i18n/server";
 
 // Referrer "same-origin": the token stays on the site, and the form post still carries its Origin.
-export const metadata: Metadata = { title: "Confirm your new e-mail address", referrer: "same-origin" };
+export const generateMetadata = titledMetadata("confirmEmail", { referrer: "same-origin" });
 
 export default async function ConfirmEmailPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { confirmEmail } = (await getDictionary()).t;

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ConsentForm } from "@/components/auth/consent-form";
 import { Card } from "@/components/ui/card";
@@ -6,10 +5,10 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { safeNextPath } from "@/lib/auth/redirects";
 import type { SearchParams } from "@/lib/http/search-params";
 import { sections } from "@/lib/i18n/dictionaries";
-import { getDictionary } from "@/lib/i18n/server";
+import { getDictionary, titledMetadata } from "@/lib/i18n/server";
 import { consentStatus } from "@/lib/privacy";
 
-export const metadata: Metadata = { title: "Updated terms" };
+export const generateMetadata = titledMetadata("consent");
 
 // Where the planner sends a signed-in user whose accepted terms or privacy policy are out of date.
 export default async function ConsentPage({ searchParams }: { searchParams: Promise<SearchParams> }) {

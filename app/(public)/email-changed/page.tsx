@@ -1,11 +1,10 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import type { SearchParams } from "@/lib/http/search-params";
-import { getDictionary } from "@/lib/i18n/server";
+import { getDictionary, titledMetadata } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "E-mail address" };
+export const generateMetadata = titledMetadata("emailChanged");
 
 const RESULTS = ["changed", "invalid", "taken"] as const;
 

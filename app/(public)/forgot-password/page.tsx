@@ -1,11 +1,10 @@
-import type { Metadata } from "next";
 import { ForgotPasswordForm } from "@/components/auth/password-reset-forms";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { sections } from "@/lib/i18n/dictionaries";
-import { getDictionary } from "@/lib/i18n/server";
+import { getDictionary, titledMetadata } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Forgot password" };
+export const generateMetadata = titledMetadata("forgotPassword");
 
 export default async function ForgotPasswordPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { t } = await getDictionary();

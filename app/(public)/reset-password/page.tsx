@@ -1,12 +1,11 @@
-import type { Metadata } from "next";
 import { ResetPasswordForm } from "@/components/auth/password-reset-forms";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { sections } from "@/lib/i18n/dictionaries";
-import { getDictionary } from "@/lib/i18n/server";
+import { getDictionary, titledMetadata } from "@/lib/i18n/server";
 
 // The token is in this page's URL: no referrer leaves it, and it is sent only to our own API.
-export const metadata: Metadata = { title: "Reset password", referrer: "no-referrer" };
+export const generateMetadata = titledMetadata("resetPassword", { referrer: "no-referrer" });
 
 export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { locale, t } = await getDictionary();

@@ -1,10 +1,9 @@
-import type { Metadata } from "next";
 import { MailedLinkCard } from "@/components/auth/mailed-link-form";
 import { mailedToken, type SearchParams } from "@/lib/http/search-params";
-import { getDictionary } from "@/lib/i18n/server";
+import { getDictionary, titledMetadata } from "@/lib/i18n/server";
 
 // Referrer "same-origin": the token stays on the site, and the form post still carries its Origin.
-export const metadata: Metadata = { title: "Secure your account", referrer: "same-origin" };
+export const generateMetadata = titledMetadata("secureAccount", { referrer: "same-origin" });
 
 // "This wasn't me" from a security mail: one click signs every device out, then a new password.
 export default async function SecureAccountPage({ searchParams }: { searchParams: Promise<SearchParams> }) {

@@ -1,9 +1,8 @@
-import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
 import { CONSENT_VERSIONS } from "@/lib/consents";
-import { getDictionary } from "@/lib/i18n/server";
+import { getDictionary, titledMetadata } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Terms" };
+export const generateMetadata = titledMetadata("terms");
 
 export default async function TermsPage() {
   const { t } = await getDictionary();

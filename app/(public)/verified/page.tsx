@@ -1,9 +1,8 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
-import { getDictionary } from "@/lib/i18n/server";
+import { getDictionary, titledMetadata } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "E-mail verified" };
+export const generateMetadata = titledMetadata("verified");
 
 export default async function VerifiedPage() {
   const { t } = await getDictionary();

@@ -1,12 +1,11 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { ResendForm } from "@/components/auth/resend-form";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { sections } from "@/lib/i18n/dictionaries";
-import { getDictionary } from "@/lib/i18n/server";
+import { getDictionary, titledMetadata } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Verification failed" };
+export const generateMetadata = titledMetadata("verifyFailed");
 
 const REASONS = ["expired", "used", "invalid"] as const;
 

@@ -1,9 +1,8 @@
-import type { Metadata } from "next";
 import { AuditTable } from "@/components/admin/admin-tables";
 import { sections } from "@/lib/i18n/dictionaries";
-import { getDictionary } from "@/lib/i18n/server";
+import { getDictionary, titledMetadata } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Audit log" };
+export const generateMetadata = titledMetadata("adminAudit");
 
 export default async function AuditPage() {
   const { locale, t } = await getDictionary();

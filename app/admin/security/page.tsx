@@ -1,14 +1,13 @@
-import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { EventsTable } from "@/components/admin/admin-tables";
 import { SignInChart } from "@/components/admin/sign-in-chart";
 import { UserActionForm } from "@/components/admin/user-action-form";
 import { securityStats } from "@/lib/auth/admin";
 import { format, sections } from "@/lib/i18n/dictionaries";
-import { getDictionary, getTimeZone } from "@/lib/i18n/server";
+import { getDictionary, getTimeZone, titledMetadata } from "@/lib/i18n/server";
 import { addDays, instantToZoned, toDateString } from "@/lib/planner/dates";
 
-export const metadata: Metadata = { title: "Security" };
+export const generateMetadata = titledMetadata("adminSecurity");
 
 function ListPanel({ title, empty, items }: { title: string; empty: string; items: { key: string; left: ReactNode; right: ReactNode }[] }) {
   return (

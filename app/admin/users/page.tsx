@@ -1,9 +1,8 @@
-import type { Metadata } from "next";
 import { UsersAdmin } from "@/components/admin/users-admin";
 import { sections } from "@/lib/i18n/dictionaries";
-import { getDictionary } from "@/lib/i18n/server";
+import { getDictionary, titledMetadata } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Users" };
+export const generateMetadata = titledMetadata("adminUsers");
 
 export default async function UsersPage() {
   const { locale, t } = await getDictionary();

@@ -1,11 +1,10 @@
-import type { Metadata } from "next";
 import { BucketList } from "@/components/planner/bucket-list";
 import { requireCurrentUser } from "@/lib/auth/current-user";
 import { sections } from "@/lib/i18n/dictionaries";
-import { getDictionary } from "@/lib/i18n/server";
+import { getDictionary, titledMetadata } from "@/lib/i18n/server";
 import { listBucketItems } from "@/lib/planner/bucket";
 
-export const metadata: Metadata = { title: "Bucket list" };
+export const generateMetadata = titledMetadata("bucket");
 
 // The list is read with the page, so it arrives drawn rather than as "loading" and a second request.
 export default async function BucketPage() {

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { DevicesPanel } from "@/components/auth/devices-panel";
 import { EmailChangeForm } from "@/components/auth/email-change-form";
 import { ChangePasswordForm, DeleteAccountForm } from "@/components/auth/account-forms";
@@ -20,7 +19,7 @@ import { requireCurrentUser } from "@/lib/auth/current-user";
 import { pendingEmailChange } from "@/lib/auth/email-change";
 import { isSocialProvider } from "@/lib/auth/social-providers";
 import { format, socialErrorMessage, type Dictionary, sections } from "@/lib/i18n/dictionaries";
-import { getDictionary, getTheme, getTimeZone } from "@/lib/i18n/server";
+import { getDictionary, getTheme, getTimeZone, titledMetadata } from "@/lib/i18n/server";
 import { calendarFeedStatus } from "@/lib/planner/calendar-feed";
 import { holidayCountryOptions } from "@/lib/planner/holidays";
 import { getSettings } from "@/lib/planner/settings";
@@ -28,7 +27,7 @@ import { getEnv } from "@/lib/env";
 import { pushEndpointsOf } from "@/lib/push/subscriptions";
 import { consentStatus } from "@/lib/privacy";
 
-export const metadata: Metadata = { title: "Settings" };
+export const generateMetadata = titledMetadata("settings");
 
 type SearchParams = Record<string, string | string[] | undefined>;
 

@@ -1,15 +1,14 @@
-import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { TodoList } from "@/components/planner/todo-list";
 import { requireCurrentUser } from "@/lib/auth/current-user";
 import { sections } from "@/lib/i18n/dictionaries";
-import { getDictionary, getTimeZone } from "@/lib/i18n/server";
+import { getDictionary, getTimeZone, titledMetadata } from "@/lib/i18n/server";
 import { DELETING_TODOS_COOKIE, parseDeletingTodos } from "@/lib/planner/deleting-todos";
 import { getSettings } from "@/lib/planner/settings";
 import { DEFAULT_TODO_VIEW } from "@/lib/planner/todo-order";
 import { listTodos } from "@/lib/planner/todos";
 
-export const metadata: Metadata = { title: "Todo" };
+export const generateMetadata = titledMetadata("todo");
 
 // The list is read with the page, so it arrives drawn rather than as "loading" and a second request.
 export default async function TodoPage() {
