@@ -719,7 +719,13 @@ Lighthouse's slow-4G preset put /login's first paint at 6.6 s. Lighthouse's Chro
 generator's core alone, a side-by-side probe measured /dashboard's TBT at 290-400 ms against 50-125
 ms), and its scores moved by up to 6 points between runs of this tree. Separate builds, and separate
 processes of one build, are not equally fast here: the "same tree" row is the spread to read every
-comparison between builds against.
+comparison between builds against. The peers' rows: each app checks the session twice, in its
+middleware (Auth.js's on the Edge runtime like TropiCal's, Better Auth's proxy on Node.js, where its
+database is reachable) and in the handler; Auth.js decrypts its JWE cookie and issues a fresh one
+at every check, Better Auth verifies its signed cache cookie and reads its database only once the
+cache is older than its maxAge, and TropiCal verifies the access token and reads the session row at
+most every few seconds (lib/auth/sessions.ts). Their servers are \`next start\`, TropiCal's its
+server.ts, on the same core.
 `;
   await writeFile(path.join("bench", "RESULTS.md"), text);
   console.log(text);

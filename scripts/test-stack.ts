@@ -201,7 +201,11 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
     startAppFrom: async (appDir) => {
       const port = await findFreePort();
       const url = `http://localhost:${port}`;
-      const child = await launchApp({ ...env, PORT: String(port), APP_URL: url }, appDir, url);
+      // Another server of the same app, as behind a load balancer: the stack's origin stays the
+      // tokens' issuer, so a session from one server passes on the other, and writes sent to this
+      // server's own address pass the same-origin check.
+      const allowed = [env.ALLOWED_ORIGINS, url].filter(Boolean).join(",");
+      const child = await launchApp({ ...env, PORT: String(port), ALLOWED_ORIGINS: allowed }, appDir, url);
       return { baseUrl: url, stop: () => stopProcess(child) };
     },
   };
