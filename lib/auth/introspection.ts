@@ -1,10 +1,11 @@
 import "server-only";
 import { isSessionActiveNow } from "@/lib/auth/sessions";
 import { AUDIENCE, tokenIssuer, verifyServiceToken, verifyToken } from "@/lib/auth/tokens";
+import { PERSONAL_TOKEN_SCOPES } from "@/lib/validations/personal-token-rules";
 
 // What a signed-in session may do, as a service token's `scope` says it and introspection reports
-// it for a session's access token: the planner, read and written.
-export const SESSION_SCOPES = ["planner:read", "planner:write"] as const;
+// it for a session's access token: every scope a personal access token can be given.
+export const SESSION_SCOPES = PERSONAL_TOKEN_SCOPES;
 
 export type Introspection = { active: false } | { active: true; sub: string; sid: string; scope: string; aud: string; iss: string; exp: number; iat: number; client_id: string; token_type: "Bearer" };
 
