@@ -35,7 +35,7 @@ export function TodoList({
   initial: TodoDto[];
 }) {
   const today = todayIn(useTimeZone(settings.timeZone, pageZone));
-  const { todos, pending, message, adding, add, change, remove, undo } = useTodos(t, initial);
+  const { todos, pending, message, adding, add, change, remove } = useTodos(t, initial);
   const [filter, setFilter] = useState<TodoFilter>(DEFAULT_TODO_VIEW.filter);
   const [sort, setSort] = useState<TodoSort>(DEFAULT_TODO_VIEW.sort);
   const { draft, edit, setDraft } = useDraft({ title: "", dueOn: "", priority: "MEDIUM" as TodoPriority });
@@ -45,7 +45,7 @@ export function TodoList({
   const visible = useMemo(
     () =>
       arrangeTodos(
-        todos.filter((todo) => todo.id !== pending?.id),
+        todos.filter((todo) => !pending.some((waiting) => waiting.id === todo.id)),
         { filter, sort },
         today,
       ),
@@ -138,17 +138,6 @@ export function TodoList({
       </div>
 
       {message ? <Alert>{message}</Alert> : null}
-      {pending ? (
-        <div role="status" className="flex items-center justify-between gap-3 rounded-lg bg-slate-900 px-4 py-2 text-sm text-white">
-          <span>
-            {t.planner.deleted} “{pending.title}”
-          </span>
-          <button type="button" onClick={undo} className="font-bold text-teal-300 underline">
-            {t.planner.undo}
-          </button>
-        </div>
-      ) : null}
-
       {visible.length === 0 ? (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-600">{todos.length === 0 ? t.planner.emptyTodos : t.planner.emptyFiltered}</p>
       ) : (

@@ -42,6 +42,19 @@ export const ko = {
     marketing: "마케팅 정보 수신에 동의합니다 (선택)",
     readTerms: "약관 보기",
     haveAccount: "이미 계정이 있으신가요?",
+    agreeAll: "전체 동의",
+    agreeAllHint: "필수와 선택 항목에 모두 동의합니다.",
+    view: "보기",
+    viewOf: "{name} 내용 보기",
+    consentNames: { terms: "서비스 이용약관", privacy: "개인정보 처리방침", marketing: "마케팅 정보 수신" },
+    summaries: {
+      terms: "TropiCal은 일정, 할 일, 버킷리스트를 저장하고 보여 주는 서비스입니다. 계정은 본인만 쓰고, 다른 사람의 계정이나 서비스를 해치는 데 쓰지 않아 주세요. 언제든 설정에서 탈퇴할 수 있습니다.",
+      privacy:
+        "이메일, 닉네임, 그리고 입력한 일정·할 일·버킷리스트를 서비스 제공에만 씁니다. 로그인 기록은 보안을 위해 일정 기간 보관합니다. 탈퇴하면 모두 지우며, 설정에서 언제든 내려받을 수 있습니다.",
+      marketing: "새 기능과 이벤트 소식을 이메일로 보내 드립니다. 동의하지 않아도 모든 기능을 쓸 수 있고, 설정에서 언제든 바꿀 수 있습니다.",
+    },
+    emailSuggestion: "혹시 이 주소인가요?",
+    emailSuggestionUse: "{email}(으)로 고치기",
   },
   verifyRequired: {
     title: "이메일을 확인해 주세요",
@@ -190,6 +203,8 @@ export const ko = {
     byCategory: "분류별",
     emptyBucket: "아직 버킷리스트가 없습니다. 평생 해 보고 싶은 일을 적어 보세요.",
     confirmDelete: "정말 삭제할까요?",
+    deletedNamed: "삭제했습니다: {title}",
+    deleteFailed: "삭제하지 못했습니다: {title}",
     edit: "수정",
     repeat: {
       label: "반복",
@@ -246,6 +261,7 @@ export const ko = {
     changed: "비밀번호를 바꿨습니다. 다른 기기는 모두 로그아웃되었습니다.",
     strength: "비밀번호 강도: {label}",
     strengthLabels: ["매우 약함", "약함", "보통", "강함", "매우 강함"],
+    show: "표시",
     deleteTitle: "계정 삭제",
     deleteBody: "계정과 모든 일정, 할 일, 버킷리스트가 영구히 삭제됩니다.",
     deleteSubmit: "계정 영구 삭제",
@@ -268,6 +284,7 @@ export const ko = {
     totpTitle: "2단계 인증 (인증 앱)",
     totpOff: "꺼져 있습니다. 켜면 비밀번호 외에 인증 앱의 코드가 필요합니다.",
     totpOn: "켜져 있습니다. 남은 복구 코드: {count}개",
+    totpEnabled: "2단계 인증을 켰습니다.",
     setUp: "설정하기",
     scan: "인증 앱으로 QR 코드를 스캔하거나 아래 키를 직접 입력하세요.",
     qrAlt: "인증 앱용 QR 코드",
@@ -552,4 +569,5 @@ export const ko = {
     icsInvalid: "iCalendar(.ics) 파일이 아닙니다.",
     icsTooLarge: ".ics 파일은 1MB까지 가져올 수 있습니다.",
   },
+  toast: { region: "알림", dismiss: "알림 닫기" },
 } as const;

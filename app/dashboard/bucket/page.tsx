@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { BucketList } from "@/components/planner/bucket-list";
 import { requireCurrentUser } from "@/lib/auth/current-user";
 import { sections } from "@/lib/i18n/dictionaries";
 import { getDictionary } from "@/lib/i18n/server";
 import { listBucketItems } from "@/lib/planner/bucket";
+import { DELETING_ITEMS_COOKIE, parseDeletingItems } from "@/lib/planner/deleting-items";
 
 export const metadata: Metadata = { title: "Bucket list" };
 
@@ -11,5 +13,7 @@ export const metadata: Metadata = { title: "Bucket list" };
 export default async function BucketPage() {
   const user = await requireCurrentUser("/dashboard/bucket");
   const [{ locale, t }, { items }] = await Promise.all([getDictionary(), listBucketItems(user.id)]);
-  return <BucketList t={sections(t, "apiErrors", "common", "dashboard", "planner", "validation")} locale={locale} initial={items} />;
+  const deleting = parseDeletingItems((await cookies()).get(DELETING_ITEMS_COOKIE)?.value);
+  const initial = items.filter((item) => !deleting.has(item.id));
+  return <BucketList t={sections(t, "apiErrors", "common", "dashboard", "planner", "validation")} locale={locale} initial={initial} />;
 }

@@ -4,7 +4,7 @@ import { TodoList } from "@/components/planner/todo-list";
 import { requireCurrentUser } from "@/lib/auth/current-user";
 import { sections } from "@/lib/i18n/dictionaries";
 import { getDictionary, getTimeZone } from "@/lib/i18n/server";
-import { DELETING_TODOS_COOKIE, parseDeletingTodos } from "@/lib/planner/deleting-todos";
+import { DELETING_ITEMS_COOKIE, parseDeletingItems } from "@/lib/planner/deleting-items";
 import { getSettings } from "@/lib/planner/settings";
 import { DEFAULT_TODO_VIEW } from "@/lib/planner/todo-order";
 import { listTodos } from "@/lib/planner/todos";
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Todo" };
 export default async function TodoPage() {
   const user = await requireCurrentUser("/dashboard/todo");
   const [{ t }, settings, todos] = await Promise.all([getDictionary(), getSettings(user.id), listTodos(user.id, DEFAULT_TODO_VIEW)]);
-  const deleting = parseDeletingTodos((await cookies()).get(DELETING_TODOS_COOKIE)?.value);
+  const deleting = parseDeletingItems((await cookies()).get(DELETING_ITEMS_COOKIE)?.value);
   const initial = todos.filter((todo) => !deleting.has(todo.id));
   return <TodoList t={sections(t, "apiErrors", "common", "dashboard", "planner", "validation")} settings={settings} pageZone={await getTimeZone(settings.timeZone)} initial={initial} />;
 }
