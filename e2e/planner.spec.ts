@@ -142,7 +142,7 @@ test("bucket list: add, achieve with a note, see the progress, edit, delete", as
   await editForm.getByRole("button", { name: "저장" }).click();
   await expect(page.getByRole("heading", { name: "풀코스 마라톤 완주" })).toBeVisible();
 
-  page.once("dialog", (dialog) => void dialog.accept());
+  // No confirm dialog: the deletion is undoable from its toast instead (e2e/feedback.spec.ts).
   await page.getByRole("button", { name: "삭제: 풀코스 마라톤 완주" }).click();
   await expect(page.getByTestId("bucket-progress")).toHaveText("1 / 1 달성");
   await page.reload();

@@ -4,6 +4,7 @@ import { PasskeyOffer } from "@/components/auth/passkey-offer";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { AppHeader } from "@/components/layout/app-header";
 import { HeaderSearch } from "@/components/layout/header-search";
+import { ToastProvider } from "@/components/ui/toast";
 import { PASSKEY_OFFER_COOKIE } from "@/lib/auth/cookies";
 import { requireCurrentUser } from "@/lib/auth/current-user";
 import { hasPasskey } from "@/lib/auth/passkeys";
@@ -36,7 +37,10 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         ]}
       />
       {offerPasskey ? <PasskeyOffer t={sections(t, "strong")} /> : null}
-      <main className="mx-auto w-full max-w-6xl px-4 py-6">{children}</main>
+      {/* The toasts sit outside <main>, beside it: a page's own alerts are the ones in main. */}
+      <ToastProvider t={sections(t, "toast")}>
+        <main className="mx-auto w-full max-w-6xl px-4 py-6">{children}</main>
+      </ToastProvider>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, PasswordField } from "@/components/ui/field";
 import { PasskeyLoginButton } from "@/components/auth/passkey-login-button";
 import { SecondStepForm } from "@/components/auth/second-step-form";
 import { lazySchema, useSubmit } from "@/components/ui/use-submit";
@@ -82,10 +82,10 @@ export function LoginForm({
         </Link>
       ) : null}
       <Field label={t.common.email} name="email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} error={fields.email} />
-      <Field
+      <PasswordField
         label={t.common.password}
         name="password"
-        type="password"
+        showLabel={t.password.show}
         autoComplete="current-password"
         required
         value={password}

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useState, type InputHTMLAttributes } from "react";
-import { Field } from "@/components/ui/field";
+import { PasswordField } from "@/components/ui/field";
 import { format, type Sections } from "@/lib/i18n/dictionaries";
 import { MIN_PASSWORD_SCORE } from "@/lib/validations/password-rules";
 
@@ -13,7 +13,7 @@ export function NewPasswordField({
   t,
   clues,
   ...input
-}: { t: Sections<"password" | "signup">; clues: string[]; label: string; name: string; error?: string; value: string } & InputHTMLAttributes<HTMLInputElement>) {
+}: { t: Sections<"password" | "signup">; clues: string[]; label: string; name: string; error?: string; value: string } & Omit<InputHTMLAttributes<HTMLInputElement>, "type">) {
   const [lastScore, setLastScore] = useState<Score | null>(null);
   const { value } = input;
   // While a new score is worked out the last one stays; an empty field has none.
@@ -31,7 +31,7 @@ export function NewPasswordField({
   }, [value, clueKey]);
   return (
     <div className="flex flex-col gap-1.5">
-      <Field type="password" autoComplete="new-password" hint={t.signup.passwordHint} {...input} />
+      <PasswordField autoComplete="new-password" hint={t.signup.passwordHint} showLabel={t.password.show} {...input} />
       {score !== null ? (
         <div>
           <div className="flex gap-1" aria-hidden="true">

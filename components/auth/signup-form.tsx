@@ -9,7 +9,8 @@ import { ConsentFieldset } from "@/components/auth/consent-fieldset";
 import { NewPasswordField } from "@/components/auth/new-password-field";
 import { lazySchema, useSubmit } from "@/components/ui/use-submit";
 import { Form } from "@/components/ui/form";
-import type { Sections } from "@/lib/i18n/dictionaries";
+import { suggestEmail } from "@/lib/email-suggestion";
+import { format, type Sections } from "@/lib/i18n/dictionaries";
 import { PASSWORD_MIN } from "@/lib/validations/password-rules";
 
 const signupSchema = lazySchema(async () => (await import("@/lib/validations/auth")).signupSchema);
@@ -21,6 +22,9 @@ export function SignupForm({ t }: { t: Sections<"apiErrors" | "common" | "passwo
   const [nickname, setNickname] = useState("");
   const [consents, setConsents] = useState({ terms: false, privacy: false, marketing: false });
   const { busy, fields, message, submit } = useSubmit(t);
+  // Offered once the address has been left, not while it is still being typed.
+  const [emailLeft, setEmailLeft] = useState(false);
+  const suggestion = emailLeft ? suggestEmail(email) : null;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -31,7 +35,34 @@ export function SignupForm({ t }: { t: Sections<"apiErrors" | "common" | "passwo
   return (
     <Form onFocus={signupSchema.warm} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {message ? <Alert>{message}</Alert> : null}
-      <Field label={t.common.email} name="email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} error={fields.email} />
+      <div className="flex flex-col gap-1">
+        <Field
+          label={t.common.email}
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          onBlur={() => setEmailLeft(true)}
+          error={fields.email}
+        />
+        <div aria-live="polite">
+          {suggestion ? (
+            <p className="text-sm text-slate-700">
+              {t.signup.emailSuggestion}{" "}
+              <button
+                type="button"
+                onClick={() => setEmail(suggestion)}
+                aria-label={format(t.signup.emailSuggestionUse, { email: suggestion })}
+                className="rounded font-semibold text-teal-800 underline focus-visible:outline-2 focus-visible:outline-teal-700"
+              >
+                {suggestion}
+              </button>
+            </p>
+          ) : null}
+        </div>
+      </div>
       <NewPasswordField
         t={t}
         clues={[email, nickname]}

@@ -68,6 +68,8 @@ export function TwoFactorPanel({ t }: { t: Sections<"apiErrors" | "common" | "da
   const [status, load] = useLoaded(fetchStatus);
   const [setup, setSetup] = useState<Setup | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
+  // Good news is said as such, never in the error style: shown once 2FA has just been turned on.
+  const [enabled, setEnabled] = useState(false);
   const [code, setCode] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -76,6 +78,7 @@ export function TwoFactorPanel({ t }: { t: Sections<"apiErrors" | "common" | "da
   async function run<T>(path: string, json: unknown, then: (data: T) => void) {
     setBusy(true);
     setError(null);
+    setEnabled(false);
     try {
       // Every change here needs a recent proof of identity: the step-up dialog asks when it is due.
       const result = await withStepUp(() => api<T>(path, { method: "POST", json }));
@@ -91,6 +94,7 @@ export function TwoFactorPanel({ t }: { t: Sections<"apiErrors" | "common" | "da
   return (
     <Panel title={t.strong.totpTitle}>
       {error ? <Alert>{error}</Alert> : null}
+      {enabled ? <Alert tone="success">{t.strong.totpEnabled}</Alert> : null}
       {codes ? (
         <RecoveryCodes
           t={t}
@@ -110,6 +114,7 @@ export function TwoFactorPanel({ t }: { t: Sections<"apiErrors" | "common" | "da
               setSetup(null);
               setCode("");
               setCodes(data.recoveryCodes);
+              setEnabled(true);
             });
           }}
         >

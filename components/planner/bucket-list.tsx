@@ -7,6 +7,7 @@ import { Field, SelectField } from "@/components/ui/field";
 import { oneOf } from "@/components/planner/one-of";
 import { Form } from "@/components/ui/form";
 import { useDraft } from "@/components/ui/use-draft";
+import { useUndoableDelete } from "@/components/planner/use-undoable-delete";
 import { api } from "@/lib/client/api";
 import { format, type Sections } from "@/lib/i18n/dictionaries";
 import { type Locale } from "@/lib/i18n/locale";
@@ -105,12 +106,29 @@ function ItemForm({
 // `initial` is the list as the server read it with the page (app/dashboard/bucket/page.tsx).
 export function BucketList({ t, locale, initial }: { t: Sections<"apiErrors" | "common" | "dashboard" | "planner" | "validation">; locale: Locale; initial: BucketItemDto[] }) {
   const [items, setItems] = useState(initial);
-  // For marking an item achieved or not, and deleting it; each form has its own.
-  const { message, setMessage, submit } = useSubmit(t);
+  // For marking an item achieved or not; each form has its own.
+  const { message, submit } = useSubmit(t);
   const [editing, setEditing] = useState<string | null>(null);
   const [achieving, setAchieving] = useState<{ id: string; note: string } | null>(null);
+  // The item whose achieved mark is being saved, for its button's busy state.
+  const [saving, setSaving] = useState<string | null>(null);
+  const deletion = useUndoableDelete<BucketItemDto>({
+    key: (item) => item.id,
+    rowId: (item) => item.id,
+    message: (item) => format(t.planner.deletedNamed, { title: item.title }),
+    undoLabel: t.planner.undo,
+    failed: (item) => format(t.planner.deleteFailed, { title: item.title }),
+    async commit(item) {
+      // keepalive: the deletion may be committed as the page unloads.
+      const result = await api(`/api/bucket-items/${item.id}`, { method: "DELETE", keepalive: true });
+      if (!result.ok && result.status !== 404) return false;
+      setItems((current) => current.filter((existing) => existing.id !== item.id));
+      return true;
+    },
+  });
+  const shown = items.filter((item) => !deletion.pending.some((waiting) => waiting.id === item.id));
 
-  const summary = summarizeBucket(items);
+  const summary = summarizeBucket(shown);
   const percent = summary.total ? Math.round((summary.achieved / summary.total) * 100) : 0;
   const dateLabel = (date: string) => formatDate(date, locale, { dateStyle: "medium" });
 
@@ -119,16 +137,11 @@ export function BucketList({ t, locale, initial }: { t: Sections<"apiErrors" | "
   }
 
   async function setAchieved(item: BucketItemDto, achieved: boolean, note?: string) {
+    setSaving(item.id);
     const result = await submit<{ item: BucketItemDto }>(`/api/bucket-items/${item.id}`, { json: achieved ? { achieved, achievedNote: note ?? null } : { achieved }, method: "PATCH" });
+    setSaving(null);
     if (result?.ok) replace(result.data.item);
     setAchieving(null);
-  }
-
-  async function remove(item: BucketItemDto) {
-    if (!window.confirm(`${t.planner.confirmDelete}\n${item.title}`)) return;
-    const result = await api(`/api/bucket-items/${item.id}`, { method: "DELETE" }).catch(() => null);
-    if (result && (result.ok || result.status === 404)) setItems((current) => current.filter((existing) => existing.id !== item.id));
-    else setMessage(t.planner.saveFailed);
   }
 
   return (
@@ -176,11 +189,11 @@ export function BucketList({ t, locale, initial }: { t: Sections<"apiErrors" | "
       </section>
 
       {message ? <Alert>{message}</Alert> : null}
-      {items.length === 0 ? (
+      {shown.length === 0 ? (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-600">{t.planner.emptyBucket}</p>
       ) : (
         <ul aria-label={t.dashboard.bucket} className="grid gap-3 sm:grid-cols-2">
-          {items.map((item) => (
+          {shown.map((item) => (
             <li key={item.id} className={`flex flex-col gap-2 rounded-xl border p-4 ${item.achieved ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-white"}`}>
               {editing === item.id ? (
                 <ItemForm
@@ -229,7 +242,9 @@ export function BucketList({ t, locale, initial }: { t: Sections<"apiErrors" | "
                         onChange={(event) => setAchieving({ id: item.id, note: event.target.value })}
                       />
                       <div className="flex gap-2">
-                        <Button type="submit">{t.planner.markAchieved}</Button>
+                        <Button type="submit" busy={saving === item.id} busyLabel={t.common.submitting}>
+                          {t.planner.markAchieved}
+                        </Button>
                         <Button type="button" variant="secondary" onClick={() => setAchieving(null)}>
                           {t.planner.cancel}
                         </Button>
@@ -238,7 +253,7 @@ export function BucketList({ t, locale, initial }: { t: Sections<"apiErrors" | "
                   ) : (
                     <div className="mt-auto flex flex-wrap gap-2">
                       {item.achieved ? (
-                        <Button variant="secondary" onClick={() => void setAchieved(item, false)}>
+                        <Button variant="secondary" onClick={() => void setAchieved(item, false)} busy={saving === item.id} busyLabel={t.common.submitting}>
                           {t.planner.markNotAchieved}
                         </Button>
                       ) : (
@@ -247,7 +262,7 @@ export function BucketList({ t, locale, initial }: { t: Sections<"apiErrors" | "
                       <Button variant="secondary" onClick={() => setEditing(item.id)} aria-label={`${t.planner.edit}: ${item.title}`}>
                         {t.planner.edit}
                       </Button>
-                      <Button variant="secondary" onClick={() => void remove(item)} aria-label={`${t.planner.delete}: ${item.title}`} className="text-red-700">
+                      <Button variant="secondary" onClick={() => deletion.remove(item)} aria-label={`${t.planner.delete}: ${item.title}`} className="text-red-700">
                         {t.planner.delete}
                       </Button>
                     </div>

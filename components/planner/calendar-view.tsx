@@ -9,15 +9,16 @@ import type { EventDialogTarget } from "@/components/planner/event-dialog";
 import { MonthGrid } from "@/components/planner/month-grid";
 import type { QuickAddTarget } from "@/components/planner/quick-add";
 import { useHolidays } from "@/components/planner/use-holidays";
+import { useUndoableDelete } from "@/components/planner/use-undoable-delete";
 import { useTimeZone } from "@/components/planner/use-time-zone";
 import { WeekGrid } from "@/components/planner/week-grid";
 import { api, NetworkError } from "@/lib/client/api";
-import type { Sections } from "@/lib/i18n/dictionaries";
+import { format, type Sections } from "@/lib/i18n/dictionaries";
 import { type Locale } from "@/lib/i18n/locale";
 import { addMonths, calendarPlace, CALENDAR_VIEWS, coversDate, viewDays, viewRange, type CalendarView as View } from "@/lib/planner/calendar";
 import type { CalendarMonth } from "@/lib/planner/calendar-month";
 import { addDays, formatDate, todayIn } from "@/lib/planner/dates";
-import type { BucketItemDto, EventDto, PlannerSettings, TodoDto } from "@/lib/planner/types";
+import type { BucketItemDto, EditScope, EventDto, PlannerSettings, TodoDto } from "@/lib/planner/types";
 
 // Loaded on the first click: the dialog's form checks (zod and the shared schemas) are most of what
 // the calendar would otherwise download before it can be used. While it loads, nothing shows in its
@@ -163,11 +164,40 @@ export function CalendarView({
     if (!undoing) setMoved({ event: result.data.event, back: { startsAt: event.startsAt, endsAt: event.endsAt } });
   }
 
-  function onDeleted(id: string) {
-    if (dialog?.kind === "edit" && dialog.event.seriesId !== null) reload();
-    else setEvents((current) => current.filter((existing) => existing.id !== id));
+  // A deletion leaves the view at once and is sent when its undo toast goes; an undone or refused
+  // one comes back (a series' occurrences by reading the view again).
+  const deletion = useUndoableDelete<{ event: EventDto; scope?: EditScope }>({
+    key: ({ event, scope }) => `${eventKey(event)}|${scope ?? ""}`,
+    // A whole row goes only for a one-off event or a whole series.
+    rowId: ({ event, scope }) => (event.seriesId === null ? event.id : scope === "all" ? event.seriesId : null),
+    message: ({ event }) => format(t.planner.deletedNamed, { title: event.title }),
+    undoLabel: t.planner.undo,
+    failed: ({ event }) => format(t.planner.deleteFailed, { title: event.title }),
+    async commit({ event, scope }) {
+      const query = scope ? `?scope=${scope}&occurrenceStart=${encodeURIComponent(event.occurrenceStart ?? "")}` : "";
+      // keepalive: the deletion may be committed as the page unloads. Already gone is as good as deleted.
+      const result = await api(`/api/events/${event.id}${query}`, { method: "DELETE", keepalive: true });
+      if (!result.ok && result.status !== 404) return false;
+      if (event.seriesId !== null) reload();
+      return true;
+    },
+    restored: ({ event }) => {
+      if (event.seriesId !== null) reload();
+      else setEvents((current) => [...current.filter((existing) => existing.id !== event.id), event].sort((a, b) => a.startsAt.localeCompare(b.startsAt)));
+    },
+  });
+
+  function onDeleted(event: EventDto, scope?: EditScope) {
+    const from = event.occurrenceStart ?? event.startsAt;
+    const goes = (existing: EventDto) =>
+      event.seriesId === null || !scope
+        ? existing.id === event.id
+        : scope === "this"
+          ? eventKey(existing) === eventKey(event)
+          : existing.seriesId === event.seriesId && (scope === "all" || (existing.occurrenceStart ?? existing.startsAt) >= from);
+    setEvents((current) => current.filter((existing) => !goes(existing)));
     setDialog(null);
-    setStatus(t.planner.deleted);
+    deletion.remove({ event, scope });
   }
 
   const grid = {

@@ -48,11 +48,11 @@ export function EventDialog({
   target: EventDialogTarget;
   timeZone: string;
   onSaved: (event: EventDto) => void;
-  onDeleted: (id: string) => void;
+  onDeleted: (event: EventDto, scope?: EditScope) => void;
   onClose: () => void;
 }) {
   const [form, setForm] = useState(() => initialForm(target, timeZone));
-  const { busy, fields, message, submit, save, warm } = useEventSave(t);
+  const { busy, fields, message, save, warm } = useEventSave(t);
   const set = <Key extends keyof EventFields>(key: Key, value: EventFields[Key]) => setForm((current) => ({ ...current, [key]: value }));
   const setStart = (date: string, time: string) => setForm((current) => withStart(current, date, time));
   const [repeat, setRepeat] = useState(() => repeatDraft(target.kind === "edit" ? target.event.repeat : null));
@@ -70,14 +70,11 @@ export function EventDialog({
     else setAsking(null);
   }
 
-  async function onDelete(scope?: EditScope) {
+  // The calendar sends the deletion once its undo toast has gone (use-undoable-delete.ts).
+  function onDelete(scope?: EditScope) {
     if (target.kind !== "edit") return;
     if (occurrence && !scope) return setAsking("delete");
-    const query = occurrence && scope ? `?scope=${scope}&occurrenceStart=${encodeURIComponent(occurrence.occurrenceStart ?? "")}` : "";
-    const result = await submit(`/api/events/${target.event.id}${query}`, { method: "DELETE" });
-    // Already gone is as good as deleted.
-    if (result && (result.ok || result.status === 404)) onDeleted(target.event.id);
-    else setAsking(null);
+    onDeleted(target.event, occurrence ? scope : undefined);
   }
 
   return (
@@ -130,7 +127,7 @@ export function EventDialog({
         ) : null}
         <div className={`flex flex-wrap justify-between gap-2 ${asking ? "hidden" : ""}`}>
           {target.kind === "edit" ? (
-            <Button type="button" variant="secondary" onClick={() => void onDelete()} disabled={busy} className="text-red-700">
+            <Button type="button" variant="secondary" onClick={() => onDelete()} disabled={busy} className="text-red-700">
               {t.planner.delete}
             </Button>
           ) : (

@@ -41,7 +41,7 @@ export function TodoList({
   const timeZone = useTimeZone(settings.timeZone, pageZone);
   const today = todayIn(timeZone);
   const dates: DueDateContext = { today, timeZone, locale };
-  const { todos, pending, message, adding, add, change, remove, undo } = useTodos(t, initial);
+  const { todos, pending, message, adding, add, change, remove } = useTodos(t, initial);
   const [filter, setFilter] = useState<TodoFilter>(DEFAULT_TODO_VIEW.filter);
   const [sort, setSort] = useState<TodoSort>(DEFAULT_TODO_VIEW.sort);
   const { draft, edit, setDraft } = useDraft({ title: "", dueOn: "", priority: "MEDIUM" as TodoPriority, recognise: true });
@@ -50,7 +50,7 @@ export function TodoList({
   const [showCompleted, setShowCompleted] = useState(false);
 
   const visible = arrangeTodos(
-    todos.filter((todo) => todo.id !== pending?.id),
+    todos.filter((todo) => !pending.some((waiting) => waiting.id === todo.id)),
     { filter, sort },
     today,
   );
@@ -143,17 +143,6 @@ export function TodoList({
       </div>
 
       {message ? <Alert>{message}</Alert> : null}
-      {pending ? (
-        <div role="status" className="flex items-center justify-between gap-3 rounded-lg bg-slate-900 px-4 py-2 text-sm text-white">
-          <span>
-            {t.planner.deleted} “{pending.title}”
-          </span>
-          <button type="button" onClick={undo} className="font-bold text-teal-300 underline">
-            {t.planner.undo}
-          </button>
-        </div>
-      ) : null}
-
       {visible.length === 0 ? (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-600">{todos.length === 0 ? t.planner.emptyTodos : t.planner.emptyFiltered}</p>
       ) : null}

@@ -3,8 +3,7 @@ import { useState } from "react";
 import { useUndoableDelete } from "@/components/planner/use-undoable-delete";
 import { api, NetworkError } from "@/lib/client/api";
 import { firstProblem } from "@/lib/client/error-message";
-import type { Sections } from "@/lib/i18n/dictionaries";
-import { DELETING_TODOS_COOKIE, deletingTodosCookie, parseDeletingTodos } from "@/lib/planner/deleting-todos";
+import { format, type Sections } from "@/lib/i18n/dictionaries";
 import type { TodoDto, TodoPriority } from "@/lib/planner/types";
 
 export type TodoPatch = Partial<Pick<TodoDto, "title" | "dueOn" | "priority" | "completed" | "position">>;
@@ -14,18 +13,6 @@ interface NewTodo {
   priority: TodoPriority;
 }
 
-// Adds or drops `id` in the cookie that tells the next page which deletions may still be on their way.
-function markDeleting(id: string, deleting: boolean) {
-  const written = document.cookie
-    .split("; ")
-    .find((cookie) => cookie.startsWith(`${DELETING_TODOS_COOKIE}=`))
-    ?.slice(DELETING_TODOS_COOKIE.length + 1);
-  const ids = parseDeletingTodos(written);
-  if (deleting) ids.add(id);
-  else ids.delete(id);
-  document.cookie = deletingTodosCookie(ids, location.protocol === "https:");
-}
-
 // The todo list as the page holds it, from the server's first read (`initial`) on, and every change
 // to it through the API. `message` is the last change the server refused.
 export function useTodos(t: Sections<"apiErrors" | "common" | "planner">, initial: TodoDto[]) {
@@ -33,25 +20,20 @@ export function useTodos(t: Sections<"apiErrors" | "common" | "planner">, initia
   const [message, setMessage] = useState<string | null>(null);
   const [adding, setAdding] = useState(0);
 
-  const undoable = useUndoableDelete<TodoDto>(async (todo) => {
-    // keepalive: the deletion may be committed as the page unloads.
-    const result = await api(`/api/todos/${todo.id}`, { method: "DELETE", keepalive: true }).catch(() => null);
-    markDeleting(todo.id, false);
-    if (!result || (!result.ok && result.status !== 404)) {
-      setTodos((current) => [...current, todo]);
-      setMessage(t.planner.saveFailed);
-    } else setTodos((current) => current.filter((existing) => existing.id !== todo.id));
+  const undoable = useUndoableDelete<TodoDto>({
+    key: (todo) => todo.id,
+    rowId: (todo) => todo.id,
+    message: (todo) => format(t.planner.deletedNamed, { title: todo.title }),
+    undoLabel: t.planner.undo,
+    failed: (todo) => format(t.planner.deleteFailed, { title: todo.title }),
+    async commit(todo) {
+      // keepalive: the deletion may be committed as the page unloads.
+      const result = await api(`/api/todos/${todo.id}`, { method: "DELETE", keepalive: true });
+      if (!result.ok && result.status !== 404) return false;
+      setTodos((current) => current.filter((existing) => existing.id !== todo.id));
+      return true;
+    },
   });
-
-  function remove(todo: TodoDto) {
-    markDeleting(todo.id, true);
-    undoable.remove(todo);
-  }
-
-  function undo() {
-    if (undoable.pending) markDeleting(undoable.pending.id, false);
-    undoable.undo();
-  }
 
   // Optimistic: the change shows at once and is undone, with a message, if the server refuses it.
   async function change(todo: TodoDto, patch: TodoPatch) {
@@ -83,5 +65,5 @@ export function useTodos(t: Sections<"apiErrors" | "common" | "planner">, initia
     }
   }
 
-  return { todos, pending: undoable.pending, message, adding: adding > 0, add, change, remove, undo };
+  return { todos, pending: undoable.pending, message, adding: adding > 0, add, change, remove: undoable.remove };
 }

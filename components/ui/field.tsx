@@ -1,5 +1,5 @@
 "use client";
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { useState, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { Input, Select, Textarea } from "@/components/ui/controls";
 
 // A labelled control: `name` is also its id, and names the hint and error it is described by.
@@ -44,6 +44,31 @@ export function Field({ label, name, error, hint, ...input }: Labelled & InputHT
   return (
     <Frame {...labelled}>
       <Input {...controlProps(labelled)} {...input} />
+    </Frame>
+  );
+}
+
+// A password input with a toggle that shows what was typed: on a phone keyboard a slip is easy and
+// unseen. The input keeps its autocomplete hint (current- or new-password) in both states, so
+// password managers still recognise it.
+export function PasswordField({ label, name, error, hint, showLabel, ...input }: Labelled & { showLabel: string } & Omit<InputHTMLAttributes<HTMLInputElement>, "type">) {
+  const [shown, setShown] = useState(false);
+  const labelled = { label, name, error, hint };
+  const control = controlProps(labelled);
+  return (
+    <Frame {...labelled}>
+      <div className="relative flex">
+        <Input {...control} className={`${control.className} w-full pr-16`} {...input} type={shown ? "text" : "password"} />
+        <button
+          type="button"
+          aria-pressed={shown}
+          aria-controls={name}
+          onClick={() => setShown((current) => !current)}
+          className="absolute inset-y-1 right-1 rounded-md px-2 text-sm font-semibold text-teal-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-teal-700"
+        >
+          {showLabel}
+        </button>
+      </div>
     </Frame>
   );
 }

@@ -43,6 +43,20 @@ export const en: Dictionary = {
     marketing: "Send me news and offers (optional)",
     readTerms: "Read the terms",
     haveAccount: "Already have an account?",
+    agreeAll: "Agree to all",
+    agreeAllHint: "Accept every item, required and optional.",
+    view: "View",
+    viewOf: "View {name}",
+    consentNames: { terms: "terms of service", privacy: "privacy policy", marketing: "news and offers" },
+    summaries: {
+      terms:
+        "TropiCal stores and shows your calendar, todos and bucket list. Your account is for you alone; do not use it to harm other people's accounts or the service. You can close it any time in settings.",
+      privacy:
+        "Your e-mail, nickname and what you enter (events, todos, bucket list) are used only to run the service. Sign-in records are kept for a while for security. Closing your account deletes it all, and you can download it any time in settings.",
+      marketing: "We e-mail you about new features and offers. Every feature works without it, and you can change it any time in settings.",
+    },
+    emailSuggestion: "Did you mean this address?",
+    emailSuggestionUse: "Use {email}",
   },
   verifyRequired: {
     title: "Check your e-mail",
@@ -151,7 +165,6 @@ export const en: Dictionary = {
     delete: "Delete",
     close: "Close",
     saved: "Saved.",
-    deleted: "Deleted.",
     moved: "Event moved.",
     skipToCalendar: "Skip to the calendar",
     undo: "Undo",
@@ -210,7 +223,8 @@ export const en: Dictionary = {
     progressTitle: "Progress",
     byCategory: "By category",
     emptyBucket: "No bucket list yet. Write down what you want to do in your life.",
-    confirmDelete: "Delete this for good?",
+    deletedNamed: "Deleted: {title}",
+    deleteFailed: "Could not delete: {title}",
     edit: "Edit",
     repeat: {
       label: "Repeat",
@@ -278,6 +292,7 @@ export const en: Dictionary = {
     changed: "Password changed. Every other device was signed out.",
     strength: "Password strength: {label}",
     strengthLabels: ["Very weak", "Weak", "Fair", "Strong", "Very strong"],
+    show: "Show",
     deleteTitle: "Delete account",
     deleteBody: "Your account and all your events, todos and bucket list items are deleted for good.",
     deleteSubmit: "Delete my account",
@@ -300,6 +315,7 @@ export const en: Dictionary = {
     totpTitle: "Two-step verification (authenticator app)",
     totpOff: "Off. When on, signing in also needs a code from your authenticator app.",
     totpOn: "On. Recovery codes left: {count}",
+    totpEnabled: "Two-step verification is on.",
     setUp: "Set up",
     scan: "Scan the QR code with your authenticator app, or type the key below.",
     qrAlt: "QR code for your authenticator app",
@@ -653,4 +669,5 @@ export const en: Dictionary = {
     adminAudit: "Audit log",
     adminSecurity: "Security",
   },
+  toast: { region: "Notifications", dismiss: "Dismiss notification" },
 };

@@ -3,7 +3,7 @@ import { TodoList } from "@/components/planner/todo-list";
 import { requireCurrentUser } from "@/lib/auth/current-user";
 import { sections } from "@/lib/i18n/dictionaries";
 import { getDictionary, getTimeZone, titledMetadata } from "@/lib/i18n/server";
-import { DELETING_TODOS_COOKIE, parseDeletingTodos } from "@/lib/planner/deleting-todos";
+import { DELETING_ITEMS_COOKIE, parseDeletingItems } from "@/lib/planner/deleting-items";
 import { getSettings } from "@/lib/planner/settings";
 import { DEFAULT_TODO_VIEW } from "@/lib/planner/todo-order";
 import { listTodos } from "@/lib/planner/todos";
@@ -14,7 +14,7 @@ export const generateMetadata = titledMetadata("todo");
 export default async function TodoPage() {
   const user = await requireCurrentUser("/dashboard/todo");
   const [{ locale, t }, settings, todos] = await Promise.all([getDictionary(), getSettings(user.id), listTodos(user.id, DEFAULT_TODO_VIEW)]);
-  const deleting = parseDeletingTodos((await cookies()).get(DELETING_TODOS_COOKIE)?.value);
+  const deleting = parseDeletingItems((await cookies()).get(DELETING_ITEMS_COOKIE)?.value);
   const initial = todos.filter((todo) => !deleting.has(todo.id));
   return (
     <TodoList t={sections(t, "apiErrors", "common", "dashboard", "planner", "validation")} locale={locale} settings={settings} pageZone={await getTimeZone(settings.timeZone)} initial={initial} />
