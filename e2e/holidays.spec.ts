@@ -91,6 +91,20 @@ test("Korean holidays: 설날 in red with its name, in Korean and then in Englis
   const list = page.getByRole("region", { name: "February 2026" });
   await expect(list.getByRole("heading", { name: /February 17.*Seollal/ })).toBeVisible();
   await expect(list.getByRole("heading", { name: /February 16.*Day before Seollal/ })).toBeVisible();
+  // …and only there: the grid's cell, a few letters wide, would show "Da…" of it.
+  await expect(
+    englishGrid
+      .getByRole("gridcell")
+      .filter({ has: page.getByRole("button", { name: /February 16, 2026/ }) })
+      .getByText("Day before Seollal"),
+  ).toBeHidden();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(
+    englishGrid
+      .getByRole("gridcell")
+      .filter({ has: page.getByRole("button", { name: /February 16, 2026/ }) })
+      .getByText("Day before Seollal"),
+  ).toBeVisible();
 });
 
 test("settings: no holidays at all, or another country's", async ({ page, signedIn: _ }) => {

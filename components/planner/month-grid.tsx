@@ -140,9 +140,10 @@ export function MonthGrid({
                       {Number(date.slice(8))}
                       <span className="sr-only">, {format(t.planner.addEventOn, { date: formatDate(date, locale, { dateStyle: "full" }) })}</span>
                     </button>
-                    {/* Beside the number, so the bars below start at the same height in every cell. */}
+                    {/* Beside the number, so the bars below start at the same height in every cell. A
+                        phone's cell has room for a letter or two of it: there the list below names it. */}
                     {holiday ? (
-                      <span className="absolute top-2.5 right-1 left-9 flex">
+                      <span className="absolute top-2.5 right-1 left-9 hidden sm:flex">
                         <HolidayName name={holiday} />
                       </span>
                     ) : null}
