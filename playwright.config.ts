@@ -1,15 +1,5 @@
-import { existsSync } from "node:fs";
-import { chromium, defineConfig, devices } from "@playwright/test";
-
-// Playwright's own Chromium where it is installed; otherwise Debian's, with the flags that keep it
-// from reaching for the network this machine does not have.
-function browserLaunchOptions() {
-  if (existsSync(chromium.executablePath())) return {};
-  return {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-  };
-}
+import { defineConfig, devices } from "@playwright/test";
+import { browserLaunchOptions } from "./scripts/chromium";
 
 // `npm test` starts the stack and passes its URL; a bare `npx playwright test` starts one itself.
 const externalBaseUrl = process.env.TEST_BASE_URL;

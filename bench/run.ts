@@ -2,13 +2,12 @@
 // against a baseline measured in the same run, with the target beside each. Writes bench/RESULTS.md.
 // Needs a production build (`npm run build`). Loopback only; every loop is bounded.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { hash, verify as argonVerify } from "@node-rs/argon2";
-import { chromium } from "@playwright/test";
+import { chromiumPath } from "../scripts/chromium";
 import autocannon from "autocannon";
 import { launch } from "chrome-launcher";
 import lighthouse from "lighthouse";
@@ -505,7 +504,7 @@ async function peerSessionChecks(builds: PeerBuilds): Promise<void> {
 // Debian's Chromium where Playwright's own is not installed; the dashboard with a session cookie.
 async function lighthouseScores(): Promise<void> {
   const stack = await startOwnStack("bench-lighthouse", { cpu: SERVER_CPU });
-  const chromePath = process.env.CHROME_PATH ?? (existsSync(chromium.executablePath()) ? chromium.executablePath() : "/usr/bin/chromium");
+  const chromePath = process.env.CHROME_PATH ?? chromiumPath();
   const chromeFlags = ["--headless=new", "--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
   // Chromium's browser, GPU and renderer processes on one core, beside Lighthouse reading the trace
   // as it comes, made every task longer than the page made it (TBT 290-400 ms on /dashboard against
