@@ -500,6 +500,40 @@ async function peerSessionChecks(builds: PeerBuilds): Promise<void> {
   }
 }
 
+// The indirect model against the direct one: the example service's `GET /summary` through
+// TropiCal's gateway (session check, a minted aud=ai token, the forward) and called with the
+// browser's access token as Bearer, the two taking turns round by round.
+async function gatewayRoundTrip(): Promise<void> {
+  const stack = await startOwnStack("bench-gateway", { cpu: SERVER_CPU });
+  try {
+    const { client } = await stack.signedIn();
+    const access = client.cookies.get("ACCESS_TOKEN")?.value ?? "";
+    const targets = [
+      { name: "gateway", url: `${stack.baseUrl}/api/services/ai/summary`, headers: { cookie: client.cookieHeader("/api/services/ai/summary") } },
+      { name: "direct", url: `${stack.aiDirectUrl}/summary`, headers: { authorization: `Bearer ${access}` } },
+    ];
+    const rates: Record<string, number[]> = {};
+    const measure = async (target: (typeof targets)[number], duration: number) => {
+      const result = await cannon(target.url, { headers: target.headers, duration });
+      if (result.non2xx > 0) throw new Error(`${target.name}: ${result.non2xx} non-2xx`);
+      return result.requests.average;
+    };
+    for (const target of targets) await measure(target, 2);
+    for (let round = 0; round < PAIRED_ROUNDS; round++) for (const target of round % 2 === 0 ? targets : [...targets].reverse()) (rates[target.name] ??= []).push(await measure(target, 3));
+    const gateway = rates.gateway ?? [];
+    const direct = rates.direct ?? [];
+    const ratios = gateway.map((rate, round) => rate / (direct[round] ?? rate));
+    report(
+      "Gateway round trip `GET /api/services/ai/summary` (signed in) against the same service called directly with the access token",
+      `${median(ratios).toFixed(2)}× (rounds ${spread(ratios)}); ${Math.round(median(gateway))} vs ${Math.round(median(direct))} req/s`,
+      "(context)",
+      null,
+    );
+  } finally {
+    await stack.stop();
+  }
+}
+
 // Lighthouse (performance and accessibility, mobile defaults with simulated throttling) with
 // Debian's Chromium where Playwright's own is not installed; the dashboard with a session cookie.
 async function lighthouseScores(): Promise<void> {
@@ -641,9 +675,10 @@ async function javascriptOnly(): Promise<void> {
   console.log(rows.join("\n"));
 }
 
-// `npm run bench -- peers`: only the peers' rows, with their builds, printed rather than written.
+// `npm run bench -- peers`: only the peers' and the gateway's rows, printed rather than written.
 async function peersOnly(): Promise<void> {
   await peerSessionChecks(await buildPeers());
+  await gatewayRoundTrip();
   console.log(rows.join("\n"));
 }
 
@@ -669,6 +704,8 @@ async function main(): Promise<void> {
   await middlewareAndRevocation(variants);
   console.log("session checks of Auth.js and Better Auth against TropiCal's…");
   await peerSessionChecks(peerBuilds);
+  console.log("the gateway against a direct call…");
+  await gatewayRoundTrip();
   console.log("JavaScript per route…");
   await javascriptPerRoute(bareNext);
   console.log("Lighthouse…");
