@@ -162,8 +162,10 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
   };
   try {
     await startApp();
-    // After the app: each discovers the JWKS from the app's issuer metadata as it starts.
+    // After the app: each discovers the JWKS from the app's issuer metadata as it starts, within a
+    // few seconds; the routes' first answers (code loaded on first use) are asked for here first.
     const issuer = new URL(baseUrl).origin;
+    for (const route of ["/.well-known/oauth-authorization-server", "/.well-known/jwks.json"]) await fetch(`${baseUrl}${route}`).then((response) => response.arrayBuffer());
     const common = { TROPICAL_ISSUER: issuer, SERVICE_NAME: "ai", ECHO_ENDPOINT: "on" };
     pipelines.push(await startAiPipeline(aiGatewayPort, { ...common, AI_MODE: "gateway" }, log));
     pipelines.push(await startAiPipeline(aiDirectPort, { ...common, AI_MODE: "direct" }, log));

@@ -15,6 +15,23 @@ export function command(how: HowServed, port: number): string[] {
 // Settings the stack's own app has that a fresh deployment would not.
 const { TRUSTED_PROXY_HOPS: _hops, COUNTRY_HEADER: _country, CLIENT_IP_HEADER: _header, VERCEL: _vercel, ...inherited } = process.env;
 
+// The environment of another process of the stack's deployment (an instance, a reminder run):
+// this process's own without the settings above, the stack's database, secrets and origin, and an
+// SMTP server that refuses (port 9, discard), unless `extra` says otherwise.
+export function stackProcessEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = testEnv();
+  return {
+    ...inherited,
+    NODE_ENV: "production",
+    APP_URL: env.TEST_BASE_URL,
+    DATABASE_URL: env.TEST_DATABASE_URL,
+    SMTP_URL: "smtp://127.0.0.1:9",
+    AUTH_SECRET: env.TEST_AUTH_SECRET,
+    AUTH_SIGNING_KEYS: env.TEST_AUTH_SIGNING_KEYS,
+    ...extra,
+  };
+}
+
 // What each server started here has printed so far, by its base URL.
 const printed = new Map<string, string>();
 export function printedBy(url: string): string {
@@ -26,20 +43,8 @@ export function printedBy(url: string): string {
 export async function spawnApp(how: HowServed, extra: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
   const port = extra.PORT ? Number(extra.PORT) : await findFreePort();
   const url = `http://127.0.0.1:${port}`;
-  const env = testEnv();
   const child = spawn(process.execPath, command(how, port), {
-    env: {
-      ...inherited,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOSTNAME: "127.0.0.1",
-      APP_URL: url,
-      DATABASE_URL: env.TEST_DATABASE_URL,
-      SMTP_URL: "smtp://127.0.0.1:9",
-      AUTH_SECRET: env.TEST_AUTH_SECRET,
-      AUTH_SIGNING_KEYS: env.TEST_AUTH_SIGNING_KEYS,
-      ...extra,
-    },
+    env: stackProcessEnv({ PORT: String(port), HOSTNAME: "127.0.0.1", APP_URL: url, ...extra }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   printed.set(url, "");

@@ -54,6 +54,26 @@ export class Client {
       .join("; ");
   }
 
+  // The same browser talking to another server of the site (another instance), with its cookies.
+  at(base: string): Client {
+    const other = new Client(this.address, base);
+    other.takeCookiesFrom(this);
+    return other;
+  }
+
+  // A thief's copy of these cookies, sent from an address of the thief's own.
+  stolen(): Client {
+    const thief = new Client();
+    thief.takeCookiesFrom(this);
+    return thief;
+  }
+
+  // Every cookie of `other` in place of this client's own.
+  takeCookiesFrom(other: Client): void {
+    this.cookies.clear();
+    for (const [name, cookie] of other.cookies) this.cookies.set(name, cookie);
+  }
+
   setCookie(name: string, value: string, path = "/"): void {
     this.cookies.set(name, { name, value, attributes: new Map([["path", path]]) });
   }

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { z } from "zod";
+import { stackProcessEnv } from "./app-process";
 import { testEnv } from "./env";
 import type { Client } from "./http";
 import { mailsTo, type Mail } from "./mail";
@@ -10,25 +11,18 @@ export type ReminderRunResult = z.infer<typeof runSchema>;
 
 // No sweeper there, and by default an SMTP server that refuses: a "deliver" run's first attempt
 // fails unless the test passes the stack's own.
-const { TRUSTED_PROXY_HOPS: _hops, COUNTRY_HEADER: _country, CLIENT_IP_HEADER: _header, VERCEL: _vercel, ...inherited } = process.env;
 
 // One reminder run at a clock the test chooses, in a process of its own, as another server instance
 // would make it (tests/helpers/reminder-run.ts), with the stack's VAPID keys so that it pushes.
 export function runRemindersAt(now: Date, mode: "queue" | "deliver" = "queue", smtpUrl = "smtp://127.0.0.1:9"): Promise<ReminderRunResult> {
   const env = testEnv();
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/helpers/reminder-run.ts", now.toISOString(), mode], {
-    env: {
-      ...inherited,
-      NODE_ENV: "production",
-      DATABASE_URL: env.TEST_DATABASE_URL,
-      AUTH_SECRET: env.TEST_AUTH_SECRET,
-      AUTH_SIGNING_KEYS: env.TEST_AUTH_SIGNING_KEYS,
-      APP_URL: env.TEST_BASE_URL,
+    env: stackProcessEnv({
       SMTP_URL: smtpUrl,
       VAPID_PUBLIC_KEY: env.TEST_VAPID_PUBLIC_KEY,
       VAPID_PRIVATE_KEY: env.TEST_VAPID_PRIVATE_KEY,
       VAPID_SUBJECT: "mailto:push@tropical.test",
-    },
+    }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -3,24 +3,13 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { test } from "node:test";
-import { testEnv } from "../helpers/env";
-
-const { TRUSTED_PROXY_HOPS: _hops, COUNTRY_HEADER: _country, CLIENT_IP_HEADER: _header, VERCEL: _vercel, ...inherited } = process.env;
+import { stackProcessEnv } from "../helpers/app-process";
 
 test("a code mail the SMTP server refuses is logged by its domain, without its code", async () => {
-  const env = testEnv();
   const code = "482913";
   // Port 9 (discard) refuses connections on loopback: every attempt fails at once.
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/helpers/mail-send-run.ts", "someone@example.test", code], {
-    env: {
-      ...inherited,
-      NODE_ENV: "production",
-      DATABASE_URL: env.TEST_DATABASE_URL,
-      AUTH_SECRET: env.TEST_AUTH_SECRET,
-      AUTH_SIGNING_KEYS: env.TEST_AUTH_SIGNING_KEYS,
-      APP_URL: env.TEST_BASE_URL,
-      SMTP_URL: "smtp://127.0.0.1:9",
-    },
+    env: stackProcessEnv(),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

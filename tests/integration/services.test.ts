@@ -285,8 +285,7 @@ test("a key rotation as the service sees it: the new kid accepted after a JWKS r
   assert.equal((await callService(pipeline.url, oldToken)).status, 200, "the next key published beside the current one");
 
   // The promoted instance signs with the new key: a refresh there hands the browser a token of the new kid.
-  const atPromoted = new Client(client.address, String(onPromoted));
-  for (const [name, cookie] of client.cookies) atPromoted.cookies.set(name, cookie);
+  const atPromoted = client.at(String(onPromoted));
   assert.equal((await atPromoted.request("/api/auth/token/refresh", { method: "POST" })).status, 200);
   const newToken = accessOf(atPromoted);
   assert.notEqual(decodeProtectedHeader(newToken).kid, decodeProtectedHeader(oldToken).kid);
@@ -398,8 +397,7 @@ test("the gateway drops the service's cookies and hop-by-hop headers, keeps its 
     SERVICE_TIMEOUT_MS: "1000",
   });
   const { client } = await signedInUser();
-  const there = new Client(client.address, url);
-  for (const [name, cookie] of client.cookies) there.cookies.set(name, cookie);
+  const there = client.at(url);
 
   const answer = await there.request("/api/services/stub/page/a%2Fb?q=1");
   assert.equal(answer.status, 200);

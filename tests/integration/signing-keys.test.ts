@@ -127,11 +127,9 @@ test("a full rotation, deployed instance by instance, signs nobody out; the remo
   );
   const { client } = await signedInUser();
   const visit = async (url: string, path: string, method = "GET") => {
-    const at = new Client(client.address, url);
-    for (const [name, cookie] of client.cookies) at.cookies.set(name, cookie);
+    const at = client.at(url);
     const response = await at.request(path, { method });
-    client.cookies.clear();
-    for (const [name, cookie] of at.cookies) client.cookies.set(name, cookie);
+    client.takeCookiesFrom(at);
     return response;
   };
   const accessKid = () => kidOf(client.cookies.get("ACCESS_TOKEN")?.value ?? "");
@@ -158,8 +156,7 @@ test("an instance whose ring signs with EdDSA serves its users through the Edge 
   const port = await findFreePort();
   const url = await startApp("next start", { PORT: String(port), APP_URL: base(), ALLOWED_ORIGINS: `http://127.0.0.1:${port}`, AUTH_SIGNING_KEYS: eddsa });
   const { client } = await signedInUser();
-  const there = new Client(client.address, url);
-  for (const [name, cookie] of client.cookies) there.cookies.set(name, cookie);
+  const there = client.at(url);
   assert.equal((await there.request("/api/auth/token/refresh", { method: "POST" })).status, 200);
   const access = there.cookies.get("ACCESS_TOKEN")?.value ?? "";
   assert.equal(decodeProtectedHeader(access).alg, "EdDSA");

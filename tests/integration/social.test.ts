@@ -230,8 +230,7 @@ describe("social sign-in against the local providers", () => {
   // Found by an outside attack run: the callback checked only the link cookie's signature.
   test("a link started by a session that has since been signed out everywhere links nothing", async () => {
     const { client } = await signedInUser();
-    const thief = new Client();
-    for (const [name, cookie] of client.cookies) thief.cookies.set(name, cookie);
+    const thief = client.stolen();
     const authorize = await startAtProvider(thief, "naver", {}, "link");
     assert.equal((await client.post("/api/auth/sessions/revoke", { scope: "all" })).status, 200);
     const identity = randomIdentity("naver");

@@ -16,13 +16,6 @@ after(closeTestDb);
 
 const CONSENTS = { terms: true, privacy: true, marketing: false };
 
-// A thief's copy of the victim's cookies.
-function stolen(client: Client): Client {
-  const thief = new Client();
-  for (const [name, cookie] of client.cookies) thief.cookies.set(name, cookie);
-  return thief;
-}
-
 async function expectStepUp(response: Response, what: string): Promise<void> {
   assert.equal(response.status, 403, what);
   assert.equal(await errorCode(response), "REAUTHENTICATION_REQUIRED", what);
@@ -41,7 +34,7 @@ describe("a stolen session cannot change how the account signs in (step-up)", ()
     const { client } = await signedInUser();
     const { passkey } = await addPasskey(client);
     await makeClientStale(client);
-    const thief = stolen(client);
+    const thief = client.stolen();
     await expectStepUp(await thief.post("/api/auth/passkeys/register/options"), "passkey options");
     await expectStepUp(await thief.post("/api/auth/passkeys", { response: new SoftPasskey(thief.base).register({ challenge: "AAAA" }) }), "passkey registration");
     await expectStepUp(await thief.request(`/api/auth/passkeys/${passkey.credentialId}`, { method: "DELETE" }), "passkey removal");
@@ -158,7 +151,7 @@ describe("after a break-in, the reset removes the ways in a thief added", () => 
     const { passkey: own } = await addPasskey(client);
     await testDb().query(`UPDATE "Passkey" SET "createdAt" = now() - interval '40 days' WHERE id = $1`, [own.credentialId]);
     // The thief had the cookies while the session was fresh: a passkey and a Google account of theirs.
-    const thief = stolen(client);
+    const thief = client.stolen();
     const { passkey: theirs } = await addPasskey(thief);
     const google = randomIdentity("google");
     await signInWithProvider(thief, "google", google, {}, "link");
