@@ -1,5 +1,6 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
+import { drainOnStop } from "@/lib/http/drain";
 import { log } from "@/lib/log";
 
 function refuse(line: string): never {
@@ -25,6 +26,7 @@ async function startBackgroundWork(): Promise<void> {
 // before serving: a missing or bad variable, or a database older than the code, stops it with one
 // line instead of failing on its first request.
 export async function start(): Promise<void> {
+  drainOnStop();
   let env: ReturnType<typeof getEnv>;
   try {
     env = getEnv();

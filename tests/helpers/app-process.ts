@@ -6,10 +6,13 @@ import { findFreePort } from "../../scripts/services";
 import { testEnv } from "./env";
 
 const NEXT = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-export type HowServed = "server.ts" | "next start";
+// The standalone server is the Docker image's CMD; it reads PORT and HOSTNAME.
+const STANDALONE_SERVER = path.join(process.cwd(), ".next", "standalone", "server.js");
+export type HowServed = "server.ts" | "next start" | "standalone";
 
 export function command(how: HowServed, port: number): string[] {
-  return how === "server.ts" ? ["--import", "tsx", "server.ts"] : [NEXT, "start", "-p", String(port), "-H", "127.0.0.1"];
+  if (how === "server.ts") return ["--import", "tsx", "server.ts"];
+  return how === "standalone" ? [STANDALONE_SERVER] : [NEXT, "start", "-p", String(port), "-H", "127.0.0.1"];
 }
 
 // Settings the stack's own app has that a fresh deployment would not.
