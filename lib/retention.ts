@@ -36,6 +36,7 @@ const RETAINED_TABLES = [
   "RefreshToken",
   "MailIntent",
   "SecurityEvent",
+  "SamlRequest",
 ] as const;
 type Table = (typeof RETAINED_TABLES)[number];
 
@@ -98,6 +99,8 @@ function rules(): Rule[] {
       expired: Prisma.sql`"sentAt" < ${before(KEEP_FINISHED_MAIL_DAYS * DAY_SECONDS)} OR "gaveUpAt" < ${before(KEEP_FINISHED_MAIL_DAYS * DAY_SECONDS)}`,
     },
     { table: "SecurityEvent", key: "id", expired: Prisma.sql`"createdAt" < ${before(securityEventSeconds)}` },
+    // A SAML request past its lifetime answers no response, spent or not (lib/auth/sso/saml.ts).
+    { table: "SamlRequest", key: "id", expired: Prisma.sql`"expiresAt" < ${before(GRACE_SECONDS)}` },
   ];
 }
 
