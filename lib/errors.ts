@@ -34,6 +34,15 @@ export const ERRORS = {
   // The gateway (lib/services/gateway.ts): an internal service that could not be reached, or did not answer in time.
   SERVICE_UNREACHABLE: { status: 502 },
   SERVICE_TIMEOUT: { status: 504 },
+  // Company sign-in (lib/auth/sso/): the address's domain has no usable connection; its users must
+  // use the company sign-in; and the ways a round trip to the identity provider ends without a
+  // sign-in, which the login page shows (?sso_error=CODE).
+  SSO_NOT_AVAILABLE: { status: 404 },
+  SSO_REQUIRED: { status: 403 },
+  SSO_CANCELLED: { status: 400 },
+  SSO_FAILED: { status: 400 },
+  SSO_EXPIRED: { status: 400 },
+  SSO_UNAVAILABLE: { status: 503 },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

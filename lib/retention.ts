@@ -31,6 +31,7 @@ const RETAINED_TABLES = [
   "PendingSignup",
   "SignInChallenge",
   "WebAuthnChallenge",
+  "SsoFlow",
   "EmailChange",
   "Session",
   "RefreshToken",

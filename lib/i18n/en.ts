@@ -643,6 +643,14 @@ export const en: Dictionary = {
     tokenNameRequired: "Give the token a name.",
     tokenNameTooLong: "A token name can be at most 60 characters.",
     tokenScopesRequired: "Choose at least one permission.",
+    domainInvalid: "Enter a domain such as example.com.",
+    connectionNameRequired: "Give the connection a name.",
+    issuerInvalid: "Enter the issuer URL (https://…).",
+    clientIdRequired: "Enter the client ID.",
+    clientSecretRequired: "Enter the client secret.",
+    scopesInvalid: "Scopes are separated by spaces and must include openid.",
+    domainTaken: "This domain already belongs to a connection.",
+    domainTxtMissing: "The TXT record was not found yet. DNS changes can take a while; try again later.",
   },
   // Each page's <title>, before " · TropiCal".
   pageTitles: {

@@ -631,6 +631,14 @@ export const ko = {
     tokenNameRequired: "토큰 이름을 입력해 주세요.",
     tokenNameTooLong: "토큰 이름은 60자 이하여야 합니다.",
     tokenScopesRequired: "권한을 하나 이상 골라 주세요.",
+    domainInvalid: "example.com 같은 도메인을 입력해 주세요.",
+    connectionNameRequired: "연결 이름을 입력해 주세요.",
+    issuerInvalid: "발급자(issuer) URL을 입력해 주세요 (https://…).",
+    clientIdRequired: "클라이언트 ID를 입력해 주세요.",
+    clientSecretRequired: "클라이언트 시크릿을 입력해 주세요.",
+    scopesInvalid: "범위(scope)는 공백으로 구분하고 openid를 포함해야 합니다.",
+    domainTaken: "이 도메인은 이미 다른 연결에 속해 있습니다.",
+    domainTxtMissing: "TXT 레코드를 아직 찾지 못했습니다. DNS 변경은 시간이 걸릴 수 있으니 나중에 다시 시도해 주세요.",
   },
   // Each page's <title>, before " · TropiCal".
   pageTitles: {
