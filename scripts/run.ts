@@ -14,6 +14,7 @@ import webpush from "web-push";
 import { z } from "zod";
 import { applyMigrations } from "./migrate";
 import { startOAuthProviders } from "./oauth-providers";
+import { seedSampleSsoConnection } from "./sso-seed";
 import { startEmbeddedPostgres, startMailCatcher, type RunningService } from "./services";
 
 function parseMode(value: string | undefined): "dev" | "start" {
@@ -115,6 +116,10 @@ async function main(): Promise<void> {
       services.push(providers);
       Object.assign(env, providers.env);
       console.log(`Google, Kakao and Naver sign-in use local test providers at ${providers.url}`);
+      // Company sign-in: one sample connection to the local identity provider, for any @example.test address.
+      env.SSO_LOOPBACK_ISSUERS = "on";
+      await seedSampleSsoConnection(env.DATABASE_URL ?? "", env.AUTH_SECRET ?? "", providers.url);
+      console.log("Company sign-in: any address @example.test signs in through the local OpenID provider");
     }
   } catch (error) {
     await stopServices();

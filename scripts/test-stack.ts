@@ -11,7 +11,8 @@ import { RETIRED_KEY_GRACE_SECONDS } from "../lib/auth/tokens";
 import webpush from "web-push";
 import { startAiPipeline, type AiPipeline } from "./ai-pipeline";
 import { applyMigrations } from "./migrate";
-import { startOAuthProviders } from "./oauth-providers";
+import { localCompanyIdp, startOAuthProviders } from "./oauth-providers";
+import { seedSampleSsoConnection } from "./sso-seed";
 import { findFreePort, startEmbeddedPostgres, startMailCatcher } from "./services";
 
 export const TEST_DATA_DIR = path.join(process.cwd(), ".test-data");
@@ -19,8 +20,10 @@ export const TEST_DATA_DIR = path.join(process.cwd(), ".test-data");
 export interface TestStack {
   baseUrl: string;
   databaseUrl: string;
-  // The local Google, Kakao and Naver stand-ins (scripts/oauth-providers.ts).
+  // The local Google, Kakao and Naver stand-ins and the company OpenID provider (scripts/oauth-providers.ts).
   oauthUrl: string;
+  // The company provider's issuer; the stack seeds a connection to it for example.test (scripts/sso-seed.ts).
+  oidcIssuer: string;
   mailDir: string;
   // The SMTP catcher, for a test's own processes that send mail.
   smtpUrl: string;
@@ -94,6 +97,7 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
   const baseUrl = `http://localhost:${appPort}`;
   const providers = await startOAuthProviders(baseUrl);
   const authSecret = randomBytes(32).toString("base64url");
+  await seedSampleSsoConnection(postgres.url, authSecret, providers.url);
   const signingKeys = JSON.stringify((await rotateKeyRing(null, { now: Math.floor(Date.now() / 1000), alg: "ES256", graceSeconds: RETIRED_KEY_GRACE_SECONDS })).ring);
   const metricsToken = randomBytes(24).toString("base64url");
   const cronSecret = randomBytes(24).toString("base64url");
@@ -125,6 +129,7 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
     VAPID_PRIVATE_KEY: vapid.privateKey,
     VAPID_SUBJECT: "mailto:push@tropical.test",
     PUSH_LOOPBACK_ENDPOINTS: "on",
+    SSO_LOOPBACK_ISSUERS: "on",
     SERVICES: `ai=http://127.0.0.1:${aiGatewayPort}`,
     SERVICE_SECRETS: `ai:${serviceSecret}`,
     ...providers.env,
@@ -175,6 +180,7 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
     baseUrl,
     databaseUrl: postgres.url,
     oauthUrl: providers.url,
+    oidcIssuer: localCompanyIdp(providers.url).issuer,
     mailDir,
     smtpUrl: catcher.url,
     authSecret,
@@ -221,6 +227,7 @@ export function stackEnv(stack: TestStack): Record<string, string> {
     TEST_METRICS_TOKEN: stack.metricsToken,
     TEST_CRON_SECRET: stack.cronSecret,
     TEST_OAUTH_URL: stack.oauthUrl,
+    TEST_OIDC_ISSUER: stack.oidcIssuer,
     TEST_SMTP_URL: stack.smtpUrl,
     TEST_VAPID_PUBLIC_KEY: stack.vapid.publicKey,
     TEST_VAPID_PRIVATE_KEY: stack.vapid.privateKey,

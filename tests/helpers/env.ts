@@ -10,6 +10,7 @@ const testEnvSchema = z.object({
   TEST_METRICS_TOKEN: z.string().min(16),
   TEST_CRON_SECRET: z.string().min(16),
   TEST_OAUTH_URL: z.url(),
+  TEST_OIDC_ISSUER: z.url(),
   TEST_SMTP_URL: z.string().regex(/^smtp:\/\//),
   TEST_VAPID_PUBLIC_KEY: z.string().min(80),
   TEST_VAPID_PRIVATE_KEY: z.string().min(40),

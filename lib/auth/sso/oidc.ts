@@ -55,7 +55,8 @@ function classify(error: unknown): ErrorCode {
 
 function failure(error: unknown, step: string): ApiError {
   const code = classify(error);
-  if (!(error instanceof ApiError)) log("warn", "company sign-in (OIDC) failed", { step, code, error: error instanceof Error ? error.name : undefined, detail: error instanceof client.ClientError ? error.code : undefined });
+  if (!(error instanceof ApiError))
+    log("warn", "company sign-in (OIDC) failed", { step, code, error: error instanceof Error ? error.name : undefined, detail: error instanceof client.ClientError ? error.code : undefined });
   return new ApiError(code);
 }
 
@@ -113,4 +114,3 @@ export async function finishOidcSignIn(request: NextRequest): Promise<SsoAnswer>
   const { sub, email, name, preferred_username } = parsed.data;
   return { connection, next: flow.next, identity: { subject: sub, email: email?.toLowerCase(), name: name ?? preferred_username } };
 }
-
