@@ -95,12 +95,14 @@ export interface LinkedProviderView {
 export async function listLinkedProviders(userId: string): Promise<LinkedProviderView[]> {
   const accounts = await getDb().account.findMany({ where: { userId }, orderBy: { createdAt: "asc" } });
   // Company sign-in links are the company's, not the user's to connect or disconnect here.
-  return accounts.flatMap(({ provider, ...account }) => (isSocialDbProvider(provider) ? [{ ...account, provider }] : [])).map((account) => ({
-    provider: fromDbProvider(account.provider),
-    email: account.email,
-    linkedAt: account.createdAt.toISOString(),
-    lastUsedAt: account.lastUsedAt?.toISOString() ?? null,
-  }));
+  return accounts
+    .flatMap(({ provider, ...account }) => (isSocialDbProvider(provider) ? [{ ...account, provider }] : []))
+    .map((account) => ({
+      provider: fromDbProvider(account.provider),
+      email: account.email,
+      linkedAt: account.createdAt.toISOString(),
+      lastUsedAt: account.lastUsedAt?.toISOString() ?? null,
+    }));
 }
 
 // Unlinking never leaves an account nobody can sign in to: a password, a passkey or another

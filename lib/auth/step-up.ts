@@ -88,7 +88,10 @@ export async function stepUpStatus(userId: string, sessionId: string): Promise<S
     totp: user.totpEnabledAt !== null,
     passkey: user._count.passkeys > 0,
     // A provider proves nothing more than the password it would stand in for.
-    providers: user.passwordHash === null && !passkeyIsAdminSecondFactor(user, user._count.passkeys) ? user.accounts.flatMap((account) => (isSocialDbProvider(account.provider) ? [fromDbProvider(account.provider)] : [])) : [],
+    providers:
+      user.passwordHash === null && !passkeyIsAdminSecondFactor(user, user._count.passkeys)
+        ? user.accounts.flatMap((account) => (isSocialDbProvider(account.provider) ? [fromDbProvider(account.provider)] : []))
+        : [],
   };
 }
 
