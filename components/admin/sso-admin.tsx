@@ -124,7 +124,8 @@ function ConnectionCard({ t, connection }: { t: T; connection: ConnectionView })
     if (await call(base, "PATCH", { name, oidc, ssoRequired, enabled, reason })) setDraft({ ...draft, clientSecret: "", reason: "" });
   }
   async function addDomain() {
-    if (await call(`${base}/domains`, "POST", { domain: draft.domain, reason: draft.reason })) setDraft({ ...draft, domain: "", reason: "" });
+    // The reason stays: proving the domain, next, is usually done for the same one.
+    if (await call(`${base}/domains`, "POST", { domain: draft.domain, reason: draft.reason })) setDraft({ ...draft, domain: "" });
   }
   return (
     <Form aria-label={connection.name} noValidate onSubmit={save} className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4">
