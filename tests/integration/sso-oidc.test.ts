@@ -213,7 +213,10 @@ describe("managing connections", () => {
     const listed = await admin.request("/api/admin/sso/connections");
     const text = await listed.text();
     assert.ok(!text.includes(LOCAL_COMPANY_CLIENT.clientSecret), "no secret in the list");
-    const body = JSON.parse(text) as { connections: { id: string; hasSecret: boolean; domains: { id: string; verified: boolean; txtName: string; txtValue: string }[] }[]; oidc: { redirectUri: string } };
+    const body = JSON.parse(text) as {
+      connections: { id: string; hasSecret: boolean; domains: { id: string; verified: boolean; txtName: string; txtValue: string }[] }[];
+      oidc: { redirectUri: string };
+    };
     assert.equal(body.oidc.redirectUri, `${testEnv().TEST_BASE_URL}/api/auth/sso/oidc/callback`);
     const mine = body.connections.find((connection) => connection.id === id);
     assert.equal(mine?.hasSecret, true);
