@@ -152,6 +152,16 @@ const envSchema = z.object({
   // Set by the test stack only: IdP metadata may be fetched from http://127.0.0.1 (the tests' local
   // IdP) in a production build. Never set it in a deployment.
   SAML_LOOPBACK_METADATA: z.literal("on", { error: "must be on or unset" }).optional(),
+  // Set by the development scripts and the test stack only: a company sign-in connection may name an
+  // OIDC issuer at http://127.0.0.1 or localhost (the local identity provider). Never set it in a
+  // deployment: issuers are https otherwise.
+  SSO_LOOPBACK_ISSUERS: z.literal("on", { error: "must be on or unset" }).optional(),
+  // The DNS servers that domain proofs ask for TXT records ("127.0.0.1:5353", comma-separated);
+  // unset, the system's resolvers. The test stack points it at its own DNS server.
+  SSO_DNS_SERVERS: z
+    .string()
+    .regex(/^[\w.:[\]-]+(,[\w.:[\]-]+)*$/, "must be host[:port] values, comma-separated")
+    .optional(),
 });
 
 export interface VapidKeys {

@@ -46,6 +46,15 @@ export const ERRORS = {
   SAML_RESPONSE_INVALID: { status: 400 },
   SAML_METADATA_INVALID: { status: 400 },
   SAML_METADATA_UNREACHABLE: { status: 502 },
+  // Company sign-in (lib/auth/sso/): the address's domain has no usable connection; its users must
+  // use the company sign-in; and the ways a round trip to the identity provider ends without a
+  // sign-in, which the login page shows (?sso_error=CODE).
+  SSO_NOT_AVAILABLE: { status: 404 },
+  SSO_REQUIRED: { status: 403 },
+  SSO_CANCELLED: { status: 400 },
+  SSO_FAILED: { status: 400 },
+  SSO_EXPIRED: { status: 400 },
+  SSO_UNAVAILABLE: { status: 503 },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

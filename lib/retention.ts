@@ -31,6 +31,7 @@ const RETAINED_TABLES = [
   "PendingSignup",
   "SignInChallenge",
   "WebAuthnChallenge",
+  "SsoFlow",
   "EmailChange",
   "Session",
   "RefreshToken",
@@ -78,6 +79,7 @@ function rules(): Rule[] {
     { table: "PendingSignup", key: "id", expired: Prisma.sql`"expiresAt" < ${before(GRACE_SECONDS)} OR "completedAt" < ${before(GRACE_SECONDS)}` },
     { table: "SignInChallenge", key: "id", expired: Prisma.sql`"expiresAt" < ${before(GRACE_SECONDS)}` },
     { table: "WebAuthnChallenge", key: "id", expired: Prisma.sql`"expiresAt" < ${before(GRACE_SECONDS)}` },
+    { table: "SsoFlow", key: "id", expired: Prisma.sql`"expiresAt" < ${before(GRACE_SECONDS)}` },
     // An unconfirmed change lives as long as its link can still be mailed (minted when sent, after
     // retries) and used; a confirmed one until it can no longer be undone.
     {

@@ -17,6 +17,7 @@ import { applyMigrations } from "./migrate";
 import { startOAuthProviders } from "./oauth-providers";
 import { startSamlIdp } from "./saml-idp";
 import { generateSamlKeyPair } from "./saml-keys";
+import { seedSampleSsoConnection } from "./sso-seed";
 import { startEmbeddedPostgres, startMailCatcher, type RunningService } from "./services";
 
 function parseMode(value: string | undefined): "dev" | "start" {
@@ -136,6 +137,10 @@ async function main(): Promise<void> {
       services.push(providers);
       Object.assign(env, providers.env);
       console.log(`Google, Kakao and Naver sign-in use local test providers at ${providers.url}`);
+      // Company sign-in: one sample connection to the local identity provider, for any @example.test address.
+      env.SSO_LOOPBACK_ISSUERS = "on";
+      await seedSampleSsoConnection(env.DATABASE_URL ?? "", env.AUTH_SECRET ?? "", providers.url);
+      console.log("Company sign-in: any address @example.test signs in through the local OpenID provider");
     }
     // A company IdP to connect SAML sign-in to in development (it trusts this app's SP certificate).
     if (!production && env.SAML_SP_CERTIFICATE) {

@@ -44,6 +44,12 @@ export const API_ERRORS = {
     SAML_RESPONSE_INVALID: "회사 로그인 응답을 읽지 못했습니다. 다시 로그인해 주세요.",
     SAML_METADATA_INVALID: "IdP 메타데이터를 쓸 수 없습니다. 서명 인증서와 SSO 주소가 있는 SAML 2.0 메타데이터인지 확인해 주세요.",
     SAML_METADATA_UNREACHABLE: "IdP 메타데이터 주소에서 답을 받지 못했습니다. 주소를 확인하거나 XML을 직접 붙여 넣어 주세요.",
+    SSO_NOT_AVAILABLE: "이 주소로는 회사 계정 로그인을 할 수 없습니다.",
+    SSO_REQUIRED: "이 주소는 회사 계정으로만 로그인할 수 있습니다. '회사 계정으로 로그인'을 눌러 주세요.",
+    SSO_CANCELLED: "회사 계정 로그인을 취소했습니다.",
+    SSO_FAILED: "회사 계정 로그인을 확인하지 못했습니다. 다시 시도하거나 회사 IT 담당자에게 문의해 주세요.",
+    SSO_EXPIRED: "로그인 시간이 지났거나 이미 사용된 요청입니다. 처음부터 다시 시도해 주세요.",
+    SSO_UNAVAILABLE: "회사 로그인 서비스에 연결하지 못했습니다. 잠시 후 다시 시도해 주세요.",
   },
   en: {
     INVALID_INPUT: "Check what you entered.",
@@ -84,6 +90,12 @@ export const API_ERRORS = {
     SAML_RESPONSE_INVALID: "The company sign-in answer could not be read. Please sign in again.",
     SAML_METADATA_INVALID: "The IdP metadata cannot be used. Check that it is SAML 2.0 metadata with a signing certificate and a sign-in URL.",
     SAML_METADATA_UNREACHABLE: "The IdP metadata URL did not answer. Check the URL, or paste the XML instead.",
+    SSO_NOT_AVAILABLE: "There is no company sign-in for this address.",
+    SSO_REQUIRED: "This address signs in with its company account only. Choose 'Sign in with your company'.",
+    SSO_CANCELLED: "Company sign-in was cancelled.",
+    SSO_FAILED: "The company sign-in could not be verified. Try again, or ask your IT administrator.",
+    SSO_EXPIRED: "This sign-in took too long or was already used. Please start again.",
+    SSO_UNAVAILABLE: "Your company's sign-in service could not be reached. Please try again shortly.",
   },
 } as const satisfies Record<Locale, Record<ErrorCode, string>>;
 

@@ -15,6 +15,7 @@ const testEnvSchema = z.object({
   TEST_SAML_IDP_CERTIFICATE: z.string().includes("CERTIFICATE"),
   TEST_SAML_SP_PRIVATE_KEY: z.string().includes("PRIVATE KEY"),
   TEST_SAML_SP_CERTIFICATE: z.string().includes("CERTIFICATE"),
+  TEST_OIDC_ISSUER: z.url(),
   TEST_SMTP_URL: z.string().regex(/^smtp:\/\//),
   TEST_VAPID_PUBLIC_KEY: z.string().min(80),
   TEST_VAPID_PRIVATE_KEY: z.string().min(40),
