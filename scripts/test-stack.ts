@@ -12,7 +12,6 @@ import { RETIRED_KEY_GRACE_SECONDS } from "../lib/auth/tokens";
 import webpush from "web-push";
 import { startAiPipeline, type AiPipeline } from "./ai-pipeline";
 import { applyMigrations } from "./migrate";
-import { startOAuthProviders } from "./oauth-providers";
 import { startSamlIdp } from "./saml-idp";
 import { generateSamlKeyPair } from "./saml-keys";
 import { localCompanyIdp, startOAuthProviders } from "./oauth-providers";
