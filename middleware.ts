@@ -44,7 +44,9 @@ const PUBLIC_API = new Set([
 // The scheduler's jobs: every route there is built with auth "cron", the CRON_SECRET bearer check
 // (tests/unit/routes.test.ts holds that).
 // Calendar apps fetch a subscription by its secret URL alone (app/api/calendar/[token]).
-const PUBLIC_API_PREFIXES = ["/api/auth/oauth/signin/", "/api/auth/oauth/callback/", "/api/cron/", "/api/calendar/"];
+// Company sign-in (lib/auth/sso/): its start takes an address, its answers prove themselves (the
+// flow's state and browser cookie, the identity provider's signature).
+const PUBLIC_API_PREFIXES = ["/api/auth/oauth/signin/", "/api/auth/oauth/callback/", "/api/cron/", "/api/calendar/", "/api/auth/sso/"];
 const GUEST_ONLY_PAGES = new Set(["/", "/login", "/signup"]);
 
 function under(pathname: string, root: string): boolean {

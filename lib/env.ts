@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { parseKeyRing } from "@/lib/auth/key-ring";
+import { pemFromEnv, samlKeyPairProblem, type SamlKeyPair } from "@/lib/auth/sso/saml-keys";
 import { AUDIENCE, AUTH_SECRET_MIN_BYTES, isLongEnoughSecret } from "@/lib/auth/tokens";
 import { appOrigins } from "@/lib/http/app-origin";
 import { SERVICE_NAME } from "@/lib/validations/services";
@@ -142,6 +143,25 @@ const envSchema = z.object({
   // Set by the test stack only: subscriptions may name a push service at http://127.0.0.1 (the tests'
   // stand-in) in a production build. Never set it in a deployment.
   PUSH_LOOPBACK_ENDPOINTS: z.literal("on", { error: "must be on or unset" }).optional(),
+  // TropiCal's SAML service-provider key pair (lib/auth/sso/saml.ts): an RSA private key (PEM) and
+  // its certificate (PEM), both or none; "\n" may stand for the newlines. It signs the AuthnRequests
+  // and is the certificate the SP metadata shows. Without it SAML sign-in is off in production; the
+  // development scripts keep one in .data/.
+  SAML_SP_PRIVATE_KEY: z.string().min(1).optional(),
+  SAML_SP_CERTIFICATE: z.string().min(1).optional(),
+  // Set by the test stack only: IdP metadata may be fetched from http://127.0.0.1 (the tests' local
+  // IdP) in a production build. Never set it in a deployment.
+  SAML_LOOPBACK_METADATA: z.literal("on", { error: "must be on or unset" }).optional(),
+  // Set by the development scripts and the test stack only: a company sign-in connection may name an
+  // OIDC issuer at http://127.0.0.1 or localhost (the local identity provider). Never set it in a
+  // deployment: issuers are https otherwise.
+  SSO_LOOPBACK_ISSUERS: z.literal("on", { error: "must be on or unset" }).optional(),
+  // The DNS servers that domain proofs ask for TXT records ("127.0.0.1:5353", comma-separated);
+  // unset, the system's resolvers. The test stack points it at its own DNS server.
+  SSO_DNS_SERVERS: z
+    .string()
+    .regex(/^[\w.:[\]-]+(,[\w.:[\]-]+)*$/, "must be host[:port] values, comma-separated")
+    .optional(),
 });
 
 export interface VapidKeys {
@@ -159,6 +179,8 @@ export type Env = Omit<z.infer<typeof envSchema>, "ALLOWED_ORIGINS" | "MAIL_SWEE
   MAIL_SWEEPER: "on" | "off";
   // Null when push is off.
   VAPID: VapidKeys | null;
+  // Null when SAML sign-in is off.
+  SAML_SP: SamlKeyPair | null;
 };
 
 function fail(message: string): never {
@@ -187,6 +209,13 @@ export function getEnv(): Env {
   const vapid = publicKey && privateKey && subject ? { publicKey, privateKey, subject } : null;
   // Half a key pair would turn push off without a word.
   if (!vapid && (publicKey || privateKey || subject)) fail("VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT are set together or not at all");
+  const { SAML_SP_PRIVATE_KEY: samlKey, SAML_SP_CERTIFICATE: samlCertificate } = parsed.data;
+  // Half a pair would leave SAML sign-in off without a word; a pair that does not match would sign
+  // requests no IdP can check against the certificate it was given.
+  if (!samlKey !== !samlCertificate) fail("SAML_SP_PRIVATE_KEY and SAML_SP_CERTIFICATE are set together or not at all");
+  const samlSp = samlKey && samlCertificate ? { privateKey: pemFromEnv(samlKey), certificate: pemFromEnv(samlCertificate) } : null;
+  const samlProblem = samlSp && samlKeyPairProblem(samlSp);
+  if (samlProblem) fail(`SAML_SP_PRIVATE_KEY and SAML_SP_CERTIFICATE ${samlProblem}`);
   const local = `http://localhost:${parsed.data.PORT}`;
   const onVercel = parsed.data.VERCEL === "1";
   cached = {
@@ -200,6 +229,7 @@ export function getEnv(): Env {
     // A Vercel function is frozen between requests: a timer there would run at random, if ever.
     MAIL_SWEEPER: parsed.data.MAIL_SWEEPER ?? (onVercel ? "off" : "on"),
     VAPID: vapid,
+    SAML_SP: samlSp,
   };
   return cached;
 }

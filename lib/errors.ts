@@ -34,6 +34,27 @@ export const ERRORS = {
   // The gateway (lib/services/gateway.ts): an internal service that could not be reached, or did not answer in time.
   SERVICE_UNREACHABLE: { status: 502 },
   SERVICE_TIMEOUT: { status: 504 },
+  // SAML sign-in (lib/auth/sso/saml.ts): why an IdP's response, or its metadata, was refused.
+  SAML_SIGNATURE_INVALID: { status: 401 },
+  SAML_WRONG_AUDIENCE: { status: 401 },
+  SAML_EXPIRED: { status: 401 },
+  SAML_REPLAYED: { status: 401 },
+  SAML_UNSOLICITED: { status: 401 },
+  SAML_WRONG_ISSUER: { status: 401 },
+  SAML_CANCELLED: { status: 401 },
+  SAML_IDP_ERROR: { status: 502 },
+  SAML_RESPONSE_INVALID: { status: 400 },
+  SAML_METADATA_INVALID: { status: 400 },
+  SAML_METADATA_UNREACHABLE: { status: 502 },
+  // Company sign-in (lib/auth/sso/): the address's domain has no usable connection; its users must
+  // use the company sign-in; and the ways a round trip to the identity provider ends without a
+  // sign-in, which the login page shows (?sso_error=CODE).
+  SSO_NOT_AVAILABLE: { status: 404 },
+  SSO_REQUIRED: { status: 403 },
+  SSO_CANCELLED: { status: 400 },
+  SSO_FAILED: { status: 400 },
+  SSO_EXPIRED: { status: 400 },
+  SSO_UNAVAILABLE: { status: 503 },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

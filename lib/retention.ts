@@ -31,11 +31,13 @@ const RETAINED_TABLES = [
   "PendingSignup",
   "SignInChallenge",
   "WebAuthnChallenge",
+  "SsoFlow",
   "EmailChange",
   "Session",
   "RefreshToken",
   "MailIntent",
   "SecurityEvent",
+  "SamlRequest",
 ] as const;
 type Table = (typeof RETAINED_TABLES)[number];
 
@@ -77,6 +79,7 @@ function rules(): Rule[] {
     { table: "PendingSignup", key: "id", expired: Prisma.sql`"expiresAt" < ${before(GRACE_SECONDS)} OR "completedAt" < ${before(GRACE_SECONDS)}` },
     { table: "SignInChallenge", key: "id", expired: Prisma.sql`"expiresAt" < ${before(GRACE_SECONDS)}` },
     { table: "WebAuthnChallenge", key: "id", expired: Prisma.sql`"expiresAt" < ${before(GRACE_SECONDS)}` },
+    { table: "SsoFlow", key: "id", expired: Prisma.sql`"expiresAt" < ${before(GRACE_SECONDS)}` },
     // An unconfirmed change lives as long as its link can still be mailed (minted when sent, after
     // retries) and used; a confirmed one until it can no longer be undone.
     {
@@ -98,6 +101,8 @@ function rules(): Rule[] {
       expired: Prisma.sql`"sentAt" < ${before(KEEP_FINISHED_MAIL_DAYS * DAY_SECONDS)} OR "gaveUpAt" < ${before(KEEP_FINISHED_MAIL_DAYS * DAY_SECONDS)}`,
     },
     { table: "SecurityEvent", key: "id", expired: Prisma.sql`"createdAt" < ${before(securityEventSeconds)}` },
+    // A SAML request past its lifetime answers no response, spent or not (lib/auth/sso/saml.ts).
+    { table: "SamlRequest", key: "id", expired: Prisma.sql`"expiresAt" < ${before(GRACE_SECONDS)}` },
   ];
 }
 

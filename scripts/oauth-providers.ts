@@ -1,6 +1,7 @@
-// Local stand-ins for Google, Kakao and Naver sign-in: one loopback HTTP server that speaks each
-// provider's OAuth 2.0 protocol (Google's as OpenID Connect, with discovery and signed ID tokens) and
-// answers with each provider's real JSON shapes. Its authorization page lets the developer, or a test,
+// Local stand-ins for Google, Kakao and Naver sign-in, and for a company's OpenID provider (company
+// sign-in, lib/auth/sso/): one loopback HTTP server that speaks each provider's OAuth 2.0 protocol
+// (Google's and the company's as OpenID Connect, with discovery and ID tokens signed with this
+// server's own key) and answers with each provider's real JSON shapes. Its authorization page lets the developer, or a test,
 // choose the identity to sign in as, or cancel. It checks what the real providers check: client
 // credentials, the registered redirect URI, single-use codes and the PKCE verifier.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
@@ -9,7 +10,16 @@ import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import type { RunningService } from "./services";
 
 export const LOCAL_PROVIDERS = ["google", "kakao", "naver"] as const;
-type ProviderId = (typeof LOCAL_PROVIDERS)[number];
+// The company identity provider lives beside them, at /company, for the domain example.test.
+const COMPANY = "company";
+type ProviderId = (typeof LOCAL_PROVIDERS)[number] | typeof COMPANY;
+const SERVED_PROVIDERS: readonly ProviderId[] = [...LOCAL_PROVIDERS, COMPANY];
+
+// What the company provider's ID token can be made to get wrong, for the tests of what the app
+// refuses: signed by a key not in the provider's JWKS, for another client, from another issuer,
+// expired, without the nonce, or with another one.
+export const TOKEN_DEFECTS = ["bad-signature", "wrong-audience", "wrong-issuer", "expired", "no-nonce", "wrong-nonce"] as const;
+type TokenDefect = (typeof TOKEN_DEFECTS)[number];
 
 interface Identity {
   id: string;
@@ -26,6 +36,7 @@ interface Grant {
   identity: Identity;
   // Set when the developer asked the token endpoint to fail, to see how the app copes.
   unavailable: boolean;
+  defect?: TokenDefect;
   expiresAt: number;
 }
 
@@ -40,6 +51,10 @@ const PRESETS: Record<ProviderId, Identity[]> = {
     { id: "4100000002", name: "박하은", emailVerified: false },
   ],
   naver: [{ id: "naver-jiwoo", name: "최지우", email: "jiwoo@naver.test", emailVerified: false }],
+  company: [
+    { id: "example-jiho", name: "박지호", email: "jiho.park@example.test", emailVerified: true },
+    { id: "example-sam", name: "Sam Lee", email: "sam.lee@example.test", emailVerified: true },
+  ],
 };
 
 // The failure switch: how a provider's server-to-server endpoints (discovery, keys, token, user
@@ -48,14 +63,19 @@ const PRESETS: Record<ProviderId, Identity[]> = {
 export const PROVIDER_FAILURES = ["down", "silent", "stall"] as const;
 export type ProviderFailure = (typeof PROVIDER_FAILURES)[number];
 
-const TITLES: Record<ProviderId, string> = { google: "Google", kakao: "Kakao", naver: "Naver" };
+const TITLES: Record<ProviderId, string> = { google: "Google", kakao: "Kakao", naver: "Naver", company: "Example Corp (OpenID Connect)" };
 
 // Paths under each provider's prefix, as the real services lay them out.
 const PATHS: Record<ProviderId, { authorize: string; token: string; userinfo: string }> = {
   google: { authorize: "/authorize", token: "/token", userinfo: "/userinfo" },
   kakao: { authorize: "/oauth/authorize", token: "/oauth/token", userinfo: "/v2/user/me" },
   naver: { authorize: "/oauth2.0/authorize", token: "/oauth2.0/token", userinfo: "/v1/nid/me" },
+  company: { authorize: "/authorize", token: "/token", userinfo: "/userinfo" },
 };
+
+function speaksOidc(provider: ProviderId): provider is "google" | typeof COMPANY {
+  return provider === "google" || provider === COMPANY;
+}
 
 export interface LocalProviderCredentials {
   clientId: string;
@@ -81,6 +101,12 @@ export function localProviderEnv(baseUrl: string): Record<string, string> {
   env.NAVER_AUTH_URL = `${baseUrl}/naver`;
   env.NAVER_API_URL = `${baseUrl}/naver`;
   return env;
+}
+
+// The company provider as an administrator registers it in /admin/sso (the development scripts
+// and the test stack seed one connection with it, scripts/sso-seed.ts).
+export function localCompanyIdp(baseUrl: string): { issuer: string; clientId: string; clientSecret: string; domain: string } {
+  return { issuer: `${baseUrl}/${COMPANY}`, ...localCredentials(COMPANY), domain: "example.test" };
 }
 
 function escapeHtml(value: string): string {
@@ -137,6 +163,7 @@ ${presets}
 <label>E-mail (leave empty for none) <input type="email" name="email"></label>
 <label><input type="checkbox" name="email_verified"> The provider has verified this e-mail</label>
 <label><input type="checkbox" name="unavailable"> Fail the token exchange (provider unavailable)</label>
+${provider === COMPANY ? `<label>ID token defect <select name="defect"><option value="">none</option>${TOKEN_DEFECTS.map((defect) => `<option>${defect}</option>`).join("")}</select></label>` : ""}
 <button name="decision" value="allow">Continue</button></fieldset></form>
 <form method="post" action="${action}">${hidden}<button name="decision" value="deny">Cancel</button></form>
 <form method="post" action="${failureAction}"><fieldset><legend>Failure switch (this provider's server-to-server endpoints)</legend>
@@ -145,7 +172,7 @@ ${["none", ...PROVIDER_FAILURES].map((mode) => `<label><input type="radio" name=
 }
 
 function userInfo(provider: ProviderId, identity: Identity, baseUrl: string): unknown {
-  if (provider === "google") {
+  if (speaksOidc(provider)) {
     return { sub: identity.id, name: identity.name, email: identity.email, email_verified: identity.email ? identity.emailVerified : undefined, picture: `${baseUrl}/google/avatar.png` };
   }
   if (provider === "kakao") {
@@ -200,6 +227,8 @@ export interface LocalProviders extends RunningService {
 export async function startOAuthProviders(appUrl: string, fixedPort = 0): Promise<LocalProviders> {
   const { publicKey, privateKey } = await generateKeyPair("RS256");
   const jwk = { ...(await exportJWK(publicKey)), kid: "local-1", alg: "RS256", use: "sig" };
+  // Claims to be the same key (its kid) but is not: what a forged ID token would be signed with.
+  const { privateKey: rogueKey } = await generateKeyPair("RS256");
   const grants = new Map<string, Grant>();
   const accessTokens = new Map<string, { provider: ProviderId; identity: Identity }>();
   const failing = new Map<ProviderId, ProviderFailure>();
@@ -208,11 +237,11 @@ export async function startOAuthProviders(appUrl: string, fixedPort = 0): Promis
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? "/", baseUrl);
     const [, first, ...rest] = url.pathname.split("/");
-    const provider = LOCAL_PROVIDERS.find((candidate) => candidate === first);
+    const provider = SERVED_PROVIDERS.find((candidate) => candidate === first);
     if (!provider) return send(response, 404, { error: "not_found" });
     const path = `/${rest.join("/")}`;
     const credentials = localCredentials(provider);
-    const redirectUri = `${appUrl}/api/auth/oauth/callback/${provider}`;
+    const redirectUri = provider === COMPANY ? `${appUrl}/api/auth/sso/oidc/callback` : `${appUrl}/api/auth/oauth/callback/${provider}`;
 
     if (path === "/failure" && request.method === "POST") {
       const mode = (await readForm(request)).get("mode");
@@ -225,8 +254,8 @@ export async function startOAuthProviders(appUrl: string, fixedPort = 0): Promis
     const backChannel = [PATHS[provider].token, PATHS[provider].userinfo, "/.well-known/openid-configuration", "/jwks"].includes(path);
     if (failure && backChannel) return misbehave(response, failure);
 
-    if (provider === "google" && path === "/.well-known/openid-configuration") {
-      const issuer = `${baseUrl}/google`;
+    if (speaksOidc(provider) && path === "/.well-known/openid-configuration") {
+      const issuer = `${baseUrl}/${provider}`;
       return send(response, 200, {
         issuer,
         authorization_endpoint: `${issuer}/authorize`,
@@ -241,7 +270,7 @@ export async function startOAuthProviders(appUrl: string, fixedPort = 0): Promis
         code_challenge_methods_supported: ["S256"],
       });
     }
-    if (provider === "google" && path === "/jwks") return send(response, 200, { keys: [jwk] });
+    if (speaksOidc(provider) && path === "/jwks") return send(response, 200, { keys: [jwk] });
 
     if (path === PATHS[provider].authorize) {
       const params = request.method === "POST" ? await readForm(request) : url.searchParams;
@@ -276,6 +305,7 @@ export async function startOAuthProviders(appUrl: string, fixedPort = 0): Promis
         nonce: params.get("nonce") ?? undefined,
         identity: { id, name, email, emailVerified: email !== undefined && params.get("email_verified") === "on" },
         unavailable: params.get("unavailable") === "on",
+        defect: TOKEN_DEFECTS.find((defect) => defect === params.get("defect")),
         expiresAt: Date.now() + 60_000,
       });
       back.searchParams.set("code", code);
@@ -301,21 +331,23 @@ export async function startOAuthProviders(appUrl: string, fixedPort = 0): Promis
       if (grant.unavailable) return send(response, 503, { error: "temporarily_unavailable" });
       const accessToken = randomBytes(24).toString("base64url");
       accessTokens.set(accessToken, { provider, identity: grant.identity });
-      if (provider === "google") {
-        const issuer = `${baseUrl}/google`;
+      if (speaksOidc(provider)) {
+        const { defect } = grant;
+        const nonce = defect === "no-nonce" ? undefined : defect === "wrong-nonce" ? "not-the-nonce-asked-for" : grant.nonce;
+        const now = Math.floor(Date.now() / 1000);
         const idToken = await new SignJWT({
           email: grant.identity.email,
           email_verified: grant.identity.email ? grant.identity.emailVerified : undefined,
           name: grant.identity.name,
-          ...(grant.nonce ? { nonce: grant.nonce } : {}),
+          ...(nonce ? { nonce } : {}),
         })
           .setProtectedHeader({ alg: "RS256", kid: jwk.kid, typ: "JWT" })
-          .setIssuer(issuer)
-          .setAudience(credentials.clientId)
+          .setIssuer(defect === "wrong-issuer" ? `${baseUrl}/elsewhere` : `${baseUrl}/${provider}`)
+          .setAudience(defect === "wrong-audience" ? "another-client" : credentials.clientId)
           .setSubject(grant.identity.id)
-          .setIssuedAt()
-          .setExpirationTime("1h")
-          .sign(privateKey);
+          .setIssuedAt(defect === "expired" ? now - 7200 : now)
+          .setExpirationTime(defect === "expired" ? now - 3600 : now + 3600)
+          .sign(defect === "bad-signature" ? rogueKey : privateKey);
         return send(response, 200, { access_token: accessToken, token_type: "Bearer", expires_in: 3599, scope: "openid email profile", id_token: idToken });
       }
       if (provider === "kakao") {

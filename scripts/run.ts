@@ -9,11 +9,15 @@ import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { rotateKeyRing } from "../lib/auth/key-ring";
+import { pemFromEnv } from "../lib/auth/sso/saml-keys";
 import { RETIRED_KEY_GRACE_SECONDS } from "../lib/auth/tokens";
 import webpush from "web-push";
 import { z } from "zod";
 import { applyMigrations } from "./migrate";
 import { startOAuthProviders } from "./oauth-providers";
+import { startSamlIdp } from "./saml-idp";
+import { generateSamlKeyPair } from "./saml-keys";
+import { seedSampleSsoConnection } from "./sso-seed";
 import { startEmbeddedPostgres, startMailCatcher, type RunningService } from "./services";
 
 function parseMode(value: string | undefined): "dev" | "start" {
@@ -62,6 +66,19 @@ async function developmentVapidKeys(): Promise<{ publicKey: string; privateKey: 
   return keys;
 }
 
+const samlKeyFileSchema = z.object({ privateKey: z.string(), certificate: z.string() });
+
+// TropiCal's SAML SP key pair in development, kept like the VAPID keys: an IdP set up with the SP
+// metadata's certificate keeps accepting the requests across restarts.
+async function developmentSamlKeys(): Promise<{ privateKey: string; certificate: string }> {
+  const file = path.join(DATA_DIR, "saml-sp.json");
+  if (existsSync(file)) return samlKeyFileSchema.parse(JSON.parse(await readFile(file, "utf8")));
+  const keys = await generateSamlKeyPair("TropiCal SP (development)");
+  await writeFile(file, `${JSON.stringify(keys)}\n`, { mode: 0o600 });
+  await chmod(file, 0o600);
+  return keys;
+}
+
 async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   const port: string = env.PORT ?? "3000";
@@ -84,6 +101,11 @@ async function main(): Promise<void> {
       env.VAPID_PUBLIC_KEY = vapid.publicKey;
       env.VAPID_PRIVATE_KEY = vapid.privateKey;
       env.VAPID_SUBJECT ??= "mailto:no-reply@localhost";
+    }
+    if (!env.SAML_SP_PRIVATE_KEY && !env.SAML_SP_CERTIFICATE) {
+      const saml = await developmentSamlKeys();
+      env.SAML_SP_PRIVATE_KEY = saml.privateKey;
+      env.SAML_SP_CERTIFICATE = saml.certificate;
     }
   }
 
@@ -115,6 +137,16 @@ async function main(): Promise<void> {
       services.push(providers);
       Object.assign(env, providers.env);
       console.log(`Google, Kakao and Naver sign-in use local test providers at ${providers.url}`);
+      // Company sign-in: one sample connection to the local identity provider, for any @example.test address.
+      env.SSO_LOOPBACK_ISSUERS = "on";
+      await seedSampleSsoConnection(env.DATABASE_URL ?? "", env.AUTH_SECRET ?? "", providers.url);
+      console.log("Company sign-in: any address @example.test signs in through the local OpenID provider");
+    }
+    // A company IdP to connect SAML sign-in to in development (it trusts this app's SP certificate).
+    if (!production && env.SAML_SP_CERTIFICATE) {
+      const idp = await startSamlIdp(env.APP_URL ?? `http://localhost:${port}`, pemFromEnv(env.SAML_SP_CERTIFICATE));
+      services.push(idp);
+      console.log(`A local SAML IdP runs at ${idp.url}: its metadata is ${idp.metadataUrl}`);
     }
   } catch (error) {
     await stopServices();

@@ -7,11 +7,15 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { rotateKeyRing } from "../lib/auth/key-ring";
+import type { SamlKeyPair } from "../lib/auth/sso/saml-keys";
 import { RETIRED_KEY_GRACE_SECONDS } from "../lib/auth/tokens";
 import webpush from "web-push";
 import { startAiPipeline, type AiPipeline } from "./ai-pipeline";
 import { applyMigrations } from "./migrate";
-import { startOAuthProviders } from "./oauth-providers";
+import { startSamlIdp } from "./saml-idp";
+import { generateSamlKeyPair } from "./saml-keys";
+import { localCompanyIdp, startOAuthProviders } from "./oauth-providers";
+import { seedSampleSsoConnection } from "./sso-seed";
 import { findFreePort, startEmbeddedPostgres, startMailCatcher } from "./services";
 
 export const TEST_DATA_DIR = path.join(process.cwd(), ".test-data");
@@ -19,8 +23,15 @@ export const TEST_DATA_DIR = path.join(process.cwd(), ".test-data");
 export interface TestStack {
   baseUrl: string;
   databaseUrl: string;
-  // The local Google, Kakao and Naver stand-ins (scripts/oauth-providers.ts).
+  // The local Google, Kakao and Naver stand-ins and the company OpenID provider (scripts/oauth-providers.ts).
   oauthUrl: string;
+  // The local SAML IdP (scripts/saml-idp.ts), its signing key pair (for tests that forge what it would
+  // send), and the app's SP key pair.
+  samlIdpUrl: string;
+  samlIdpKeys: SamlKeyPair;
+  samlSpKeys: SamlKeyPair;
+  // The company provider's issuer; the stack seeds a connection to it for example.test (scripts/sso-seed.ts).
+  oidcIssuer: string;
   mailDir: string;
   // The SMTP catcher, for a test's own processes that send mail.
   smtpUrl: string;
@@ -93,7 +104,10 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
   const appPort = options.port ?? (await findFreePort());
   const baseUrl = `http://localhost:${appPort}`;
   const providers = await startOAuthProviders(baseUrl);
+  const samlSpKeys = await generateSamlKeyPair("TropiCal SP (test stack)");
+  const samlIdp = await startSamlIdp(baseUrl, samlSpKeys.certificate);
   const authSecret = randomBytes(32).toString("base64url");
+  await seedSampleSsoConnection(postgres.url, authSecret, providers.url);
   const signingKeys = JSON.stringify((await rotateKeyRing(null, { now: Math.floor(Date.now() / 1000), alg: "ES256", graceSeconds: RETIRED_KEY_GRACE_SECONDS })).ring);
   const metricsToken = randomBytes(24).toString("base64url");
   const cronSecret = randomBytes(24).toString("base64url");
@@ -125,8 +139,12 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
     VAPID_PRIVATE_KEY: vapid.privateKey,
     VAPID_SUBJECT: "mailto:push@tropical.test",
     PUSH_LOOPBACK_ENDPOINTS: "on",
+    SSO_LOOPBACK_ISSUERS: "on",
     SERVICES: `ai=http://127.0.0.1:${aiGatewayPort}`,
     SERVICE_SECRETS: `ai:${serviceSecret}`,
+    SAML_SP_PRIVATE_KEY: samlSpKeys.privateKey,
+    SAML_SP_CERTIFICATE: samlSpKeys.certificate,
+    SAML_LOOPBACK_METADATA: "on",
     ...providers.env,
     ...options.env,
   };
@@ -158,6 +176,7 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
     await stopApp();
     await catcher.stop().catch(() => {});
     await providers.stop().catch(() => {});
+    await samlIdp.stop().catch(() => {});
     await postgres.stop().catch(() => {});
   };
   try {
@@ -177,6 +196,10 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
     baseUrl,
     databaseUrl: postgres.url,
     oauthUrl: providers.url,
+    samlIdpUrl: samlIdp.url,
+    samlIdpKeys: samlIdp.keys,
+    samlSpKeys,
+    oidcIssuer: localCompanyIdp(providers.url).issuer,
     mailDir,
     smtpUrl: catcher.url,
     authSecret,
@@ -223,6 +246,12 @@ export function stackEnv(stack: TestStack): Record<string, string> {
     TEST_METRICS_TOKEN: stack.metricsToken,
     TEST_CRON_SECRET: stack.cronSecret,
     TEST_OAUTH_URL: stack.oauthUrl,
+    TEST_SAML_IDP_URL: stack.samlIdpUrl,
+    TEST_SAML_IDP_PRIVATE_KEY: stack.samlIdpKeys.privateKey,
+    TEST_SAML_IDP_CERTIFICATE: stack.samlIdpKeys.certificate,
+    TEST_SAML_SP_PRIVATE_KEY: stack.samlSpKeys.privateKey,
+    TEST_SAML_SP_CERTIFICATE: stack.samlSpKeys.certificate,
+    TEST_OIDC_ISSUER: stack.oidcIssuer,
     TEST_SMTP_URL: stack.smtpUrl,
     TEST_VAPID_PUBLIC_KEY: stack.vapid.publicKey,
     TEST_VAPID_PRIVATE_KEY: stack.vapid.privateKey,

@@ -19,6 +19,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           { href: "/admin/security", label: t.admin.security },
           { href: "/admin/users", label: t.admin.users },
           { href: "/admin/audit", label: t.admin.audit },
+          { href: "/admin/sso", label: t.admin.sso },
           { href: "/dashboard", label: t.dashboard.calendar },
         ]}
       />

@@ -153,7 +153,7 @@ export function OnboardingForm({ t, timeZone, initial }: { t: Sections<"apiError
   const [nickname, setNickname] = useState((initial.name ?? "").slice(0, 30));
   const [consents, setConsents] = useState<Consents>({ terms: false, privacy: false, marketing: false });
   const { busy, fields, message, submit } = useSubmit(t);
-  const provider = t.social.names[view.provider];
+  const provider = view.provider === "sso" ? (view.connectionName ?? "SSO") : t.social.names[view.provider];
   // On the 24-hour clock: "오후 4:58" needs Korean day periods, which some servers' ICU lacks, so the
   // server's "PM 4:58" would not match the browser's text as the page hydrates.
   const until = instantToZoned(new Date(view.expiresAt), timeZone).time;

@@ -19,7 +19,8 @@ import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
 import type { ProfileUpdate, SignupInput } from "@/lib/validations/auth";
 import { Prisma, type User } from "@/lib/generated/prisma/client";
 import type { OAuthProvider } from "@/lib/generated/prisma/enums";
-import { fromDbProvider } from "@/lib/auth/oauth-providers";
+import { fromDbProvider, isSocialDbProvider } from "@/lib/auth/oauth-providers";
+import { ssoRequiredFor } from "@/lib/auth/sso/connections";
 
 const RESEND_LIMIT: RateLimit = { name: "resend", max: 3, windowSeconds: 10 * 60 };
 
@@ -109,6 +110,11 @@ export async function checkPassword(email: string, password: string, meta: Reque
 }
 
 export async function logIn(email: string, password: string, meta: RequestMeta): Promise<LogInResult> {
+  // A company that requires its sign-in gets it for every address of its proven domains, before
+  // the password is looked at: the same answer whether or not an account exists or the password is
+  // right, so it tells no more than the company sign-in button does (that the domain has one).
+  // The sign-in code of an unknown device comes after the password, so it is refused with it.
+  if (await ssoRequiredFor(email)) throw new ApiError("SSO_REQUIRED");
   const { user, forgetFailures } = await checkPassword(email, password, meta, "wrong credentials");
   if (!user.emailVerifiedAt) throw new ApiError("EMAIL_NOT_VERIFIED");
   assertNotDisabled(user);
@@ -136,7 +142,7 @@ export function toPublicUser(user: {
     nickname: user.nickname,
     emailVerified: user.emailVerifiedAt !== null,
     onboardingCompleted: user.onboardingCompletedAt !== null,
-    providers: [...(user.passwordHash ? ["password"] : []), ...(user.accounts ?? []).map((account) => fromDbProvider(account.provider))],
+    providers: [...(user.passwordHash ? ["password"] : []), ...(user.accounts ?? []).map((account) => (isSocialDbProvider(account.provider) ? fromDbProvider(account.provider) : "sso"))],
   };
 }
 

@@ -19,13 +19,19 @@ export interface ProviderIdentity {
 }
 
 const DB_PROVIDER = { google: "GOOGLE", kakao: "KAKAO", naver: "NAVER" } as const satisfies Record<SocialProvider, OAuthProvider>;
-const FROM_DB_PROVIDER = { GOOGLE: "google", KAKAO: "kakao", NAVER: "naver" } as const satisfies Record<OAuthProvider, SocialProvider>;
+const FROM_DB_PROVIDER = { GOOGLE: "google", KAKAO: "kakao", NAVER: "naver" } as const satisfies Record<Exclude<OAuthProvider, "SSO">, SocialProvider>;
+// The social providers among the stored ones; SSO rows belong to a company connection (lib/auth/sso/).
+export type SocialDbProvider = keyof typeof FROM_DB_PROVIDER;
+
+export function isSocialDbProvider(provider: OAuthProvider): provider is SocialDbProvider {
+  return Object.hasOwn(FROM_DB_PROVIDER, provider);
+}
 
 export function toDbProvider(provider: SocialProvider): OAuthProvider {
   return DB_PROVIDER[provider];
 }
 
-export function fromDbProvider(provider: OAuthProvider): SocialProvider {
+export function fromDbProvider(provider: SocialDbProvider): SocialProvider {
   return FROM_DB_PROVIDER[provider];
 }
 

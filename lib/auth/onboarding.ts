@@ -8,7 +8,7 @@ import type { PendingSignup, User } from "@/lib/generated/prisma/client";
 import { initialConsents } from "@/lib/consents";
 import { checkPassword } from "@/lib/auth/accounts";
 import { consumeMailAllowance } from "@/lib/auth/mail-intents";
-import { fromDbProvider } from "@/lib/auth/oauth-providers";
+import { fromDbProvider, isSocialDbProvider } from "@/lib/auth/oauth-providers";
 import { recordSecurityEvent } from "@/lib/auth/security-events";
 import { recordAccountChange } from "@/lib/auth/security-notices";
 import type { RequestMeta } from "@/lib/http/request-meta";
@@ -38,7 +38,9 @@ export async function loadPendingSignup(token: string | undefined): Promise<Pend
 }
 
 export interface OnboardingView {
-  provider: SocialProvider;
+  // "sso" for a company sign-in, named by its connection.
+  provider: SocialProvider | "sso";
+  connectionName: string | null;
   name: string | null;
   email: string | null;
   emailVerified: boolean;
@@ -51,10 +53,14 @@ export interface OnboardingView {
 
 export async function describePendingSignup(pending: PendingSignup): Promise<OnboardingView> {
   const verifiedEmail = pending.emailVerifiedAt ? pending.email : null;
-  const existing = verifiedEmail ? await getDb().user.findUnique({ where: { email: verifiedEmail }, select: { passwordHash: true, emailVerifiedAt: true } }) : null;
+  const [existing, connection] = await Promise.all([
+    verifiedEmail ? getDb().user.findUnique({ where: { email: verifiedEmail }, select: { passwordHash: true, emailVerifiedAt: true } }) : null,
+    pending.ssoConnectionId ? getDb().ssoConnection.findUnique({ where: { id: pending.ssoConnectionId }, select: { name: true } }) : null,
+  ]);
   const confirmed = existing?.emailVerifiedAt ? existing : null;
   return {
-    provider: fromDbProvider(pending.provider),
+    provider: isSocialDbProvider(pending.provider) ? fromDbProvider(pending.provider) : "sso",
+    connectionName: connection?.name ?? null,
     name: pending.name,
     email: pending.email,
     emailVerified: pending.emailVerifiedAt !== null,
@@ -137,7 +143,7 @@ export async function completeOnboarding(pending: PendingSignup, input: Onboardi
           emailVerifiedAt: now,
           onboardingCompletedAt: now,
           consents: { create: initialConsents(input.consents.marketing === true) },
-          accounts: { create: { provider: pending.provider, providerAccountId: pending.providerAccountId, email: pending.email, lastUsedAt: now } },
+          accounts: { create: { provider: pending.provider, providerAccountId: pending.providerAccountId, ssoConnectionId: pending.ssoConnectionId, email: pending.email, lastUsedAt: now } },
         },
       });
       return { user: created, replaced: removed.count > 0 };
@@ -173,12 +179,14 @@ export async function linkToExistingAccount(pending: PendingSignup, password: st
   if (!user?.emailVerifiedAt) throw new ApiError("CONFLICT_STATE");
   await db.$transaction(async (tx) => {
     await spendPendingSignup(tx, pending.id);
-    await tx.account.create({ data: { userId: user.id, provider: pending.provider, providerAccountId: pending.providerAccountId, email: pending.email, lastUsedAt: new Date() } });
+    await tx.account.create({
+      data: { userId: user.id, provider: pending.provider, providerAccountId: pending.providerAccountId, ssoConnectionId: pending.ssoConnectionId, email: pending.email, lastUsedAt: new Date() },
+    });
   });
   await recordAccountChange(user.id, "PROVIDER_LINKED", meta, {
     method: pending.provider,
     reason: password !== undefined ? "proved with the password" : "proved with a mailed code",
-    detail: PROVIDER_NAMES[fromDbProvider(pending.provider)],
+    detail: isSocialDbProvider(pending.provider) ? PROVIDER_NAMES[fromDbProvider(pending.provider)] : "SSO",
   });
   return signInLinkedUser(user, password !== undefined ? "PASSWORD" : pending.provider, meta);
 }

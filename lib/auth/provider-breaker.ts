@@ -1,5 +1,5 @@
 import "server-only";
-import { fromDbProvider, probeUrl, toDbProvider } from "@/lib/auth/oauth-providers";
+import { fromDbProvider, isSocialDbProvider, probeUrl, toDbProvider } from "@/lib/auth/oauth-providers";
 import { SOCIAL_PROVIDERS, type SocialProvider } from "@/lib/auth/social-providers";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
@@ -40,7 +40,7 @@ function stateOf(row: Row | undefined, now: number): BreakerState {
 }
 
 export async function providerHealth(): Promise<ProviderHealth[]> {
-  const rows = new Map((await getDb().providerBreaker.findMany()).map((row) => [fromDbProvider(row.provider), row]));
+  const rows = new Map((await getDb().providerBreaker.findMany()).flatMap((row) => (isSocialDbProvider(row.provider) ? [[fromDbProvider(row.provider), row] as const] : [])));
   const now = Date.now();
   return SOCIAL_PROVIDERS.map((provider) => {
     const row = rows.get(provider);

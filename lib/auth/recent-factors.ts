@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { fromDbProvider, toDbProvider } from "@/lib/auth/oauth-providers";
+import { fromDbProvider, isSocialDbProvider, toDbProvider } from "@/lib/auth/oauth-providers";
 import { isSocialProvider, PROVIDER_NAMES } from "@/lib/auth/social-providers";
 
 // Ways in added lately: after a break-in, the reset and "this wasn't me" flows list them and offer to
@@ -27,6 +27,7 @@ export async function recentFactors(userId: string): Promise<RecentFactor[]> {
   return [
     ...passkeys.map((passkey) => ({ id: `passkey:${passkey.id}`, kind: "passkey" as const, name: passkey.name, addedAt: passkey.createdAt.toISOString() })),
     ...accounts.map((account) => {
+      if (!isSocialDbProvider(account.provider)) return { id: "provider:sso", kind: "provider" as const, name: "SSO", addedAt: account.createdAt.toISOString() };
       const provider = fromDbProvider(account.provider);
       return { id: `provider:${provider}`, kind: "provider" as const, name: PROVIDER_NAMES[provider], addedAt: account.createdAt.toISOString() };
     }),
@@ -51,6 +52,7 @@ export function removeFactors(userId: string, chosen: string[], recent: RecentFa
       const [kind, value = ""] = id.split(/:(.*)/s);
       if (kind === "passkey") return [db.passkey.deleteMany({ where: { userId, id: value } })];
       if (kind === "provider" && isSocialProvider(value)) return [db.account.deleteMany({ where: { userId, provider: toDbProvider(value) } })];
+      if (kind === "provider" && value === "sso") return [db.account.deleteMany({ where: { userId, provider: "SSO", createdAt: { gte: new Date(Date.now() - RECENT_DAYS * 86_400_000) } } })];
       return [];
     });
 }

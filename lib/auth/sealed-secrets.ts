@@ -14,7 +14,7 @@ export async function missingSealKeys(): Promise<{ keyId: string; count: number 
   const known = new Set(knownSealKeyIds());
   const rows = await getDb().$queryRaw<{ keyId: string; count: bigint }[]>`
     SELECT substring(value from '^v2\\.([A-Za-z0-9_-]+)\\.') AS "keyId", count(*) AS count
-    FROM (SELECT "totpSecret" AS value FROM "User" UNION ALL SELECT "totpPendingSecret" FROM "User") AS sealed
+    FROM (SELECT "totpSecret" AS value FROM "User" UNION ALL SELECT "totpPendingSecret" FROM "User" UNION ALL SELECT "secret" FROM "SsoConnection") AS sealed
     WHERE value LIKE 'v2.%'
     GROUP BY 1`;
   return rows.filter((row) => !known.has(row.keyId)).map((row) => ({ keyId: row.keyId, count: Number(row.count) }));
@@ -50,7 +50,19 @@ export async function resealStaleSecrets(): Promise<number> {
       const updated = await getDb().user.updateMany({ where: { id: user.id, totpSecret: user.totpSecret, totpPendingSecret: user.totpPendingSecret }, data });
       resealed += updated.count;
     }
-    if (users.length < BATCH) return resealed;
+    if (users.length < BATCH) return resealed + (await resealConnectionSecrets(again, current));
     cursor = users.at(-1)?.id;
   }
+}
+
+// The company sign-in connections' secrets: few rows, one pass.
+async function resealConnectionSecrets(again: (sealed: string | null) => string | null, current: string): Promise<number> {
+  let resealed = 0;
+  const connections = await getDb().ssoConnection.findMany({ where: { secret: { not: null }, NOT: { secret: { startsWith: current } } }, select: { id: true, secret: true } });
+  for (const connection of connections) {
+    const secret = again(connection.secret);
+    if (secret === connection.secret) continue;
+    resealed += (await getDb().ssoConnection.updateMany({ where: { id: connection.id, secret: connection.secret }, data: { secret } })).count;
+  }
+  return resealed;
 }

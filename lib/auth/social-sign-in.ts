@@ -2,8 +2,9 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { OAuthProvider } from "@/lib/generated/prisma/enums";
 import { issueMfaToken } from "@/lib/auth/mfa";
-import { fromDbProvider, toDbProvider, type ProviderIdentity } from "@/lib/auth/oauth-providers";
+import { fromDbProvider, isSocialDbProvider, toDbProvider, type ProviderIdentity } from "@/lib/auth/oauth-providers";
 import { recordAccountChange } from "@/lib/auth/security-notices";
 import type { IssuedSession, SessionUser } from "@/lib/auth/sessions";
 import type { ProofAccount } from "@/lib/auth/step-up";
@@ -51,11 +52,28 @@ export async function completeProviderSignIn(identity: ProviderIdentity, meta: R
     return signInLinkedUser(known.user, provider, meta);
   }
 
+  return beginOnboarding({ provider, providerAccountId: identity.providerAccountId, name: identity.name, email: identity.email, emailVerified: identity.emailVerified });
+}
+
+export interface NewIdentity {
+  provider: OAuthProvider;
+  providerAccountId: string;
+  // The company connection, for an SSO identity (lib/auth/sso/).
+  ssoConnectionId?: string;
+  name?: string;
+  email?: string;
+  emailVerified: boolean;
+}
+
+// An identity no account has yet: it waits in a pending sign-up for the onboarding step (consents,
+// nickname, and the proof an existing account at its address needs before it is linked).
+export async function beginOnboarding(identity: NewIdentity): Promise<SocialOutcome> {
   const expiresAt = new Date(Date.now() + TOKEN_LIFETIME_SECONDS.ONBOARDING * 1000);
-  const pending = await db.pendingSignup.create({
+  const pending = await getDb().pendingSignup.create({
     data: {
-      provider,
+      provider: identity.provider,
       providerAccountId: identity.providerAccountId,
+      ssoConnectionId: identity.ssoConnectionId,
       name: identity.name,
       email: identity.email,
       emailVerifiedAt: identity.emailVerified ? new Date() : null,
@@ -76,12 +94,15 @@ export interface LinkedProviderView {
 
 export async function listLinkedProviders(userId: string): Promise<LinkedProviderView[]> {
   const accounts = await getDb().account.findMany({ where: { userId }, orderBy: { createdAt: "asc" } });
-  return accounts.map((account) => ({
-    provider: fromDbProvider(account.provider),
-    email: account.email,
-    linkedAt: account.createdAt.toISOString(),
-    lastUsedAt: account.lastUsedAt?.toISOString() ?? null,
-  }));
+  // Company sign-in links are the company's, not the user's to connect or disconnect here.
+  return accounts
+    .flatMap(({ provider, ...account }) => (isSocialDbProvider(provider) ? [{ ...account, provider }] : []))
+    .map((account) => ({
+      provider: fromDbProvider(account.provider),
+      email: account.email,
+      linkedAt: account.createdAt.toISOString(),
+      lastUsedAt: account.lastUsedAt?.toISOString() ?? null,
+    }));
 }
 
 // Unlinking never leaves an account nobody can sign in to: a password, a passkey or another

@@ -5,7 +5,7 @@ import { ApiError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { countProofAttempt } from "@/lib/auth/login-throttle";
 import { consumeSecondFactor } from "@/lib/auth/mfa";
-import { fromDbProvider, toDbProvider, type ProviderIdentity } from "@/lib/auth/oauth-providers";
+import { fromDbProvider, isSocialDbProvider, toDbProvider, type ProviderIdentity } from "@/lib/auth/oauth-providers";
 import { verifyPassword } from "@/lib/auth/password-hashing";
 import { verifyOwnPasskey } from "@/lib/auth/passkeys";
 import { recordSecurityEvent } from "@/lib/auth/security-events";
@@ -88,7 +88,10 @@ export async function stepUpStatus(userId: string, sessionId: string): Promise<S
     totp: user.totpEnabledAt !== null,
     passkey: user._count.passkeys > 0,
     // A provider proves nothing more than the password it would stand in for.
-    providers: user.passwordHash === null && !passkeyIsAdminSecondFactor(user, user._count.passkeys) ? user.accounts.map((account) => fromDbProvider(account.provider)) : [],
+    providers:
+      user.passwordHash === null && !passkeyIsAdminSecondFactor(user, user._count.passkeys)
+        ? user.accounts.flatMap((account) => (isSocialDbProvider(account.provider) ? [fromDbProvider(account.provider)] : []))
+        : [],
   };
 }
 

@@ -11,6 +11,8 @@ export interface TestIdentity {
   emailVerified?: boolean;
   // Ask the local provider to fail its token endpoint (503).
   unavailable?: boolean;
+  // The company provider only: what its ID token gets wrong (TOKEN_DEFECTS in scripts/oauth-providers.ts).
+  defect?: string;
 }
 
 export function randomIdentity(provider: SocialProvider, overrides: Partial<TestIdentity> = {}): TestIdentity {
@@ -49,6 +51,7 @@ export async function decideAtProvider(authorizeUrl: URL, decision: TestIdentity
     form.set("email", decision.email ?? "");
     if (decision.emailVerified) form.set("email_verified", "on");
     if (decision.unavailable) form.set("unavailable", "on");
+    if (decision.defect) form.set("defect", decision.defect);
   }
   const answer = await fetch(new URL(authorizeUrl.pathname, authorizeUrl.origin), {
     method: "POST",

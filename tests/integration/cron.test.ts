@@ -50,6 +50,7 @@ test("each scheduled path answers the scheduler's call with JSON saying what it 
         "SecurityEvent",
         "Session",
         "SignInChallenge",
+        "SsoFlow",
         "UsedEmailToken",
         "WebAuthnChallenge",
       ]);

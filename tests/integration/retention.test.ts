@@ -36,6 +36,7 @@ const NOTHING = {
   PendingSignup: 0,
   SignInChallenge: 0,
   WebAuthnChallenge: 0,
+  SamlRequest: 0,
   EmailChange: 0,
   Session: 0,
   RefreshToken: 0,
@@ -134,6 +135,14 @@ test("expired rows of every table go, live ones stay, and the answer and the log
     [t, user],
   );
 
+  // A SAML request goes a day after it expired, spent or not.
+  await sql(
+    `INSERT INTO "SamlRequest" ("id", "connectionId", "expiresAt", "usedAt") VALUES
+       ($1 || 'expired-long-ago', 'c', ${at("-2 days")}, NULL), ($1 || 'spent-long-ago', 'c', ${at("-2 days")}, ${at("-2 days")}),
+       ($1 || 'just-expired', 'c', ${at("-1 hour")}, NULL), ($1 || 'open', 'c', ${at("10 minutes")}, NULL)`,
+    [t],
+  );
+
   const { run, requestId } = await runRetention();
   assert.deepEqual(run, {
     removed: {
@@ -149,6 +158,7 @@ test("expired rows of every table go, live ones stay, and the answer and the log
       RefreshToken: 3,
       MailIntent: 2,
       SecurityEvent: 1,
+      SamlRequest: 2,
     },
     complete: true,
   });
@@ -164,6 +174,7 @@ test("expired rows of every table go, live ones stay, and the answer and the log
   assert.deepEqual(await ids("RefreshToken", "id", t), ["active-current", "active-retired-1", "active-retired-2", "lately-1"]);
   assert.deepEqual(await ids("MailIntent", "id", t), ["sent-lately", "waiting"]);
   assert.deepEqual(await ids("SecurityEvent", "id", t), ["within-retention"]);
+  assert.deepEqual(await ids("SamlRequest", "id", t), ["just-expired", "open"]);
   assert.deepEqual(await ids("User", "id", t), ["user"]);
 
   // Once more: nothing left to do.

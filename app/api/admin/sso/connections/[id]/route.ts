@@ -1,0 +1,12 @@
+import { deleteConnection, updateConnection } from "@/lib/auth/sso/connections";
+import { json, noContent, route } from "@/lib/http/route";
+import { adminReasonSchema, ssoIdParams, connectionUpdateSchema } from "@/lib/validations/sso";
+
+export const PATCH = route({ auth: "admin", recentProof: true, params: ssoIdParams, body: connectionUpdateSchema }, async ({ user, params, body }) =>
+  json({ connection: await updateConnection(user, params.id, body) }),
+);
+
+export const DELETE = route({ auth: "admin", recentProof: true, params: ssoIdParams, body: adminReasonSchema }, async ({ user, params, body }) => {
+  await deleteConnection(user, params.id, body.reason);
+  return noContent();
+});
