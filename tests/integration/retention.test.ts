@@ -36,6 +36,7 @@ const NOTHING = {
   PendingSignup: 0,
   SignInChallenge: 0,
   WebAuthnChallenge: 0,
+  SsoFlow: 0,
   SamlRequest: 0,
   EmailChange: 0,
   Session: 0,
@@ -143,6 +144,17 @@ test("expired rows of every table go, live ones stay, and the answer and the log
     [t],
   );
 
+  // A company sign-in's flow, too, a day after it expired, spent or not; its connection stays.
+  await sql(`INSERT INTO "SsoConnection" ("id", "name", "protocol", "settings", "updatedAt") VALUES ($1 || 'connection', 'Retention', 'OIDC', '{}', now())`, [t]);
+  await sql(
+    `INSERT INTO "SsoFlow" ("id", "connectionId", "requestId", "browserHash", "next", "expiresAt", "usedAt") VALUES
+       ($1 || 'expired-long-ago', $1 || 'connection', $1 || 'r1', 'b', '/dashboard', ${at("-2 days")}, NULL),
+       ($1 || 'spent-long-ago', $1 || 'connection', $1 || 'r2', 'b', '/dashboard', ${at("-2 days")}, ${at("-2 days")}),
+       ($1 || 'just-expired', $1 || 'connection', $1 || 'r3', 'b', '/dashboard', ${at("-1 hour")}, NULL),
+       ($1 || 'open', $1 || 'connection', $1 || 'r4', 'b', '/dashboard', ${at("10 minutes")}, NULL)`,
+    [t],
+  );
+
   const { run, requestId } = await runRetention();
   assert.deepEqual(run, {
     removed: {
@@ -158,6 +170,7 @@ test("expired rows of every table go, live ones stay, and the answer and the log
       RefreshToken: 3,
       MailIntent: 2,
       SecurityEvent: 1,
+      SsoFlow: 2,
       SamlRequest: 2,
     },
     complete: true,
@@ -175,6 +188,8 @@ test("expired rows of every table go, live ones stay, and the answer and the log
   assert.deepEqual(await ids("MailIntent", "id", t), ["sent-lately", "waiting"]);
   assert.deepEqual(await ids("SecurityEvent", "id", t), ["within-retention"]);
   assert.deepEqual(await ids("SamlRequest", "id", t), ["just-expired", "open"]);
+  assert.deepEqual(await ids("SsoFlow", "id", t), ["just-expired", "open"]);
+  assert.deepEqual(await ids("SsoConnection", "id", t), ["connection"]);
   assert.deepEqual(await ids("User", "id", t), ["user"]);
 
   // Once more: nothing left to do.
