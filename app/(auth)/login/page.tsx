@@ -25,13 +25,18 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <Card title={t.login.title}>
       <div className="flex flex-col gap-4">
-        <SocialButtons t={sections(t, "social")} providers={providers} down={await openProviders()} next={next} />
-        {providers.length > 0 ? <OrDivider label={t.social.or} /> : null}
         <LoginForm
           t={sections(t, "apiErrors", "common", "login", "password", "strong", "validation")}
           next={next}
           // A provider sign-in into an account with two-step verification lands here for the code.
           secondStep={single(params, "step") === "2fa"}
+          // Shown at the first step only: at the second, the account is already chosen.
+          providers={
+            <>
+              <SocialButtons t={sections(t, "social")} providers={providers} down={await openProviders()} next={next} />
+              {providers.length > 0 ? <OrDivider label={t.social.or} /> : null}
+            </>
+          }
           error={socialErrorMessage(t, params.oauth_error)}
           notice={reason === "session" ? t.login.sessionEnded : reason === "reset" ? t.password.resetDone : undefined}
         />
