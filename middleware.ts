@@ -31,6 +31,7 @@ const PUBLIC_API = new Set([
   "/api/auth/email/confirm",
   "/api/auth/email/revert",
   "/api/auth/2fa/verify",
+  "/api/auth/2fa/pending",
   "/api/auth/passkeys/login",
   "/api/auth/passkeys/login/options",
   "/api/health",

@@ -26,6 +26,6 @@ test("settings lists signed-in devices; signing out the others ends the second b
   await other.close();
 
   // This browser carries on.
-  await page.getByRole("link", { name: "캘린더" }).click();
+  await page.getByRole("navigation", { name: "TropiCal" }).getByRole("link", { name: "캘린더" }).click();
   await expect(page.getByRole("grid", { name: "캘린더" })).toBeVisible();
 });

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
-import { useLoaded } from "@/components/ui/use-loaded";
+import { useReloadable } from "@/components/ui/use-reloadable";
 import type { DeviceView } from "@/lib/auth/devices";
 import { api } from "@/lib/client/api";
 import { errorMessage } from "@/lib/client/error-message";
@@ -17,11 +17,10 @@ async function fetchDevices(): Promise<DeviceView[] | undefined> {
 
 // The browsers the account knows. A forgotten one asks for a code at its next password sign-in;
 // a trusted one (from the second step) skips the authenticator code until its date.
-export function DevicesPanel({ t, locale }: { t: Sections<"apiErrors" | "common" | "dashboard" | "settings">; locale: Locale }) {
-  // Without the network the list shows empty rather than loading.
-  const [devices, load] = useLoaded(fetchDevices, []);
+export function DevicesPanel({ t, locale, timeZone, initial }: { t: Sections<"apiErrors" | "common" | "settings">; locale: Locale; timeZone: string; initial: DeviceView[] }) {
+  const [devices, load] = useReloadable(initial, fetchDevices);
   const [message, setMessage] = useState<string | null>(null);
-  const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(iso));
+  const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone }).format(new Date(iso));
 
   async function forget(device: DeviceView) {
     setMessage(null);
@@ -35,31 +34,25 @@ export function DevicesPanel({ t, locale }: { t: Sections<"apiErrors" | "common"
     <Panel title={t.settings.devicesTitle}>
       <p className="text-sm text-slate-700">{t.settings.devicesBody}</p>
       {message ? <Alert>{message}</Alert> : null}
-      {devices === null ? (
-        <p role="status" className="text-sm text-slate-600">
-          {t.dashboard.loading}
-        </p>
-      ) : (
-        <ul aria-label={t.settings.devicesTitle} className="flex flex-col divide-y divide-slate-100">
-          {devices.map((device) => (
-            <li key={device.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
-              <div>
-                <p className="font-semibold text-slate-900">
-                  {device.name}
-                  {device.current ? <span className="ml-2 rounded bg-teal-50 px-1.5 py-0.5 text-xs text-teal-800">{t.settings.thisDevice}</span> : null}
-                </p>
-                <p className="text-slate-600">
-                  {format(t.settings.lastUsed, { date: when(device.lastSeenAt) })}
-                  {device.trustedUntil ? ` · ${format(t.settings.trustedUntil, { date: when(device.trustedUntil) })}` : ""}
-                </p>
-              </div>
-              <Button type="button" variant="secondary" onClick={() => void forget(device)} aria-label={`${t.settings.forgetDevice}: ${device.name}`}>
-                {t.settings.forgetDevice}
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ul aria-label={t.settings.devicesTitle} className="flex flex-col divide-y divide-slate-100">
+        {devices.map((device) => (
+          <li key={device.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+            <div>
+              <p className="font-semibold text-slate-900">
+                {device.name}
+                {device.current ? <span className="ml-2 rounded bg-teal-50 px-1.5 py-0.5 text-xs text-teal-800">{t.settings.thisDevice}</span> : null}
+              </p>
+              <p className="text-slate-600">
+                {format(t.settings.lastUsed, { date: when(device.lastSeenAt) })}
+                {device.trustedUntil ? ` · ${format(t.settings.trustedUntil, { date: when(device.trustedUntil) })}` : ""}
+              </p>
+            </div>
+            <Button type="button" variant="secondary" onClick={() => void forget(device)} aria-label={`${t.settings.forgetDevice}: ${device.name}`}>
+              {t.settings.forgetDevice}
+            </Button>
+          </li>
+        ))}
+      </ul>
     </Panel>
   );
 }

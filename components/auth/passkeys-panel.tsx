@@ -1,12 +1,13 @@
 "use client";
 import type { startRegistration } from "@simplewebauthn/browser";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useStepUp } from "@/components/auth/step-up";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
 import { Form } from "@/components/ui/form";
-import { useLoaded } from "@/components/ui/use-loaded";
+import { useReloadable } from "@/components/ui/use-reloadable";
 import { api, type ApiResult } from "@/lib/client/api";
 import { errorMessage, firstProblem } from "@/lib/client/error-message";
 import type { PasskeyView } from "@/lib/auth/passkeys";
@@ -18,13 +19,15 @@ async function fetchPasskeys(): Promise<PasskeyView[] | undefined> {
   return result.ok ? result.data.passkeys : undefined;
 }
 
-export function PasskeysPanel({ t, locale }: { t: Sections<"apiErrors" | "common" | "planner" | "strong">; locale: Locale }) {
-  const [passkeys, load] = useLoaded(fetchPasskeys);
+export function PasskeysPanel({ t, locale, timeZone, initial }: { t: Sections<"apiErrors" | "common" | "planner" | "strong">; locale: Locale; timeZone: string; initial: PasskeyView[] }) {
+  const [passkeys, load] = useReloadable(initial, fetchPasskeys);
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const withStepUp = useStepUp();
-  const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(iso));
+  // The dashboard's "add a passkey" banner is the server's: drawn again once there is one (or none).
+  const router = useRouter();
+  const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone }).format(new Date(iso));
 
   async function add() {
     setBusy(true);
@@ -43,6 +46,7 @@ export function PasskeysPanel({ t, locale }: { t: Sections<"apiErrors" | "common
       if (!saved.ok) return setMessage({ tone: "error", text: errorMessage(t, saved, { INVALID_INPUT: t.strong.passkeyFailedAdd }) });
       setMessage({ tone: "success", text: t.strong.passkeyAdded });
       await load();
+      router.refresh();
     } catch {
       // The browser's prompt was cancelled or failed, or the network was down.
       setMessage({ tone: "error", text: t.strong.passkeyFailedAdd });
@@ -57,15 +61,16 @@ export function PasskeysPanel({ t, locale }: { t: Sections<"apiErrors" | "common
     else if (!result.ok) setMessage({ tone: "error", text: firstProblem(t, result) });
     setRenaming(null);
     await load();
+    router.refresh();
   }
 
   return (
     <Panel id="passkeys" title={t.strong.passkeysTitle}>
       <p className="text-sm text-slate-700">{t.strong.passkeysBody}</p>
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
-      {passkeys && passkeys.length === 0 ? <p className="text-sm text-slate-600">{t.strong.noPasskeys}</p> : null}
+      {passkeys.length === 0 ? <p className="text-sm text-slate-600">{t.strong.noPasskeys}</p> : null}
       <ul aria-label={t.strong.passkeysTitle} className="flex flex-col divide-y divide-slate-100">
-        {(passkeys ?? []).map((passkey) => (
+        {passkeys.map((passkey) => (
           <li key={passkey.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
             {renaming?.id === passkey.id ? (
               <Form

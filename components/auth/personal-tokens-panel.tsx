@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/controls";
 import { Form } from "@/components/ui/form";
 import { Panel } from "@/components/ui/panel";
-import { useLoaded } from "@/components/ui/use-loaded";
+import { useReloadable } from "@/components/ui/use-reloadable";
 import type { PersonalTokenView } from "@/lib/auth/personal-tokens";
 import { api } from "@/lib/client/api";
 import { errorMessage, firstProblem } from "@/lib/client/error-message";
@@ -24,9 +24,9 @@ async function fetchTokens(): Promise<PersonalTokenView[] | undefined> {
 
 // Tokens for the user's own scripts: made here (with a recent proof), shown once in the answer that
 // made them, listed by name and prefix, revoked at once.
-export function PersonalTokensPanel({ t, locale }: { t: Texts; locale: Locale }) {
-  // Without the network the list shows empty rather than loading.
-  const [tokens, load] = useLoaded(fetchTokens, []);
+// Dates in the zone the page is drawn in, the same on the server and in the browser.
+export function PersonalTokensPanel({ t, locale, timeZone, initial }: { t: Texts; locale: Locale; timeZone: string; initial: PersonalTokenView[] }) {
+  const [tokens, load] = useReloadable(initial, fetchTokens);
   const [created, setCreated] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const texts = t.personalTokens;
@@ -73,19 +73,19 @@ export function PersonalTokensPanel({ t, locale }: { t: Texts; locale: Locale })
         </div>
       ) : null}
       {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
-      {tokens && tokens.length === 0 ? <p className="text-sm text-slate-600">{texts.none}</p> : null}
+      {tokens.length === 0 ? <p className="text-sm text-slate-600">{texts.none}</p> : null}
       <ul aria-label={texts.title} className="flex flex-col divide-y divide-slate-100">
-        {(tokens ?? []).map((token) => (
-          <TokenRow key={token.id} t={t} locale={locale} token={token} onRevoke={() => void revoke(token)} />
+        {tokens.map((token) => (
+          <TokenRow key={token.id} t={t} locale={locale} timeZone={timeZone} token={token} onRevoke={() => void revoke(token)} />
         ))}
       </ul>
     </Panel>
   );
 }
 
-function TokenRow({ t, locale, token, onRevoke }: { t: Texts; locale: Locale; token: PersonalTokenView; onRevoke: () => void }) {
+function TokenRow({ t, locale, timeZone, token, onRevoke }: { t: Texts; locale: Locale; timeZone: string; token: PersonalTokenView; onRevoke: () => void }) {
   const texts = t.personalTokens;
-  const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(iso));
+  const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone }).format(new Date(iso));
   const scopeNames = token.scopes.map((scope) => (isScope(scope) ? texts.scopeNames[scope] : scope)).join(", ");
   return (
     <li className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">

@@ -4,7 +4,7 @@ import { useStepUp } from "@/components/auth/step-up";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
-import { useLoaded } from "@/components/ui/use-loaded";
+import { useReloadable } from "@/components/ui/use-reloadable";
 import type { LinkedProviderView } from "@/lib/auth/social-sign-in";
 import type { SocialProvider } from "@/lib/auth/social-providers";
 import { api } from "@/lib/client/api";
@@ -13,7 +13,7 @@ import { startSocialSignIn } from "@/lib/client/social";
 import { format, type Sections } from "@/lib/i18n/dictionaries";
 
 type Notice = { tone: "success" | "error"; text: string } | null;
-type Providers = { linked: LinkedProviderView[]; available: SocialProvider[] };
+export type Providers = { linked: LinkedProviderView[]; available: SocialProvider[] };
 
 async function fetchProviders(): Promise<Providers | undefined> {
   const result = await api<Providers>("/api/auth/providers");
@@ -21,10 +21,8 @@ async function fetchProviders(): Promise<Providers | undefined> {
 }
 
 // Connect and disconnect Google, Kakao and Naver; the server keeps one way to sign in.
-export function ProvidersPanel({ t, initialNotice }: { t: Sections<"apiErrors" | "common" | "social">; initialNotice: Notice }) {
-  const [providers, load] = useLoaded(fetchProviders);
-  const linked = providers?.linked ?? null;
-  const available = providers?.available ?? [];
+export function ProvidersPanel({ t, initial, initialNotice }: { t: Sections<"apiErrors" | "common" | "social">; initial: Providers; initialNotice: Notice }) {
+  const [{ linked, available }, load] = useReloadable(initial, fetchProviders);
   const [busy, setBusy] = useState<SocialProvider | null>(null);
   const [notice, setNotice] = useState<Notice>(initialNotice);
   const withStepUp = useStepUp();
@@ -58,8 +56,7 @@ export function ProvidersPanel({ t, initialNotice }: { t: Sections<"apiErrors" |
   }
 
   // Linked providers stay listed even when no longer offered, so they can still be removed.
-  const shown = [...new Set<SocialProvider>([...available, ...(linked ?? []).map((entry) => entry.provider)])];
-  if (linked === null || shown.length === 0) return null;
+  const shown = [...new Set<SocialProvider>([...available, ...linked.map((entry) => entry.provider)])];
 
   return (
     <Panel id="providers" title={t.social.providersTitle}>

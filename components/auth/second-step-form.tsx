@@ -14,7 +14,20 @@ const secondStepSchema = lazySchema(async () => (await import("@/lib/validations
 
 // After a correct password: the code from the authenticator app (or a recovery code), with "trust
 // this device"; or, from a device the account does not know, the code mailed to the account.
-export function SecondStepForm({ t, next, method, onExpired }: { t: Sections<"apiErrors" | "common" | "strong" | "validation">; next: string; method: SecondStep; onExpired: () => void }) {
+export function SecondStepForm({
+  t,
+  next,
+  method,
+  onExpired,
+  onOtherAccount,
+}: {
+  t: Sections<"apiErrors" | "common" | "login" | "strong" | "validation">;
+  next: string;
+  method: SecondStep;
+  onExpired: () => void;
+  onOtherAccount: () => Promise<void>;
+}) {
+  const [leaving, setLeaving] = useState(false);
   const [useRecovery, setUseRecovery] = useState(false);
   const [code, setCode] = useState("");
   const [trust, setTrust] = useState(false);
@@ -70,6 +83,17 @@ export function SecondStepForm({ t, next, method, onExpired }: { t: Sections<"ap
       )}
       <Button type="submit" busy={busy} busyLabel={t.common.submitting}>
         {t.strong.verify}
+      </Button>
+      <Button
+        type="button"
+        variant="secondary"
+        busy={leaving}
+        onClick={() => {
+          setLeaving(true);
+          void onOtherAccount();
+        }}
+      >
+        {t.login.useAnotherAccount}
       </Button>
     </Form>
   );

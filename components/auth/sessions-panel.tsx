@@ -3,7 +3,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
-import { useLoaded } from "@/components/ui/use-loaded";
+import { useReloadable } from "@/components/ui/use-reloadable";
 import { api, NetworkError, type ApiResult } from "@/lib/client/api";
 import { errorMessage } from "@/lib/client/error-message";
 import { loadPage } from "@/lib/client/navigation";
@@ -23,13 +23,25 @@ async function fetchActivity(): Promise<ActivityView[] | undefined> {
   return result.ok ? result.data.events : undefined;
 }
 
-export function SessionsPanel({ t, locale }: { t: Sections<"apiErrors" | "common" | "dashboard" | "settings">; locale: Locale }) {
-  // Without the network the list shows empty rather than loading.
-  const [sessions, reloadSessions] = useLoaded(fetchSessions, []);
-  const [events, reloadEvents] = useLoaded(fetchActivity);
+export function SessionsPanel({
+  t,
+  locale,
+  timeZone,
+  initialSessions,
+  initialEvents,
+}: {
+  t: Sections<"apiErrors" | "common" | "settings">;
+  locale: Locale;
+  timeZone: string;
+  initialSessions: SessionView[];
+  initialEvents: ActivityView[];
+}) {
+  const [sessions, reloadSessions] = useReloadable(initialSessions, fetchSessions);
+  const [events, reloadEvents] = useReloadable(initialEvents, fetchActivity);
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  // 24-hour times: the server's ICU has no Korean day periods, and this text is drawn there first.
+  const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", hourCycle: "h23", timeZone }).format(new Date(iso));
 
   const load = async () => {
     await Promise.all([reloadSessions(), reloadEvents()]);
@@ -57,36 +69,30 @@ export function SessionsPanel({ t, locale }: { t: Sections<"apiErrors" | "common
     <>
       <Panel title={t.settings.sessionsTitle}>
         {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
-        {sessions === null ? (
-          <p role="status" className="text-sm text-slate-600">
-            {t.dashboard.loading}
-          </p>
-        ) : (
-          <ul aria-label={t.settings.sessionsTitle} className="flex flex-col divide-y divide-slate-100">
-            {sessions.map((session) => (
-              <li key={session.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                <div className="text-sm">
-                  <p className="font-semibold text-slate-900">
-                    {describeDevice(session.userAgent)}
-                    {session.current ? <span className="ml-2 rounded-full bg-teal-100 px-2 py-0.5 text-xs text-teal-900">{t.settings.thisDevice}</span> : null}
-                  </p>
-                  <p className="text-slate-600">
-                    {[session.ip ?? "?", session.country].filter(Boolean).join(" · ")} · {format(t.settings.signedInAt, { date: when(session.createdAt) })} ·{" "}
-                    {format(t.settings.lastUsed, { date: when(session.lastUsedAt) })}
-                  </p>
-                </div>
-                <Button
-                  variant="secondary"
-                  disabled={busy}
-                  onClick={() => void act(() => api(`/api/auth/sessions/${session.id}`, { method: "DELETE" }), session.current)}
-                  aria-label={`${t.settings.signOutDevice}: ${describeDevice(session.userAgent)}${session.current ? ` (${t.settings.thisDevice})` : ""}`}
-                >
-                  {t.settings.signOutDevice}
-                </Button>
-              </li>
-            ))}
-          </ul>
-        )}
+        <ul aria-label={t.settings.sessionsTitle} className="flex flex-col divide-y divide-slate-100">
+          {sessions.map((session) => (
+            <li key={session.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+              <div className="text-sm">
+                <p className="font-semibold text-slate-900">
+                  {describeDevice(session.userAgent)}
+                  {session.current ? <span className="ml-2 rounded-full bg-teal-100 px-2 py-0.5 text-xs text-teal-900">{t.settings.thisDevice}</span> : null}
+                </p>
+                <p className="text-slate-600">
+                  {[session.ip ?? "?", session.country].filter(Boolean).join(" · ")} · {format(t.settings.signedInAt, { date: when(session.createdAt) })} ·{" "}
+                  {format(t.settings.lastUsed, { date: when(session.lastUsedAt) })}
+                </p>
+              </div>
+              <Button
+                variant="secondary"
+                disabled={busy}
+                onClick={() => void act(() => api(`/api/auth/sessions/${session.id}`, { method: "DELETE" }), session.current)}
+                aria-label={`${t.settings.signOutDevice}: ${describeDevice(session.userAgent)}${session.current ? ` (${t.settings.thisDevice})` : ""}`}
+              >
+                {t.settings.signOutDevice}
+              </Button>
+            </li>
+          ))}
+        </ul>
         <div className="flex flex-wrap gap-2">
           <Button
             variant="secondary"
@@ -107,9 +113,9 @@ export function SessionsPanel({ t, locale }: { t: Sections<"apiErrors" | "common
         </div>
       </Panel>
       <Panel title={t.settings.activityTitle}>
-        {events && events.length === 0 ? <p className="text-sm text-slate-600">{t.settings.noActivity}</p> : null}
+        {events.length === 0 ? <p className="text-sm text-slate-600">{t.settings.noActivity}</p> : null}
         <ul aria-label={t.settings.activityTitle} className="flex flex-col divide-y divide-slate-100 text-sm">
-          {(events ?? []).map((event) => (
+          {events.map((event) => (
             <li key={event.id} className="flex flex-wrap justify-between gap-2 py-1.5">
               <span className={event.type === "LOGIN_SUCCESS" ? "text-slate-900" : "font-semibold text-rose-800"}>
                 {t.settings.events[event.type]}

@@ -1,30 +1,30 @@
 "use client";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { useStepUp } from "@/components/auth/step-up";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
 import { Field } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
-import { useLoaded } from "@/components/ui/use-loaded";
+import { useReloadable } from "@/components/ui/use-reloadable";
 import { api } from "@/lib/client/api";
 import { firstProblem } from "@/lib/client/error-message";
 import { format, type Sections } from "@/lib/i18n/dictionaries";
 
-type Status = { totpEnabled: boolean; recoveryCodesLeft: number };
+export type TwoFactorStatus = { totpEnabled: boolean; recoveryCodesLeft: number };
 type Setup = { secret: string; qrSvg: string };
 
-async function fetchStatus(): Promise<Status | undefined> {
-  const result = await api<Status>("/api/auth/2fa");
+async function fetchStatus(): Promise<TwoFactorStatus | undefined> {
+  const result = await api<TwoFactorStatus>("/api/auth/2fa");
   return result.ok ? result.data : undefined;
 }
 
-function RecoveryCodes({ t, codes, onDone }: { t: Sections<"apiErrors" | "common" | "dashboard" | "strong">; codes: string[]; onDone: () => void }) {
+function RecoveryCodes({ t, codes, onDone }: { t: Sections<"apiErrors" | "common" | "strong">; codes: string[]; onDone: () => void }) {
   const [copied, setCopied] = useState(false);
   const text = codes.join("\n");
   return (
     <div className="flex flex-col gap-3">
-      <h3 className="font-semibold">{t.strong.codesTitle}</h3>
+      <h4 className="font-semibold">{t.strong.codesTitle}</h4>
       <p className="text-sm text-slate-700">{t.strong.codesBody}</p>
       <ul aria-label={t.strong.codesTitle} className="grid grid-cols-1 gap-1 rounded-lg bg-slate-100 p-3 font-mono text-sm sm:grid-cols-2">
         {codes.map((code) => (
@@ -64,8 +64,8 @@ function RecoveryCodes({ t, codes, onDone }: { t: Sections<"apiErrors" | "common
   );
 }
 
-export function TwoFactorPanel({ t }: { t: Sections<"apiErrors" | "common" | "dashboard" | "strong"> }) {
-  const [status, load] = useLoaded(fetchStatus);
+export function TwoFactorPanel({ t, initial }: { t: Sections<"apiErrors" | "common" | "strong">; initial: TwoFactorStatus }) {
+  const [status, load] = useReloadable(initial, fetchStatus);
   const [setup, setSetup] = useState<Setup | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
   // Good news is said as such, never in the error style: shown once 2FA has just been turned on.
@@ -74,6 +74,7 @@ export function TwoFactorPanel({ t }: { t: Sections<"apiErrors" | "common" | "da
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const withStepUp = useStepUp();
+  const turnOn = useRef<HTMLButtonElement>(null);
 
   async function run<T>(path: string, json: unknown, then: (data: T) => void) {
     setBusy(true);
@@ -89,6 +90,16 @@ export function TwoFactorPanel({ t }: { t: Sections<"apiErrors" | "common" | "da
     } finally {
       setBusy(false);
     }
+  }
+
+  // Back to the off state at once; the pending secret is dropped on the server, so the code it
+  // shows never turns anything on. Focus goes back to the button that started the setup.
+  async function cancelSetup() {
+    setSetup(null);
+    setCode("");
+    setError(null);
+    requestAnimationFrame(() => turnOn.current?.focus());
+    await api("/api/auth/2fa/totp/setup", { method: "DELETE" }).catch(() => null);
   }
 
   return (
@@ -129,18 +140,19 @@ export function TwoFactorPanel({ t }: { t: Sections<"apiErrors" | "common" | "da
             </code>
           </p>
           <Field label={t.strong.code} name="totp-code" inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(event) => setCode(event.target.value)} />
-          <Button type="submit" busy={busy} busyLabel={t.common.submitting}>
-            {t.strong.enable}
-          </Button>
+          <div className="flex flex-wrap gap-2">
+            <Button type="submit" busy={busy} busyLabel={t.common.submitting}>
+              {t.strong.enable}
+            </Button>
+            <Button type="button" variant="secondary" disabled={busy} onClick={() => void cancelSetup()}>
+              {t.strong.cancelSetup}
+            </Button>
+          </div>
         </Form>
-      ) : status === null ? (
-        <p role="status" className="text-sm text-slate-600">
-          {t.dashboard.loading}
-        </p>
       ) : !status.totpEnabled ? (
         <>
           <p className="text-sm text-slate-700">{t.strong.totpOff}</p>
-          <Button type="button" className="self-start" busy={busy} onClick={() => void run<Setup>("/api/auth/2fa/totp/setup", undefined, setSetup)}>
+          <Button ref={turnOn} type="button" className="self-start" busy={busy} onClick={() => void run<Setup>("/api/auth/2fa/totp/setup", undefined, setSetup)}>
             {t.strong.setUp}
           </Button>
         </>

@@ -5,22 +5,21 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import { useSubmit } from "@/components/ui/use-submit";
+import { TimeZonePicker } from "@/components/planner/time-zone-picker";
 import type { Sections } from "@/lib/i18n/dictionaries";
+import type { Locale } from "@/lib/i18n/locale";
 import { isHolidayCountry, type HolidayCountry } from "@/lib/planner/holiday-countries";
 import type { PlannerSettings } from "@/lib/planner/types";
 
-function timeZones(current: string): string[] {
-  const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
-  return zones.includes(current) ? zones : [current, ...zones];
-}
-
 export function SettingsForm({
   t,
+  locale,
   settings,
   pageZone,
   holidayCountries,
 }: {
   t: Sections<"apiErrors" | "common" | "planner" | "settings" | "validation">;
+  locale: Locale;
   settings: PlannerSettings;
   pageZone: string;
   // Korea first, then by name in the page's language (lib/planner/holidays.ts).
@@ -32,7 +31,7 @@ export function SettingsForm({
   const [holidayCountry, setHolidayCountry] = useState<HolidayCountry | null>(settings.holidayCountry);
   const { busy, fields, message, submit } = useSubmit(t);
   const [saved, setSaved] = useState(false);
-  // One line above the form, a field's reason first: the selects offer only values the server
+  // One line above the form, a field's reason first: the controls offer only values the server
   // takes, so a refusal is rare enough to need no place beside each of them.
   const problem = Object.values(fields)[0] ?? message;
 
@@ -51,13 +50,7 @@ export function SettingsForm({
         <option value={0}>{t.settings.sunday}</option>
         <option value={1}>{t.settings.monday}</option>
       </SelectField>
-      <SelectField label={t.settings.timeZone} name="timeZone" value={timeZone} onChange={(event) => setTimeZone(event.target.value)}>
-        {timeZones(timeZone).map((zone) => (
-          <option key={zone} value={zone}>
-            {zone}
-          </option>
-        ))}
-      </SelectField>
+      <TimeZonePicker t={t} locale={locale} name="timeZone" value={timeZone} onChange={setTimeZone} />
       <SelectField
         label={t.settings.holidayCountry}
         name="holidayCountry"

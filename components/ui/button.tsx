@@ -1,9 +1,10 @@
-import type { ButtonHTMLAttributes } from "react";
+import type { ButtonHTMLAttributes, Ref } from "react";
 
 interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   busy?: boolean;
   busyLabel?: string;
   variant?: "primary" | "secondary" | "danger";
+  ref?: Ref<HTMLButtonElement>;
 }
 
 const VARIANTS = {

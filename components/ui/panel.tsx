@@ -5,9 +5,9 @@ export function Panel({ title, id, children }: { title: string; id?: string; chi
   const headingId = useId();
   return (
     <section id={id} aria-labelledby={headingId} className="flex max-w-2xl flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4">
-      <h2 id={headingId} className="font-semibold">
+      <h3 id={headingId} className="font-semibold">
         {title}
-      </h2>
+      </h3>
       {children}
     </section>
   );

@@ -12,11 +12,23 @@ import { consentStatus } from "@/lib/privacy";
 
 // For server components: the signed-in user, verified again here rather than trusted from the
 // middleware; once per request however many layouts and pages ask.
-export const getCurrentUser = cache(async (): Promise<PublicUser | null> => {
+const getCurrentSession = cache(async (): Promise<{ userId: string; sessionId: string } | null> => {
   const result = await verifyToken((await cookies()).get(COOKIE.ACCESS)?.value, "ACCESS");
   if (!result.ok || !result.claims.sid || !(await isSessionActive(result.claims.sid))) return null;
-  return getPublicUser(result.claims.sub);
+  return { userId: result.claims.sub, sessionId: result.claims.sid };
 });
+
+export const getCurrentUser = cache(async (): Promise<PublicUser | null> => {
+  const session = await getCurrentSession();
+  return session ? getPublicUser(session.userId) : null;
+});
+
+// For pages that show the user's sessions and devices, "this one" marked: after requireCurrentUser.
+export async function requireCurrentSessionId(): Promise<string> {
+  const session = await getCurrentSession();
+  if (!session) throw new Error("requireCurrentSessionId needs a signed-in page");
+  return session.sessionId;
+}
 
 // For protected pages: the user, or off through the refresh endpoint, which signs them back in or
 // (for a revoked session, whose cookies the middleware still accepts) clears the cookies and shows

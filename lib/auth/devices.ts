@@ -81,8 +81,9 @@ export interface DeviceView {
   current: boolean;
 }
 
-export async function listDevices(userId: string, meta: RequestMeta): Promise<DeviceView[]> {
-  const hash = hashDeviceId(meta.device.id);
+// `current`: the device the list is shown on, by its cookie (the API) or by the session (a page).
+export async function listDevices(userId: string, current: { meta: RequestMeta } | { sessionId: string }): Promise<DeviceView[]> {
+  const hash = "meta" in current ? hashDeviceId(current.meta.device.id) : (await getDb().session.findUnique({ where: { id: current.sessionId }, select: { deviceHash: true } }))?.deviceHash;
   const devices = await getDb().knownDevice.findMany({ where: { userId }, orderBy: { lastSeenAt: "desc" } });
   const now = Date.now();
   return devices.map((device) => ({

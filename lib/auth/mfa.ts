@@ -11,7 +11,7 @@ import type { IssuedSession } from "@/lib/auth/sessions";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { trustDevice } from "@/lib/auth/devices";
 import { finishSignIn } from "@/lib/auth/sign-in";
-import { checkSignInCode } from "@/lib/auth/sign-in-codes";
+import { checkSignInCode, voidSignInChallenge } from "@/lib/auth/sign-in-codes";
 import { signToken, verifyToken } from "@/lib/auth/tokens";
 import { generateRecoveryCode, generateTotpSecret, matchTotp, normalizeRecoveryCode, otpauthUri } from "@/lib/auth/totp";
 import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit";
@@ -74,6 +74,12 @@ export async function startTotpSetup(userId: string): Promise<TotpSetup> {
   return { secret, uri, qrSvg: await QRCode.toString(uri, { type: "svg", margin: 1, errorCorrectionLevel: "M" }) };
 }
 
+// "Cancel" in the setup step: the secret shown on screen never becomes a way in. An account that
+// has turned the app on keeps it (only the pending secret goes).
+export async function cancelTotpSetup(userId: string): Promise<void> {
+  await getDb().user.update({ where: { id: userId }, data: { totpPendingSecret: null } });
+}
+
 export async function enableTotp(userId: string, code: string, meta: RequestMeta): Promise<string[]> {
   const user = await loadUser(userId);
   if (user.totpEnabledAt) throw new ApiError("CONFLICT_STATE");
@@ -132,6 +138,13 @@ export interface SecondStepInput {
   emailCode?: string;
   // "Trust this device for 30 days": the next password sign-in here skips the authenticator code.
   trustDevice?: boolean;
+}
+
+// "Use another account" at the second step: a mailed code's challenge is voided, so the code in the
+// mail opens nothing; the route clears the pending cookie, which only the server can (HttpOnly).
+export async function abandonPendingSignIn(token: string | undefined): Promise<void> {
+  const verified = await verifyToken(token, "MFA");
+  if (verified.ok && verified.claims.ref) await voidSignInChallenge(verified.claims.sub, verified.claims.ref);
 }
 
 export async function completeMfa(token: string | undefined, input: SecondStepInput, meta: RequestMeta): Promise<IssuedSession> {

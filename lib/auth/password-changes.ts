@@ -121,9 +121,30 @@ export async function changePassword(userId: string, sessionId: string | undefin
   assertStrongPassword(next, [user.email, user.nickname], "newPassword");
   await countProofAttempt(userId);
   if (!(await verifyPassword(user.passwordHash, current))) throw new ApiError("INVALID_INPUT", { currentPassword: "passwordWrong" });
-  await getDb().user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(next), passwordChangedAt: new Date() } });
+  await storePassword(userId, sessionId, next, meta);
+}
+
+// "Set a password" for an account that signed up with a provider or a passkey: the recent proof
+// the route declares stands where the current password would (there is none to ask for). The
+// update is conditional, so two racing requests cannot both set one, and an account with a
+// password changes it with the current one instead.
+export async function setPassword(userId: string, sessionId: string, next: string, meta: RequestMeta): Promise<void> {
+  const user = await getDb().user.findUnique({ where: { id: userId } });
+  if (!user) throw new ApiError("UNAUTHENTICATED");
+  if (user.passwordHash) throw new ApiError("CONFLICT_STATE");
+  assertStrongPassword(next, [user.email, user.nickname], "newPassword");
+  await storePassword(userId, sessionId, next, meta, true);
+}
+
+// The one way a signed-in user's new password is written: this session stays, every other ends,
+// and the owner is told. A first password is written only while there is none (one set meanwhile
+// by another request wins) and is recorded with the method SET.
+async function storePassword(userId: string, sessionId: string | undefined, next: string, meta: RequestMeta, first = false): Promise<void> {
+  const passwordHash = await hashPassword(next);
+  const updated = await getDb().user.updateMany({ where: { id: userId, ...(first ? { passwordHash: null } : {}) }, data: { passwordHash, passwordChangedAt: new Date() } });
+  if (updated.count === 0) throw new ApiError(first ? "CONFLICT_STATE" : "UNAUTHENTICATED");
   await revokeSessions(userId, sessionId ? { except: sessionId } : "all", meta);
-  await recordAccountChange(userId, "PASSWORD_CHANGED", meta);
+  await recordAccountChange(userId, "PASSWORD_CHANGED", meta, first ? { method: "SET" } : {});
 }
 
 // Deleting needs a recent proof (the route declares it), like any change to how someone signs in.

@@ -3,6 +3,7 @@ import { createHash, createHmac } from "node:crypto";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { RequestMeta } from "@/lib/http/request-meta";
+import { hashDeviceId } from "@/lib/auth/devices";
 import { recordSecurityEvent } from "@/lib/auth/security-events";
 import { increment } from "@/lib/metrics";
 import { signToken, TOKEN_LIFETIME_SECONDS, verifyToken, type Role } from "@/lib/auth/tokens";
@@ -52,8 +53,8 @@ export async function createSession(user: SessionUser, meta: RequestMeta, proven
   const at = expiresAt.toISOString();
   await getDb().$executeRaw`
     WITH session AS (
-      INSERT INTO "Session" ("id", "userId", "userAgent", "ip", "country", "createdAt", "lastUsedAt", "expiresAt", "reauthenticatedAt")
-      VALUES (${sessionId}, ${user.id}, ${meta.userAgent}, ${meta.ip}, ${meta.country}, now(), now(), ${at}::timestamptz, CASE WHEN ${proven} THEN now() END)
+      INSERT INTO "Session" ("id", "userId", "userAgent", "ip", "country", "createdAt", "lastUsedAt", "expiresAt", "reauthenticatedAt", "deviceHash")
+      VALUES (${sessionId}, ${user.id}, ${meta.userAgent}, ${meta.ip}, ${meta.country}, now(), now(), ${at}::timestamptz, CASE WHEN ${proven} THEN now() END, ${hashDeviceId(meta.device.id)})
     )
     INSERT INTO "RefreshToken" ("id", "sessionId", "jtiHash", "expiresAt", "createdAt")
     VALUES (${crypto.randomUUID()}, ${sessionId}, ${hashTokenId(refresh.jti)}, ${at}::timestamptz, now())`;

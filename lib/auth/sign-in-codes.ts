@@ -53,3 +53,8 @@ export async function checkSignInCode(userId: string, challengeId: string, code:
   const spent = await db.signInChallenge.deleteMany({ where: { id: challengeId } });
   return spent.count === 1;
 }
+
+// The sign-in was given up at the second step: its code is no good any more.
+export async function voidSignInChallenge(userId: string, challengeId: string): Promise<void> {
+  await getDb().signInChallenge.deleteMany({ where: { id: challengeId, userId } });
+}

@@ -33,6 +33,7 @@ export const en: Dictionary = {
     notVerified: "Verify your e-mail first. Check your inbox or send the link again.",
     resend: "Resend verification e-mail",
     sessionEnded: "Your session has ended. Please log in again.",
+    useAnotherAccount: "Use another account",
   },
   signup: {
     title: "Sign up",
@@ -297,6 +298,12 @@ export const en: Dictionary = {
     deleteBody: "Your account and all your events, todos and bucket list items are deleted for good.",
     deleteSubmit: "Delete my account",
     deleteConfirm: "Delete your account? This cannot be undone.",
+    setTitle: "Set a password",
+    setBody: "You sign in with a social account or a passkey for now. With a password you can also sign in with your e-mail address and password.",
+    confirmPassword: "Confirm new password",
+    confirmMismatch: "The two passwords differ.",
+    setSubmit: "Set password",
+    setDone: "Your password is set. You can now also sign in with your e-mail address and password.",
   },
   strong: {
     secondStepTitle: "Two-step verification",
@@ -342,6 +349,7 @@ export const en: Dictionary = {
     offer: "Add a passkey and sign in without a password next time.",
     offerAction: "Add a passkey",
     later: "Later",
+    cancelSetup: "Cancel",
   },
   admin: {
     title: "Admin",
@@ -479,6 +487,14 @@ export const en: Dictionary = {
       PERSONAL_TOKEN_CREATED: "Personal access token created",
       PERSONAL_TOKEN_REVOKED: "Personal access token revoked",
     },
+    sectionsNav: "Settings sections",
+    sectionProfile: "Profile",
+    sectionCalendar: "Calendar",
+    sectionSecurity: "Security",
+    sectionAccounts: "Connected accounts",
+    sectionNotifications: "Notifications & marketing",
+    timeZoneSearchHint: "Search by city, or by offset such as GMT+9.",
+    timeZoneNoMatch: "No time zone matches.",
   },
   calendarFile: {
     feedTitle: "Calendar subscription",

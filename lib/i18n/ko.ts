@@ -32,6 +32,7 @@ export const ko = {
     notVerified: "이메일 인증이 필요합니다. 받은편지함을 확인하거나 인증 메일을 다시 받아 주세요.",
     resend: "인증 메일 다시 보내기",
     sessionEnded: "세션이 만료되었습니다. 다시 로그인해 주세요.",
+    useAnotherAccount: "다른 계정으로 로그인",
   },
   signup: {
     title: "회원가입",
@@ -285,6 +286,12 @@ export const ko = {
     deleteBody: "계정과 모든 일정, 할 일, 버킷리스트가 영구히 삭제됩니다.",
     deleteSubmit: "계정 영구 삭제",
     deleteConfirm: "정말 계정을 삭제할까요? 되돌릴 수 없습니다.",
+    setTitle: "비밀번호 설정",
+    setBody: "지금은 소셜 계정이나 패스키로만 로그인합니다. 비밀번호를 정하면 이메일과 비밀번호로도 로그인할 수 있습니다.",
+    confirmPassword: "새 비밀번호 확인",
+    confirmMismatch: "두 비밀번호가 서로 다릅니다.",
+    setSubmit: "비밀번호 설정",
+    setDone: "비밀번호를 정했습니다. 이제 이메일과 비밀번호로도 로그인할 수 있습니다.",
   },
   strong: {
     secondStepTitle: "2단계 인증",
@@ -330,6 +337,7 @@ export const ko = {
     offer: "패스키를 추가하면 다음부터 비밀번호 없이 로그인할 수 있어요.",
     offerAction: "패스키 추가하기",
     later: "나중에",
+    cancelSetup: "취소",
   },
   admin: {
     title: "관리자",
@@ -467,6 +475,14 @@ export const ko = {
       PERSONAL_TOKEN_CREATED: "개인 액세스 토큰 만듦",
       PERSONAL_TOKEN_REVOKED: "개인 액세스 토큰 폐기",
     },
+    sectionsNav: "설정 메뉴",
+    sectionProfile: "프로필",
+    sectionCalendar: "캘린더",
+    sectionSecurity: "보안",
+    sectionAccounts: "연결된 계정",
+    sectionNotifications: "알림/마케팅",
+    timeZoneSearchHint: "도시 이름, GMT+9 같은 시차로 찾을 수 있습니다.",
+    timeZoneNoMatch: "찾는 시간대가 없습니다.",
   },
   calendarFile: {
     feedTitle: "캘린더 구독",

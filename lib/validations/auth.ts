@@ -90,3 +90,6 @@ export const changePasswordSchema = z.strictObject({
     .max(PASSWORD_MAX * 4, message("passwordTooLong")),
   newPassword: newPasswordSchema,
 });
+
+// A first password for an account without one: the recent proof stands for the current password.
+export const setPasswordSchema = z.strictObject({ newPassword: newPasswordSchema });

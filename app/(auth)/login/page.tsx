@@ -30,14 +30,19 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <Card title={t.login.title}>
       <div className="flex flex-col gap-4">
-        <SocialButtons t={sections(t, "social")} providers={providers} down={await openProviders()} next={next} />
-        <CompanySignIn t={sections(t, "apiErrors", "common", "sso", "validation")} next={next} />
-        <OrDivider label={t.social.or} />
         <LoginForm
           t={sections(t, "apiErrors", "common", "login", "password", "strong", "validation")}
           next={next}
           // A provider sign-in into an account with two-step verification lands here for the code.
           secondStep={single(params, "step") === "2fa"}
+          // Shown at the first step only: at the second, the account is already chosen.
+          providers={
+            <>
+              <SocialButtons t={sections(t, "social")} providers={providers} down={await openProviders()} next={next} />
+              <CompanySignIn t={sections(t, "apiErrors", "common", "sso", "validation")} next={next} />
+              <OrDivider label={t.social.or} />
+            </>
+          }
           error={socialErrorMessage(t, params.oauth_error) ?? (isSsoLoginError(ssoError) ? apiErrorText(locale, ssoError) : undefined)}
           notice={reason === "session" ? t.login.sessionEnded : reason === "reset" ? t.password.resetDone : undefined}
         />
