@@ -4,8 +4,10 @@ import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SegmentedControl } from "@/components/ui/segmented-control";
+import { useShortcuts } from "@/components/layout/use-shortcuts";
 import { eventKey, type DayItems } from "@/components/planner/calendar-items";
 import type { EventDialogTarget } from "@/components/planner/event-dialog";
+import { hourFields } from "@/components/planner/event-form";
 import { MonthGrid } from "@/components/planner/month-grid";
 import type { QuickAddTarget } from "@/components/planner/quick-add";
 import { useHolidays } from "@/components/planner/use-holidays";
@@ -40,6 +42,13 @@ function showPlace(view: View, date: string | null) {
   if (date) url.searchParams.set("date", date);
   else url.searchParams.delete("date");
   window.history.pushState(null, "", url);
+}
+
+// The place as the URL has it now, which a key may need before the router has drawn the last change:
+// two quick presses of "n" would otherwise both start from the same week.
+function placeInUrl() {
+  const params = new URL(window.location.href).searchParams;
+  return calendarPlace(params.get("view"), params.get("date"));
 }
 
 export function CalendarView({
@@ -126,8 +135,29 @@ export function CalendarView({
       ? formatDate(cursor, locale, { year: "numeric", month: "long" })
       : `${formatDate(first, locale, { month: "short", day: "numeric" })} – ${formatDate(last, locale, { month: "short", day: "numeric", year: "numeric" })}`;
 
-  function move(direction: -1 | 1) {
-    showPlace(view, view === "month" ? addMonths(cursor, direction) : addDays(cursor, 7 * direction));
+  function move(direction: -1 | 1, from: { view: View; date: string } = { view, date: cursor }) {
+    showPlace(from.view, from.view === "month" ? addMonths(from.date, direction) : addDays(from.date, 7 * direction));
+  }
+
+  // The calendar's keys (components/layout/use-shortcuts.ts), each what a button here does. "c" opens
+  // the full dialog rather than the popover, which hangs from a place clicked: on the day (and in the
+  // week, the hour) that has the focus, else on the day in the URL, else today.
+  useShortcuts({
+    create: () => {
+      const focused = document.activeElement;
+      const day = focused?.closest<HTMLElement>("[data-date], [data-column]")?.dataset;
+      const hour = focused instanceof HTMLElement ? focused.dataset.hour : undefined;
+      setDialog({ kind: "create", fields: hourFields(day?.date ?? day?.column ?? placeInUrl().date ?? today, hour) });
+    },
+    today: () => showPlace(placeInUrl().view, null),
+    month: () => showPlace("month", placeInUrl().date),
+    week: () => showPlace("week", placeInUrl().date),
+    next: () => moveFromUrl(1),
+    previous: () => moveFromUrl(-1),
+  });
+  function moveFromUrl(direction: -1 | 1) {
+    const now = placeInUrl();
+    move(direction, { view: now.view, date: now.date ?? today });
   }
 
   // A change to a repeating event can move, add or remove any of its occurrences: the view is read again.
