@@ -4,6 +4,7 @@ import { PasskeyOffer } from "@/components/auth/passkey-offer";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { AppHeader } from "@/components/layout/app-header";
 import { HeaderSearch } from "@/components/layout/header-search";
+import { ShortcutsHelp } from "@/components/layout/shortcuts-help";
 import { ToastProvider } from "@/components/ui/toast";
 import { PASSKEY_OFFER_COOKIE } from "@/lib/auth/cookies";
 import { requireCurrentUser } from "@/lib/auth/current-user";
@@ -27,6 +28,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           <>
             <span className="hidden text-sm text-slate-700 sm:inline">{format(t.dashboard.greeting, { name: user.nickname })}</span>
             <LanguageSwitcher locale={locale} label={t.common.language} />
+            <ShortcutsHelp t={sections(t, "shortcuts")} />
           </>
         }
         nav={[

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
+import { Skeleton, SkeletonRegion } from "@/components/ui/skeleton";
 import type { StepUpStatus } from "@/lib/auth/step-up";
 import { api, type ApiResult } from "@/lib/client/api";
 import { errorMessage, firstProblem } from "@/lib/client/error-message";
@@ -140,9 +141,11 @@ function StepUpDialog({ t, onDone }: { t: Sections<"apiErrors" | "common" | "das
         <p className="text-sm text-slate-700">{t.stepUp.body}</p>
         {message ? <Alert>{message}</Alert> : null}
         {status === null ? (
-          <p role="status" className="text-sm text-slate-600">
-            {t.dashboard.loading}
-          </p>
+          <SkeletonRegion label={t.dashboard.loading} className="flex flex-col gap-3">
+            <Skeleton className="h-4 w-20" />
+            <Skeleton className="h-11 w-full rounded-lg" />
+            <Skeleton className="h-11 w-full rounded-lg" />
+          </SkeletonRegion>
         ) : null}
         {status?.password ? (
           <Form onSubmit={withPassword} noValidate className="flex flex-col gap-3">

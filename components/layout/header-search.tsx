@@ -1,15 +1,18 @@
 import type { Sections } from "@/lib/i18n/dictionaries";
 import { MAX_SEARCH_QUERY_LENGTH } from "@/lib/planner/search-pattern";
 
+// The "/" shortcut focuses it (components/layout/shortcuts-help.tsx).
+export const HEADER_SEARCH_ID = "header-search";
+
 // A plain GET form: it searches before the page's scripts have run, and adds none of its own.
 export function HeaderSearch({ t }: { t: Sections<"search"> }) {
   return (
     <form role="search" aria-label={t.search.label} action="/dashboard/search" method="get" className="flex w-full items-center gap-1 sm:w-auto">
-      <label htmlFor="header-search" className="sr-only">
+      <label htmlFor={HEADER_SEARCH_ID} className="sr-only">
         {t.search.label}
       </label>
       <input
-        id="header-search"
+        id={HEADER_SEARCH_ID}
         type="search"
         name="q"
         required

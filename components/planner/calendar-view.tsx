@@ -4,8 +4,10 @@ import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SegmentedControl } from "@/components/ui/segmented-control";
+import { useShortcuts } from "@/components/layout/use-shortcuts";
 import { eventKey, type DayItems } from "@/components/planner/calendar-items";
 import type { EventDialogTarget } from "@/components/planner/event-dialog";
+import { hourFields } from "@/components/planner/event-form";
 import { MonthGrid } from "@/components/planner/month-grid";
 import type { QuickAddTarget } from "@/components/planner/quick-add";
 import { useHolidays } from "@/components/planner/use-holidays";
@@ -126,9 +128,47 @@ export function CalendarView({
       ? formatDate(cursor, locale, { year: "numeric", month: "long" })
       : `${formatDate(first, locale, { month: "short", day: "numeric" })} – ${formatDate(last, locale, { month: "short", day: "numeric", year: "numeric" })}`;
 
-  function move(direction: -1 | 1) {
-    showPlace(view, view === "month" ? addMonths(cursor, direction) : addDays(cursor, 7 * direction));
+  // The place last asked for, until the router has drawn it. Keys (and clicks) can come faster than
+  // it redraws, and meanwhile it writes each older place back into the URL: neither this render nor
+  // the URL would say where a second quick "n" starts from. Back and Forward drop it.
+  const asked = useRef<{ view: View; date: string | null } | null>(null);
+  useEffect(() => {
+    if (asked.current?.view === place.view && asked.current.date === place.date) asked.current = null;
+  }, [place.view, place.date]);
+  useEffect(() => {
+    const forget = () => (asked.current = null);
+    window.addEventListener("popstate", forget);
+    return () => window.removeEventListener("popstate", forget);
+  }, []);
+  const latest = () => asked.current ?? place;
+  function go(next: View, date: string | null) {
+    const current = latest();
+    if (current.view === next && current.date === date) return;
+    asked.current = { view: next, date };
+    showPlace(next, date);
   }
+  function move(direction: -1 | 1) {
+    const current = latest();
+    const date = current.date ?? today;
+    go(current.view, current.view === "month" ? addMonths(date, direction) : addDays(date, 7 * direction));
+  }
+
+  // The calendar's keys (components/layout/use-shortcuts.ts), each what a button here does. "c" opens
+  // the full dialog rather than the popover, which hangs from a place clicked: on the day (and in the
+  // week, the hour) that has the focus, else on the day asked for, else today.
+  useShortcuts({
+    create: () => {
+      const focused = document.activeElement;
+      const day = focused?.closest<HTMLElement>("[data-date], [data-column]")?.dataset;
+      const hour = focused instanceof HTMLElement ? focused.dataset.hour : undefined;
+      setDialog({ kind: "create", fields: hourFields(day?.date ?? day?.column ?? latest().date ?? today, hour) });
+    },
+    today: () => go(latest().view, null),
+    month: () => go("month", latest().date),
+    week: () => go("week", latest().date),
+    next: () => move(1),
+    previous: () => move(-1),
+  });
 
   // A change to a repeating event can move, add or remove any of its occurrences: the view is read again.
   const isSeries = (event: EventDto) => event.seriesId !== null || (dialog?.kind === "edit" && dialog.event.seriesId !== null);
@@ -228,14 +268,14 @@ export function CalendarView({
             <button type="button" onClick={() => move(-1)} className="px-3 py-2 text-sm font-semibold hover:bg-slate-100" aria-label={t.planner.previous}>
               ‹
             </button>
-            <button type="button" onClick={() => showPlace(view, null)} className="border-x border-slate-300 px-3 py-2 text-sm font-semibold hover:bg-slate-100">
+            <button type="button" onClick={() => go(latest().view, null)} className="border-x border-slate-300 px-3 py-2 text-sm font-semibold hover:bg-slate-100">
               {t.planner.today}
             </button>
             <button type="button" onClick={() => move(1)} className="px-3 py-2 text-sm font-semibold hover:bg-slate-100" aria-label={t.planner.next}>
               ›
             </button>
           </div>
-          <SegmentedControl label={t.planner.view} options={CALENDAR_VIEWS} value={view} labels={{ month: t.planner.month, week: t.planner.week }} onChange={(next) => showPlace(next, place.date)} />
+          <SegmentedControl label={t.planner.view} options={CALENDAR_VIEWS} value={view} labels={{ month: t.planner.month, week: t.planner.week }} onChange={(next) => go(next, latest().date)} />
         </div>
       </div>
       {error ? <Alert>{error === "network" ? t.common.networkError : error === "save" ? t.planner.saveFailed : t.planner.loadFailed}</Alert> : null}
@@ -251,7 +291,7 @@ export function CalendarView({
         {status}
       </p>
 
-      {view === "month" ? <MonthGrid {...grid} cursor={cursor} title={title} onShowWeek={(date) => showPlace("week", date)} /> : <WeekGrid {...grid} />}
+      {view === "month" ? <MonthGrid {...grid} cursor={cursor} title={title} onShowWeek={(date) => go("week", date)} /> : <WeekGrid {...grid} />}
 
       {quickAdd ? (
         <QuickAdd

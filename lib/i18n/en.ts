@@ -735,4 +735,21 @@ export const en: Dictionary = {
     done: "Done, and written to the audit log.",
   },
   toast: { region: "Notifications", dismiss: "Dismiss notification" },
+  shortcuts: {
+    open: "Shortcuts",
+    title: "Keyboard shortcuts",
+    intro: "They do nothing while you type in a field or hold Ctrl, ⌘ or Alt. In Korean input mode the same keys work.",
+    close: "Close",
+    groups: { calendar: "Calendar", everywhere: "Everywhere" },
+    actions: {
+      create: "New event (on the selected day or today)",
+      today: "Go to today",
+      month: "Month view",
+      week: "Week view",
+      next: "Next month or week",
+      previous: "Previous month or week",
+      search: "Go to search",
+      help: "Show keyboard shortcuts",
+    },
+  },
 };

@@ -723,4 +723,21 @@ export const ko = {
     done: "완료했고 감사 로그에 남겼습니다.",
   },
   toast: { region: "알림", dismiss: "알림 닫기" },
+  shortcuts: {
+    open: "단축키",
+    title: "키보드 단축키",
+    intro: "입력 칸에 쓰는 중이거나 Ctrl·⌘·Alt를 누른 동안에는 동작하지 않습니다. 한글 입력 상태에서도 같은 키로 됩니다.",
+    close: "닫기",
+    groups: { calendar: "캘린더", everywhere: "어디서나" },
+    actions: {
+      create: "새 일정 (선택한 날 또는 오늘)",
+      today: "오늘로 이동",
+      month: "월 보기",
+      week: "주 보기",
+      next: "다음 달 또는 다음 주",
+      previous: "이전 달 또는 이전 주",
+      search: "검색 칸으로 이동",
+      help: "단축키 목록 보기",
+    },
+  },
 } as const;
