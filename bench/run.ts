@@ -330,9 +330,10 @@ async function buildVariants(): Promise<Variants> {
       ),
     ),
     // The handlers' per-request session check (guard.ts) removed; the token is still verified.
-    noRevocationCheck: await buildVariant("no-revocation-check", (dir) =>
-      replaceIn(dir, "lib/auth/guard.ts", "!(result.claims.sid && (await isSessionActive(result.claims.sid)))", "!result.claims.sid"),
-    ),
+    noRevocationCheck: await buildVariant("no-revocation-check", async (dir) => {
+      await replaceIn(dir, "lib/auth/guard.ts", "!(result.claims.sid && (await isSessionActive(result.claims.sid)))", "!result.claims.sid");
+      await replaceIn(dir, "lib/auth/guard.ts", 'import { isSessionActive } from "@/lib/auth/sessions";\n', "");
+    }),
   };
 }
 
