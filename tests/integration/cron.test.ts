@@ -47,6 +47,7 @@ test("each scheduled path answers the scheduler's call with JSON saying what it 
         "PendingSignup",
         "RateLimitBucket",
         "RefreshToken",
+        "SamlRequest",
         "SecurityEvent",
         "Session",
         "SignInChallenge",
