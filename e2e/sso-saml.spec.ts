@@ -1,7 +1,8 @@
 import type { Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { SAML_SAMPLE_DOMAIN, type SamlTestIdentity } from "../scripts/saml-idp";
-import { signedInAdmin } from "../tests/helpers/admin";
+import { grantAdmin, signedInAdmin } from "../tests/helpers/admin";
+import { testEnv } from "../tests/helpers/env";
 import { createSamlConnection, randomDomain } from "../tests/helpers/sso";
 import { expect, hydrated, test } from "./fixtures";
 import { SamlIdpPage } from "./pages/saml-idp-page";
@@ -89,4 +90,51 @@ test.describe("an existing password account at the SAML domain", () => {
     await companySignIn(page, user.email, identity);
     await expect(page).toHaveURL(/\/dashboard$/);
   });
+});
+
+test("an administrator creates a SAML connection from the IdP's metadata URL in /admin/sso and sees TropiCal's SP entity id, ACS URL and certificate to copy", async ({
+  page,
+  context,
+  user,
+  signedIn: _,
+}) => {
+  expect(grantAdmin(user.email, "e2e").status).toBe(0);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+  await page.goto("/dashboard/settings");
+  await page.getByRole("region", { name: "패스키" }).getByRole("button", { name: "패스키 추가" }).click();
+  await expect(page.getByText("패스키를 추가했습니다.")).toBeVisible();
+  await page.getByRole("button", { name: "로그아웃", exact: true }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.getByRole("button", { name: "패스키로 로그인" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+
+  await page.goto("/admin/sso");
+  const name = `SAML Acme ${randomUUID().slice(0, 6)}`;
+  const form = page.getByRole("form", { name: "새 연결 (SAML 2.0)" });
+  await hydrated(form.getByRole("button", { name: "연결 만들기" }));
+  await form.getByLabel("이름").fill(name);
+  await form.getByLabel("IdP 메타데이터 URL").fill(`${testEnv().TEST_SAML_IDP_URL}/metadata`);
+  await form.getByLabel("사유 (감사 로그에 남습니다)").fill("onboarding Acme over SAML");
+  await form.getByRole("button", { name: "연결 만들기" }).click();
+  await expect(form.getByRole("status")).toHaveText("완료했고 감사 로그에 남겼습니다.");
+
+  const card = page.getByRole("form", { name });
+  const details = card.getByTestId("saml-sp");
+  await expect(details.getByText(/^http:\/\/localhost:\d+\/api\/auth\/sso\/saml\/[0-9a-f-]{36}\/metadata$/)).toBeVisible();
+  await expect(details.getByText(/^http:\/\/localhost:\d+\/api\/auth\/sso\/saml\/[0-9a-f-]{36}\/acs$/)).toBeVisible();
+  await expect(details.getByText("-----BEGIN CERTIFICATE-----", { exact: false })).toBeVisible();
+  await expect(details.getByText(`${testEnv().TEST_SAML_IDP_URL}/metadata`)).toBeVisible();
+  // The metadata URL it shows is the route an IdP reads.
+  const metadataUrl =
+    (await details
+      .getByText(/\/metadata$/)
+      .first()
+      .textContent()) ?? "";
+  const metadata = await page.request.get(metadataUrl);
+  expect(metadata.headers()["content-type"]).toMatch(/^application\/samlmetadata\+xml/);
+  expect(await metadata.text()).toContain(`entityID="${metadataUrl}"`);
 });
