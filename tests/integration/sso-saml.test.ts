@@ -428,6 +428,14 @@ describe("managing SAML connections", () => {
     const xml = idpMetadata("https://idp.pasted.test/metadata", "https://idp.pasted.test/sso", env.TEST_SAML_IDP_CERTIFICATE);
     const pasted = await admin.post("/api/admin/sso/connections", { protocol: "SAML", name: "Pasted", saml: { metadataXml: xml }, reason: "pasted metadata" });
     assert.equal(pasted.status, 201, await pasted.clone().text());
+    // New metadata later (the IdP moved or rolled its key over): loaded and audited; not for an OIDC connection.
+    const changed = await admin.request(`/api/admin/sso/connections/${id}`, { method: "PATCH", json: { saml: { metadataXml: xml }, reason: "the IdP moved" } });
+    assert.equal(changed.status, 200, await changed.clone().text());
+    assert.equal(((await changed.json()) as { connection: Listed }).connection.saml?.idpEntityId, "https://idp.pasted.test/metadata");
+    const { rows: updates } = await testDb().query(`SELECT reason FROM "AuditLog" WHERE action = 'SSO_CONNECTION_UPDATED' AND "actorEmail" = $1`, [adminEmail]);
+    assert.match(updates[0]?.reason ?? "", /new IdP https:\/\/idp\.pasted\.test\/metadata, metadata pasted/);
+    const onOidc = await admin.request(`/api/admin/sso/connections/${SAMPLE_CONNECTION_ID}`, { method: "PATCH", json: { saml: { metadataXml: xml }, reason: "wrong protocol" } });
+    assert.equal(onOidc.status, 409);
     const withoutCertificate = idpMetadata("https://idp.pasted.test/metadata", "https://idp.pasted.test/sso", null);
     const refused = await admin.post("/api/admin/sso/connections", { protocol: "SAML", name: "Bad", saml: { metadataXml: withoutCertificate }, reason: "bad metadata" });
     assert.equal(refused.status, 400);
