@@ -15,9 +15,9 @@ import webpush from "web-push";
 import { z } from "zod";
 import { applyMigrations } from "./migrate";
 import { startOAuthProviders } from "./oauth-providers";
-import { startSamlIdp } from "./saml-idp";
+import { SAML_SAMPLE_DOMAIN, startSamlIdp } from "./saml-idp";
 import { generateSamlKeyPair } from "./saml-keys";
-import { seedSampleSsoConnection } from "./sso-seed";
+import { seedSampleSamlConnection, seedSampleSsoConnection } from "./sso-seed";
 import { startEmbeddedPostgres, startMailCatcher, type RunningService } from "./services";
 
 function parseMode(value: string | undefined): "dev" | "start" {
@@ -146,7 +146,8 @@ async function main(): Promise<void> {
     if (!production && env.SAML_SP_CERTIFICATE) {
       const idp = await startSamlIdp(env.APP_URL ?? `http://localhost:${port}`, pemFromEnv(env.SAML_SP_CERTIFICATE));
       services.push(idp);
-      console.log(`A local SAML IdP runs at ${idp.url}: its metadata is ${idp.metadataUrl}`);
+      await seedSampleSamlConnection(env.DATABASE_URL ?? "", idp);
+      console.log(`A local SAML IdP runs at ${idp.url}: any address @${SAML_SAMPLE_DOMAIN} signs in through it (its metadata is ${idp.metadataUrl})`);
     }
   } catch (error) {
     await stopServices();

@@ -21,10 +21,13 @@ export interface SamlTestIdentity {
   name: string;
 }
 
+// The company this IdP stands in for: the stack seeds a proven connection for it (scripts/sso-seed.ts).
+export const SAML_SAMPLE_DOMAIN = "saml.example.test";
+
 export const SAML_TEST_IDENTITIES: SamlTestIdentity[] = [
-  { nameId: "u-1001", email: "minji.kim@example.test", name: "김민지" },
-  { nameId: "u-1002", email: "seojun.lee@example.test", name: "이서준" },
-  { nameId: "u-1003", email: "alex.morgan@example.test", name: "Alex Morgan" },
+  { nameId: "u-1001", email: `minji.kim@${SAML_SAMPLE_DOMAIN}`, name: "김민지" },
+  { nameId: "u-1002", email: `seojun.lee@${SAML_SAMPLE_DOMAIN}`, name: "이서준" },
+  { nameId: "u-1003", email: `alex.morgan@${SAML_SAMPLE_DOMAIN}`, name: "Alex Morgan" },
 ];
 
 const RSA_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
@@ -182,10 +185,15 @@ function pickerPage(action: string, ticket: string, spEntityId: string): string 
     (identity, index) =>
       `<form method="post" action="${action}">${hidden}<input type="hidden" name="identity" value="${index}"><button name="decision" value="allow">${escapeHtml(identity.name)} · ${escapeHtml(identity.email)}</button></form>`,
   ).join("");
+  // Any identity at all, so each test can be a new employee.
+  const custom =
+    `<form method="post" action="${action}">${hidden}<input type="hidden" name="identity" value="custom"><h2>Another identity</h2>` +
+    `<label>Account id <input name="nameId" required></label><label>Name <input name="name"></label><label>E-mail <input name="email" type="email"></label>` +
+    `<button name="decision" value="allow">Continue</button></form>`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Company sign-in (local SAML IdP)</title>
-<style>body{font:16px system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem;color:#0f172a}button{display:block;width:100%;margin:.4rem 0;padding:.6rem;font:inherit;cursor:pointer}</style></head>
+<style>body{font:16px system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem;color:#0f172a}button{display:block;width:100%;margin:.4rem 0;padding:.6rem;font:inherit;cursor:pointer}label{display:block;margin:.4rem 0}input{display:block;width:100%;font:inherit}</style></head>
 <body><h1>Company sign-in — local test IdP</h1><p>This page stands in for a company's SAML identity provider in development and tests. Sign in to ${escapeHtml(spEntityId)} as:</p>
-${choices}<form method="post" action="${action}">${hidden}<button name="decision" value="cancel">Cancel</button></form></body></html>`;
+${choices}${custom}<form method="post" action="${action}">${hidden}<button name="decision" value="cancel">Cancel</button></form></body></html>`;
 }
 
 // The browser half of the HTTP-POST binding: a form that posts itself to the ACS URL.
@@ -228,7 +236,11 @@ export async function startSamlIdp(appUrl: string, spCertificate: string, fixedP
       const authnRequest = pending.get(ticket);
       pending.delete(ticket);
       if (!authnRequest || authnRequest.expiresAt < Date.now()) return errorPage(response, "This sign-in has expired; start again from the app.");
-      const identity = SAML_TEST_IDENTITIES[Number(form.get("identity") ?? 0)] ?? SAML_TEST_IDENTITIES[0]!;
+      const identity =
+        form.get("identity") === "custom"
+          ? { nameId: form.get("nameId") ?? "", email: form.get("email") ?? "", name: form.get("name") ?? "" }
+          : (SAML_TEST_IDENTITIES[Number(form.get("identity") ?? 0)] ?? SAML_TEST_IDENTITIES[0]!);
+      if (!identity.nameId) return errorPage(response, "An account id is required.");
       const xml = signedSamlResponse(
         {
           issuer: entityId,

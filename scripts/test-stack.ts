@@ -15,7 +15,7 @@ import { applyMigrations } from "./migrate";
 import { startSamlIdp } from "./saml-idp";
 import { generateSamlKeyPair } from "./saml-keys";
 import { localCompanyIdp, startOAuthProviders } from "./oauth-providers";
-import { seedSampleSsoConnection } from "./sso-seed";
+import { seedSampleSamlConnection, seedSampleSsoConnection } from "./sso-seed";
 import { findFreePort, startEmbeddedPostgres, startMailCatcher } from "./services";
 
 export const TEST_DATA_DIR = path.join(process.cwd(), ".test-data");
@@ -108,6 +108,7 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
   const samlIdp = await startSamlIdp(baseUrl, samlSpKeys.certificate);
   const authSecret = randomBytes(32).toString("base64url");
   await seedSampleSsoConnection(postgres.url, authSecret, providers.url);
+  await seedSampleSamlConnection(postgres.url, samlIdp);
   const signingKeys = JSON.stringify((await rotateKeyRing(null, { now: Math.floor(Date.now() / 1000), alg: "ES256", graceSeconds: RETIRED_KEY_GRACE_SECONDS })).ring);
   const metricsToken = randomBytes(24).toString("base64url");
   const cronSecret = randomBytes(24).toString("base64url");

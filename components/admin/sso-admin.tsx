@@ -4,9 +4,9 @@ import { useState, type FormEvent } from "react";
 import { useStepUp } from "@/components/auth/step-up";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, TextareaField } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
-import type { ConnectionView, DomainView } from "@/lib/auth/sso/connections";
+import type { ConnectionView, DomainView, SamlView } from "@/lib/auth/sso/connections";
 import { api, NetworkError } from "@/lib/client/api";
 import { errorMessage } from "@/lib/client/error-message";
 import { format, type Sections } from "@/lib/i18n/dictionaries";
@@ -69,6 +69,7 @@ export function SsoAdmin({ t, initial, redirectUri }: { t: T; initial: Connectio
         ))}
       </section>
       <NewConnectionForm t={t} />
+      <NewSamlConnectionForm t={t} />
     </div>
   );
 }
@@ -101,6 +102,76 @@ function NewConnectionForm({ t }: { t: T }) {
   );
 }
 
+// Exactly one of the two is sent: the API refuses both or neither.
+function metadataSource(metadataUrl: string, metadataXml: string): { metadataUrl?: string; metadataXml?: string } {
+  return { ...(metadataUrl.trim() ? { metadataUrl: metadataUrl.trim() } : {}), ...(metadataXml.trim() ? { metadataXml } : {}) };
+}
+
+function NewSamlConnectionForm({ t }: { t: T }) {
+  const [draft, setDraft] = useState({ name: "", metadataUrl: "", metadataXml: "", ssoRequired: false, reason: "" });
+  const { busy, result, fields, call } = useAdminCall(t);
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const { name, metadataUrl, metadataXml, ssoRequired, reason } = draft;
+    const created = await call("/api/admin/sso/connections", "POST", { protocol: "SAML", name, saml: metadataSource(metadataUrl, metadataXml), ssoRequired, reason });
+    if (created) setDraft({ ...draft, name: "", metadataUrl: "", metadataXml: "", reason: "" });
+  }
+  const set = (key: keyof typeof draft) => (event: { target: { value: string } }) => setDraft({ ...draft, [key]: event.target.value });
+  return (
+    <Form aria-label={t.sso.newSamlConnection} noValidate onSubmit={onSubmit} className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4">
+      <h2 className="font-semibold">{t.sso.newSamlConnection}</h2>
+      {result ? <Alert tone={result.tone}>{result.text}</Alert> : null}
+      <Field label={t.sso.name} name="saml-name" value={draft.name} onChange={set("name")} error={fields.name} maxLength={100} />
+      <Field
+        label={t.sso.samlMetadataUrl}
+        name="saml-metadata-url"
+        type="url"
+        value={draft.metadataUrl}
+        onChange={set("metadataUrl")}
+        error={fields["saml.metadataUrl"]}
+        placeholder="https://idp.example.com/metadata"
+      />
+      <TextareaField label={t.sso.samlMetadataXml} name="saml-metadata-xml" value={draft.metadataXml} onChange={set("metadataXml")} error={fields["saml.metadataXml"]} rows={4} />
+      <Checkbox label={t.sso.ssoRequired} checked={draft.ssoRequired} onChange={(ssoRequired) => setDraft({ ...draft, ssoRequired })} />
+      <Field label={t.sso.reason} name="saml-reason" value={draft.reason} onChange={set("reason")} error={fields.reason} maxLength={500} />
+      <Button type="submit" disabled={busy}>
+        {t.sso.create}
+      </Button>
+    </Form>
+  );
+}
+
+// What the IdP's administrator copies into the IdP: TropiCal's side of this connection.
+function ServiceProviderDetails({ t, saml }: { t: T; saml: SamlView }) {
+  const rows: [string, string][] = [
+    [t.sso.spEntityId, saml.sp.entityId],
+    [t.sso.spAcsUrl, saml.sp.acsUrl],
+  ];
+  return (
+    <div className="flex flex-col gap-2 rounded border border-slate-200 p-2" data-testid="saml-sp">
+      <h4 className="font-semibold">{t.sso.spTitle}</h4>
+      <dl className="flex flex-col gap-1 text-sm">
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <dt className="font-medium">{label}</dt>
+            <dd>
+              <code className="block rounded bg-slate-100 p-1 break-all">{value}</code>
+            </dd>
+          </div>
+        ))}
+        <div>
+          <dt className="font-medium">{t.sso.spCertificate}</dt>
+          <dd>{saml.sp.certificate ? <pre className="overflow-x-auto rounded bg-slate-100 p-1 text-xs">{saml.sp.certificate}</pre> : <Alert tone="error">{t.sso.spOff}</Alert>}</dd>
+        </div>
+        <div>
+          <dt className="font-medium">{t.sso.idpEntityId}</dt>
+          <dd className="break-all">{saml.idpEntityId}</dd>
+        </div>
+      </dl>
+    </div>
+  );
+}
+
 function ConnectionCard({ t, connection }: { t: T; connection: ConnectionView }) {
   const [draft, setDraft] = useState({
     name: connection.name,
@@ -110,6 +181,8 @@ function ConnectionCard({ t, connection }: { t: T; connection: ConnectionView })
     scopes: connection.oidc?.scopes ?? "",
     ssoRequired: connection.ssoRequired,
     enabled: connection.enabled,
+    metadataUrl: "",
+    metadataXml: "",
     reason: "",
     domain: "",
   });
@@ -119,9 +192,10 @@ function ConnectionCard({ t, connection }: { t: T; connection: ConnectionView })
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const { name, issuer, clientId, clientSecret, scopes, ssoRequired, enabled, reason } = draft;
+    const { name, issuer, clientId, clientSecret, scopes, metadataUrl, metadataXml, ssoRequired, enabled, reason } = draft;
     const oidc = connection.oidc ? { issuer, clientId, scopes, ...(clientSecret ? { clientSecret } : {}) } : undefined;
-    if (await call(base, "PATCH", { name, oidc, ssoRequired, enabled, reason })) setDraft({ ...draft, clientSecret: "", reason: "" });
+    const saml = connection.saml && (metadataUrl.trim() || metadataXml.trim()) ? metadataSource(metadataUrl, metadataXml) : undefined;
+    if (await call(base, "PATCH", { name, oidc, saml, ssoRequired, enabled, reason })) setDraft({ ...draft, clientSecret: "", metadataUrl: "", metadataXml: "", reason: "" });
   }
   async function addDomain() {
     // The reason stays: proving the domain, next, is usually done for the same one.
@@ -152,6 +226,21 @@ function ConnectionCard({ t, connection }: { t: T; connection: ConnectionView })
             autoComplete="off"
           />
           <Field label={t.sso.scopes} name={`scopes-${connection.id}`} value={draft.scopes} onChange={set("scopes")} error={fields["oidc.scopes"]} />
+        </>
+      ) : null}
+      {connection.saml ? (
+        <>
+          <ServiceProviderDetails t={t} saml={connection.saml} />
+          <Field
+            label={t.sso.samlMetadataUrlNew}
+            name={`metadata-url-${connection.id}`}
+            type="url"
+            value={draft.metadataUrl}
+            onChange={set("metadataUrl")}
+            error={fields["saml.metadataUrl"]}
+            placeholder={connection.saml.metadataUrl ?? undefined}
+          />
+          <TextareaField label={t.sso.samlMetadataXmlNew} name={`metadata-xml-${connection.id}`} value={draft.metadataXml} onChange={set("metadataXml")} error={fields["saml.metadataXml"]} rows={3} />
         </>
       ) : null}
       <Checkbox label={t.sso.ssoRequired} checked={draft.ssoRequired} onChange={(ssoRequired) => setDraft({ ...draft, ssoRequired })} />

@@ -73,11 +73,11 @@ export async function parseJsonBody<Schema extends z.ZodType>(request: Request, 
 
 // A form the browser posts itself (a page that works without its scripts): flat fields, validated
 // like a JSON body; repeated keys keep their first value.
-export async function parseFormBody<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.output<Schema>> {
+export async function parseFormBody<Schema extends z.ZodType>(request: Request, schema: Schema, maxBytes = MAX_BODY_BYTES): Promise<z.output<Schema>> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(contentType)) throw new ApiError("UNSUPPORTED_MEDIA_TYPE");
   const form: Record<string, string> = {};
-  for (const [key, value] of new URLSearchParams(await readLimited(request))) form[key] ??= value;
+  for (const [key, value] of new URLSearchParams(await readLimited(request, maxBytes))) form[key] ??= value;
   refuseNul(form);
   const parsed = schema.safeParse(form);
   if (!parsed.success) throw invalid(parsed.error);

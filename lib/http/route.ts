@@ -46,7 +46,8 @@ export interface RouteSpec<Auth extends RouteAuth, Body, Query, Params> {
   // The body comes as a form the browser posts itself (mailed links' confirmation pages work
   // without scripts), not as JSON.
   bodyIsForm?: true;
-  // A JSON body larger than the default (lib/http/request.ts), for the one route that takes a file.
+  // A body larger than the default (lib/http/request.ts), for the routes that take a file, IdP
+  // metadata or an IdP's signed answer.
   maxBodyBytes?: number;
   query?: Query;
   // The dynamic segments; a value the schema refuses makes the route not exist (404).
@@ -58,8 +59,7 @@ export interface RouteSpec<Auth extends RouteAuth, Body, Query, Params> {
   recentProof?: true;
   // The same-origin check runs for every method but GET and HEAD when the caller came with a cookie
   // (an access token in the Authorization header is no ambient credential: no other site can make a
-  // browser send it). A route that must take cookie requests other sites start says why here; none
-  // does today.
+  // browser send it). A route that must take cookie requests other sites start says why here.
   crossSiteAllowedBecause?: string;
   // Opts a planner route in to personal access tokens, with the scope one needs: planner:read for
   // GET, planner:write for changes (tests/unit/routes.test.ts holds that). Every route without it
@@ -144,7 +144,7 @@ export function route<Auth extends RouteAuth, Body extends z.ZodType | undefined
       params = parsed.data;
     }
     const query = spec.query ? await parseQuery(request, spec.query) : undefined;
-    const body = spec.body ? await (spec.bodyIsForm ? parseFormBody(request, spec.body) : parseJsonBody(request, spec.body, spec.maxBodyBytes)) : undefined;
+    const body = spec.body ? await (spec.bodyIsForm ? parseFormBody(request, spec.body, spec.maxBodyBytes) : parseJsonBody(request, spec.body, spec.maxBodyBytes)) : undefined;
     return handler({ request, user, pending, body, query, params, meta } as RouteContext<Auth, Body, Query, Params>);
   });
 }

@@ -40,8 +40,27 @@ export type OidcSettings = z.infer<typeof oidcSettingsSchema>;
 
 const clientSecret = z.string(message("clientSecretRequired")).min(1, message("clientSecretRequired")).max(1000, message("textTooLong"));
 
-// Creating a connection: the protocol's settings beside the common ones. SAML plugs in here as a
-// second member of the union (lib/auth/sso/saml.ts).
+// Where a SAML connection's IdP metadata comes from: the XML pasted, or a URL TropiCal fetches it
+// from (lib/auth/sso/saml.ts parses it and checks the URL); exactly one of them.
+// Metadata with a few certificates and endpoints is a few kilobytes; this leaves room for federation
+// extras while keeping a hostile or mistaken URL from filling memory.
+export const SAML_METADATA_MAX_CHARS = 256 * 1024;
+const samlMetadataSource = z
+  .strictObject({
+    metadataXml: z.string(message("samlMetadataRequired")).trim().max(SAML_METADATA_MAX_CHARS, message("textTooLong")).optional(),
+    metadataUrl: z
+      .url({ protocol: /^https?$/, error: "samlMetadataUrlInvalid" })
+      .max(2048, message("samlMetadataUrlInvalid"))
+      .optional(),
+  })
+  .transform((source, context): { metadataXml: string } | { metadataUrl: string } => {
+    if (source.metadataXml && !source.metadataUrl) return { metadataXml: source.metadataXml };
+    if (source.metadataUrl && !source.metadataXml) return { metadataUrl: source.metadataUrl };
+    context.addIssue({ code: "custom", path: ["metadataXml"], message: "samlMetadataRequired" });
+    return z.NEVER;
+  });
+
+// Creating a connection: the protocol's settings beside the common ones.
 export const connectionCreateSchema = z.discriminatedUnion("protocol", [
   z.strictObject({
     protocol: z.literal("OIDC"),
@@ -51,13 +70,25 @@ export const connectionCreateSchema = z.discriminatedUnion("protocol", [
     enabled: z.boolean(message("invalidValue")).default(true),
     reason,
   }),
+  z.strictObject({
+    protocol: z.literal("SAML"),
+    name,
+    saml: samlMetadataSource,
+    ssoRequired: z.boolean(message("invalidValue")).default(false),
+    enabled: z.boolean(message("invalidValue")).default(true),
+    reason,
+  }),
 ]);
+// A connection's metadata can be the size of the body's largest field, with JSON around it.
+export const CONNECTION_MAX_BODY_BYTES = SAML_METADATA_MAX_CHARS + 16 * 1024;
 export type ConnectionCreateInput = z.infer<typeof connectionCreateSchema>;
 
 // Changing one: any of these; a client secret only when a new one is given (the old one is never shown).
 export const connectionUpdateSchema = z.strictObject({
   name: name.optional(),
   oidc: z.strictObject({ issuer: issuerSchema.optional(), clientId: oidcSettingsSchema.shape.clientId.optional(), scopes: scopes.optional(), clientSecret: clientSecret.optional() }).optional(),
+  // New IdP metadata for a SAML connection (the IdP rolled its key over, or moved).
+  saml: samlMetadataSource.optional(),
   ssoRequired: z.boolean(message("invalidValue")).optional(),
   enabled: z.boolean(message("invalidValue")).optional(),
   reason,
@@ -88,3 +119,20 @@ export const oidcCallbackQuerySchema = z.object({
   error: z.string().max(200).optional(),
   iss: z.string().max(500).optional(),
 });
+
+// The IdP's answer, posted by the browser to the ACS URL (SAML HTTP-POST binding). The IdP's page
+// chooses the fields, so others are dropped. The response itself is checked by lib/auth/sso/saml.ts;
+// RelayState is only what the IdP echoed back: untrusted, dropped when too long, and used only as a
+// path of this site (lib/auth/sso/saml-sign-in.ts).
+export const SAML_ACS_MAX_BODY_BYTES = 512 * 1024;
+// The SAML bindings limit RelayState to 80 bytes.
+export const SAML_RELAY_STATE_MAX_BYTES = 80;
+export const samlAcsFormSchema = z.object({
+  SAMLResponse: z.string(message("invalidValue")).min(1, message("invalidValue")).max(SAML_ACS_MAX_BODY_BYTES, message("invalidValue")),
+  RelayState: z
+    .string()
+    .refine((value) => new TextEncoder().encode(value).length <= SAML_RELAY_STATE_MAX_BYTES)
+    .optional()
+    .catch(undefined),
+});
+export type SamlAcsForm = z.infer<typeof samlAcsFormSchema>;

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
 import { z } from "zod";
+import type { SamlTestIdentity } from "../../scripts/saml-idp";
 import { testEnv } from "./env";
 
 // The stack's app environment, for a worker that runs the library as the app's server would.
@@ -63,14 +64,17 @@ function hidden(html: string, name: string): string | null {
 }
 
 // What a browser does at the local IdP after the app redirected it there: the picker page, a choice
-// (an identity by its place in the list, or Cancel), and the self-posting form it gets back.
-export async function answerAtIdp(redirectUrl: string, choice: number | "cancel"): Promise<{ acsUrl: string; samlResponse: string; relayState: string | null }> {
+// (an identity by its place in the list, one of the test's own, or Cancel), and the self-posting
+// form it gets back.
+export async function answerAtIdp(redirectUrl: string, choice: number | SamlTestIdentity | "cancel"): Promise<{ acsUrl: string; samlResponse: string; relayState: string | null }> {
   const picker = await fetch(redirectUrl);
   const page = await picker.text();
   assert.equal(picker.status, 200, page);
   const ticket = hidden(page, "ticket");
   assert.ok(ticket, page);
-  const form = new URLSearchParams({ ticket, decision: choice === "cancel" ? "cancel" : "allow", identity: String(choice === "cancel" ? 0 : choice) });
+  const fields: Record<string, string> =
+    choice === "cancel" ? { decision: "cancel" } : typeof choice === "number" ? { decision: "allow", identity: String(choice) } : { decision: "allow", identity: "custom", ...choice };
+  const form = new URLSearchParams({ ticket, ...fields });
   const decided = await fetch(new URL("/sso/decide", redirectUrl), { method: "POST", body: form });
   const post = await decided.text();
   assert.equal(decided.status, 200, post);

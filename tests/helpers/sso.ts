@@ -16,6 +16,18 @@ export function companyIdentity(domain: string, overrides: Partial<TestIdentity>
   return { id: `sub-${tag}`, name: `Employee ${tag}`, email: `employee-${tag}@${domain}`, emailVerified: true, ...overrides };
 }
 
+// The domain added to the connection, and proven by the administrator's confirmation when asked.
+async function addDomain(admin: Client, connectionId: string, domain: string, prove: boolean): Promise<string> {
+  const added = await admin.post(`/api/admin/sso/connections/${connectionId}/domains`, { domain, reason: "integration test" });
+  assert.equal(added.status, 201, await added.clone().text());
+  const { domain: row } = (await added.json()) as { domain: { id: string } };
+  if (prove) {
+    const proven = await admin.post(`/api/admin/sso/domains/${row.id}/verify`, { method: "MANUAL", reason: "test tenant, confirmed by the admin" });
+    assert.equal(proven.status, 200, await proven.clone().text());
+  }
+  return row.id;
+}
+
 // A connection to the local company provider for `domain`, made through the admin API by `admin`,
 // the domain proven by the administrator's confirmation unless asked not to.
 export async function createCompanyConnection(admin: Client, domain: string, options: { ssoRequired?: boolean; prove?: boolean } = {}): Promise<{ id: string; domainId: string }> {
@@ -28,14 +40,22 @@ export async function createCompanyConnection(admin: Client, domain: string, opt
   });
   assert.equal(created.status, 201, await created.clone().text());
   const { connection } = (await created.json()) as { connection: { id: string } };
-  const added = await admin.post(`/api/admin/sso/connections/${connection.id}/domains`, { domain, reason: "integration test" });
-  assert.equal(added.status, 201, await added.clone().text());
-  const { domain: row } = (await added.json()) as { domain: { id: string } };
-  if (options.prove !== false) {
-    const proven = await admin.post(`/api/admin/sso/domains/${row.id}/verify`, { method: "MANUAL", reason: "test tenant, confirmed by the admin" });
-    assert.equal(proven.status, 200, await proven.clone().text());
-  }
-  return { id: connection.id, domainId: row.id };
+  return { id: connection.id, domainId: await addDomain(admin, connection.id, domain, options.prove !== false) };
+}
+
+// A connection to the local SAML IdP (scripts/saml-idp.ts) for `domain`, its metadata fetched from
+// the IdP's URL, the domain proven by the administrator's confirmation.
+export async function createSamlConnection(admin: Client, domain: string, options: { ssoRequired?: boolean } = {}): Promise<{ id: string; domainId: string }> {
+  const created = await admin.post("/api/admin/sso/connections", {
+    protocol: "SAML",
+    name: `SAML ${domain}`,
+    saml: { metadataUrl: `${testEnv().TEST_SAML_IDP_URL}/metadata` },
+    ssoRequired: options.ssoRequired ?? false,
+    reason: "integration test",
+  });
+  assert.equal(created.status, 201, await created.clone().text());
+  const { connection } = (await created.json()) as { connection: { id: string } };
+  return { id: connection.id, domainId: await addDomain(admin, connection.id, domain, true) };
 }
 
 // "Sign in with your company" with the address typed: answers the identity provider's URL.

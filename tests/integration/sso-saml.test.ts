@@ -2,11 +2,16 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { inflateRawSync } from "node:zlib";
 import { after, before, describe, test } from "node:test";
-import { buildSamlResponse, idpMetadata, SAML_TEST_IDENTITIES, signSamlXml, type SamlResponseOptions } from "../../scripts/saml-idp";
+import { buildSamlResponse, idpMetadata, SAML_SAMPLE_DOMAIN, SAML_TEST_IDENTITIES, signSamlXml, type SamlResponseOptions, type SamlTestIdentity } from "../../scripts/saml-idp";
 import { generateSamlKeyPair } from "../../scripts/saml-keys";
+import { SAML_SAMPLE_CONNECTION_ID, SAMPLE_CONNECTION_ID } from "../../scripts/sso-seed";
+import { signedInAdmin } from "../helpers/admin";
 import { closeTestDb, testDb } from "../helpers/db";
 import { testEnv } from "../helpers/env";
+import { Client } from "../helpers/http";
 import { answerAtIdp, startSamlWorker, type SamlWorker } from "../helpers/saml";
+import { createSamlConnection, randomDomain, startCompanySignIn } from "../helpers/sso";
+import { PASSWORD, signedInUser, signUpVerified } from "../helpers/users";
 
 // The SAML service-provider library (lib/auth/sso/saml.ts) against the local IdP (scripts/saml-idp.ts)
 // and the stack's database. Forged responses are built with the IdP's own helpers and key, then edited
@@ -36,15 +41,20 @@ const sp = (connectionId: string) => ({
   acsUrl: `${origin}/api/auth/sso/saml/${connectionId}/acs`,
 });
 
+// The AuthnRequest's id in the redirect to the IdP.
+function requestIdOf(redirectUrl: string): string {
+  const request = inflateRawSync(Buffer.from(new URL(redirectUrl).searchParams.get("SAMLRequest") ?? "", "base64")).toString("utf8");
+  const requestId = /\sID="([^"]+)"/.exec(request)?.[1];
+  assert.ok(requestId, request);
+  return requestId;
+}
+
 // A sign-in started by the app: the browser's redirect and the AuthnRequest's id in it.
 async function begin(connectionId: string, relayState = "/dashboard"): Promise<{ redirectUrl: string; requestId: string }> {
   const started = await worker.call("startSamlSignIn", { connectionId, idp, origin, relayState });
   assert.equal(started.code, undefined);
   const { redirectUrl } = started.result as { redirectUrl: string };
-  const request = inflateRawSync(Buffer.from(new URL(redirectUrl).searchParams.get("SAMLRequest") ?? "", "base64")).toString("utf8");
-  const requestId = /\sID="([^"]+)"/.exec(request)?.[1];
-  assert.ok(requestId, request);
-  return { redirectUrl, requestId };
+  return { redirectUrl, requestId: requestIdOf(redirectUrl) };
 }
 
 function finish(connectionId: string, samlResponse: string, on: SamlWorker = worker) {
@@ -240,5 +250,201 @@ describe("SAML metadata", () => {
     assert.ok(xml.includes('AuthnRequestsSigned="true"'), xml);
     const certificate = env.TEST_SAML_SP_CERTIFICATE.replace(/-----(BEGIN|END) CERTIFICATE-----|\s+/g, "");
     assert.ok(xml.replace(/\s+/g, "").includes(certificate), xml);
+  });
+});
+
+// The routes, as a browser meets them: POST /api/auth/sso/start for an address of the seeded
+// saml.example.test (scripts/sso-seed.ts), the IdP, and its page's cross-site POST to the ACS URL.
+const idpOrigin = new URL(env.TEST_SAML_IDP_URL).origin;
+const acsPath = (connectionId: string) => `/api/auth/sso/saml/${connectionId}/acs`;
+const CONSENTS = { terms: true, privacy: true, marketing: false };
+
+function employee(domain = SAML_SAMPLE_DOMAIN): SamlTestIdentity {
+  const tag = randomUUID().slice(0, 10);
+  return { nameId: `saml-${tag}`, email: `employee-${tag}@${domain}`, name: `직원 ${tag.slice(0, 4)}` };
+}
+
+// What the IdP's page posts: from the IdP's origin, with no cookie of ours (a fresh client), since a
+// cross-site POST carries none of TropiCal's SameSite=Lax cookies.
+function postToAcs(connectionId: string, fields: Record<string, string>, client = new Client()): Promise<Response> {
+  return client.postForm(acsPath(connectionId), fields, { headers: { origin: idpOrigin } });
+}
+
+function hasSession(client: Client): boolean {
+  return client.cookies.has("ACCESS_TOKEN") || client.cookies.has("REFRESH_TOKEN") || client.cookies.has("ONBOARDING_TOKEN");
+}
+
+// The start at the app for `email`, answered at the IdP as `identity`: what its page would post.
+async function signInAtIdp(email: string, identity: SamlTestIdentity | "cancel"): Promise<{ requestId: string; fields: Record<string, string> }> {
+  const starter = new Client();
+  const redirect = await startCompanySignIn(starter, email);
+  assert.equal(starter.cookies.size, 0, "the SAML start binds no cookie");
+  const answer = await answerAtIdp(redirect.href, identity);
+  assert.equal(answer.acsUrl, `${origin}${acsPath(SAML_SAMPLE_CONNECTION_ID)}`);
+  return { requestId: requestIdOf(redirect.href), fields: { SAMLResponse: answer.samlResponse, ...(answer.relayState === null ? {} : { RelayState: answer.relayState }) } };
+}
+
+// A new identity through onboarding, so that its next sign-in is a returning one's.
+async function onboarded(identity: SamlTestIdentity): Promise<void> {
+  const client = new Client();
+  const { fields } = await signInAtIdp(identity.email, identity);
+  assert.equal(client.location(await postToAcs(SAML_SAMPLE_CONNECTION_ID, fields, client)), `${client.base}/onboarding`);
+  assert.equal((await client.post("/api/auth/onboarding", { nickname: identity.name, consents: CONSENTS })).status, 200);
+}
+
+// Forged answers to a real request of the app, signed with the IdP's key unless the test says not.
+async function forgedAnswer(overrides: Partial<SamlResponseOptions>, edit: (xml: string) => string = (xml) => xml): Promise<Record<string, string>> {
+  const { requestId } = await signInAtIdp(`x@${SAML_SAMPLE_DOMAIN}`, employee());
+  const xml = edit(signSamlXml(responseXml(SAML_SAMPLE_CONNECTION_ID, requestId, { identity: employee(), ...overrides }), idpKeys, "assertion"));
+  return { SAMLResponse: base64(xml) };
+}
+
+describe("SAML sign-in through the routes", () => {
+  test("the metadata route serves the connection's SP metadata to anyone; other ids are 404", async () => {
+    const response = await new Client().request(`/api/auth/sso/saml/${SAML_SAMPLE_CONNECTION_ID}/metadata`);
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get("content-type") ?? "", /^application\/samlmetadata\+xml/);
+    const xml = await response.text();
+    assert.ok(xml.includes(`entityID="${sp(SAML_SAMPLE_CONNECTION_ID).entityId}"`), xml);
+    assert.ok(xml.includes(`Location="${sp(SAML_SAMPLE_CONNECTION_ID).acsUrl}"`), xml);
+    assert.ok(xml.replace(/\s+/g, "").includes(env.TEST_SAML_SP_CERTIFICATE.replace(/-----(BEGIN|END) CERTIFICATE-----|\s+/g, "")));
+    // An OIDC connection has no SP metadata, nor has an id that is no connection.
+    assert.equal((await new Client().request(`/api/auth/sso/saml/${SAMPLE_CONNECTION_ID}/metadata`)).status, 404);
+    assert.equal((await new Client().request(`/api/auth/sso/saml/${randomUUID()}/metadata`)).status, 404);
+  });
+
+  test("a valid answer, posted cross-site without cookies, onboards a new identity (303); a returning one gets its session (303 to the dashboard)", async () => {
+    const identity = employee();
+    const client = new Client();
+    const { fields } = await signInAtIdp(identity.email, identity);
+    const first = await postToAcs(SAML_SAMPLE_CONNECTION_ID, fields, client);
+    assert.equal(first.status, 303, await first.clone().text());
+    assert.equal(client.location(first), `${client.base}/onboarding`);
+    assert.ok(client.cookies.has("ONBOARDING_TOKEN") && !client.cookies.has("ACCESS_TOKEN"));
+    const view = ((await (await client.request("/api/auth/onboarding")).json()) as { onboarding: Record<string, unknown> }).onboarding;
+    assert.deepEqual([view.provider, view.name, view.email, view.emailVerified], ["sso", identity.name, identity.email, true]);
+    assert.equal((await client.post("/api/auth/onboarding", { nickname: identity.name, consents: CONSENTS })).status, 200);
+
+    const again = new Client();
+    const returning = await postToAcs(SAML_SAMPLE_CONNECTION_ID, (await signInAtIdp(identity.email, identity)).fields, again);
+    assert.equal(returning.status, 303);
+    assert.equal(again.location(returning), `${again.base}/dashboard`);
+    assert.ok(again.cookies.has("ACCESS_TOKEN") && again.cookies.has("REFRESH_TOKEN"));
+    const me = (await (await again.request("/api/auth/me")).json()) as { email: string; providers: string[] };
+    assert.deepEqual([me.email, me.providers], [identity.email, ["sso"]]);
+  });
+
+  test("the same answer posted again is refused (SAML_REPLAYED), and the login page says why", async () => {
+    const identity = employee();
+    await onboarded(identity);
+    const { fields } = await signInAtIdp(identity.email, identity);
+    const first = new Client();
+    assert.equal(first.location(await postToAcs(SAML_SAMPLE_CONNECTION_ID, fields, first)), `${first.base}/dashboard`);
+    const replayer = new Client();
+    const replayed = await postToAcs(SAML_SAMPLE_CONNECTION_ID, fields, replayer);
+    assert.equal(replayed.status, 303);
+    assert.equal(replayer.location(replayed), `${replayer.base}/login?sso_error=SAML_REPLAYED`);
+    assert.ok(!hasSession(replayer));
+    const page = await (await replayer.request("/login?sso_error=SAML_REPLAYED", { headers: { "accept-language": "en" } })).text();
+    assert.match(page, /This company sign-in was already used or has expired/);
+  });
+
+  test("refused answers land on the login page with their code, and sign no one in: unsolicited, tampered, another audience, expired, cancelled", async () => {
+    const unsolicitedXml = signSamlXml(responseXml(SAML_SAMPLE_CONNECTION_ID, null, { identity: employee() }), idpKeys, "assertion");
+    const cases: [string, Record<string, string>][] = [
+      ["SAML_UNSOLICITED", { SAMLResponse: base64(unsolicitedXml) }],
+      ["SAML_SIGNATURE_INVALID", await forgedAnswer({}, (xml) => xml.replace(/(<saml:NameID[^>]*>)saml-/, "$1evil-"))],
+      ["SAML_WRONG_AUDIENCE", await forgedAnswer({ audience: sp(randomUUID()).entityId })],
+      ["SAML_EXPIRED", await forgedAnswer({ issuedAt: new Date(Date.now() - 10 * 60_000), lifetimeSeconds: 300 })],
+      ["SAML_CANCELLED", (await signInAtIdp(`x@${SAML_SAMPLE_DOMAIN}`, "cancel")).fields],
+    ];
+    for (const [code, fields] of cases) {
+      const client = new Client();
+      const response = await postToAcs(SAML_SAMPLE_CONNECTION_ID, fields, client);
+      assert.equal(response.status, 303, code);
+      assert.equal(client.location(response), `${client.base}/login?sso_error=${code}`);
+      assert.ok(!hasSession(client), code);
+    }
+  });
+
+  test("RelayState is used only as a path of this site: https://evil.test/ lands on the dashboard", async () => {
+    const identity = employee();
+    await onboarded(identity);
+    for (const [relayState, landing] of [
+      ["https://evil.test/", "/dashboard"],
+      ["//evil.test/x", "/dashboard"],
+      ["/dashboard/todo", "/dashboard/todo"],
+    ] as const) {
+      const { fields } = await signInAtIdp(identity.email, identity);
+      const client = new Client();
+      const response = await postToAcs(SAML_SAMPLE_CONNECTION_ID, { ...fields, RelayState: relayState }, client);
+      assert.equal(client.location(response), `${client.base}${landing}`, relayState);
+      assert.ok(client.cookies.has("ACCESS_TOKEN"), relayState);
+    }
+  });
+
+  test("a body over the cap is refused with 413 before it is read; a post without SAMLResponse is 400", async () => {
+    const huge = await postToAcs(SAML_SAMPLE_CONNECTION_ID, { SAMLResponse: "A".repeat(600 * 1024) });
+    assert.equal(huge.status, 413);
+    const empty = await postToAcs(SAML_SAMPLE_CONNECTION_ID, { RelayState: "/dashboard" });
+    assert.equal(empty.status, 400);
+  });
+
+  test("SSO required for a SAML domain: password sign-in is refused; the start goes to the IdP", async () => {
+    const { client: admin } = await signedInAdmin();
+    const domain = randomDomain();
+    const { email } = await signUpVerified();
+    const companyEmail = `member-${Date.now()}@${domain}`;
+    await testDb().query(`UPDATE "User" SET email = $1 WHERE email = $2`, [companyEmail, email]);
+    await createSamlConnection(admin, domain, { ssoRequired: true });
+    const login = await new Client().post("/api/auth/login", { email: companyEmail, password: PASSWORD });
+    assert.equal(login.status, 403);
+    assert.equal(((await login.json()) as { error: { code: string } }).error.code, "SSO_REQUIRED");
+    const redirect = await startCompanySignIn(new Client(), companyEmail);
+    assert.equal(`${redirect.origin}${redirect.pathname}`, `${env.TEST_SAML_IDP_URL}/sso`);
+  });
+});
+
+describe("managing SAML connections", () => {
+  test("an administrator creates one from the IdP's metadata URL or pasted XML (audited); bad metadata is refused; a USER gets 403", async () => {
+    const { client: admin, email: adminEmail } = await signedInAdmin();
+    const domain = randomDomain();
+    const { id } = await createSamlConnection(admin, domain);
+    interface Listed {
+      id: string;
+      saml: { idpEntityId: string; ssoUrl: string; metadataUrl: string; sp: { entityId: string; acsUrl: string; certificate: string } } | null;
+    }
+    const listed = (await (await admin.request("/api/admin/sso/connections")).json()) as { connections: Listed[] };
+    const saml = listed.connections.find((connection) => connection.id === id)?.saml;
+    assert.deepEqual(saml && { ...saml, sp: { ...saml.sp, certificate: saml.sp.certificate.replace(/\s+/g, "") } }, {
+      idpEntityId: `${env.TEST_SAML_IDP_URL}/metadata`,
+      ssoUrl: `${env.TEST_SAML_IDP_URL}/sso`,
+      metadataUrl: `${env.TEST_SAML_IDP_URL}/metadata`,
+      sp: { ...sp(id), certificate: env.TEST_SAML_SP_CERTIFICATE.replace(/\s+/g, "") },
+    });
+    const { rows } = await testDb().query(`SELECT reason FROM "AuditLog" WHERE action = 'SSO_CONNECTION_CREATED' AND "actorEmail" = $1`, [adminEmail]);
+    assert.match(rows[0]?.reason ?? "", new RegExp(`SAML ${domain}.*\\(SAML\\), IdP ${env.TEST_SAML_IDP_URL}/metadata, metadata from `));
+
+    const xml = idpMetadata("https://idp.pasted.test/metadata", "https://idp.pasted.test/sso", env.TEST_SAML_IDP_CERTIFICATE);
+    const pasted = await admin.post("/api/admin/sso/connections", { protocol: "SAML", name: "Pasted", saml: { metadataXml: xml }, reason: "pasted metadata" });
+    assert.equal(pasted.status, 201, await pasted.clone().text());
+    // New metadata later (the IdP moved or rolled its key over): loaded and audited; not for an OIDC connection.
+    const changed = await admin.request(`/api/admin/sso/connections/${id}`, { method: "PATCH", json: { saml: { metadataXml: xml }, reason: "the IdP moved" } });
+    assert.equal(changed.status, 200, await changed.clone().text());
+    assert.equal(((await changed.json()) as { connection: Listed }).connection.saml?.idpEntityId, "https://idp.pasted.test/metadata");
+    const { rows: updates } = await testDb().query(`SELECT reason FROM "AuditLog" WHERE action = 'SSO_CONNECTION_UPDATED' AND "actorEmail" = $1`, [adminEmail]);
+    assert.match(updates[0]?.reason ?? "", /new IdP https:\/\/idp\.pasted\.test\/metadata, metadata pasted/);
+    const onOidc = await admin.request(`/api/admin/sso/connections/${SAMPLE_CONNECTION_ID}`, { method: "PATCH", json: { saml: { metadataXml: xml }, reason: "wrong protocol" } });
+    assert.equal(onOidc.status, 409);
+    const withoutCertificate = idpMetadata("https://idp.pasted.test/metadata", "https://idp.pasted.test/sso", null);
+    const refused = await admin.post("/api/admin/sso/connections", { protocol: "SAML", name: "Bad", saml: { metadataXml: withoutCertificate }, reason: "bad metadata" });
+    assert.equal(refused.status, 400);
+    assert.equal(((await refused.json()) as { error: { code: string } }).error.code, "SAML_METADATA_INVALID");
+    const both = await admin.post("/api/admin/sso/connections", { protocol: "SAML", name: "Both", saml: { metadataXml: xml, metadataUrl: "https://idp.pasted.test/metadata" }, reason: "both" });
+    assert.equal(both.status, 400);
+
+    const { client: user } = await signedInUser();
+    const forbidden = await user.post("/api/admin/sso/connections", { protocol: "SAML", name: "Mine", saml: { metadataUrl: `${env.TEST_SAML_IDP_URL}/metadata` }, reason: "not mine to make" });
+    assert.equal(forbidden.status, 403);
   });
 });

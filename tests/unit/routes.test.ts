@@ -112,6 +112,22 @@ test("personal access tokens open only the planner API, with planner:read for GE
   }
 });
 
+// The same-origin check is on for every write unless a route's spec says why not
+// (crossSiteAllowedBecause): services calling with their own credentials, and the SAML ACS, where
+// the IdP's page posts from the IdP's origin. A new exemption fails here until it is added on purpose.
+test("only the introspection endpoint and the SAML ACS skip the same-origin check", async () => {
+  const files = (await readdir("app", { recursive: true })).filter((file) => path.basename(file) === "route.ts");
+  const exempt: string[] = [];
+  for (const file of files) {
+    const source = await readFile(path.join("app", file), "utf8");
+    for (const part of source.split(/^(?=export const )/m).filter((chunk) => chunk.startsWith("export const "))) {
+      if (/crossSiteAllowedBecause:\s*"[^"]{20,}"/.test(part)) exempt.push(`${/^export const (\w+)/.exec(part)?.[1]} /${path.dirname(file).split(path.sep).join("/")}`);
+      else assert.ok(!part.includes("crossSiteAllowedBecause"), `${file}: an exemption must say why`);
+    }
+  }
+  assert.deepEqual(exempt.sort(), ["POST /api/auth/introspect", "POST /api/auth/sso/saml/[id]/acs"]);
+});
+
 // A request decides which credential it carries before any route runs; a cookie and a header at
 // once are neither, and a machine's secret or a refresh token in the header is only ever a bearer
 // to be verified as an access token (and refused).

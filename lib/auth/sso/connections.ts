@@ -6,6 +6,7 @@ import { Prisma, type SsoConnection, type SsoDomain } from "@/lib/generated/pris
 import type { SsoDomainProof } from "@/lib/generated/prisma/enums";
 import { seal } from "@/lib/auth/secret-box";
 import { domainPublishesToken, newVerificationToken, txtRecordName, txtRecordValue } from "@/lib/auth/sso/domain-proof";
+import { readIdpMetadata, samlServiceProvider, samlSettingsSchema, spCertificate, type SamlSettings } from "@/lib/auth/sso/saml";
 import { oidcSettingsSchema, type ConnectionCreateInput, type ConnectionUpdateInput, type OidcSettings } from "@/lib/validations/sso";
 
 // Company sign-in connections as /admin/sso manages them. Every change is in the audit log; the
@@ -27,11 +28,22 @@ export interface DomainView {
   txtValue: string;
 }
 
+export interface SamlView {
+  idpEntityId: string;
+  ssoUrl: string;
+  // Where the metadata was fetched from; null when it was pasted.
+  metadataUrl: string | null;
+  // TropiCal's side, for the IdP's administrator to copy: this connection's SP entity id (its
+  // metadata URL), its ACS URL and the SP signing certificate (null while SAML sign-in is off).
+  sp: { entityId: string; acsUrl: string; certificate: string | null };
+}
+
 export interface ConnectionView {
   id: string;
   name: string;
   protocol: "OIDC" | "SAML";
   oidc: OidcSettings | null;
+  saml: SamlView | null;
   hasSecret: boolean;
   ssoRequired: boolean;
   enabled: boolean;
@@ -45,6 +57,24 @@ export function oidcSettingsOf(connection: SsoConnection): OidcSettings | null {
   if (connection.protocol !== "OIDC") return null;
   const parsed = oidcSettingsSchema.safeParse(connection.settings);
   return parsed.success ? parsed.data : null;
+}
+
+// The SAML settings a row holds; null for another protocol's row.
+export function samlSettingsOf(connection: SsoConnection): SamlSettings | null {
+  if (connection.protocol !== "SAML") return null;
+  const parsed = samlSettingsSchema.safeParse(connection.settings);
+  return parsed.success ? parsed.data : null;
+}
+
+function samlView(connection: SsoConnection): SamlView | null {
+  const settings = samlSettingsOf(connection);
+  if (!settings) return null;
+  return {
+    idpEntityId: settings.idp.entityId,
+    ssoUrl: settings.idp.ssoUrl,
+    metadataUrl: settings.metadataUrl ?? null,
+    sp: { ...samlServiceProvider(getEnv().APP_URL, connection.id), certificate: spCertificate() },
+  };
 }
 
 function domainView(domain: SsoDomain): DomainView {
@@ -65,6 +95,7 @@ function connectionView(connection: SsoConnection & { domains: SsoDomain[] }): C
     name: connection.name,
     protocol: connection.protocol,
     oidc: oidcSettingsOf(connection),
+    saml: samlView(connection),
     hasSecret: connection.secret !== null,
     ssoRequired: connection.ssoRequired,
     enabled: connection.enabled,
@@ -108,15 +139,33 @@ async function loadConnection(id: string) {
   return connection;
 }
 
+// A new connection's settings and sealed secret, and what the audit row says of them.
+async function protocolSettings(input: ConnectionCreateInput): Promise<{ settings: Prisma.InputJsonValue; secret: string | null; about: string }> {
+  switch (input.protocol) {
+    case "OIDC": {
+      assertIssuerAllowed(input.oidc.issuer);
+      const settings = oidcSettingsSchema.parse({ issuer: input.oidc.issuer, clientId: input.oidc.clientId, scopes: input.oidc.scopes });
+      return { settings, secret: seal(input.oidc.clientSecret), about: `issuer ${settings.issuer}, client ${settings.clientId}` };
+    }
+    case "SAML": {
+      const settings = await readIdpMetadata(input.saml);
+      return { settings, secret: null, about: describeSaml(settings) };
+    }
+  }
+}
+
+function describeSaml(settings: SamlSettings): string {
+  return `IdP ${settings.idp.entityId}, metadata ${settings.metadataUrl ? `from ${settings.metadataUrl}` : "pasted"}`;
+}
+
 export async function createConnection(admin: Admin, input: ConnectionCreateInput): Promise<ConnectionView> {
-  assertIssuerAllowed(input.oidc.issuer);
-  const settings = oidcSettingsSchema.parse({ issuer: input.oidc.issuer, clientId: input.oidc.clientId, scopes: input.oidc.scopes });
+  const { settings, secret, about } = await protocolSettings(input);
   return getDb().$transaction(async (tx) => {
     const created = await tx.ssoConnection.create({
-      data: { name: input.name, protocol: input.protocol, settings, secret: seal(input.oidc.clientSecret), ssoRequired: input.ssoRequired, enabled: input.enabled },
+      data: { name: input.name, protocol: input.protocol, settings, secret, ssoRequired: input.ssoRequired, enabled: input.enabled },
       include: WITH_DOMAINS,
     });
-    await audit(admin, "SSO_CONNECTION_CREATED", `${describe(created)}, issuer ${settings.issuer}, client ${settings.clientId}`, input.reason, tx);
+    await audit(admin, "SSO_CONNECTION_CREATED", `${describe(created)}, ${about}`, input.reason, tx);
     return connectionView(created);
   });
 }
@@ -143,6 +192,12 @@ export async function updateConnection(admin: Admin, id: string, input: Connecti
       data.secret = seal(clientSecret);
       changes.push("new client secret");
     }
+  }
+  if (input.saml) {
+    if (current.protocol !== "SAML") throw new ApiError("CONFLICT_STATE");
+    const settings = await readIdpMetadata(input.saml);
+    data.settings = settings;
+    changes.push(`new ${describeSaml(settings)}`);
   }
   if (input.ssoRequired !== undefined && input.ssoRequired !== current.ssoRequired) {
     data.ssoRequired = input.ssoRequired;

@@ -9,6 +9,7 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { ApiError, type ErrorCode } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { SAML_ACS_MAX_BODY_BYTES, SAML_METADATA_MAX_CHARS, SAML_RELAY_STATE_MAX_BYTES } from "@/lib/validations/sso";
 
 // SAML 2.0 Web Browser SSO, service-provider side, SP-initiated only: TropiCal sends a signed
 // AuthnRequest and accepts one signed Response to it. node-saml verifies the XML signatures (xml-crypto),
@@ -34,12 +35,6 @@ const CLOCK_SKEW_MS = 90_000;
 const MAX_ASSERTION_AGE_MS = 5 * 60_000;
 // How long the browser may spend at the IdP between the AuthnRequest and its answer.
 const REQUEST_LIFETIME_MS = 10 * 60_000;
-// Metadata with a few certificates and endpoints is a few kilobytes; this leaves room for federation
-// extras while keeping a hostile or mistaken URL from filling memory.
-const METADATA_MAX_BYTES = 256 * 1024;
-const RESPONSE_MAX_CHARS = 512 * 1024;
-// The SAML bindings limit RelayState to 80 bytes.
-const RELAY_STATE_MAX_BYTES = 80;
 
 const connectionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "an SSO connection id");
 const originSchema = z.url({ protocol: /^https?$/ }).refine((value) => new URL(value).origin === value, "an origin: scheme, host and port only");
@@ -72,6 +67,11 @@ export const samlIdpSchema = z.object({
   signingCertificates: z.array(z.string().min(1)).min(1).max(10),
 });
 export type SamlIdp = z.infer<typeof samlIdpSchema>;
+
+// What a SAML connection keeps in SsoConnection.settings: the IdP as its metadata describes it, and
+// the URL that metadata came from when it was fetched (none when it was pasted).
+export const samlSettingsSchema = z.object({ idp: samlIdpSchema, metadataUrl: idpUrlSchema.optional() });
+export type SamlSettings = z.infer<typeof samlSettingsSchema>;
 
 export interface SamlIdentity {
   // The NameID: who the IdP says this is, for this SP.
@@ -117,7 +117,7 @@ function certificatePem(base64: string): string | null {
 // it, and a redirect needs no page of TropiCal's own to post from. Metadata without a signing certificate is refused: TropiCal accepts
 // only signed responses, and a key learned from the response itself would prove nothing.
 export function parseIdpMetadata(xml: string): SamlIdp {
-  const source = z.string().min(1).max(METADATA_MAX_BYTES).safeParse(xml);
+  const source = z.string().min(1).max(SAML_METADATA_MAX_CHARS).safeParse(xml);
   if (!source.success) refuse("SAML_METADATA_INVALID", "empty or too large");
   const document = parseXml(source.data, "SAML_METADATA_INVALID");
   const entities = elements("/md:EntityDescriptor[md:IDPSSODescriptor] | /md:EntitiesDescriptor/md:EntityDescriptor[md:IDPSSODescriptor]", document);
@@ -138,7 +138,7 @@ export function parseIdpMetadata(xml: string): SamlIdp {
 }
 
 // Metadata from the IdP's metadata URL: https only (loopback aside, as above), no redirects, within
-// PROVIDER_TIMEOUT_MS and METADATA_MAX_BYTES.
+// PROVIDER_TIMEOUT_MS and SAML_METADATA_MAX_CHARS.
 // NOTE: only an administrator sets this URL, so a host of the admin's choosing is fetched; that the
 // fetch follows no redirect and returns nothing but parsed metadata keeps it from being a way to read
 // other internal addresses.
@@ -160,7 +160,7 @@ export async function fetchIdpMetadata(url: string): Promise<SamlIdp> {
       const { done, value } = await reader.read();
       if (done) break;
       size += value.byteLength;
-      if (size > METADATA_MAX_BYTES) {
+      if (size > SAML_METADATA_MAX_CHARS) {
         await reader.cancel().catch(() => {});
         return refuse("SAML_METADATA_INVALID", "the metadata is too large");
       }
@@ -172,6 +172,12 @@ export async function fetchIdpMetadata(url: string): Promise<SamlIdp> {
     return refuse("SAML_METADATA_UNREACHABLE", (error as Error).message, { url: parsedUrl.data });
   }
   return parseIdpMetadata(text);
+}
+
+// A connection's settings from the metadata an administrator gave: pasted XML, or a URL to fetch it from.
+export async function readIdpMetadata(source: { metadataXml: string } | { metadataUrl: string }): Promise<SamlSettings> {
+  if ("metadataXml" in source) return { idp: parseIdpMetadata(source.metadataXml) };
+  return { idp: await fetchIdpMetadata(source.metadataUrl), metadataUrl: source.metadataUrl };
 }
 
 // TropiCal's own SP key pair (lib/env.ts); without one SAML sign-in is off.
@@ -270,11 +276,16 @@ function samlClient(connectionId: string, idp: SamlIdp, origin: string, store: S
   });
 }
 
+// The SP certificate an IdP is given with the metadata; null while SAML sign-in is off.
+export function spCertificate(): string | null {
+  return getEnv().SAML_SP?.certificate ?? null;
+}
+
 const startSchema = z.object({
   connectionId: connectionIdSchema,
   idp: samlIdpSchema,
   origin: originSchema,
-  relayState: z.string().refine((value) => Buffer.byteLength(value) <= RELAY_STATE_MAX_BYTES, `at most ${RELAY_STATE_MAX_BYTES} bytes`),
+  relayState: z.string().refine((value) => Buffer.byteLength(value) <= SAML_RELAY_STATE_MAX_BYTES, `at most ${SAML_RELAY_STATE_MAX_BYTES} bytes`),
 });
 
 // Where to send the browser: the IdP's sign-on URL with a signed AuthnRequest (HTTP-Redirect binding:
@@ -343,7 +354,7 @@ const finishSchema = z.object({
   samlResponse: z
     .string()
     .min(1)
-    .max(RESPONSE_MAX_CHARS)
+    .max(SAML_ACS_MAX_BODY_BYTES)
     .regex(/^[A-Za-z0-9+/=\s]+$/, "base64"),
 });
 

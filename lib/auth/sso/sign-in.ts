@@ -10,6 +10,7 @@ import { pendingSecondStep, withSessionCookies } from "@/lib/auth/session-respon
 import { beginOnboarding, signInLinkedUser, type SocialOutcome } from "@/lib/auth/social-sign-in";
 import { connectionForEmail, isInProvenDomain } from "@/lib/auth/sso/connections";
 import { startOidcSignIn } from "@/lib/auth/sso/oidc";
+import { startSamlConnectionSignIn } from "@/lib/auth/sso/saml-sign-in";
 import { requestMeta, type RequestMeta } from "@/lib/http/request-meta";
 import { log } from "@/lib/log";
 
@@ -49,8 +50,7 @@ export async function startSsoSignIn(request: NextRequest, email: string, next: 
     case "OIDC":
       return startOidcSignIn(request, connection, email, safeNextPath(next));
     case "SAML":
-      // Until the SAML service provider is configured (lib/auth/sso/saml.ts) no SAML connection signs in.
-      throw new ApiError("SSO_NOT_AVAILABLE");
+      return startSamlConnectionSignIn(connection, safeNextPath(next));
   }
 }
 
@@ -91,8 +91,24 @@ function redirectTo(path: string): NextResponse {
   return response;
 }
 
-// The login page words these (?sso_error=CODE).
-const LOGIN_ERRORS = new Set<ErrorCode>(["SSO_CANCELLED", "SSO_FAILED", "SSO_EXPIRED", "SSO_UNAVAILABLE", "SSO_NOT_AVAILABLE", "ACCOUNT_DISABLED"]);
+// The login page words these (?sso_error=CODE): SAML's say which check the IdP's answer failed.
+const LOGIN_ERRORS = new Set<ErrorCode>([
+  "SSO_CANCELLED",
+  "SSO_FAILED",
+  "SSO_EXPIRED",
+  "SSO_UNAVAILABLE",
+  "SSO_NOT_AVAILABLE",
+  "ACCOUNT_DISABLED",
+  "SAML_SIGNATURE_INVALID",
+  "SAML_WRONG_AUDIENCE",
+  "SAML_EXPIRED",
+  "SAML_REPLAYED",
+  "SAML_UNSOLICITED",
+  "SAML_WRONG_ISSUER",
+  "SAML_CANCELLED",
+  "SAML_IDP_ERROR",
+  "SAML_RESPONSE_INVALID",
+]);
 
 export function isSsoLoginError(value: unknown): value is ErrorCode {
   return typeof value === "string" && LOGIN_ERRORS.has(value as ErrorCode);

@@ -1,8 +1,8 @@
 import { deleteConnection, updateConnection } from "@/lib/auth/sso/connections";
 import { json, noContent, route } from "@/lib/http/route";
-import { adminReasonSchema, ssoIdParams, connectionUpdateSchema } from "@/lib/validations/sso";
+import { adminReasonSchema, CONNECTION_MAX_BODY_BYTES, ssoIdParams, connectionUpdateSchema } from "@/lib/validations/sso";
 
-export const PATCH = route({ auth: "admin", recentProof: true, params: ssoIdParams, body: connectionUpdateSchema }, async ({ user, params, body }) =>
+export const PATCH = route({ auth: "admin", recentProof: true, params: ssoIdParams, body: connectionUpdateSchema, maxBodyBytes: CONNECTION_MAX_BODY_BYTES }, async ({ user, params, body }) =>
   json({ connection: await updateConnection(user, params.id, body) }),
 );
 
