@@ -3,11 +3,11 @@ import { createHash, randomBytes } from "node:crypto";
 import type { NextRequest, NextResponse } from "next/server";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import type { SsoFlow } from "@/lib/generated/prisma/client";
+import type { Prisma, SsoFlow } from "@/lib/generated/prisma/client";
 
 // The browser a company sign-in was started in: a random value in a cookie sent only to the SSO
 // routes, whose hash every flow row keeps. An identity provider's answer counts only in the browser
-// that asked for it (login CSRF, a stolen callback URL), and only once.
+// that asked for it (login CSRF, a stolen callback URL or SAML response), and only once.
 export const SSO_BROWSER_COOKIE = "tropical.sso.browser";
 const SSO_COOKIE_PATH = "/api/auth/sso";
 // Long enough to pick an identity and type a password at the identity provider.
@@ -47,6 +47,18 @@ export async function startFlow(request: NextRequest, flow: NewFlow): Promise<{ 
         maxAge: FLOW_SECONDS,
       }),
   };
+}
+
+// SAML's answer arrives as the IdP page's cross-site POST, on which the browser sends no Lax cookie:
+// the ACS keeps what it proved on the flow of the request it answers, and the browser's next, top-level
+// GET (which does carry the cookie) collects it through spendFlow. False when this app started no
+// such flow for the connection, or it is spent or expired.
+export async function holdIdentity(connectionId: string, requestId: string, identity: Prisma.InputJsonObject): Promise<boolean> {
+  const held = await getDb().ssoFlow.updateMany({
+    where: { requestId, connectionId, usedAt: null, expiresAt: { gt: new Date() } },
+    data: { identity },
+  });
+  return held.count === 1;
 }
 
 // The flow this answer finishes, spent by this call: null when it is unknown, expired, already

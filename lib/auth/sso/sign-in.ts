@@ -50,7 +50,7 @@ export async function startSsoSignIn(request: NextRequest, email: string, next: 
     case "OIDC":
       return startOidcSignIn(request, connection, email, safeNextPath(next));
     case "SAML":
-      return startSamlConnectionSignIn(connection, safeNextPath(next));
+      return startSamlConnectionSignIn(request, connection, safeNextPath(next));
   }
 }
 
@@ -114,6 +114,12 @@ export function isSsoLoginError(value: unknown): value is ErrorCode {
   return typeof value === "string" && LOGIN_ERRORS.has(value as ErrorCode);
 }
 
+function failureRedirect(error: unknown): NextResponse {
+  const code = error instanceof ApiError ? error.code : "SSO_FAILED";
+  if (!(error instanceof ApiError)) log("error", "company sign-in could not be completed", { error: error instanceof Error ? error.stack : String(error) });
+  return redirectTo(`/login?sso_error=${LOGIN_ERRORS.has(code) ? code : "SSO_FAILED"}`);
+}
+
 // Every protocol's answer ends here: a browser navigation, so each outcome and each failure is a
 // redirect (the dashboard, the second step, onboarding, or the login page with its error).
 export async function finishSsoCallback(request: NextRequest, answer: (request: NextRequest) => Promise<SsoAnswer>): Promise<NextResponse> {
@@ -123,9 +129,17 @@ export async function finishSsoCallback(request: NextRequest, answer: (request: 
     const outcome = await completeSsoSignIn(connection, identity, meta);
     return outcomeResponse(outcome, next, meta);
   } catch (error) {
-    const code = error instanceof ApiError ? error.code : "SSO_FAILED";
-    if (!(error instanceof ApiError)) log("error", "company sign-in could not be completed", { error: error instanceof Error ? error.stack : String(error) });
-    return redirectTo(`/login?sso_error=${LOGIN_ERRORS.has(code) ? code : "SSO_FAILED"}`);
+    return failureRedirect(error);
+  }
+}
+
+// A step of an answer that is not yet its end (SAML's ACS): a redirect to the path it names, or the
+// login page with its error.
+export async function continueSsoAnswer(step: () => Promise<string>): Promise<NextResponse> {
+  try {
+    return redirectTo(await step());
+  } catch (error) {
+    return failureRedirect(error);
   }
 }
 

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SsoFlow" ADD COLUMN     "identity" JSONB;
