@@ -4,7 +4,8 @@ import { signedInAdmin } from "../helpers/admin";
 import { closeTestDb, testDb } from "../helpers/db";
 import { testEnv } from "../helpers/env";
 import { Client } from "../helpers/http";
-import { decideAtProvider } from "../helpers/oauth";
+import { decideAtProvider, randomIdentity, signInWithProvider } from "../helpers/oauth";
+import { addPasskey, signInWithPasskey } from "../helpers/passkey";
 import { companyIdentity, companySignIn, createCompanyConnection, LOCAL_COMPANY_CLIENT, randomDomain, startCompanySignIn } from "../helpers/sso";
 import { PASSWORD, signedInUser, signUpVerified } from "../helpers/users";
 
@@ -181,6 +182,38 @@ describe("company sign-in with OpenID Connect against the local identity provide
     // Not required any more: the password works again.
     assert.equal((await admin.request(`/api/admin/sso/connections/${id}`, { method: "PATCH", json: { ssoRequired: false, reason: "test" } })).status, 200);
     assert.equal((await client.post("/api/auth/login", { email: companyEmail, password: PASSWORD })).status, 200);
+  });
+
+  test("SSO required closes the other ways in too: the account's passkey and its linked provider are refused, and so is a new provider sign-up at the domain", async () => {
+    const domain = randomDomain();
+    const { client, email } = await signedInUser();
+    const { passkey } = await addPasskey(client);
+    const google = randomIdentity("google");
+    assert.equal(client.location(await signInWithProvider(client, "google", google, {}, "link")), `${client.base}/dashboard/settings?linked=google`);
+    const companyEmail = `member-${Date.now()}@${domain}`;
+    await testDb().query(`UPDATE "User" SET email = $1 WHERE email = $2`, [companyEmail, email]);
+    const { id } = await createCompanyConnection(admin, domain, { ssoRequired: true });
+
+    const byPasskey = new Client();
+    const refused = await signInWithPasskey(byPasskey, passkey);
+    assert.equal(refused.status, 403);
+    assert.equal(await errorCode(refused), "SSO_REQUIRED");
+    const byGoogle = new Client();
+    const callback = await signInWithProvider(byGoogle, "google", google);
+    assert.equal(byGoogle.location(callback), `${byGoogle.base}/login?sso_error=SSO_REQUIRED`);
+    const newcomer = new Client();
+    const signUp = await signInWithProvider(newcomer, "google", randomIdentity("google", { email: `newcomer-${Date.now()}@${domain}` }));
+    assert.equal(newcomer.location(signUp), `${newcomer.base}/login?sso_error=SSO_REQUIRED`);
+    assert.ok(![byPasskey, byGoogle, newcomer].some(sessionCookies));
+    const page = await (await byGoogle.request("/login?sso_error=SSO_REQUIRED", { headers: { "accept-language": "en" } })).text();
+    assert.match(page, /This address signs in with its company account only/);
+
+    // The company sign-in itself is not refused, and without the requirement the others work again.
+    await startCompanySignIn(new Client(), companyEmail);
+    assert.equal((await admin.request(`/api/admin/sso/connections/${id}`, { method: "PATCH", json: { ssoRequired: false, reason: "test" } })).status, 200);
+    assert.equal((await signInWithPasskey(new Client(), passkey)).status, 200);
+    const again = new Client();
+    assert.equal(again.location(await signInWithProvider(again, "google", google)), `${again.base}/dashboard`);
   });
 });
 
