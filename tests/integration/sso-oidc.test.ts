@@ -7,6 +7,7 @@ import { Client } from "../helpers/http";
 import { decideAtProvider, randomIdentity, signInWithProvider } from "../helpers/oauth";
 import { addPasskey, signInWithPasskey } from "../helpers/passkey";
 import { companyIdentity, companySignIn, createCompanyConnection, LOCAL_COMPANY_CLIENT, randomDomain, startCompanySignIn } from "../helpers/sso";
+import { makeClientStale, sessionIdOf } from "../helpers/step-up";
 import { PASSWORD, signedInUser, signUpVerified } from "../helpers/users";
 
 after(closeTestDb);
@@ -282,5 +283,41 @@ describe("managing connections", () => {
     assert.equal(rows[0]?.verifiedAt, null);
     const plain = await admin.post("/api/admin/sso/connections", { protocol: "OIDC", name: "x", oidc: { issuer: "http://idp.example.com", ...LOCAL_COMPANY_CLIENT }, reason: "abc" });
     assert.equal(plain.status, 400);
+  });
+});
+
+describe("step-up with the company sign-in", () => {
+  test("an account that signs in only with its company proves itself there: the round trip marks this session; another identity at the IdP does not", async () => {
+    const domain = randomDomain();
+    await createCompanyConnection(admin, domain);
+    const identity = companyIdentity(domain);
+    const client = new Client();
+    assert.equal(client.location(await companySignIn(client, identity.email ?? "", identity)), `${client.base}/onboarding`);
+    assert.equal((await client.post("/api/auth/onboarding", { nickname: "직원", consents: CONSENTS })).status, 200);
+    await makeClientStale(client);
+    const refused = await client.post("/api/auth/2fa/totp/setup");
+    assert.equal(refused.status, 403);
+    assert.equal(await errorCode(refused), "REAUTHENTICATION_REQUIRED");
+    const status = (await (await client.request("/api/auth/reauth")).json()) as { company: boolean; password: boolean; providers: string[] };
+    assert.deepEqual([status.company, status.password, status.providers], [true, false, []]);
+
+    const roundTrip = async (as: typeof identity) => {
+      const started = await client.post("/api/auth/reauth/company", {});
+      assert.equal(started.status, 200, await started.clone().text());
+      const callback = await decideAtProvider(new URL(((await started.json()) as { url: string }).url), as);
+      return client.location(await client.request(`${callback.pathname}${callback.search}`));
+    };
+    // Someone else's identity at the same IdP proves nothing.
+    assert.equal(await roundTrip(companyIdentity(domain)), `${client.base}/dashboard/settings?oauth_error=company-mismatch`);
+    assert.equal((await client.post("/api/auth/2fa/totp/setup")).status, 403);
+    // Its own does, in this session: no new sign-in.
+    const sessionBefore = sessionIdOf(client.cookies.get("ACCESS_TOKEN")?.value ?? "");
+    assert.equal(await roundTrip(identity), `${client.base}/dashboard/settings?reauth=done`);
+    assert.equal(sessionIdOf(client.cookies.get("ACCESS_TOKEN")?.value ?? ""), sessionBefore);
+    assert.equal((await client.post("/api/auth/2fa/totp/setup")).status, 200);
+
+    // An account with a password proves itself with that instead.
+    const { client: withPassword } = await signedInUser();
+    assert.equal((await withPassword.post("/api/auth/reauth/company", {})).status, 409);
   });
 });

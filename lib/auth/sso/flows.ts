@@ -22,13 +22,18 @@ function browserValue(request: NextRequest): string | undefined {
   return value && /^[\w-]{32,64}$/.test(value) ? value : undefined;
 }
 
-export interface NewFlow {
+// What a round trip is for: a sign-in that lands on `next`, or the step-up of a signed-in session.
+export interface FlowPurpose {
+  next: string;
+  proofSessionId?: string;
+}
+
+export interface NewFlow extends FlowPurpose {
   connectionId: string;
   // What the answer must name: the OIDC state, or the SAML AuthnRequest's ID (InResponseTo).
   requestId: string;
   codeVerifier?: string;
   nonce?: string;
-  next: string;
 }
 
 // Records the flow; `bind` sets the browser cookie on the answer. The cookie is kept when the

@@ -5,7 +5,7 @@ import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
 import type { SsoConnection } from "@/lib/generated/prisma/client";
 import { samlSettingsOf } from "@/lib/auth/sso/connections";
-import { holdIdentity, spendFlow, startFlow } from "@/lib/auth/sso/flows";
+import { holdIdentity, spendFlow, startFlow, type FlowPurpose } from "@/lib/auth/sso/flows";
 import { finishSamlSignIn, samlIdentitySchema, spMetadata, startSamlSignIn } from "@/lib/auth/sso/saml";
 import type { SsoAnswer, SsoStart } from "@/lib/auth/sso/sign-in";
 import type { SamlAcsForm } from "@/lib/validations/sso";
@@ -28,12 +28,12 @@ export function samlCollectPath(connectionId: string, requestId: string): string
   return `/api/auth/sso/saml/${connectionId}/collect?request=${encodeURIComponent(requestId)}`;
 }
 
-export async function startSamlConnectionSignIn(request: NextRequest, connection: SsoConnection, next: string): Promise<SsoStart> {
+export async function startSamlConnectionSignIn(request: NextRequest, connection: SsoConnection, purpose: FlowPurpose): Promise<SsoStart> {
   assertSamlOn();
   const settings = samlSettingsOf(connection);
   if (!settings) throw new ApiError("SSO_FAILED");
   const { redirectUrl, requestId } = await startSamlSignIn({ connectionId: connection.id, idp: settings.idp, origin: getEnv().APP_URL });
-  const flow = await startFlow(request, { connectionId: connection.id, requestId, next });
+  const flow = await startFlow(request, { connectionId: connection.id, requestId, ...purpose });
   return { url: redirectUrl, bind: flow.bind };
 }
 
@@ -71,5 +71,5 @@ export async function collectSamlIdentity(request: NextRequest, connectionId: st
   if (!flow || flow.connectionId !== connectionId || !identity.success) throw new ApiError("SSO_EXPIRED");
   const found = await samlConnection(connectionId);
   if (!found?.connection.enabled) throw new ApiError("SSO_NOT_AVAILABLE");
-  return { connection: found.connection, identity: identity.data, next: flow.next };
+  return { connection: found.connection, identity: identity.data, next: flow.next, proofSessionId: flow.proofSessionId };
 }

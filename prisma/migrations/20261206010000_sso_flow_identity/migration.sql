@@ -1,2 +1,3 @@
 -- AlterTable
-ALTER TABLE "SsoFlow" ADD COLUMN     "identity" JSONB;
+ALTER TABLE "SsoFlow" ADD COLUMN     "identity" JSONB,
+ADD COLUMN     "proofSessionId" TEXT;
