@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { signedInAdmin } from "../helpers/admin";
 import { closeTestDb, testDb } from "../helpers/db";
+import { publishTxt } from "../../scripts/dns-server";
 import { testEnv } from "../helpers/env";
 import { Client } from "../helpers/http";
 import { decideAtProvider, randomIdentity, signInWithProvider } from "../helpers/oauth";
@@ -274,13 +275,36 @@ describe("managing connections", () => {
     assert.ok(rows.every((row) => !String(row.reason).includes("a-new-secret-value")));
   });
 
-  test("a DNS proof needs the TXT record; an issuer must be https outside the loopback", async () => {
+  test("a DNS proof needs the TXT record the page shows, at its name (a value in two chunks counts); an issuer must be https outside the loopback", async () => {
     const domain = randomDomain();
-    const { domainId } = await createCompanyConnection(admin, domain, { prove: false });
-    const dns = await admin.post(`/api/admin/sso/domains/${domainId}/verify`, { method: "DNS", reason: "check dns" });
-    assert.ok(dns.status === 400 || dns.status === 503, String(dns.status));
-    const { rows } = await testDb().query(`SELECT "verifiedAt" FROM "SsoDomain" WHERE id = $1`, [domainId]);
-    assert.equal(rows[0]?.verifiedAt, null);
+    const { id, domainId } = await createCompanyConnection(admin, domain, { prove: false });
+    const listed = (await (await admin.request("/api/admin/sso/connections")).json()) as { connections: { id: string; domains: { id: string; txtName: string; txtValue: string }[] }[] };
+    const shown = listed.connections.find((connection) => connection.id === id)?.domains.find((row) => row.id === domainId);
+    assert.ok(shown);
+    assert.equal(shown.txtName, `_tropical.${domain}`);
+    const verify = () => admin.post(`/api/admin/sso/domains/${domainId}/verify`, { method: "DNS", reason: "check dns" });
+    const verifiedAt = async () => (await testDb().query(`SELECT "verifiedAt" FROM "SsoDomain" WHERE id = $1`, [domainId])).rows[0]?.verifiedAt;
+    const zone = testEnv().TEST_DNS_ZONE_DIR;
+
+    // Nothing published; another value at the name; the right value at the domain itself: no.
+    for (const publish of [async () => {}, () => publishTxt(zone, shown.txtName, ["tropical-domain-verification=someone-elses-token"]), () => publishTxt(zone, domain, [shown.txtValue])]) {
+      await publish();
+      const refused = await verify();
+      assert.equal(refused.status, 400);
+      assert.deepEqual(((await refused.json()) as { error: { fields: Record<string, string> } }).error.fields, { domain: "domainTxtMissing" });
+      assert.equal(await verifiedAt(), null);
+    }
+    // The value, in two character-strings beside another record: proven, and the company sign-in opens.
+    await publishTxt(zone, shown.txtName, ["v=spf1 -all", `${shown.txtValue.slice(0, 12)}\t${shown.txtValue.slice(12)}`]);
+    assert.equal((await verify()).status, 200);
+    assert.ok(await verifiedAt());
+    await startCompanySignIn(new Client(), `someone@${domain}`);
+    const { rows } = await testDb().query(`SELECT reason FROM "AuditLog" WHERE action = 'SSO_DOMAIN_VERIFIED' AND reason LIKE $1`, [`%${domain}%`]);
+    assert.deepEqual(
+      rows.map((row) => /by DNS TXT record$/.test(String(row.reason))),
+      [true],
+    );
+
     const plain = await admin.post("/api/admin/sso/connections", { protocol: "OIDC", name: "x", oidc: { issuer: "http://idp.example.com", ...LOCAL_COMPANY_CLIENT }, reason: "abc" });
     assert.equal(plain.status, 400);
   });
