@@ -83,12 +83,14 @@ export async function startDnsServer(zoneDir: string): Promise<DnsServer> {
   socket.on("message", (message: Buffer, from: RemoteInfo) => {
     const question = readQuestion(message);
     if (!question) return;
-    void recordsOf(zoneDir, question.name).then((records) => socket.send(answer(message, question, records), from.port, from.address));
+    // A resolver that gave up meanwhile is no error of the server's: the answer is dropped.
+    void recordsOf(zoneDir, question.name).then((records) => socket.send(answer(message, question, records), from.port, from.address, () => {}));
   });
   await new Promise<void>((resolve, reject) => {
     socket.once("error", reject);
     socket.bind(0, "127.0.0.1", () => resolve());
   });
+  socket.on("error", (error) => process.stderr.write(`local DNS server: ${error.message}\n`));
   return {
     address: `127.0.0.1:${socket.address().port}`,
     zoneDir,

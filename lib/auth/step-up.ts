@@ -80,7 +80,10 @@ export interface StepUpStatus {
 export async function stepUpStatus(userId: string, sessionId: string): Promise<StepUpStatus> {
   const db = getDb();
   const [user, session] = await Promise.all([
-    db.user.findUnique({ where: { id: userId }, select: { passwordHash: true, totpEnabledAt: true, role: true, accounts: { select: { provider: true } }, _count: { select: { passkeys: true } } } }),
+    db.user.findUnique({
+      where: { id: userId },
+      select: { passwordHash: true, totpEnabledAt: true, role: true, accounts: { select: { provider: true, ssoConnection: { select: { enabled: true } } } }, _count: { select: { passkeys: true } } },
+    }),
     db.session.findUnique({ where: { id: sessionId }, select: { reauthenticatedAt: true } }),
   ]);
   if (!user) throw new ApiError("UNAUTHENTICATED");
@@ -93,7 +96,7 @@ export async function stepUpStatus(userId: string, sessionId: string): Promise<S
     totp: user.totpEnabledAt !== null,
     passkey: user._count.passkeys > 0,
     providers: providerProves ? user.accounts.flatMap((account) => (isSocialDbProvider(account.provider) ? [fromDbProvider(account.provider)] : [])) : [],
-    company: providerProves && user.accounts.some((account) => account.provider === "SSO"),
+    company: providerProves && user.accounts.some((account) => account.provider === "SSO" && account.ssoConnection?.enabled === true),
   };
 }
 

@@ -50,6 +50,7 @@ export const API_ERRORS = {
     SSO_FAILED: "회사 계정 로그인을 확인하지 못했습니다. 다시 시도하거나 회사 IT 담당자에게 문의해 주세요.",
     SSO_EXPIRED: "로그인 시간이 지났거나, 이미 사용됐거나, 다른 브라우저에서 시작한 요청입니다. 이 브라우저에서 처음부터 다시 시도해 주세요.",
     SSO_UNAVAILABLE: "회사 로그인 서비스에 연결하지 못했습니다. 잠시 후 다시 시도해 주세요.",
+    SSO_PROOF_MISMATCH: "이 계정으로 로그인하는 회사 계정으로 확인해 주세요.",
   },
   en: {
     INVALID_INPUT: "Check what you entered.",
@@ -96,6 +97,7 @@ export const API_ERRORS = {
     SSO_FAILED: "The company sign-in could not be verified. Try again, or ask your IT administrator.",
     SSO_EXPIRED: "This sign-in took too long, was already used, or was started in another browser. Please start again in this browser.",
     SSO_UNAVAILABLE: "Your company's sign-in service could not be reached. Please try again shortly.",
+    SSO_PROOF_MISMATCH: "Confirm with the company account this account signs in with.",
   },
 } as const satisfies Record<Locale, Record<ErrorCode, string>>;
 

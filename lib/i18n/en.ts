@@ -556,7 +556,6 @@ export const en: Dictionary = {
       expired: "Your sign-up step expired after 30 minutes. Please start again from the social sign-in.",
       "already-linked": "That social account is already connected to another TropiCal account.",
       "reauth-mismatch": "Confirm with a social account connected to this account.",
-      "company-mismatch": "Confirm with the company account this account signs in with.",
       disabled: "This account has been disabled by an administrator.",
     },
     onboardingTitle: "Finish signing up",

@@ -544,7 +544,6 @@ export const ko = {
       expired: "가입 단계가 30분이 지나 만료되었습니다. 소셜 로그인부터 다시 시작해 주세요.",
       "already-linked": "이 소셜 계정은 이미 다른 TropiCal 계정에 연결되어 있습니다.",
       "reauth-mismatch": "이 계정에 연결된 소셜 계정으로 확인해 주세요.",
-      "company-mismatch": "이 계정으로 로그인하는 회사 계정으로 확인해 주세요.",
       disabled: "관리자가 이 계정의 사용을 중지했습니다.",
     },
     onboardingTitle: "가입 마무리",

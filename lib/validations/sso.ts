@@ -130,5 +130,9 @@ export const samlAcsFormSchema = z.object({
 export type SamlAcsForm = z.infer<typeof samlAcsFormSchema>;
 
 // Where the ACS sends the browser to collect what it proved: the request's id (node-saml's are
-// "_" and hex).
-export const samlCollectQuerySchema = z.object({ request: z.string(message("invalidValue")).min(1).max(128) });
+// "_" and hex) and the one-time value the ACS gave the browser that posted; without it the collect
+// is refused like any other that does not match (a redirect to the login page, not a 400 page).
+export const samlCollectQuerySchema = z.object({
+  request: z.string(message("invalidValue")).min(1).max(128),
+  collect: z.string().max(128).catch(""),
+});

@@ -186,7 +186,7 @@ describe("company sign-in with OpenID Connect against the local identity provide
     assert.equal((await client.post("/api/auth/login", { email: companyEmail, password: PASSWORD })).status, 200);
   });
 
-  test("SSO required closes the other ways in too: the account's passkey and its linked provider are refused, and so is a new provider sign-up at the domain", async () => {
+  test("SSO required closes the other ways in too: the account's passkey and its linked provider are refused, and so is a provider sign-up with an address at the domain", async () => {
     const domain = randomDomain();
     const { client, email } = await signedInUser();
     const { passkey } = await addPasskey(client);
@@ -207,6 +207,12 @@ describe("company sign-in with OpenID Connect against the local identity provide
     const signUp = await signInWithProvider(newcomer, "google", randomIdentity("google", { email: `newcomer-${Date.now()}@${domain}` }));
     assert.equal(newcomer.location(signUp), `${newcomer.base}/login?sso_error=SSO_REQUIRED`);
     assert.ok(![byPasskey, byGoogle, newcomer].some(sessionCookies));
+    // A provider identity from elsewhere, asking at onboarding to use an address of the domain.
+    const outsider = new Client();
+    assert.equal(outsider.location(await signInWithProvider(outsider, "google", randomIdentity("google"))), `${outsider.base}/onboarding`);
+    const typed = await outsider.post("/api/auth/onboarding/email", { email: `typed-${Date.now()}@${domain}` });
+    assert.equal(typed.status, 403);
+    assert.equal(await errorCode(typed), "SSO_REQUIRED");
     const page = await (await byGoogle.request("/login?sso_error=SSO_REQUIRED", { headers: { "accept-language": "en" } })).text();
     assert.match(page, /This address signs in with its company account only/);
 
@@ -325,15 +331,26 @@ describe("step-up with the company sign-in", () => {
     const status = (await (await client.request("/api/auth/reauth")).json()) as { company: boolean; password: boolean; providers: string[] };
     assert.deepEqual([status.company, status.password, status.providers], [true, false, []]);
 
-    const roundTrip = async (as: typeof identity) => {
+    const roundTrip = async (as: typeof identity | "cancel") => {
       const started = await client.post("/api/auth/reauth/company", {});
       assert.equal(started.status, 200, await started.clone().text());
-      const callback = await decideAtProvider(new URL(((await started.json()) as { url: string }).url), as);
+      const authorize = new URL(((await started.json()) as { url: string }).url);
+      assert.equal(authorize.searchParams.get("prompt"), "login", "the IdP asks again rather than answering from its own session");
+      const callback = await decideAtProvider(authorize, as);
       return client.location(await client.request(`${callback.pathname}${callback.search}`));
     };
-    // Someone else's identity at the same IdP proves nothing.
-    assert.equal(await roundTrip(companyIdentity(domain)), `${client.base}/dashboard/settings?oauth_error=company-mismatch`);
+    // Someone else's identity at the same IdP proves nothing, and settings says so.
+    assert.equal(await roundTrip(companyIdentity(domain)), `${client.base}/dashboard/settings?sso_error=SSO_PROOF_MISMATCH`);
     assert.equal((await client.post("/api/auth/2fa/totp/setup")).status, 403);
+    const mismatch = await (await client.request("/dashboard/settings?sso_error=SSO_PROOF_MISMATCH", { headers: { "accept-language": "en" } })).text();
+    assert.match(mismatch, /Confirm with the company account this account signs in with/);
+    // Cancelled there: the login page the answer lands on sends this signed-in user on to settings,
+    // which words why.
+    const cancelled = await roundTrip("cancel");
+    assert.equal(cancelled, `${client.base}/login?sso_error=SSO_CANCELLED`);
+    const onward = await client.request("/login?sso_error=SSO_CANCELLED");
+    assert.equal(client.location(onward), `${client.base}/dashboard/settings?sso_error=SSO_CANCELLED`);
+    assert.match(await (await client.request("/dashboard/settings?sso_error=SSO_CANCELLED", { headers: { "accept-language": "en" } })).text(), /Company sign-in was cancelled/);
     // Its own does, in this session: no new sign-in.
     const sessionBefore = sessionIdOf(client.cookies.get("ACCESS_TOKEN")?.value ?? "");
     assert.equal(await roundTrip(identity), `${client.base}/dashboard/settings?reauth=done`);

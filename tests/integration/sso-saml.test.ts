@@ -96,6 +96,15 @@ describe("SAML sign-in against the local IdP", () => {
     assert.equal((await finish(connectionId, answer.samlResponse)).code, "SAML_REPLAYED");
   });
 
+  test("a step-up's AuthnRequest asks the IdP to authenticate again (ForceAuthn); a sign-in's does not", async () => {
+    const connectionId = randomUUID();
+    const authnRequest = (redirectUrl: string) => inflateRawSync(Buffer.from(new URL(redirectUrl).searchParams.get("SAMLRequest") ?? "", "base64")).toString("utf8");
+    const signIn = await begin(connectionId);
+    assert.doesNotMatch(authnRequest(signIn.redirectUrl), /ForceAuthn="true"/);
+    const started = await worker.call("startSamlSignIn", { connectionId, idp, origin, forceAuthn: true });
+    assert.match(authnRequest((started.result as { redirectUrl: string }).redirectUrl), /ForceAuthn="true"/);
+  });
+
   test("Cancel at the IdP (Responder / AuthnFailed) is SAML_CANCELLED", async () => {
     const connectionId = randomUUID();
     const { redirectUrl } = await begin(connectionId);
@@ -341,8 +350,10 @@ describe("SAML sign-in through the routes", () => {
     const first = await signInAtIdp(identity.email, identity);
     const acs = await postToAcs(SAML_SAMPLE_CONNECTION_ID, first.fields);
     assert.equal(acs.status, 303);
-    assert.equal(acs.headers.get("location"), `${origin}/api/auth/sso/saml/${SAML_SAMPLE_CONNECTION_ID}/collect?request=${first.requestId}`);
     const collect = new URL(acs.headers.get("location") ?? "");
+    assert.equal(`${collect.origin}${collect.pathname}`, `${origin}/api/auth/sso/saml/${SAML_SAMPLE_CONNECTION_ID}/collect`);
+    assert.equal(collect.searchParams.get("request"), first.requestId);
+    assert.match(collect.searchParams.get("collect") ?? "", /^[\w-]{43}$/, "a one-time value for the browser that posted");
     const collected = await first.browser.request(`${collect.pathname}${collect.search}`);
     assert.equal(collected.status, 303);
     assert.equal(first.browser.location(collected), `${first.browser.base}/onboarding`);
@@ -358,31 +369,43 @@ describe("SAML sign-in through the routes", () => {
     assert.deepEqual([me.email, me.providers], [identity.email, ["sso"]]);
   });
 
-  test("login CSRF: an attacker's own valid answer, posted from the victim's browser, signs the victim into nothing; only the browser that started collects", async () => {
+  test("an answer counts only in the browser that both started the sign-in and posted it: login CSRF and collecting someone else's answer are refused", async () => {
     const attacker = employee();
+    const victimIdentity = employee();
     await onboarded(attacker);
-    // The attacker signs in at the IdP as themselves and keeps the answer instead of posting it.
-    const stolen = await signInAtIdp(attacker.email, attacker);
-    // Too early: nothing is held for the request yet.
-    const early = await stolen.browser.request(`/api/auth/sso/saml/${SAML_SAMPLE_CONNECTION_ID}/collect?request=${stolen.requestId}`);
-    assert.equal(stolen.browser.location(early), `${stolen.browser.base}/login?sso_error=SSO_EXPIRED`);
-    const again = await signInAtIdp(attacker.email, attacker);
+    await onboarded(victimIdentity);
+    const collectPath = (requestId: string, collect?: string) => `/api/auth/sso/saml/${SAML_SAMPLE_CONNECTION_ID}/collect?request=${requestId}${collect === undefined ? "" : `&collect=${collect}`}`;
+    const landing = (client: Client, response: Response) => client.location(response).slice(client.base.length);
 
-    // A page of the attacker's posts it from the victim's browser, which never started a sign-in;
-    // then from one with a sign-in of its own under way.
+    // Login CSRF: the attacker signs in at the IdP as themselves and keeps the answer; a page of
+    // theirs posts it from the victim's browser, which started no sign-in, or one of its own.
+    const kept = await signInAtIdp(attacker.email, attacker);
     const victim = new Client();
-    assert.equal(await postAndCollect(again.fields, victim), "/login?sso_error=SSO_EXPIRED");
-    assert.ok(!hasSession(victim), "the victim is signed into nothing");
+    assert.equal(await postAndCollect(kept.fields, victim), "/login?sso_error=SSO_EXPIRED");
     const busyVictim = (await signInAtIdp(`someone@${SAML_SAMPLE_DOMAIN}`, employee())).browser;
-    const third = await signInAtIdp(attacker.email, attacker);
-    assert.equal(await postAndCollect(third.fields, busyVictim), "/login?sso_error=SSO_EXPIRED");
-    assert.ok(!hasSession(busyVictim), "a victim's own sign-in cookie does not collect another browser's");
+    const keptAgain = await signInAtIdp(attacker.email, attacker);
+    assert.equal(await postAndCollect(keptAgain.fields, busyVictim), "/login?sso_error=SSO_EXPIRED");
+    assert.ok(!hasSession(victim) && !hasSession(busyVictim), "the victims are signed into nothing");
 
-    // The browser that started still collects, once.
-    const collectPath = `/api/auth/sso/saml/${SAML_SAMPLE_CONNECTION_ID}/collect?request=${third.requestId}`;
-    assert.equal(third.browser.location(await third.browser.request(collectPath)), `${third.browser.base}/dashboard`);
-    assert.ok(third.browser.cookies.has("ACCESS_TOKEN"));
-    assert.equal(third.browser.location(await third.browser.request(collectPath)), `${third.browser.base}/login?sso_error=SSO_EXPIRED`);
+    // Takeover: the attacker starts a sign-in (holding its cookie) and gets the victim to open its
+    // IdP link; the victim's browser posts the victim's answer. The attacker cannot collect it.
+    const lure = await signInAtIdp(victimIdentity.email, victimIdentity);
+    const victimBrowser = new Client();
+    assert.equal(await postAndCollect(lure.fields, victimBrowser), "/login?sso_error=SSO_EXPIRED");
+    for (const collect of [undefined, "A".repeat(43)]) {
+      assert.equal(landing(lure.browser, await lure.browser.request(collectPath(lure.requestId, collect))), "/login?sso_error=SSO_EXPIRED", String(collect));
+    }
+    assert.ok(!hasSession(lure.browser) && !hasSession(victimBrowser), "neither browser holds the victim's session");
+
+    // The browser that started and posted collects, once; a collect before the answer spends nothing.
+    const own = await signInAtIdp(attacker.email, attacker);
+    assert.equal(landing(own.browser, await own.browser.request(collectPath(own.requestId))), "/login?sso_error=SSO_EXPIRED");
+    const acs = await postToAcs(SAML_SAMPLE_CONNECTION_ID, own.fields);
+    const location = new URL(acs.headers.get("location") ?? "");
+    const path = `${location.pathname}${location.search}`;
+    assert.equal(landing(own.browser, await own.browser.request(path)), "/dashboard");
+    assert.ok(own.browser.cookies.has("ACCESS_TOKEN"));
+    assert.equal(landing(own.browser, await own.browser.request(path)), "/login?sso_error=SSO_EXPIRED");
   });
 
   test("the same answer posted again is refused (SAML_REPLAYED), and the login page says why", async () => {

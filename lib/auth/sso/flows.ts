@@ -55,26 +55,36 @@ export async function startFlow(request: NextRequest, flow: NewFlow): Promise<{ 
 }
 
 // SAML's answer arrives as the IdP page's cross-site POST, on which the browser sends no Lax cookie:
-// the ACS keeps what it proved on the flow of the request it answers, and the browser's next, top-level
-// GET (which does carry the cookie) collects it through spendFlow. False when this app started no
-// such flow for the connection, or it is spent or expired.
-export async function holdIdentity(connectionId: string, requestId: string, identity: Prisma.InputJsonObject): Promise<boolean> {
+// the ACS keeps what it proved on the flow of the request it answers, with the hash of a one-time
+// value it hands to the browser that posted (in the redirect to the collect URL). The collect, a
+// top-level GET that carries the cookie, needs both (spendFlow): the browser that started the
+// sign-in must be the one that brought the answer back. The cookie alone would let whoever started
+// a sign-in collect the identity of anyone they got to open its IdP link (account takeover); the
+// value alone, anyone who posted an answer (login CSRF). Null when this app started no such flow
+// for the connection, or it is answered, spent or expired.
+export async function holdIdentity(connectionId: string, requestId: string, identity: Prisma.InputJsonObject): Promise<string | null> {
+  const collect = randomBytes(32).toString("base64url");
   const held = await getDb().ssoFlow.updateMany({
-    where: { requestId, connectionId, usedAt: null, expiresAt: { gt: new Date() } },
-    data: { identity },
+    where: { requestId, connectionId, collectHash: null, usedAt: null, expiresAt: { gt: new Date() } },
+    data: { identity, collectHash: hash(collect) },
   });
-  return held.count === 1;
+  return held.count === 1 ? collect : null;
 }
 
+// What else the answer must match: OIDC's flows have a PKCE verifier; a SAML collect names the
+// connection and brings the ACS's one-time value.
+export type FlowAnswer = { codeVerifier: { not: null } } | { connectionId: string; collect: string };
+
 // The flow this answer finishes, spent by this call: null when it is unknown, expired, already
-// used, or was started in another browser. One UPDATE decides, so two racing answers cannot both
-// pass.
-export async function spendFlow(request: NextRequest, requestId: string | undefined): Promise<SsoFlow | null> {
+// used, was started in another browser, or the answer does not match it (then it stays unspent).
+// One UPDATE decides, so two racing answers cannot both pass.
+export async function spendFlow(request: NextRequest, requestId: string | undefined, answer: FlowAnswer): Promise<SsoFlow | null> {
   const browser = browserValue(request);
   if (!requestId || !browser) return null;
   const db = getDb();
+  const matches = "collect" in answer ? { connectionId: answer.connectionId, collectHash: hash(answer.collect) } : answer;
   const spent = await db.ssoFlow.updateMany({
-    where: { requestId, browserHash: hash(browser), usedAt: null, expiresAt: { gt: new Date() } },
+    where: { requestId, browserHash: hash(browser), usedAt: null, expiresAt: { gt: new Date() }, ...matches },
     data: { usedAt: new Date() },
   });
   return spent.count === 1 ? db.ssoFlow.findUnique({ where: { requestId } }) : null;

@@ -80,6 +80,8 @@ export async function startOidcSignIn(request: NextRequest, connection: SsoConne
     nonce,
     // The address typed on the login page, so the identity provider can skip asking for it.
     login_hint: email,
+    // A step-up: the identity provider must ask the user again, not answer from its own session.
+    ...(purpose.proofSessionId ? { prompt: "login" } : {}),
   });
   const flow = await startFlow(request, { connectionId: connection.id, requestId: state, codeVerifier, nonce, ...purpose });
   return { url: url.href, bind: flow.bind };
@@ -95,7 +97,7 @@ const claimsSchema = z.object({
 // GET /api/auth/sso/oidc/callback: the flow the state names (this browser's, unused, in time) and
 // the identity its ID token proves.
 export async function finishOidcSignIn(request: NextRequest): Promise<SsoAnswer> {
-  const flow = await spendFlow(request, request.nextUrl.searchParams.get("state") ?? undefined);
+  const flow = await spendFlow(request, request.nextUrl.searchParams.get("state") ?? undefined, { codeVerifier: { not: null } });
   // Unknown, replayed, expired or another browser's: whatever the rest of the URL says.
   if (!flow?.codeVerifier || !flow.nonce) throw new ApiError("SSO_EXPIRED");
   const connection = await getDb().ssoConnection.findUnique({ where: { id: flow.connectionId }, include: { domains: true } });

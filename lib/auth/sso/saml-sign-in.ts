@@ -24,15 +24,16 @@ function assertSamlOn(): void {
   if (!getEnv().SAML_SP) throw new ApiError("SSO_UNAVAILABLE");
 }
 
-export function samlCollectPath(connectionId: string, requestId: string): string {
-  return `/api/auth/sso/saml/${connectionId}/collect?request=${encodeURIComponent(requestId)}`;
+function samlCollectPath(connectionId: string, requestId: string, collect: string): string {
+  return `/api/auth/sso/saml/${connectionId}/collect?${new URLSearchParams({ request: requestId, collect })}`;
 }
 
 export async function startSamlConnectionSignIn(request: NextRequest, connection: SsoConnection, purpose: FlowPurpose): Promise<SsoStart> {
   assertSamlOn();
   const settings = samlSettingsOf(connection);
   if (!settings) throw new ApiError("SSO_FAILED");
-  const { redirectUrl, requestId } = await startSamlSignIn({ connectionId: connection.id, idp: settings.idp, origin: getEnv().APP_URL });
+  const forceAuthn = purpose.proofSessionId !== undefined;
+  const { redirectUrl, requestId } = await startSamlSignIn({ connectionId: connection.id, idp: settings.idp, origin: getEnv().APP_URL, forceAuthn });
   const flow = await startFlow(request, { connectionId: connection.id, requestId, ...purpose });
   return { url: redirectUrl, bind: flow.bind };
 }
@@ -58,17 +59,18 @@ export async function acceptSamlAnswer(connectionId: string, form: SamlAcsForm):
   assertSamlOn();
   const { requestId, ...identity } = await finishSamlSignIn({ connectionId, idp: found.settings.idp, origin: getEnv().APP_URL, samlResponse: form.SAMLResponse });
   // A request node-saml knew but no flow holds (started outside the sign-in start) is no sign-in.
-  if (!(await holdIdentity(connectionId, requestId, identity))) throw new ApiError("SSO_EXPIRED");
-  return samlCollectPath(connectionId, requestId);
+  const collect = await holdIdentity(connectionId, requestId, identity);
+  if (!collect) throw new ApiError("SSO_EXPIRED");
+  return samlCollectPath(connectionId, requestId, collect);
 }
 
-// GET /api/auth/sso/saml/<id>/collect?request=<id>: the identity the ACS held, for the browser that
-// started this sign-in only, once.
-export async function collectSamlIdentity(request: NextRequest, connectionId: string, requestId: string): Promise<SsoAnswer> {
-  const flow = await spendFlow(request, requestId);
+// GET /api/auth/sso/saml/<id>/collect?request=<id>&collect=<value>: the identity the ACS held, for
+// the browser that both started this sign-in and posted its answer, once.
+export async function collectSamlIdentity(request: NextRequest, connectionId: string, query: { request: string; collect: string }): Promise<SsoAnswer> {
+  const flow = await spendFlow(request, query.request, { connectionId, collect: query.collect });
   const identity = samlIdentitySchema.safeParse(flow?.identity);
-  // Unknown, spent, expired, not yet answered, or another browser's (the login-CSRF victim's).
-  if (!flow || flow.connectionId !== connectionId || !identity.success) throw new ApiError("SSO_EXPIRED");
+  // Unknown, spent, expired, not yet answered, or not this browser's from start to answer.
+  if (!flow || !identity.success) throw new ApiError("SSO_EXPIRED");
   const found = await samlConnection(connectionId);
   if (!found?.connection.enabled) throw new ApiError("SSO_NOT_AVAILABLE");
   return { connection: found.connection, identity: identity.data, next: flow.next, proofSessionId: flow.proofSessionId };

@@ -249,7 +249,7 @@ class SamlRequestStore implements CacheProvider {
   }
 }
 
-function samlClient(connectionId: string, idp: SamlIdp, origin: string, store: SamlRequestStore): SAML {
+function samlClient(connectionId: string, idp: SamlIdp, origin: string, store: SamlRequestStore, forceAuthn = false): SAML {
   const { entityId, acsUrl } = samlServiceProvider(origin, connectionId);
   const { privateKey, certificate } = spKeyPair();
   return new SAML({
@@ -267,6 +267,7 @@ function samlClient(connectionId: string, idp: SamlIdp, origin: string, store: S
     // context it was not set up for makes Okta and Entra answer with an error instead of a sign-in.
     identifierFormat: null,
     disableRequestedAuthnContext: true,
+    forceAuthn,
     // A signature over the whole response or over the assertion: IdPs sign one or the other (or both).
     // Either way node-saml reads the assertion from the signed XML only.
     wantAuthnResponseSigned: false,
@@ -288,6 +289,8 @@ const startSchema = z.object({
   connectionId: connectionIdSchema,
   idp: samlIdpSchema,
   origin: originSchema,
+  // A step-up: the IdP must ask the user again, not answer from a session it already has.
+  forceAuthn: z.boolean().default(false),
 });
 
 // Where to send the browser: the IdP's sign-on URL with a signed AuthnRequest (HTTP-Redirect binding:
@@ -295,9 +298,9 @@ const startSchema = z.object({
 // answer's InResponseTo must name. The id is stored for REQUEST_LIFETIME_MS, for this connection
 // only. No RelayState: where to land is the caller's to keep, not the IdP's to echo.
 export async function startSamlSignIn(input: z.input<typeof startSchema>): Promise<{ redirectUrl: string; requestId: string }> {
-  const { connectionId, idp, origin } = startSchema.parse(input);
+  const { connectionId, idp, origin, forceAuthn } = startSchema.parse(input);
   const store = new SamlRequestStore(connectionId);
-  const redirectUrl = await samlClient(connectionId, idp, origin, store).getAuthorizeUrlAsync("", undefined, {});
+  const redirectUrl = await samlClient(connectionId, idp, origin, store, forceAuthn).getAuthorizeUrlAsync("", undefined, {});
   if (!store.saved) throw new Error("node-saml made an AuthnRequest without saving its id");
   return { redirectUrl, requestId: store.saved };
 }

@@ -64,7 +64,7 @@ const PROOF_LANDING = "/dashboard/settings";
 // this session instead of signing in, and lands on settings.
 export async function startSsoProof(request: NextRequest, userId: string, sessionId: string): Promise<SsoStart> {
   const account = await getDb().account.findFirst({
-    where: { userId, provider: "SSO" },
+    where: { userId, provider: "SSO", ssoConnection: { enabled: true } },
     orderBy: { lastUsedAt: { sort: "desc", nulls: "last" } },
     include: { ssoConnection: true },
   });
@@ -116,7 +116,9 @@ function redirectTo(path: string): NextResponse {
   return response;
 }
 
-// The login page words these (?sso_error=CODE): SAML's say which check the IdP's answer failed.
+// The login page words these (?sso_error=CODE): SAML's say which check the IdP's answer failed. A
+// step-up's round trip fails the same way, and the middleware sends a signed-in user on to settings
+// with the code, which words it there.
 const LOGIN_ERRORS = new Set<ErrorCode>([
   "SSO_CANCELLED",
   "SSO_FAILED",
@@ -125,6 +127,7 @@ const LOGIN_ERRORS = new Set<ErrorCode>([
   "SSO_NOT_AVAILABLE",
   "ACCOUNT_DISABLED",
   "SSO_REQUIRED",
+  "SSO_PROOF_MISMATCH",
   "SAML_SIGNATURE_INVALID",
   "SAML_WRONG_AUDIENCE",
   "SAML_EXPIRED",
@@ -154,7 +157,7 @@ export async function finishSsoCallback(request: NextRequest, answer: (request: 
     const { connection, identity, next, proofSessionId } = await answer(request);
     if (proofSessionId) {
       const proven = await proveWithCompany(proofSessionId, providerAccountId(connection, identity.subject), meta);
-      return redirectTo(proven ? `${PROOF_LANDING}?reauth=done` : `${PROOF_LANDING}?oauth_error=company-mismatch`);
+      return redirectTo(proven ? `${PROOF_LANDING}?reauth=done` : `${PROOF_LANDING}?sso_error=SSO_PROOF_MISMATCH`);
     }
     const outcome = await completeSsoSignIn(connection, identity, meta);
     return outcomeResponse(outcome, next, meta);

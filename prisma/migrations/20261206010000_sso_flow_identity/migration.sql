@@ -1,3 +1,4 @@
 -- AlterTable
-ALTER TABLE "SsoFlow" ADD COLUMN     "identity" JSONB,
+ALTER TABLE "SsoFlow" ADD COLUMN     "collectHash" TEXT,
+ADD COLUMN     "identity" JSONB,
 ADD COLUMN     "proofSessionId" TEXT;
