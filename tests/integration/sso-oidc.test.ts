@@ -288,7 +288,7 @@ describe("managing connections", () => {
     const shown = listed.connections.find((connection) => connection.id === id)?.domains.find((row) => row.id === domainId);
     assert.ok(shown);
     assert.equal(shown.txtName, `_tropical.${domain}`);
-    const verify = () => admin.post(`/api/admin/sso/domains/${domainId}/verify`, { method: "DNS", reason: "check dns" });
+    const verify = () => admin.post(`/api/admin/sso/domains/${domainId}/verify`, { method: "DNS", reason: "check dns" }, { headers: { "accept-language": "en" } });
     const verifiedAt = async () => (await testDb().query(`SELECT "verifiedAt" FROM "SsoDomain" WHERE id = $1`, [domainId])).rows[0]?.verifiedAt;
     const zone = testEnv().TEST_DNS_ZONE_DIR;
 
@@ -297,7 +297,9 @@ describe("managing connections", () => {
       await publish();
       const refused = await verify();
       assert.equal(refused.status, 400);
-      assert.deepEqual(((await refused.json()) as { error: { fields: Record<string, string> } }).error.fields, { domain: "domainTxtMissing" });
+      assert.deepEqual(((await refused.json()) as { error: { fields: Record<string, string> } }).error.fields, {
+        domain: "The TXT record was not found yet. DNS changes can take a while; try again later.",
+      });
       assert.equal(await verifiedAt(), null);
     }
     // The value, in two character-strings beside another record: proven, and the company sign-in opens.
