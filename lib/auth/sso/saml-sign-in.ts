@@ -14,9 +14,10 @@ import type { SamlAcsForm } from "@/lib/validations/sso";
 // AuthnRequest (lib/auth/sso/saml.ts) and binds the flow to this browser's cookie, as for OIDC. The
 // IdP's answer comes back as a cross-site POST to the connection's ACS URL, which carries no Lax
 // cookie: the ACS checks the answer and holds the identity it proves on the flow, then sends the
-// browser on to the collect URL, a top-level GET that does carry the cookie. Only the browser that
-// started the sign-in can collect it, so a response obtained by someone else and posted from a
-// victim's browser (login CSRF) signs the victim into nothing.
+// browser that posted on to the collect URL with a one-time value (lib/auth/sso/flows.ts), a
+// top-level GET that does carry the cookie. Only a browser that both started the sign-in and posted
+// its answer collects it: neither an answer posted from a victim's browser (login CSRF) nor a
+// victim's answer to a sign-in someone else started (takeover) signs anyone in.
 
 // SAML sign-in is off without TropiCal's SP key pair (lib/env.ts): the IdP is unreachable as far
 // as the user is concerned.

@@ -69,7 +69,7 @@ export async function startSsoProof(request: NextRequest, userId: string, sessio
     include: { ssoConnection: true },
   });
   const connection = account?.ssoConnection;
-  if (!account || !connection?.enabled) throw new ApiError("SSO_NOT_AVAILABLE");
+  if (!account || !connection) throw new ApiError("SSO_NOT_AVAILABLE");
   const purpose = { next: PROOF_LANDING, proofSessionId: sessionId };
   switch (connection.protocol) {
     case "OIDC":
