@@ -127,7 +127,11 @@ export async function middleware(request: NextRequest): Promise<NextResponse> {
   const access = await verifyToken(request.cookies.get(COOKIE.ACCESS)?.value, "ACCESS");
 
   if (GUEST_ONLY_PAGES.has(pathname)) {
-    return access.ok ? redirect(request, safeNextPath(request.nextUrl.searchParams.get("next"))) : renderPage(request);
+    if (!access.ok) return renderPage(request);
+    // A company round trip of a signed-in user is a step-up: its failure is worded in settings.
+    const ssoError = pathname === "/login" ? request.nextUrl.searchParams.get("sso_error") : null;
+    if (ssoError && /^[A-Z_]{1,40}$/.test(ssoError)) return redirect(request, `/dashboard/settings?sso_error=${ssoError}`);
+    return redirect(request, safeNextPath(request.nextUrl.searchParams.get("next")));
   }
 
   if (pathname === "/onboarding") {

@@ -3,7 +3,9 @@ import { randomUUID } from "node:crypto";
 import { SAML_SAMPLE_DOMAIN, type SamlTestIdentity } from "../scripts/saml-idp";
 import { grantAdmin, signedInAdmin } from "../tests/helpers/admin";
 import { testEnv } from "../tests/helpers/env";
-import { createSamlConnection, randomDomain } from "../tests/helpers/sso";
+import { Client } from "../tests/helpers/http";
+import { answerAtIdp } from "../tests/helpers/saml";
+import { createSamlConnection, randomDomain, startCompanySignIn as startCompanySignInApi } from "../tests/helpers/sso";
 import { expect, hydrated, test } from "./fixtures";
 import { SamlIdpPage } from "./pages/saml-idp-page";
 
@@ -137,4 +139,15 @@ test("an administrator creates a SAML connection from the IdP's metadata URL in 
   const metadata = await page.request.get(metadataUrl);
   expect(metadata.headers()["content-type"]).toMatch(/^application\/samlmetadata\+xml/);
   expect(await metadata.text()).toContain(`entityID="${metadataUrl}"`);
+});
+
+test("login CSRF: an answer the attacker got for their own SAML sign-in, posted from the victim's browser, signs the victim into nothing", async ({ page }) => {
+  const attacker = employee();
+  const answer = await answerAtIdp((await startCompanySignInApi(new Client(), attacker.email)).href, attacker);
+  // The attacker's page: the IdP page's own form, submitted from a document of another site.
+  await page.setContent(`<form method="post" action="${answer.acsUrl}"><input type="hidden" name="SAMLResponse" value="${answer.samlResponse}"><button>Win a prize</button></form>`);
+  await page.getByRole("button", { name: "Win a prize" }).click();
+  await expect(page).toHaveURL(/\/login\?sso_error=SSO_EXPIRED$/);
+  await expect(page.getByText("로그인 시간이 지났거나, 이미 사용됐거나, 다른 브라우저에서 시작한 요청입니다.", { exact: false })).toBeVisible();
+  expect((await page.context().cookies()).filter((cookie) => ["ACCESS_TOKEN", "REFRESH_TOKEN", "ONBOARDING_TOKEN"].includes(cookie.name))).toEqual([]);
 });

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { grantAdmin, signedInAdmin } from "../tests/helpers/admin";
 import type { TestIdentity } from "../tests/helpers/oauth";
 import { createCompanyConnection, randomDomain } from "../tests/helpers/sso";
-import { expect, hydrated, test } from "./fixtures";
+import { expect, hydrated, makeSessionStale, test } from "./fixtures";
 import { ProviderPage } from "./pages/provider-page";
 
 // The stack seeds a proven connection for example.test to the local company provider (scripts/sso-seed.ts).
@@ -126,4 +126,33 @@ test("an administrator creates a connection in /admin/sso, adds and proves a dom
   await expect(card.getByText("증명됨", { exact: true })).toBeVisible();
   await page.goto("/admin/audit");
   await expect(page.getByText("SSO_DOMAIN_VERIFIED").first()).toBeVisible();
+});
+
+test("an account that signs in only with its company confirms itself there before a passkey is added", async ({ page, context }) => {
+  const identity = exampleIdentity();
+  await page.goto("/login");
+  await companySignIn(page, identity.email ?? "", identity);
+  await page.getByLabel("서비스 이용약관에 동의합니다 (필수)").check();
+  await page.getByLabel("개인정보 처리방침에 동의합니다 (필수)").check();
+  await page.getByRole("button", { name: "가입 완료" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+  await makeSessionStale(context);
+
+  await page.goto("/dashboard/settings");
+  const panel = page.getByRole("region", { name: "패스키" });
+  await panel.getByRole("button", { name: "패스키 추가" }).click();
+  const dialog = page.getByRole("dialog", { name: "본인 확인" });
+  await expect(dialog.getByLabel("비밀번호")).toHaveCount(0);
+  await dialog.getByRole("button", { name: "회사 계정으로 확인" }).click();
+  await expect(page).toHaveTitle(/Example Corp/);
+  await new ProviderPage(page).signInAs(identity);
+  await expect(page).toHaveURL(/\/dashboard\/settings\?reauth=done$/);
+  await expect(page.getByText("본인 확인이 끝났습니다. 하려던 작업을 다시 눌러 주세요.")).toBeVisible();
+  await page.getByRole("region", { name: "패스키" }).getByRole("button", { name: "패스키 추가" }).click();
+  await expect(page.getByRole("region", { name: "패스키" }).getByRole("list", { name: "패스키" }).getByRole("listitem")).toHaveCount(1);
 });

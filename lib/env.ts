@@ -157,7 +157,7 @@ const envSchema = z.object({
   // deployment: issuers are https otherwise.
   SSO_LOOPBACK_ISSUERS: z.literal("on", { error: "must be on or unset" }).optional(),
   // The DNS servers that domain proofs ask for TXT records ("127.0.0.1:5353", comma-separated);
-  // unset, the system's resolvers. The test stack points it at its own DNS server.
+  // unset, the system's resolvers. The test stack points it at its own (scripts/dns-server.ts).
   SSO_DNS_SERVERS: z
     .string()
     .regex(/^[\w.:[\]-]+(,[\w.:[\]-]+)*$/, "must be host[:port] values, comma-separated")

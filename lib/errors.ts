@@ -55,6 +55,8 @@ export const ERRORS = {
   SSO_FAILED: { status: 400 },
   SSO_EXPIRED: { status: 400 },
   SSO_UNAVAILABLE: { status: 503 },
+  // A step-up at the company's IdP answered with someone other than this account.
+  SSO_PROOF_MISMATCH: { status: 403 },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -12,6 +12,7 @@ import { RETIRED_KEY_GRACE_SECONDS } from "../lib/auth/tokens";
 import webpush from "web-push";
 import { startAiPipeline, type AiPipeline } from "./ai-pipeline";
 import { applyMigrations } from "./migrate";
+import { startDnsServer } from "./dns-server";
 import { startSamlIdp } from "./saml-idp";
 import { generateSamlKeyPair } from "./saml-keys";
 import { localCompanyIdp, startOAuthProviders } from "./oauth-providers";
@@ -28,6 +29,8 @@ export interface TestStack {
   // The local SAML IdP (scripts/saml-idp.ts), its signing key pair (for tests that forge what it would
   // send), and the app's SP key pair.
   samlIdpUrl: string;
+  // The folder the stack's DNS server answers TXT questions from (scripts/dns-server.ts).
+  dnsZoneDir: string;
   samlIdpKeys: SamlKeyPair;
   samlSpKeys: SamlKeyPair;
   // The company provider's issuer; the stack seeds a connection to it for example.test (scripts/sso-seed.ts).
@@ -106,6 +109,7 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
   const providers = await startOAuthProviders(baseUrl);
   const samlSpKeys = await generateSamlKeyPair("TropiCal SP (test stack)");
   const samlIdp = await startSamlIdp(baseUrl, samlSpKeys.certificate);
+  const dns = await startDnsServer(path.join(dir, "dns"));
   const authSecret = randomBytes(32).toString("base64url");
   await seedSampleSsoConnection(postgres.url, authSecret, providers.url);
   await seedSampleSamlConnection(postgres.url, samlIdp);
@@ -146,6 +150,7 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
     SAML_SP_PRIVATE_KEY: samlSpKeys.privateKey,
     SAML_SP_CERTIFICATE: samlSpKeys.certificate,
     SAML_LOOPBACK_METADATA: "on",
+    SSO_DNS_SERVERS: dns.address,
     ...providers.env,
     ...options.env,
   };
@@ -178,6 +183,7 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
     await catcher.stop().catch(() => {});
     await providers.stop().catch(() => {});
     await samlIdp.stop().catch(() => {});
+    await dns.stop().catch(() => {});
     await postgres.stop().catch(() => {});
   };
   try {
@@ -198,6 +204,7 @@ export async function startTestStack(options: { port?: number; dir?: string; cpu
     databaseUrl: postgres.url,
     oauthUrl: providers.url,
     samlIdpUrl: samlIdp.url,
+    dnsZoneDir: dns.zoneDir,
     samlIdpKeys: samlIdp.keys,
     samlSpKeys,
     oidcIssuer: localCompanyIdp(providers.url).issuer,
@@ -248,6 +255,7 @@ export function stackEnv(stack: TestStack): Record<string, string> {
     TEST_CRON_SECRET: stack.cronSecret,
     TEST_OAUTH_URL: stack.oauthUrl,
     TEST_SAML_IDP_URL: stack.samlIdpUrl,
+    TEST_DNS_ZONE_DIR: stack.dnsZoneDir,
     TEST_SAML_IDP_PRIVATE_KEY: stack.samlIdpKeys.privateKey,
     TEST_SAML_IDP_CERTIFICATE: stack.samlIdpKeys.certificate,
     TEST_SAML_SP_PRIVATE_KEY: stack.samlSpKeys.privateKey,

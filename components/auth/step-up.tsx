@@ -11,6 +11,7 @@ import { Skeleton, SkeletonRegion } from "@/components/ui/skeleton";
 import type { StepUpStatus } from "@/lib/auth/step-up";
 import { api, type ApiResult } from "@/lib/client/api";
 import { errorMessage, firstProblem } from "@/lib/client/error-message";
+import { loadPage } from "@/lib/client/navigation";
 import { startSocialSignIn } from "@/lib/client/social";
 import { format, type Sections } from "@/lib/i18n/dictionaries";
 
@@ -131,6 +132,16 @@ function StepUpDialog({ t, onDone }: { t: Sections<"apiErrors" | "common" | "das
     });
   }
 
+  // The same, at the company's identity provider.
+  function withCompany() {
+    void attempt(async () => {
+      const result = await api<{ url: string }>("/api/auth/reauth/company", { method: "POST", json: secondFactor() });
+      if (!result.ok) return result;
+      loadPage(result.data.url);
+      return null;
+    });
+  }
+
   const codeField = status?.totp ? (
     <SecondFactorField t={t} recovery={useRecovery} onSwitch={() => setUseRecovery(!useRecovery)} value={code} onChange={setCode} error={useRecovery ? fields.recoveryCode : fields.code} />
   ) : null;
@@ -165,9 +176,14 @@ function StepUpDialog({ t, onDone }: { t: Sections<"apiErrors" | "common" | "das
             </Button>
           </Form>
         ) : null}
-        {status && !status.password && status.providers.length ? (
+        {status && !status.password && (status.providers.length || status.company) ? (
           <div className="flex flex-col gap-2">
             {codeField}
+            {status.company ? (
+              <Button type="button" variant="secondary" disabled={busy} onClick={withCompany}>
+                {t.stepUp.withCompany}
+              </Button>
+            ) : null}
             {status.providers.map((provider) => (
               <Button key={provider} type="button" variant="secondary" disabled={busy} onClick={() => withProvider(provider)}>
                 {format(t.stepUp.withProvider, { provider: t.social.names[provider] })}

@@ -268,6 +268,9 @@ export async function finishProviderCallback(request: NextRequest, provider: Soc
       // A browser navigation: an error page of JSON would strand the user, the login page does not.
       if (error instanceof ApiError && error.code === "ACCOUNT_DISABLED") {
         response = redirectTo(failureLocation("disabled", provider, false));
+      } else if (error instanceof ApiError && error.code === "SSO_REQUIRED") {
+        // Worded on the login page as the password's refusal is: use the company sign-in.
+        response = redirectTo("/login?sso_error=SSO_REQUIRED");
       } else {
         log("error", "social sign-in could not be completed", { provider, error: error instanceof Error ? error.stack : String(error) });
         response = redirectTo(failureLocation("unavailable", provider, intent !== null));

@@ -14,6 +14,7 @@ import { recordAccountChange } from "@/lib/auth/security-notices";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { finishSignIn } from "@/lib/auth/sign-in";
 import { signInLinkedUser, type SocialOutcome } from "@/lib/auth/social-sign-in";
+import { assertSsoNotRequired } from "@/lib/auth/sso/connections";
 import { PROVIDER_NAMES, type SocialProvider } from "@/lib/auth/social-providers";
 import { verifyToken } from "@/lib/auth/tokens";
 import { sendLater } from "@/lib/mail/later";
@@ -77,6 +78,7 @@ function hashCode(pendingId: string, code: string): string {
 // Mails a six-digit code to the address the user wants (or the provider's own, to prove ownership
 // of an account there). Until the code is entered the address is not trusted.
 export async function sendEmailCode(pending: PendingSignup, email: string): Promise<void> {
+  await assertAddressOpenTo(pending, email);
   await consumeRateLimit(CODES_PER_SIGNUP, pending.id);
   await consumeMailAllowance(email);
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
@@ -121,6 +123,12 @@ function verifiedEmailOf(pending: PendingSignup): string {
   return pending.email;
 }
 
+// An address whose company requires its own sign-in gets neither an account nor a link by another
+// way in, whichever address the provider gave or the user typed (lib/auth/sso/connections.ts).
+async function assertAddressOpenTo(pending: PendingSignup, email: string): Promise<void> {
+  if (pending.provider !== "SSO") await assertSsoNotRequired(email);
+}
+
 // A new account for a first-time social user: consents recorded in the ledger, the provider linked,
 // the e-mail trusted because the provider or our code verified it, and a session.
 //
@@ -129,6 +137,7 @@ function verifiedEmailOf(pending: PendingSignup): string {
 // over to the person who just did (pre-account hijacking).
 export async function completeOnboarding(pending: PendingSignup, input: OnboardingInput, meta: RequestMeta): Promise<SocialOutcome> {
   const email = verifiedEmailOf(pending);
+  await assertAddressOpenTo(pending, email);
   const db = getDb();
   const now = new Date();
   try {
@@ -162,6 +171,7 @@ export async function completeOnboarding(pending: PendingSignup, input: Onboardi
 // e-mail alone is never enough (a provider could vouch for an address it does not control).
 export async function linkToExistingAccount(pending: PendingSignup, password: string | undefined, meta: RequestMeta): Promise<SocialOutcome> {
   const email = verifiedEmailOf(pending);
+  await assertAddressOpenTo(pending, email);
   const db = getDb();
   let user: User | null;
   if (password !== undefined) {

@@ -18,6 +18,7 @@ import { recordAccountChange } from "@/lib/auth/security-notices";
 import type { IssuedSession } from "@/lib/auth/sessions";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { finishSignIn } from "@/lib/auth/sign-in";
+import { assertSsoNotRequired } from "@/lib/auth/sso/connections";
 
 const CHALLENGE_SECONDS = 5 * 60;
 const MAX_PASSKEYS = 20;
@@ -157,6 +158,7 @@ async function verifiedPasskey(response: AuthenticationResponseJSON, purpose: "L
 export async function logInWithPasskey(response: AuthenticationResponseJSON, meta: RequestMeta): Promise<IssuedSession> {
   const passkey = await verifiedPasskey(response, "LOGIN", null, meta);
   if (!passkey.user.emailVerifiedAt) throw new ApiError("EMAIL_NOT_VERIFIED");
+  await assertSsoNotRequired(passkey.user.email);
   return finishSignIn(passkey.user, meta, "PASSKEY");
 }
 

@@ -11,6 +11,7 @@ import type { ProofAccount } from "@/lib/auth/step-up";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { assertNotDisabled, finishSignIn } from "@/lib/auth/sign-in";
 import { PROVIDER_NAMES, type SocialProvider } from "@/lib/auth/social-providers";
+import { assertSsoNotRequired } from "@/lib/auth/sso/connections";
 import { signToken, TOKEN_LIFETIME_SECONDS } from "@/lib/auth/tokens";
 
 export type SocialOutcome =
@@ -47,6 +48,8 @@ export async function completeProviderSignIn(identity: ProviderIdentity, meta: R
     return { kind: "linked" };
   }
 
+  // Neither an account at an address whose company requires its own sign-in, nor a new one there.
+  await assertSsoNotRequired(known ? known.user.email : identity.email);
   if (known) {
     await db.account.update({ where: { id: known.id }, data: { lastUsedAt: new Date() } });
     return signInLinkedUser(known.user, provider, meta);

@@ -5,6 +5,7 @@ import { ApiError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { countProofAttempt } from "@/lib/auth/login-throttle";
 import { consumeSecondFactor } from "@/lib/auth/mfa";
+import type { OAuthProvider } from "@/lib/generated/prisma/enums";
 import { fromDbProvider, isSocialDbProvider, toDbProvider, type ProviderIdentity } from "@/lib/auth/oauth-providers";
 import { verifyPassword } from "@/lib/auth/password-hashing";
 import { verifyOwnPasskey } from "@/lib/auth/passkeys";
@@ -15,7 +16,7 @@ import type { SocialProvider } from "@/lib/auth/social-providers";
 // verification, recovery codes, the password or e-mail, deleting the account, admin actions — needs
 // a proof of identity this recent in the session making the change, with the strongest factor the
 // account has: the password (and the second factor when it is on), a passkey, or a provider round
-// trip for an account without a password. The proof time lives on the session row; a sign-in with
+// trip (a social provider or the company's sign-in) for an account without a password. The proof time lives on the session row; a sign-in with
 // such a proof starts the session fresh. A stolen session alone therefore cannot add a way in.
 export const RECENT_PROOF_SECONDS = 10 * 60;
 
@@ -72,26 +73,30 @@ export interface StepUpStatus {
   totp: boolean;
   passkey: boolean;
   providers: SocialProvider[];
+  // The company sign-in the account came in by (lib/auth/sso/), for an account without a password.
+  company: boolean;
 }
 
 export async function stepUpStatus(userId: string, sessionId: string): Promise<StepUpStatus> {
   const db = getDb();
   const [user, session] = await Promise.all([
-    db.user.findUnique({ where: { id: userId }, select: { passwordHash: true, totpEnabledAt: true, role: true, accounts: { select: { provider: true } }, _count: { select: { passkeys: true } } } }),
+    db.user.findUnique({
+      where: { id: userId },
+      select: { passwordHash: true, totpEnabledAt: true, role: true, accounts: { select: { provider: true, ssoConnection: { select: { enabled: true } } } }, _count: { select: { passkeys: true } } },
+    }),
     db.session.findUnique({ where: { id: sessionId }, select: { reauthenticatedAt: true } }),
   ]);
   if (!user) throw new ApiError("UNAUTHENTICATED");
   const until = (session?.reauthenticatedAt?.getTime() ?? 0) + RECENT_PROOF_SECONDS * 1000;
+  // A provider proves nothing more than the password it would stand in for.
+  const providerProves = user.passwordHash === null && !passkeyIsAdminSecondFactor(user, user._count.passkeys);
   return {
     freshUntil: until > Date.now() ? new Date(until).toISOString() : null,
     password: user.passwordHash !== null && !passkeyIsAdminSecondFactor(user, user._count.passkeys),
     totp: user.totpEnabledAt !== null,
     passkey: user._count.passkeys > 0,
-    // A provider proves nothing more than the password it would stand in for.
-    providers:
-      user.passwordHash === null && !passkeyIsAdminSecondFactor(user, user._count.passkeys)
-        ? user.accounts.flatMap((account) => (isSocialDbProvider(account.provider) ? [fromDbProvider(account.provider)] : []))
-        : [],
+    providers: providerProves ? user.accounts.flatMap((account) => (isSocialDbProvider(account.provider) ? [fromDbProvider(account.provider)] : [])) : [],
+    company: providerProves && user.accounts.some((account) => account.provider === "SSO" && account.ssoConnection?.enabled === true),
   };
 }
 
@@ -131,13 +136,24 @@ export async function startProviderProof(userId: string, input: { code?: string;
 }
 
 // The provider came back with an identity: it must be one linked to this very account.
-export async function proveWithProvider(userId: string, sessionId: string, identity: ProviderIdentity, meta: RequestMeta): Promise<boolean> {
-  const provider = toDbProvider(identity.provider);
+async function proveWithLinkedAccount(userId: string, sessionId: string, provider: OAuthProvider, providerAccountId: string, meta: RequestMeta): Promise<boolean> {
   const account = await getDb().account.findUnique({
-    where: { provider_providerAccountId: { provider, providerAccountId: identity.providerAccountId } },
+    where: { provider_providerAccountId: { provider, providerAccountId } },
     select: { userId: true, user: { select: { id: true, passwordHash: true, totpEnabledAt: true, role: true } } },
   });
   if (!account || account.userId !== userId || account.user.passwordHash || (await onlyPasskeyProves(account.user))) return false;
   await markProven(userId, sessionId, provider, meta);
   return true;
+}
+
+export function proveWithProvider(userId: string, sessionId: string, identity: ProviderIdentity, meta: RequestMeta): Promise<boolean> {
+  return proveWithLinkedAccount(userId, sessionId, toDbProvider(identity.provider), identity.providerAccountId, meta);
+}
+
+// The company's IdP came back, for the step-up of `sessionId`, with the identity `providerAccountId`
+// names (lib/auth/sso/sign-in.ts): it must be the one this session's account signs in with.
+export async function proveWithCompany(sessionId: string, providerAccountId: string, meta: RequestMeta): Promise<boolean> {
+  const session = await getDb().session.findUnique({ where: { id: sessionId }, select: { userId: true, revokedAt: true } });
+  if (!session || session.revokedAt) return false;
+  return proveWithLinkedAccount(session.userId, sessionId, "SSO", providerAccountId, meta);
 }

@@ -48,8 +48,9 @@ export const API_ERRORS = {
     SSO_REQUIRED: "이 주소는 회사 계정으로만 로그인할 수 있습니다. '회사 계정으로 로그인'을 눌러 주세요.",
     SSO_CANCELLED: "회사 계정 로그인을 취소했습니다.",
     SSO_FAILED: "회사 계정 로그인을 확인하지 못했습니다. 다시 시도하거나 회사 IT 담당자에게 문의해 주세요.",
-    SSO_EXPIRED: "로그인 시간이 지났거나 이미 사용된 요청입니다. 처음부터 다시 시도해 주세요.",
+    SSO_EXPIRED: "로그인 시간이 지났거나, 이미 사용됐거나, 다른 브라우저에서 시작한 요청입니다. 이 브라우저에서 처음부터 다시 시도해 주세요.",
     SSO_UNAVAILABLE: "회사 로그인 서비스에 연결하지 못했습니다. 잠시 후 다시 시도해 주세요.",
+    SSO_PROOF_MISMATCH: "이 계정으로 로그인하는 회사 계정으로 확인해 주세요.",
   },
   en: {
     INVALID_INPUT: "Check what you entered.",
@@ -94,8 +95,9 @@ export const API_ERRORS = {
     SSO_REQUIRED: "This address signs in with its company account only. Choose 'Sign in with your company'.",
     SSO_CANCELLED: "Company sign-in was cancelled.",
     SSO_FAILED: "The company sign-in could not be verified. Try again, or ask your IT administrator.",
-    SSO_EXPIRED: "This sign-in took too long or was already used. Please start again.",
+    SSO_EXPIRED: "This sign-in took too long, was already used, or was started in another browser. Please start again in this browser.",
     SSO_UNAVAILABLE: "Your company's sign-in service could not be reached. Please try again shortly.",
+    SSO_PROOF_MISMATCH: "Confirm with the company account this account signs in with.",
   },
 } as const satisfies Record<Locale, Record<ErrorCode, string>>;
 

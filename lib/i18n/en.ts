@@ -79,6 +79,7 @@ export const en: Dictionary = {
     confirm: "Confirm",
     withPasskey: "Confirm with a passkey",
     withProvider: "Confirm with {provider}",
+    withCompany: "Confirm with your company account",
     cancel: "Cancel",
     failed: "That did not work. Please try again.",
     done: "You're confirmed. Please press what you were doing again.",

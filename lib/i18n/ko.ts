@@ -77,6 +77,7 @@ export const ko = {
     confirm: "확인",
     withPasskey: "패스키로 확인",
     withProvider: "{provider}(으)로 확인",
+    withCompany: "회사 계정으로 확인",
     cancel: "취소",
     failed: "확인하지 못했습니다. 다시 시도해 주세요.",
     done: "본인 확인이 끝났습니다. 하려던 작업을 다시 눌러 주세요.",

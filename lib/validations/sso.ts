@@ -121,18 +121,18 @@ export const oidcCallbackQuerySchema = z.object({
 });
 
 // The IdP's answer, posted by the browser to the ACS URL (SAML HTTP-POST binding). The IdP's page
-// chooses the fields, so others are dropped. The response itself is checked by lib/auth/sso/saml.ts;
-// RelayState is only what the IdP echoed back: untrusted, dropped when too long, and used only as a
-// path of this site (lib/auth/sso/saml-sign-in.ts).
+// chooses the fields, so others (RelayState among them: where to land is kept on the flow) are
+// dropped. The response itself is checked by lib/auth/sso/saml.ts.
 export const SAML_ACS_MAX_BODY_BYTES = 512 * 1024;
-// The SAML bindings limit RelayState to 80 bytes.
-export const SAML_RELAY_STATE_MAX_BYTES = 80;
 export const samlAcsFormSchema = z.object({
   SAMLResponse: z.string(message("invalidValue")).min(1, message("invalidValue")).max(SAML_ACS_MAX_BODY_BYTES, message("invalidValue")),
-  RelayState: z
-    .string()
-    .refine((value) => new TextEncoder().encode(value).length <= SAML_RELAY_STATE_MAX_BYTES)
-    .optional()
-    .catch(undefined),
 });
 export type SamlAcsForm = z.infer<typeof samlAcsFormSchema>;
+
+// Where the ACS sends the browser to collect what it proved: the request's id (node-saml's are
+// "_" and hex) and the one-time value the ACS gave the browser that posted; without it the collect
+// is refused like any other that does not match (a redirect to the login page, not a 400 page).
+export const samlCollectQuerySchema = z.object({
+  request: z.string(message("invalidValue")).min(1).max(128),
+  collect: z.string().max(128).catch(""),
+});

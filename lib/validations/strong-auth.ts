@@ -18,11 +18,14 @@ export const passwordProofSchema = z.strictObject({
   recoveryCode: recoveryCodeSchema.optional(),
 });
 
-// Before a provider round trip that proves an account without a password: its second factor, if any.
-export const providerProofSchema = z.strictObject({
-  csrfToken: z.string(message("invalidValue")).min(1, message("invalidValue")).max(512, message("invalidValue")),
+// Before a round trip (a social provider, the company's sign-in) that proves an account without a
+// password: its second factor, if any.
+export const companyProofSchema = z.strictObject({
   code: totpCodeSchema.optional(),
   recoveryCode: recoveryCodeSchema.optional(),
+});
+export const providerProofSchema = companyProofSchema.extend({
+  csrfToken: z.string(message("invalidValue")).min(1, message("invalidValue")).max(512, message("invalidValue")),
 });
 
 // One of: the authenticator app's code, a recovery code, or the code mailed for an unrecognised device.

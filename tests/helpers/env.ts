@@ -11,6 +11,7 @@ const testEnvSchema = z.object({
   TEST_CRON_SECRET: z.string().min(16),
   TEST_OAUTH_URL: z.url(),
   TEST_SAML_IDP_URL: z.url(),
+  TEST_DNS_ZONE_DIR: z.string().min(1),
   TEST_SAML_IDP_PRIVATE_KEY: z.string().includes("PRIVATE KEY"),
   TEST_SAML_IDP_CERTIFICATE: z.string().includes("CERTIFICATE"),
   TEST_SAML_SP_PRIVATE_KEY: z.string().includes("PRIVATE KEY"),

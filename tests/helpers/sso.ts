@@ -59,8 +59,8 @@ export async function createSamlConnection(admin: Client, domain: string, option
 }
 
 // "Sign in with your company" with the address typed: answers the identity provider's URL.
-export async function startCompanySignIn(client: Client, email: string): Promise<URL> {
-  const started = await client.post("/api/auth/sso/start", { email });
+export async function startCompanySignIn(client: Client, email: string, next?: string): Promise<URL> {
+  const started = await client.post("/api/auth/sso/start", { email, next });
   assert.equal(started.status, 200, await started.clone().text());
   return new URL(((await started.json()) as { url: string }).url);
 }

@@ -2,10 +2,13 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { signedInAdmin } from "../helpers/admin";
 import { closeTestDb, testDb } from "../helpers/db";
+import { publishTxt } from "../../scripts/dns-server";
 import { testEnv } from "../helpers/env";
 import { Client } from "../helpers/http";
-import { decideAtProvider } from "../helpers/oauth";
+import { decideAtProvider, randomIdentity, signInWithProvider } from "../helpers/oauth";
+import { addPasskey, signInWithPasskey } from "../helpers/passkey";
 import { companyIdentity, companySignIn, createCompanyConnection, LOCAL_COMPANY_CLIENT, randomDomain, startCompanySignIn } from "../helpers/sso";
+import { makeClientStale, sessionIdOf } from "../helpers/step-up";
 import { PASSWORD, signedInUser, signUpVerified } from "../helpers/users";
 
 after(closeTestDb);
@@ -182,6 +185,44 @@ describe("company sign-in with OpenID Connect against the local identity provide
     assert.equal((await admin.request(`/api/admin/sso/connections/${id}`, { method: "PATCH", json: { ssoRequired: false, reason: "test" } })).status, 200);
     assert.equal((await client.post("/api/auth/login", { email: companyEmail, password: PASSWORD })).status, 200);
   });
+
+  test("SSO required closes the other ways in too: the account's passkey and its linked provider are refused, and so is a provider sign-up with an address at the domain", async () => {
+    const domain = randomDomain();
+    const { client, email } = await signedInUser();
+    const { passkey } = await addPasskey(client);
+    const google = randomIdentity("google");
+    assert.equal(client.location(await signInWithProvider(client, "google", google, {}, "link")), `${client.base}/dashboard/settings?linked=google`);
+    const companyEmail = `member-${Date.now()}@${domain}`;
+    await testDb().query(`UPDATE "User" SET email = $1 WHERE email = $2`, [companyEmail, email]);
+    const { id } = await createCompanyConnection(admin, domain, { ssoRequired: true });
+
+    const byPasskey = new Client();
+    const refused = await signInWithPasskey(byPasskey, passkey);
+    assert.equal(refused.status, 403);
+    assert.equal(await errorCode(refused), "SSO_REQUIRED");
+    const byGoogle = new Client();
+    const callback = await signInWithProvider(byGoogle, "google", google);
+    assert.equal(byGoogle.location(callback), `${byGoogle.base}/login?sso_error=SSO_REQUIRED`);
+    const newcomer = new Client();
+    const signUp = await signInWithProvider(newcomer, "google", randomIdentity("google", { email: `newcomer-${Date.now()}@${domain}` }));
+    assert.equal(newcomer.location(signUp), `${newcomer.base}/login?sso_error=SSO_REQUIRED`);
+    assert.ok(![byPasskey, byGoogle, newcomer].some(sessionCookies));
+    // A provider identity from elsewhere, asking at onboarding to use an address of the domain.
+    const outsider = new Client();
+    assert.equal(outsider.location(await signInWithProvider(outsider, "google", randomIdentity("google"))), `${outsider.base}/onboarding`);
+    const typed = await outsider.post("/api/auth/onboarding/email", { email: `typed-${Date.now()}@${domain}` });
+    assert.equal(typed.status, 403);
+    assert.equal(await errorCode(typed), "SSO_REQUIRED");
+    const page = await (await byGoogle.request("/login?sso_error=SSO_REQUIRED", { headers: { "accept-language": "en" } })).text();
+    assert.match(page, /This address signs in with its company account only/);
+
+    // The company sign-in itself is not refused, and without the requirement the others work again.
+    await startCompanySignIn(new Client(), companyEmail);
+    assert.equal((await admin.request(`/api/admin/sso/connections/${id}`, { method: "PATCH", json: { ssoRequired: false, reason: "test" } })).status, 200);
+    assert.equal((await signInWithPasskey(new Client(), passkey)).status, 200);
+    const again = new Client();
+    assert.equal(again.location(await signInWithProvider(again, "google", google)), `${again.base}/dashboard`);
+  });
 });
 
 describe("managing connections", () => {
@@ -240,14 +281,86 @@ describe("managing connections", () => {
     assert.ok(rows.every((row) => !String(row.reason).includes("a-new-secret-value")));
   });
 
-  test("a DNS proof needs the TXT record; an issuer must be https outside the loopback", async () => {
+  test("a DNS proof needs the TXT record the page shows, at its name (a value in two chunks counts); an issuer must be https outside the loopback", async () => {
     const domain = randomDomain();
-    const { domainId } = await createCompanyConnection(admin, domain, { prove: false });
-    const dns = await admin.post(`/api/admin/sso/domains/${domainId}/verify`, { method: "DNS", reason: "check dns" });
-    assert.ok(dns.status === 400 || dns.status === 503, String(dns.status));
-    const { rows } = await testDb().query(`SELECT "verifiedAt" FROM "SsoDomain" WHERE id = $1`, [domainId]);
-    assert.equal(rows[0]?.verifiedAt, null);
+    const { id, domainId } = await createCompanyConnection(admin, domain, { prove: false });
+    const listed = (await (await admin.request("/api/admin/sso/connections")).json()) as { connections: { id: string; domains: { id: string; txtName: string; txtValue: string }[] }[] };
+    const shown = listed.connections.find((connection) => connection.id === id)?.domains.find((row) => row.id === domainId);
+    assert.ok(shown);
+    assert.equal(shown.txtName, `_tropical.${domain}`);
+    const verify = () => admin.post(`/api/admin/sso/domains/${domainId}/verify`, { method: "DNS", reason: "check dns" }, { headers: { "accept-language": "en" } });
+    const verifiedAt = async () => (await testDb().query(`SELECT "verifiedAt" FROM "SsoDomain" WHERE id = $1`, [domainId])).rows[0]?.verifiedAt;
+    const zone = testEnv().TEST_DNS_ZONE_DIR;
+
+    // Nothing published; another value at the name; the right value at the domain itself: no.
+    for (const publish of [async () => {}, () => publishTxt(zone, shown.txtName, ["tropical-domain-verification=someone-elses-token"]), () => publishTxt(zone, domain, [shown.txtValue])]) {
+      await publish();
+      const refused = await verify();
+      assert.equal(refused.status, 400);
+      assert.deepEqual(((await refused.json()) as { error: { fields: Record<string, string> } }).error.fields, {
+        domain: "The TXT record was not found yet. DNS changes can take a while; try again later.",
+      });
+      assert.equal(await verifiedAt(), null);
+    }
+    // The value, in two character-strings beside another record: proven, and the company sign-in opens.
+    await publishTxt(zone, shown.txtName, ["v=spf1 -all", `${shown.txtValue.slice(0, 12)}\t${shown.txtValue.slice(12)}`]);
+    assert.equal((await verify()).status, 200);
+    assert.ok(await verifiedAt());
+    await startCompanySignIn(new Client(), `someone@${domain}`);
+    const { rows } = await testDb().query(`SELECT reason FROM "AuditLog" WHERE action = 'SSO_DOMAIN_VERIFIED' AND reason LIKE $1`, [`%${domain}%`]);
+    assert.deepEqual(
+      rows.map((row) => /by DNS TXT record$/.test(String(row.reason))),
+      [true],
+    );
+
     const plain = await admin.post("/api/admin/sso/connections", { protocol: "OIDC", name: "x", oidc: { issuer: "http://idp.example.com", ...LOCAL_COMPANY_CLIENT }, reason: "abc" });
     assert.equal(plain.status, 400);
+  });
+});
+
+describe("step-up with the company sign-in", () => {
+  test("an account that signs in only with its company proves itself there: the round trip marks this session; another identity at the IdP does not", async () => {
+    const domain = randomDomain();
+    await createCompanyConnection(admin, domain);
+    const identity = companyIdentity(domain);
+    const client = new Client();
+    assert.equal(client.location(await companySignIn(client, identity.email ?? "", identity)), `${client.base}/onboarding`);
+    assert.equal((await client.post("/api/auth/onboarding", { nickname: "직원", consents: CONSENTS })).status, 200);
+    await makeClientStale(client);
+    const refused = await client.post("/api/auth/2fa/totp/setup");
+    assert.equal(refused.status, 403);
+    assert.equal(await errorCode(refused), "REAUTHENTICATION_REQUIRED");
+    const status = (await (await client.request("/api/auth/reauth")).json()) as { company: boolean; password: boolean; providers: string[] };
+    assert.deepEqual([status.company, status.password, status.providers], [true, false, []]);
+
+    const roundTrip = async (as: typeof identity | "cancel") => {
+      const started = await client.post("/api/auth/reauth/company", {});
+      assert.equal(started.status, 200, await started.clone().text());
+      const authorize = new URL(((await started.json()) as { url: string }).url);
+      assert.equal(authorize.searchParams.get("prompt"), "login", "the IdP asks again rather than answering from its own session");
+      const callback = await decideAtProvider(authorize, as);
+      return client.location(await client.request(`${callback.pathname}${callback.search}`));
+    };
+    // Someone else's identity at the same IdP proves nothing, and settings says so.
+    assert.equal(await roundTrip(companyIdentity(domain)), `${client.base}/dashboard/settings?sso_error=SSO_PROOF_MISMATCH`);
+    assert.equal((await client.post("/api/auth/2fa/totp/setup")).status, 403);
+    const mismatch = await (await client.request("/dashboard/settings?sso_error=SSO_PROOF_MISMATCH", { headers: { "accept-language": "en" } })).text();
+    assert.match(mismatch, /Confirm with the company account this account signs in with/);
+    // Cancelled there: the login page the answer lands on sends this signed-in user on to settings,
+    // which words why.
+    const cancelled = await roundTrip("cancel");
+    assert.equal(cancelled, `${client.base}/login?sso_error=SSO_CANCELLED`);
+    const onward = await client.request("/login?sso_error=SSO_CANCELLED");
+    assert.equal(client.location(onward), `${client.base}/dashboard/settings?sso_error=SSO_CANCELLED`);
+    assert.match(await (await client.request("/dashboard/settings?sso_error=SSO_CANCELLED", { headers: { "accept-language": "en" } })).text(), /Company sign-in was cancelled/);
+    // Its own does, in this session: no new sign-in.
+    const sessionBefore = sessionIdOf(client.cookies.get("ACCESS_TOKEN")?.value ?? "");
+    assert.equal(await roundTrip(identity), `${client.base}/dashboard/settings?reauth=done`);
+    assert.equal(sessionIdOf(client.cookies.get("ACCESS_TOKEN")?.value ?? ""), sessionBefore);
+    assert.equal((await client.post("/api/auth/2fa/totp/setup")).status, 200);
+
+    // An account with a password proves itself with that instead.
+    const { client: withPassword } = await signedInUser();
+    assert.equal((await withPassword.post("/api/auth/reauth/company", {})).status, 409);
   });
 });

@@ -50,11 +50,12 @@ function requestIdOf(redirectUrl: string): string {
 }
 
 // A sign-in started by the app: the browser's redirect and the AuthnRequest's id in it.
-async function begin(connectionId: string, relayState = "/dashboard"): Promise<{ redirectUrl: string; requestId: string }> {
-  const started = await worker.call("startSamlSignIn", { connectionId, idp, origin, relayState });
+async function begin(connectionId: string): Promise<{ redirectUrl: string; requestId: string }> {
+  const started = await worker.call("startSamlSignIn", { connectionId, idp, origin });
   assert.equal(started.code, undefined);
-  const { redirectUrl } = started.result as { redirectUrl: string };
-  return { redirectUrl, requestId: requestIdOf(redirectUrl) };
+  const { redirectUrl, requestId } = started.result as { redirectUrl: string; requestId: string };
+  assert.equal(requestId, requestIdOf(redirectUrl));
+  return { redirectUrl, requestId };
 }
 
 function finish(connectionId: string, samlResponse: string, on: SamlWorker = worker) {
@@ -77,21 +78,31 @@ const base64 = (xml: string) => Buffer.from(xml).toString("base64");
 const assertionOf = (xml: string) => /<saml:Assertion[\s\S]*<\/saml:Assertion>/.exec(xml)?.[0] ?? "";
 
 describe("SAML sign-in against the local IdP", () => {
-  test("a sign-in through the IdP's picker returns its identity (Korean name kept), with the RelayState, at the connection's ACS URL; the request is spent", async () => {
+  test("a sign-in through the IdP's picker returns its identity (Korean name kept) and the request it answers, at the connection's ACS URL; the request is spent", async () => {
     const connectionId = randomUUID();
-    const { redirectUrl, requestId } = await begin(connectionId, "/dashboard?view=week");
+    const { redirectUrl, requestId } = await begin(connectionId);
     assert.ok(redirectUrl.startsWith(`${env.TEST_SAML_IDP_URL}/sso?`));
     assert.ok(new URL(redirectUrl).searchParams.get("Signature"), "the AuthnRequest is signed");
+    assert.equal(new URL(redirectUrl).searchParams.get("RelayState"), null, "where to land is not the IdP's to echo");
     const answer = await answerAtIdp(redirectUrl, 0);
     assert.equal(answer.acsUrl, sp(connectionId).acsUrl);
-    assert.equal(answer.relayState, "/dashboard?view=week");
+    assert.equal(answer.relayState, null);
     const done = await finish(connectionId, answer.samlResponse);
-    assert.deepEqual(done, { id: done.id, result: { subject: minji.nameId, email: minji.email, name: "김민지" } });
+    assert.deepEqual(done, { id: done.id, result: { subject: minji.nameId, email: minji.email, name: "김민지", requestId } });
     const { rows } = await testDb().query(`SELECT "connectionId", "usedAt" FROM "SamlRequest" WHERE id = $1`, [requestId]);
     assert.equal(rows[0]?.connectionId, connectionId);
     assert.ok(rows[0]?.usedAt, "spent");
     // The same response again: the request it answers is spent.
     assert.equal((await finish(connectionId, answer.samlResponse)).code, "SAML_REPLAYED");
+  });
+
+  test("a step-up's AuthnRequest asks the IdP to authenticate again (ForceAuthn); a sign-in's does not", async () => {
+    const connectionId = randomUUID();
+    const authnRequest = (redirectUrl: string) => inflateRawSync(Buffer.from(new URL(redirectUrl).searchParams.get("SAMLRequest") ?? "", "base64")).toString("utf8");
+    const signIn = await begin(connectionId);
+    assert.doesNotMatch(authnRequest(signIn.redirectUrl), /ForceAuthn="true"/);
+    const started = await worker.call("startSamlSignIn", { connectionId, idp, origin, forceAuthn: true });
+    assert.match(authnRequest((started.result as { redirectUrl: string }).redirectUrl), /ForceAuthn="true"/);
   });
 
   test("Cancel at the IdP (Responder / AuthnFailed) is SAML_CANCELLED", async () => {
@@ -105,7 +116,7 @@ describe("SAML sign-in against the local IdP", () => {
     const connectionId = randomUUID();
     const signedAssertion = await begin(connectionId);
     const ok = await finish(connectionId, base64(signSamlXml(responseXml(connectionId, signedAssertion.requestId, { identity: seojun }), idpKeys, "assertion")));
-    assert.deepEqual(ok.result, { subject: seojun.nameId, email: seojun.email, name: seojun.name });
+    assert.deepEqual(ok.result, { subject: seojun.nameId, email: seojun.email, name: seojun.name, requestId: signedAssertion.requestId });
 
     const unsigned = await begin(connectionId);
     assert.equal((await finish(connectionId, base64(responseXml(connectionId, unsigned.requestId)))).code, "SAML_SIGNATURE_INVALID");
@@ -254,7 +265,10 @@ describe("SAML metadata", () => {
 });
 
 // The routes, as a browser meets them: POST /api/auth/sso/start for an address of the seeded
-// saml.example.test (scripts/sso-seed.ts), the IdP, and its page's cross-site POST to the ACS URL.
+// saml.example.test (scripts/sso-seed.ts), the IdP, its page's cross-site POST to the ACS URL, and
+// the top-level GET of the collect URL the ACS redirects to. The cross-site POST carries none of
+// TropiCal's SameSite=Lax cookies (a client without any, from the IdP's origin); the GET carries them
+// (the client that started).
 const idpOrigin = new URL(env.TEST_SAML_IDP_URL).origin;
 const acsPath = (connectionId: string) => `/api/auth/sso/saml/${connectionId}/acs`;
 const CONSENTS = { terms: true, privacy: true, marketing: false };
@@ -264,39 +278,57 @@ function employee(domain = SAML_SAMPLE_DOMAIN): SamlTestIdentity {
   return { nameId: `saml-${tag}`, email: `employee-${tag}@${domain}`, name: `직원 ${tag.slice(0, 4)}` };
 }
 
-// What the IdP's page posts: from the IdP's origin, with no cookie of ours (a fresh client), since a
-// cross-site POST carries none of TropiCal's SameSite=Lax cookies.
-function postToAcs(connectionId: string, fields: Record<string, string>, client = new Client()): Promise<Response> {
-  return client.postForm(acsPath(connectionId), fields, { headers: { origin: idpOrigin } });
+function postToAcs(connectionId: string, fields: Record<string, string>): Promise<Response> {
+  return new Client().postForm(acsPath(connectionId), fields, { headers: { origin: idpOrigin } });
 }
 
 function hasSession(client: Client): boolean {
   return client.cookies.has("ACCESS_TOKEN") || client.cookies.has("REFRESH_TOKEN") || client.cookies.has("ONBOARDING_TOKEN");
 }
 
-// The start at the app for `email`, answered at the IdP as `identity`: what its page would post.
-async function signInAtIdp(email: string, identity: SamlTestIdentity | "cancel"): Promise<{ requestId: string; fields: Record<string, string> }> {
-  const starter = new Client();
-  const redirect = await startCompanySignIn(starter, email);
-  assert.equal(starter.cookies.size, 0, "the SAML start binds no cookie");
+// A sign-in started at the app in `browser` for `email` and answered at the IdP as `identity`: the
+// fields the IdP's page posts.
+interface Started {
+  browser: Client;
+  requestId: string;
+  fields: Record<string, string>;
+}
+
+async function signInAtIdp(email: string, identity: SamlTestIdentity | "cancel", next?: string): Promise<Started> {
+  const browser = new Client();
+  const redirect = await startCompanySignIn(browser, email, next);
+  assert.ok(browser.cookies.has("tropical.sso.browser"), "the start binds the sign-in to this browser");
   const answer = await answerAtIdp(redirect.href, identity);
   assert.equal(answer.acsUrl, `${origin}${acsPath(SAML_SAMPLE_CONNECTION_ID)}`);
-  return { requestId: requestIdOf(redirect.href), fields: { SAMLResponse: answer.samlResponse, ...(answer.relayState === null ? {} : { RelayState: answer.relayState }) } };
+  return { browser, requestId: requestIdOf(redirect.href), fields: { SAMLResponse: answer.samlResponse } };
+}
+
+// The IdP page's post of `fields`, then, where the ACS sends the browser to collect, `browser`'s GET
+// of that URL: where `browser` lands.
+async function postAndCollect(fields: Record<string, string>, browser: Client): Promise<string> {
+  const acs = await postToAcs(SAML_SAMPLE_CONNECTION_ID, fields);
+  assert.equal(acs.status, 303, await acs.clone().text());
+  assert.deepEqual(acs.headers.getSetCookie(), [], "the ACS sets no cookie");
+  const location = new URL(acs.headers.get("location") ?? "", origin);
+  if (!location.pathname.endsWith("/collect")) return `${location.pathname}${location.search}`;
+  const collected = await browser.request(`${location.pathname}${location.search}`);
+  assert.equal(collected.status, 303, await collected.clone().text());
+  const landing = new URL(browser.location(collected));
+  return `${landing.pathname}${landing.search}`;
 }
 
 // A new identity through onboarding, so that its next sign-in is a returning one's.
 async function onboarded(identity: SamlTestIdentity): Promise<void> {
-  const client = new Client();
-  const { fields } = await signInAtIdp(identity.email, identity);
-  assert.equal(client.location(await postToAcs(SAML_SAMPLE_CONNECTION_ID, fields, client)), `${client.base}/onboarding`);
-  assert.equal((await client.post("/api/auth/onboarding", { nickname: identity.name, consents: CONSENTS })).status, 200);
+  const started = await signInAtIdp(identity.email, identity);
+  assert.equal(await postAndCollect(started.fields, started.browser), "/onboarding");
+  assert.equal((await started.browser.post("/api/auth/onboarding", { nickname: identity.name, consents: CONSENTS })).status, 200);
 }
 
 // Forged answers to a real request of the app, signed with the IdP's key unless the test says not.
-async function forgedAnswer(overrides: Partial<SamlResponseOptions>, edit: (xml: string) => string = (xml) => xml): Promise<Record<string, string>> {
-  const { requestId } = await signInAtIdp(`x@${SAML_SAMPLE_DOMAIN}`, employee());
-  const xml = edit(signSamlXml(responseXml(SAML_SAMPLE_CONNECTION_ID, requestId, { identity: employee(), ...overrides }), idpKeys, "assertion"));
-  return { SAMLResponse: base64(xml) };
+async function forgedAnswer(overrides: Partial<SamlResponseOptions>, edit: (xml: string) => string = (xml) => xml): Promise<Started> {
+  const started = await signInAtIdp(`x@${SAML_SAMPLE_DOMAIN}`, employee());
+  const xml = edit(signSamlXml(responseXml(SAML_SAMPLE_CONNECTION_ID, started.requestId, { identity: employee(), ...overrides }), idpKeys, "assertion"));
+  return { ...started, fields: { SAMLResponse: base64(xml) } };
 }
 
 describe("SAML sign-in through the routes", () => {
@@ -313,37 +345,76 @@ describe("SAML sign-in through the routes", () => {
     assert.equal((await new Client().request(`/api/auth/sso/saml/${randomUUID()}/metadata`)).status, 404);
   });
 
-  test("a valid answer, posted cross-site without cookies, onboards a new identity (303); a returning one gets its session (303 to the dashboard)", async () => {
+  test("a valid answer, posted cross-site without cookies, is collected by the browser that started: a new identity onboards, a returning one gets its session", async () => {
     const identity = employee();
-    const client = new Client();
-    const { fields } = await signInAtIdp(identity.email, identity);
-    const first = await postToAcs(SAML_SAMPLE_CONNECTION_ID, fields, client);
-    assert.equal(first.status, 303, await first.clone().text());
-    assert.equal(client.location(first), `${client.base}/onboarding`);
-    assert.ok(client.cookies.has("ONBOARDING_TOKEN") && !client.cookies.has("ACCESS_TOKEN"));
-    const view = ((await (await client.request("/api/auth/onboarding")).json()) as { onboarding: Record<string, unknown> }).onboarding;
+    const first = await signInAtIdp(identity.email, identity);
+    const acs = await postToAcs(SAML_SAMPLE_CONNECTION_ID, first.fields);
+    assert.equal(acs.status, 303);
+    const collect = new URL(acs.headers.get("location") ?? "");
+    assert.equal(`${collect.origin}${collect.pathname}`, `${origin}/api/auth/sso/saml/${SAML_SAMPLE_CONNECTION_ID}/collect`);
+    assert.equal(collect.searchParams.get("request"), first.requestId);
+    assert.match(collect.searchParams.get("collect") ?? "", /^[\w-]{43}$/, "a one-time value for the browser that posted");
+    const collected = await first.browser.request(`${collect.pathname}${collect.search}`);
+    assert.equal(collected.status, 303);
+    assert.equal(first.browser.location(collected), `${first.browser.base}/onboarding`);
+    assert.ok(first.browser.cookies.has("ONBOARDING_TOKEN") && !first.browser.cookies.has("ACCESS_TOKEN"));
+    const view = ((await (await first.browser.request("/api/auth/onboarding")).json()) as { onboarding: Record<string, unknown> }).onboarding;
     assert.deepEqual([view.provider, view.name, view.email, view.emailVerified], ["sso", identity.name, identity.email, true]);
-    assert.equal((await client.post("/api/auth/onboarding", { nickname: identity.name, consents: CONSENTS })).status, 200);
+    assert.equal((await first.browser.post("/api/auth/onboarding", { nickname: identity.name, consents: CONSENTS })).status, 200);
 
-    const again = new Client();
-    const returning = await postToAcs(SAML_SAMPLE_CONNECTION_ID, (await signInAtIdp(identity.email, identity)).fields, again);
-    assert.equal(returning.status, 303);
-    assert.equal(again.location(returning), `${again.base}/dashboard`);
-    assert.ok(again.cookies.has("ACCESS_TOKEN") && again.cookies.has("REFRESH_TOKEN"));
-    const me = (await (await again.request("/api/auth/me")).json()) as { email: string; providers: string[] };
+    const again = await signInAtIdp(identity.email, identity);
+    assert.equal(await postAndCollect(again.fields, again.browser), "/dashboard");
+    assert.ok(again.browser.cookies.has("ACCESS_TOKEN") && again.browser.cookies.has("REFRESH_TOKEN"));
+    const me = (await (await again.browser.request("/api/auth/me")).json()) as { email: string; providers: string[] };
     assert.deepEqual([me.email, me.providers], [identity.email, ["sso"]]);
+  });
+
+  test("an answer counts only in the browser that both started the sign-in and posted it: login CSRF and collecting someone else's answer are refused", async () => {
+    const attacker = employee();
+    const victimIdentity = employee();
+    await onboarded(attacker);
+    await onboarded(victimIdentity);
+    const collectPath = (requestId: string, collect?: string) => `/api/auth/sso/saml/${SAML_SAMPLE_CONNECTION_ID}/collect?request=${requestId}${collect === undefined ? "" : `&collect=${collect}`}`;
+    const landing = (client: Client, response: Response) => client.location(response).slice(client.base.length);
+
+    // Login CSRF: the attacker signs in at the IdP as themselves and keeps the answer; a page of
+    // theirs posts it from the victim's browser, which started no sign-in, or one of its own.
+    const kept = await signInAtIdp(attacker.email, attacker);
+    const victim = new Client();
+    assert.equal(await postAndCollect(kept.fields, victim), "/login?sso_error=SSO_EXPIRED");
+    const busyVictim = (await signInAtIdp(`someone@${SAML_SAMPLE_DOMAIN}`, employee())).browser;
+    const keptAgain = await signInAtIdp(attacker.email, attacker);
+    assert.equal(await postAndCollect(keptAgain.fields, busyVictim), "/login?sso_error=SSO_EXPIRED");
+    assert.ok(!hasSession(victim) && !hasSession(busyVictim), "the victims are signed into nothing");
+
+    // Takeover: the attacker starts a sign-in (holding its cookie) and gets the victim to open its
+    // IdP link; the victim's browser posts the victim's answer. The attacker cannot collect it.
+    const lure = await signInAtIdp(victimIdentity.email, victimIdentity);
+    const victimBrowser = new Client();
+    assert.equal(await postAndCollect(lure.fields, victimBrowser), "/login?sso_error=SSO_EXPIRED");
+    for (const collect of [undefined, "A".repeat(43)]) {
+      assert.equal(landing(lure.browser, await lure.browser.request(collectPath(lure.requestId, collect))), "/login?sso_error=SSO_EXPIRED", String(collect));
+    }
+    assert.ok(!hasSession(lure.browser) && !hasSession(victimBrowser), "neither browser holds the victim's session");
+
+    // The browser that started and posted collects, once; a collect before the answer spends nothing.
+    const own = await signInAtIdp(attacker.email, attacker);
+    assert.equal(landing(own.browser, await own.browser.request(collectPath(own.requestId))), "/login?sso_error=SSO_EXPIRED");
+    const acs = await postToAcs(SAML_SAMPLE_CONNECTION_ID, own.fields);
+    const location = new URL(acs.headers.get("location") ?? "");
+    const path = `${location.pathname}${location.search}`;
+    assert.equal(landing(own.browser, await own.browser.request(path)), "/dashboard");
+    assert.ok(own.browser.cookies.has("ACCESS_TOKEN"));
+    assert.equal(landing(own.browser, await own.browser.request(path)), "/login?sso_error=SSO_EXPIRED");
   });
 
   test("the same answer posted again is refused (SAML_REPLAYED), and the login page says why", async () => {
     const identity = employee();
     await onboarded(identity);
-    const { fields } = await signInAtIdp(identity.email, identity);
-    const first = new Client();
-    assert.equal(first.location(await postToAcs(SAML_SAMPLE_CONNECTION_ID, fields, first)), `${first.base}/dashboard`);
+    const started = await signInAtIdp(identity.email, identity);
+    assert.equal(await postAndCollect(started.fields, started.browser), "/dashboard");
     const replayer = new Client();
-    const replayed = await postToAcs(SAML_SAMPLE_CONNECTION_ID, fields, replayer);
-    assert.equal(replayed.status, 303);
-    assert.equal(replayer.location(replayed), `${replayer.base}/login?sso_error=SAML_REPLAYED`);
+    assert.equal(await postAndCollect(started.fields, replayer), "/login?sso_error=SAML_REPLAYED");
     assert.ok(!hasSession(replayer));
     const page = await (await replayer.request("/login?sso_error=SAML_REPLAYED", { headers: { "accept-language": "en" } })).text();
     assert.match(page, /This company sign-in was already used or has expired/);
@@ -351,35 +422,32 @@ describe("SAML sign-in through the routes", () => {
 
   test("refused answers land on the login page with their code, and sign no one in: unsolicited, tampered, another audience, expired, cancelled", async () => {
     const unsolicitedXml = signSamlXml(responseXml(SAML_SAMPLE_CONNECTION_ID, null, { identity: employee() }), idpKeys, "assertion");
-    const cases: [string, Record<string, string>][] = [
-      ["SAML_UNSOLICITED", { SAMLResponse: base64(unsolicitedXml) }],
+    const unsolicited = { ...(await signInAtIdp(`x@${SAML_SAMPLE_DOMAIN}`, employee())), fields: { SAMLResponse: base64(unsolicitedXml) } };
+    const cases: [string, Started][] = [
+      ["SAML_UNSOLICITED", unsolicited],
       ["SAML_SIGNATURE_INVALID", await forgedAnswer({}, (xml) => xml.replace(/(<saml:NameID[^>]*>)saml-/, "$1evil-"))],
       ["SAML_WRONG_AUDIENCE", await forgedAnswer({ audience: sp(randomUUID()).entityId })],
       ["SAML_EXPIRED", await forgedAnswer({ issuedAt: new Date(Date.now() - 10 * 60_000), lifetimeSeconds: 300 })],
-      ["SAML_CANCELLED", (await signInAtIdp(`x@${SAML_SAMPLE_DOMAIN}`, "cancel")).fields],
+      ["SAML_CANCELLED", await signInAtIdp(`x@${SAML_SAMPLE_DOMAIN}`, "cancel")],
     ];
-    for (const [code, fields] of cases) {
-      const client = new Client();
-      const response = await postToAcs(SAML_SAMPLE_CONNECTION_ID, fields, client);
-      assert.equal(response.status, 303, code);
-      assert.equal(client.location(response), `${client.base}/login?sso_error=${code}`);
-      assert.ok(!hasSession(client), code);
+    for (const [code, started] of cases) {
+      assert.equal(await postAndCollect(started.fields, started.browser), `/login?sso_error=${code}`, code);
+      assert.ok(!hasSession(started.browser), code);
     }
   });
 
-  test("RelayState is used only as a path of this site: https://evil.test/ lands on the dashboard", async () => {
+  test("the landing is the start's next; a RelayState in the post, https://evil.test/ or a path, is ignored", async () => {
     const identity = employee();
     await onboarded(identity);
-    for (const [relayState, landing] of [
-      ["https://evil.test/", "/dashboard"],
-      ["//evil.test/x", "/dashboard"],
-      ["/dashboard/todo", "/dashboard/todo"],
+    for (const [next, relayState, landing] of [
+      ["/dashboard/todo", "https://evil.test/", "/dashboard/todo"],
+      [undefined, "/dashboard/settings", "/dashboard"],
+      ["https://evil.test/", undefined, "/dashboard"],
     ] as const) {
-      const { fields } = await signInAtIdp(identity.email, identity);
-      const client = new Client();
-      const response = await postToAcs(SAML_SAMPLE_CONNECTION_ID, { ...fields, RelayState: relayState }, client);
-      assert.equal(client.location(response), `${client.base}${landing}`, relayState);
-      assert.ok(client.cookies.has("ACCESS_TOKEN"), relayState);
+      const started = await signInAtIdp(identity.email, identity, next);
+      const fields = relayState === undefined ? started.fields : { ...started.fields, RelayState: relayState };
+      assert.equal(await postAndCollect(fields, started.browser), landing, `${next} ${relayState}`);
+      assert.ok(started.browser.cookies.has("ACCESS_TOKEN"));
     }
   });
 

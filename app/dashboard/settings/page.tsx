@@ -28,6 +28,8 @@ import { listActivity } from "@/lib/auth/security-events";
 import { listSessions } from "@/lib/auth/sessions";
 import { listLinkedProviders } from "@/lib/auth/social-sign-in";
 import { isSocialProvider } from "@/lib/auth/social-providers";
+import { isSsoLoginError } from "@/lib/auth/sso/sign-in";
+import { apiErrorText } from "@/lib/i18n/api-errors";
 import { format, socialErrorMessage, type Dictionary, sections } from "@/lib/i18n/dictionaries";
 import { getDictionary, getTheme, getTimeZone, titledMetadata } from "@/lib/i18n/server";
 import { calendarFeedStatus } from "@/lib/planner/calendar-feed";
@@ -95,6 +97,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       <h1 className="text-2xl font-bold">{t.settings.title}</h1>
       {/* Back from a provider round trip that proved it was the user (step-up). */}
       {params.reauth === "done" ? <Alert tone="success">{t.stepUp.done}</Alert> : null}
+      {/* Back from the company's IdP without the proof (a step-up there: lib/auth/sso/sign-in.ts). */}
+      {isSsoLoginError(params.sso_error) ? <Alert>{apiErrorText(locale, params.sso_error)}</Alert> : null}
       {/* Sent here by the admin pages: an administrator needs a second factor first. */}
       {params.admin === "second-factor" ? <Alert tone="info">{t.settings.adminNeedsSecondFactor}</Alert> : null}
       <div className="flex flex-col gap-6 lg:flex-row lg:items-start">

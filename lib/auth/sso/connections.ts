@@ -291,3 +291,10 @@ export async function ssoRequiredFor(email: string): Promise<boolean> {
   const connection = await connectionForEmail(email);
   return connection?.ssoRequired === true;
 }
+
+// A company that requires its sign-in closes every other way in for its addresses — a passkey or
+// a social provider as much as the password (lib/auth/accounts.ts) — so that someone the company's
+// IdP no longer lets in is not let in here. Called by each of those ways in, never by SSO's own.
+export async function assertSsoNotRequired(email: string | undefined): Promise<void> {
+  if (email && (await ssoRequiredFor(email))) throw new ApiError("SSO_REQUIRED");
+}

@@ -9,7 +9,7 @@ import type { SsoConnection } from "@/lib/generated/prisma/client";
 import { log } from "@/lib/log";
 import { open } from "@/lib/auth/secret-box";
 import { issuerAllowed, oidcSettingsOf } from "@/lib/auth/sso/connections";
-import { spendFlow, startFlow } from "@/lib/auth/sso/flows";
+import { spendFlow, startFlow, type FlowPurpose } from "@/lib/auth/sso/flows";
 import type { SsoAnswer, SsoStart } from "@/lib/auth/sso/sign-in";
 
 // OpenID Connect with openid-client: the authorization code flow with PKCE (S256), state and nonce,
@@ -60,7 +60,7 @@ function failure(error: unknown, step: string): ApiError {
   return new ApiError(code);
 }
 
-export async function startOidcSignIn(request: NextRequest, connection: SsoConnection, email: string, next: string): Promise<SsoStart> {
+export async function startOidcSignIn(request: NextRequest, connection: SsoConnection, email: string, purpose: FlowPurpose): Promise<SsoStart> {
   let config: client.Configuration;
   try {
     config = await configurationFor(connection);
@@ -80,8 +80,10 @@ export async function startOidcSignIn(request: NextRequest, connection: SsoConne
     nonce,
     // The address typed on the login page, so the identity provider can skip asking for it.
     login_hint: email,
+    // A step-up: the identity provider must ask the user again, not answer from its own session.
+    ...(purpose.proofSessionId ? { prompt: "login" } : {}),
   });
-  const flow = await startFlow(request, { connectionId: connection.id, requestId: state, codeVerifier, nonce, next });
+  const flow = await startFlow(request, { connectionId: connection.id, requestId: state, codeVerifier, nonce, ...purpose });
   return { url: url.href, bind: flow.bind };
 }
 
@@ -95,7 +97,7 @@ const claimsSchema = z.object({
 // GET /api/auth/sso/oidc/callback: the flow the state names (this browser's, unused, in time) and
 // the identity its ID token proves.
 export async function finishOidcSignIn(request: NextRequest): Promise<SsoAnswer> {
-  const flow = await spendFlow(request, request.nextUrl.searchParams.get("state") ?? undefined);
+  const flow = await spendFlow(request, request.nextUrl.searchParams.get("state") ?? undefined, { codeVerifier: { not: null } });
   // Unknown, replayed, expired or another browser's: whatever the rest of the URL says.
   if (!flow?.codeVerifier || !flow.nonce) throw new ApiError("SSO_EXPIRED");
   const connection = await getDb().ssoConnection.findUnique({ where: { id: flow.connectionId }, include: { domains: true } });
@@ -112,5 +114,5 @@ export async function finishOidcSignIn(request: NextRequest): Promise<SsoAnswer>
   const parsed = claimsSchema.safeParse(claims);
   if (!parsed.success) throw failure(new Error("ID token claims"), "claims");
   const { sub, email, name, preferred_username } = parsed.data;
-  return { connection, next: flow.next, identity: { subject: sub, email: email?.toLowerCase(), name: name ?? preferred_username } };
+  return { connection, next: flow.next, proofSessionId: flow.proofSessionId, identity: { subject: sub, email: email?.toLowerCase(), name: name ?? preferred_username } };
 }

@@ -9,7 +9,7 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { ApiError, type ErrorCode } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { SAML_ACS_MAX_BODY_BYTES, SAML_METADATA_MAX_CHARS, SAML_RELAY_STATE_MAX_BYTES } from "@/lib/validations/sso";
+import { SAML_ACS_MAX_BODY_BYTES, SAML_METADATA_MAX_CHARS } from "@/lib/validations/sso";
 
 // SAML 2.0 Web Browser SSO, service-provider side, SP-initiated only: TropiCal sends a signed
 // AuthnRequest and accepts one signed Response to it. node-saml verifies the XML signatures (xml-crypto),
@@ -215,10 +215,13 @@ export function spMetadata(origin: string, connectionId: string): string {
 // unexpired row, which only one of two concurrent responses can make.
 class SamlRequestStore implements CacheProvider {
   private readonly claims = new Map<string, Promise<boolean>>();
+  // The id of the AuthnRequest this store saved last, for the caller's own records.
+  saved: string | undefined;
 
   constructor(private readonly connectionId: string) {}
 
   async saveAsync(key: string, value: string): Promise<CacheItem> {
+    this.saved = key;
     const createdAt = new Date(value);
     await getDb().samlRequest.create({ data: { id: key, connectionId: this.connectionId, createdAt, expiresAt: new Date(createdAt.getTime() + REQUEST_LIFETIME_MS) } });
     return { value, createdAt: createdAt.getTime() };
@@ -246,7 +249,7 @@ class SamlRequestStore implements CacheProvider {
   }
 }
 
-function samlClient(connectionId: string, idp: SamlIdp, origin: string, store: SamlRequestStore): SAML {
+function samlClient(connectionId: string, idp: SamlIdp, origin: string, store: SamlRequestStore, forceAuthn = false): SAML {
   const { entityId, acsUrl } = samlServiceProvider(origin, connectionId);
   const { privateKey, certificate } = spKeyPair();
   return new SAML({
@@ -264,6 +267,7 @@ function samlClient(connectionId: string, idp: SamlIdp, origin: string, store: S
     // context it was not set up for makes Okta and Entra answer with an error instead of a sign-in.
     identifierFormat: null,
     disableRequestedAuthnContext: true,
+    forceAuthn,
     // A signature over the whole response or over the assertion: IdPs sign one or the other (or both).
     // Either way node-saml reads the assertion from the signed XML only.
     wantAuthnResponseSigned: false,
@@ -285,16 +289,20 @@ const startSchema = z.object({
   connectionId: connectionIdSchema,
   idp: samlIdpSchema,
   origin: originSchema,
-  relayState: z.string().refine((value) => Buffer.byteLength(value) <= SAML_RELAY_STATE_MAX_BYTES, `at most ${SAML_RELAY_STATE_MAX_BYTES} bytes`),
+  // A step-up: the IdP must ask the user again, not answer from a session it already has.
+  forceAuthn: z.boolean().default(false),
 });
 
 // Where to send the browser: the IdP's sign-on URL with a signed AuthnRequest (HTTP-Redirect binding:
-// the signature is over the query, RSA-SHA256 with the SP key). The request's id is stored for
-// REQUEST_LIFETIME_MS, for this connection only.
-export async function startSamlSignIn(input: z.input<typeof startSchema>): Promise<{ redirectUrl: string }> {
-  const { connectionId, idp, origin, relayState } = startSchema.parse(input);
-  const saml = samlClient(connectionId, idp, origin, new SamlRequestStore(connectionId));
-  return { redirectUrl: await saml.getAuthorizeUrlAsync(relayState, undefined, {}) };
+// the signature is over the query, RSA-SHA256 with the SP key), and the request's id, which the
+// answer's InResponseTo must name. The id is stored for REQUEST_LIFETIME_MS, for this connection
+// only. No RelayState: where to land is the caller's to keep, not the IdP's to echo.
+export async function startSamlSignIn(input: z.input<typeof startSchema>): Promise<{ redirectUrl: string; requestId: string }> {
+  const { connectionId, idp, origin, forceAuthn } = startSchema.parse(input);
+  const store = new SamlRequestStore(connectionId);
+  const redirectUrl = await samlClient(connectionId, idp, origin, store, forceAuthn).getAuthorizeUrlAsync("", undefined, {});
+  if (!store.saved) throw new Error("node-saml made an AuthnRequest without saving its id");
+  return { redirectUrl, requestId: store.saved };
 }
 
 // node-saml says why it refused only in its messages; each is mapped to the code the user is shown.
@@ -326,7 +334,8 @@ const GIVEN_NAME_ATTRIBUTES = ["givenName", "firstName", "urn:oid:2.5.4.42", "ht
 const SURNAME_ATTRIBUTES = ["sn", "surname", "lastName", "urn:oid:2.5.4.4", "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname"];
 const EMAIL_NAME_ID = "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress";
 
-const identitySchema = z.object({
+// Also what the ACS holds on the flow until the browser collects it (lib/auth/sso/flows.ts).
+export const samlIdentitySchema = z.object({
   subject: z.string().min(1).max(256),
   email: z
     .email()
@@ -342,7 +351,7 @@ function identityOf(profile: Profile): SamlIdentity {
   const given = pick(GIVEN_NAME_ATTRIBUTES);
   const surname = pick(SURNAME_ATTRIBUTES);
   const name = pick(NAME_ATTRIBUTES) ?? ([given, surname].filter(Boolean).join(" ") || undefined);
-  const parsed = identitySchema.safeParse({ subject: profile.nameID, email, name: name?.slice(0, 100) });
+  const parsed = samlIdentitySchema.safeParse({ subject: profile.nameID, email, name: name?.slice(0, 100) });
   if (!parsed.success) refuse("SAML_RESPONSE_INVALID", `the assertion lacks ${parsed.error.issues[0]?.path.join(".")}`);
   return parsed.data;
 }
@@ -359,9 +368,9 @@ const finishSchema = z.object({
 });
 
 // The identity in the IdP's answer (the SAMLResponse form field posted to the ACS URL), once it has
-// passed every check; otherwise an ApiError with a SAML_* code. The request it answers is spent
-// either way.
-export async function finishSamlSignIn(input: z.input<typeof finishSchema>): Promise<SamlIdentity> {
+// passed every check, and the id of the request it answers; otherwise an ApiError with a SAML_*
+// code. The request it answers is spent either way.
+export async function finishSamlSignIn(input: z.input<typeof finishSchema>): Promise<SamlIdentity & { requestId: string }> {
   const parsedInput = finishSchema.safeParse(input);
   if (!parsedInput.success) refuse("SAML_RESPONSE_INVALID", "the SAMLResponse is not base64 of a usable size");
   const { connectionId, idp, origin, samlResponse } = parsedInput.data;
@@ -402,5 +411,5 @@ export async function finishSamlSignIn(input: z.input<typeof finishSchema>): Pro
     if (confirmation.getAttribute("Recipient") !== acsUrl) refuse("SAML_WRONG_AUDIENCE", `recipient ${confirmation.getAttribute("Recipient")}`, context);
     if (confirmation.getAttribute("InResponseTo") !== requestId) refuse("SAML_UNSOLICITED", "the signed assertion answers no request of ours", context);
   }
-  return identityOf(profile);
+  return { ...identityOf(profile), requestId };
 }

@@ -11,6 +11,7 @@ import { beginOnboarding, signInLinkedUser, type SocialOutcome } from "@/lib/aut
 import { connectionForEmail, isInProvenDomain } from "@/lib/auth/sso/connections";
 import { startOidcSignIn } from "@/lib/auth/sso/oidc";
 import { startSamlConnectionSignIn } from "@/lib/auth/sso/saml-sign-in";
+import { proveWithCompany } from "@/lib/auth/step-up";
 import { requestMeta, type RequestMeta } from "@/lib/http/request-meta";
 import { log } from "@/lib/log";
 
@@ -33,11 +34,12 @@ export interface SsoStart {
   bind: (response: NextResponse) => void;
 }
 
-// What a protocol's answer proved, and where the user was going.
+// What a protocol's answer proved, and where the user was going (or the session it proves).
 export interface SsoAnswer {
   connection: SsoConnection & { domains: SsoDomain[] };
   identity: SsoIdentity;
   next: string;
+  proofSessionId: string | null;
 }
 
 // POST /api/auth/sso/start. The one answer for every address without a usable connection (no
@@ -48,9 +50,32 @@ export async function startSsoSignIn(request: NextRequest, email: string, next: 
   if (!connection) throw new ApiError("SSO_NOT_AVAILABLE");
   switch (connection.protocol) {
     case "OIDC":
-      return startOidcSignIn(request, connection, email, safeNextPath(next));
+      return startOidcSignIn(request, connection, email, { next: safeNextPath(next) });
     case "SAML":
-      return startSamlConnectionSignIn(connection, safeNextPath(next));
+      return startSamlConnectionSignIn(request, connection, { next: safeNextPath(next) });
+  }
+}
+
+// A step-up round trip comes back to settings, which says whether it proved the session.
+const PROOF_LANDING = "/dashboard/settings";
+
+// POST /api/auth/reauth/company: the step-up of an account that signs in with its company (after
+// startProviderProof's checks): a round trip to the connection it last came in by, which proves
+// this session instead of signing in, and lands on settings.
+export async function startSsoProof(request: NextRequest, userId: string, sessionId: string): Promise<SsoStart> {
+  const account = await getDb().account.findFirst({
+    where: { userId, provider: "SSO", ssoConnection: { enabled: true } },
+    orderBy: { lastUsedAt: { sort: "desc", nulls: "last" } },
+    include: { ssoConnection: true },
+  });
+  const connection = account?.ssoConnection;
+  if (!account || !connection) throw new ApiError("SSO_NOT_AVAILABLE");
+  const purpose = { next: PROOF_LANDING, proofSessionId: sessionId };
+  switch (connection.protocol) {
+    case "OIDC":
+      return startOidcSignIn(request, connection, account.email ?? "", purpose);
+    case "SAML":
+      return startSamlConnectionSignIn(request, connection, purpose);
   }
 }
 
@@ -91,7 +116,9 @@ function redirectTo(path: string): NextResponse {
   return response;
 }
 
-// The login page words these (?sso_error=CODE): SAML's say which check the IdP's answer failed.
+// The login page words these (?sso_error=CODE): SAML's say which check the IdP's answer failed. A
+// step-up's round trip fails the same way, and the middleware sends a signed-in user on to settings
+// with the code, which words it there.
 const LOGIN_ERRORS = new Set<ErrorCode>([
   "SSO_CANCELLED",
   "SSO_FAILED",
@@ -99,6 +126,8 @@ const LOGIN_ERRORS = new Set<ErrorCode>([
   "SSO_UNAVAILABLE",
   "SSO_NOT_AVAILABLE",
   "ACCOUNT_DISABLED",
+  "SSO_REQUIRED",
+  "SSO_PROOF_MISMATCH",
   "SAML_SIGNATURE_INVALID",
   "SAML_WRONG_AUDIENCE",
   "SAML_EXPIRED",
@@ -114,18 +143,36 @@ export function isSsoLoginError(value: unknown): value is ErrorCode {
   return typeof value === "string" && LOGIN_ERRORS.has(value as ErrorCode);
 }
 
+function failureRedirect(error: unknown): NextResponse {
+  const code = error instanceof ApiError ? error.code : "SSO_FAILED";
+  if (!(error instanceof ApiError)) log("error", "company sign-in could not be completed", { error: error instanceof Error ? error.stack : String(error) });
+  return redirectTo(`/login?sso_error=${LOGIN_ERRORS.has(code) ? code : "SSO_FAILED"}`);
+}
+
 // Every protocol's answer ends here: a browser navigation, so each outcome and each failure is a
 // redirect (the dashboard, the second step, onboarding, or the login page with its error).
 export async function finishSsoCallback(request: NextRequest, answer: (request: NextRequest) => Promise<SsoAnswer>): Promise<NextResponse> {
   const meta = requestMeta(request);
   try {
-    const { connection, identity, next } = await answer(request);
+    const { connection, identity, next, proofSessionId } = await answer(request);
+    if (proofSessionId) {
+      const proven = await proveWithCompany(proofSessionId, providerAccountId(connection, identity.subject), meta);
+      return redirectTo(proven ? `${PROOF_LANDING}?reauth=done` : `${PROOF_LANDING}?sso_error=SSO_PROOF_MISMATCH`);
+    }
     const outcome = await completeSsoSignIn(connection, identity, meta);
     return outcomeResponse(outcome, next, meta);
   } catch (error) {
-    const code = error instanceof ApiError ? error.code : "SSO_FAILED";
-    if (!(error instanceof ApiError)) log("error", "company sign-in could not be completed", { error: error instanceof Error ? error.stack : String(error) });
-    return redirectTo(`/login?sso_error=${LOGIN_ERRORS.has(code) ? code : "SSO_FAILED"}`);
+    return failureRedirect(error);
+  }
+}
+
+// A step of an answer that is not yet its end (SAML's ACS): a redirect to the path it names, or the
+// login page with its error.
+export async function continueSsoAnswer(step: () => Promise<string>): Promise<NextResponse> {
+  try {
+    return redirectTo(await step());
+  } catch (error) {
+    return failureRedirect(error);
   }
 }
 
