@@ -693,9 +693,17 @@ async function peersOnly(): Promise<void> {
   console.log(rows.join("\n"));
 }
 
+// `npm run bench -- tokens`: only the token rows (in this process, no builds), printed rather than written.
+async function tokensOnly(): Promise<void> {
+  await tokenVerify();
+  await rememberedTokens();
+  console.log(rows.join("\n"));
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes("javascript")) return javascriptOnly();
   if (process.argv.includes("peers")) return peersOnly();
+  if (process.argv.includes("tokens")) return tokensOnly();
   console.log("building the variants (no middleware, empty middleware, no revocation check, bare Next.js, login cut down to its password check, every hash at once, the peers' apps)…");
   const variants = await buildVariants();
   const peerBuilds = await buildPeers();

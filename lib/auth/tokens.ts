@@ -114,14 +114,14 @@ function getKeys(): Keys {
   return keys;
 }
 
-function ringKeyFor(kid: unknown): RingKey | undefined {
-  const { ring } = getKeys();
+// Each takes the keys of the check it serves: getKeys reads the environment, which a verify should
+// do once, not at every step.
+function ringKeyFor({ ring }: Keys, kid: unknown): RingKey | undefined {
   const key = ring?.keys.find((candidate) => candidate.kid === kid);
   return key && verifiesAt(key, Math.floor(Date.now() / 1000), RETIRED_KEY_GRACE_SECONDS) ? key : undefined;
 }
 
-function verifyingKey(key: RingKey): Promise<CryptoKey> {
-  const { verifying } = getKeys();
+function verifyingKey({ verifying }: Keys, key: RingKey): Promise<CryptoKey> {
   let imported = verifying.get(key.kid);
   if (!imported) {
     imported = importJWK(jwkOf(key, false), key.alg) as Promise<CryptoKey>;
@@ -218,12 +218,13 @@ export interface ServiceTokenClaims {
 // one once.
 export async function verifyServiceToken(token: string, audience: string): Promise<ServiceTokenClaims | null> {
   try {
+    const keys = getKeys();
     const header = decodeProtectedHeader(token);
     if (KEY_CARRYING_HEADERS.some((name) => name in header)) return null;
-    const key = ringKeyFor(header.kid);
+    const key = ringKeyFor(keys, header.kid);
     if (!key) return null;
-    const { payload } = await jwtVerify(token, await verifyingKey(key), {
-      issuer: tokenIssuer(),
+    const { payload } = await jwtVerify(token, await verifyingKey(keys, key), {
+      issuer: keys.issuer,
       audience,
       algorithms: [key.alg],
       typ: "at+jwt",
@@ -253,16 +254,16 @@ export async function verifyServiceToken(token: string, audience: string): Promi
 // the current secret's key, then the previous one's. jose is always handed the key itself, so it
 // never consults a header to find one, and pinning the algorithm refuses `none` and confusion
 // between the families (an HS256 token "signed" with a public key).
-async function verifySignature(token: string, expectedType: TokenType) {
+async function verifySignature(keys: Keys, token: string, expectedType: TokenType) {
   const header = decodeProtectedHeader(token);
   if (KEY_CARRYING_HEADERS.some((name) => name in header)) throw new errors.JWSInvalid("key-carrying header");
   const options = { audience: AUDIENCE, requiredClaims: ["sub", "exp", "iat", "jti", "email", "tokenType"], typ: "JWT" };
   if (SIGNED_TYPES.has(expectedType)) {
-    const key = ringKeyFor(header.kid);
+    const key = ringKeyFor(keys, header.kid);
     if (!key) throw new errors.JWKSNoMatchingKey();
-    return jwtVerify(token, await verifyingKey(key), { ...options, issuer: getKeys().issuer, algorithms: [key.alg] });
+    return jwtVerify(token, await verifyingKey(keys, key), { ...options, issuer: keys.issuer, algorithms: [key.alg] });
   }
-  const [current, ...previous] = await getKeys().hmac;
+  const [current, ...previous] = await keys.hmac;
   try {
     return await jwtVerify(token, current as CryptoKey, { ...options, issuer: HMAC_ISSUER, algorithms: [HMAC_ALGORITHM] });
   } catch (error) {
@@ -300,10 +301,10 @@ export async function verifyToken(token: string | undefined, expectedType: Token
   if (!token) return { ok: false, reason: "invalid" };
   try {
     // First, so that a changed key has forgotten the tokens of the old one before the lookup.
-    getKeys();
+    const keys = getKeys();
     const known = remembered(token, expectedType);
     if (known) return known;
-    const { payload } = await verifySignature(token, expectedType);
+    const { payload } = await verifySignature(keys, token, expectedType);
     const { sub, email, tokenType, jti, iat, exp, sid, role, via, ref } = payload;
     if (
       typeof sub !== "string" ||
