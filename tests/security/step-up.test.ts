@@ -51,11 +51,18 @@ describe("a stolen session cannot change how the account signs in (step-up)", ()
 
   test("a proof lasts ten minutes; then the same session is asked again", async () => {
     const { client } = await signedInUser();
-    const status = (await (await client.request("/api/auth/reauth")).json()) as { freshUntil: string | null; password: boolean; totp: boolean; passkey: boolean; providers: string[] };
+    const status = (await (await client.request("/api/auth/reauth")).json()) as {
+      freshUntil: string | null;
+      password: boolean;
+      totp: boolean;
+      passkey: boolean;
+      providers: string[];
+      company: boolean;
+    };
     assert.ok(status.freshUntil, "a password sign-in starts the session fresh");
     const left = new Date(status.freshUntil).getTime() - Date.now();
     assert.ok(left > 9 * 60_000 && left <= 10 * 60_000, `${left} ms`);
-    assert.deepEqual({ ...status, freshUntil: null }, { freshUntil: null, password: true, totp: false, passkey: false, providers: [] });
+    assert.deepEqual({ ...status, freshUntil: null }, { freshUntil: null, password: true, totp: false, passkey: false, providers: [], company: false });
     assert.equal((await client.post("/api/auth/2fa/totp/setup")).status, 200);
     await makeClientStale(client);
     assert.equal(((await (await client.request("/api/auth/reauth")).json()) as { freshUntil: string | null }).freshUntil, null);
