@@ -700,10 +700,17 @@ async function tokensOnly(): Promise<void> {
   console.log(rows.join("\n"));
 }
 
+// `npm run bench -- lighthouse`: only the Lighthouse row, against the build already in .next, printed.
+async function lighthouseOnly(): Promise<void> {
+  await lighthouseScores();
+  console.log(rows.join("\n"));
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes("javascript")) return javascriptOnly();
   if (process.argv.includes("peers")) return peersOnly();
   if (process.argv.includes("tokens")) return tokensOnly();
+  if (process.argv.includes("lighthouse")) return lighthouseOnly();
   console.log("building the variants (no middleware, empty middleware, no revocation check, bare Next.js, login cut down to its password check, every hash at once, the peers' apps)…");
   const variants = await buildVariants();
   const peerBuilds = await buildPeers();
