@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { grantAdmin } from "../tests/helpers/admin";
-import { expect, holdScripts, hydrated, test } from "./fixtures";
+import { addVirtualAuthenticator, expect, holdScripts, hydrated, test } from "./fixtures";
 
 test("an administrator sees the security dashboard, unlocks a locked address with a reason, and finds it in the audit log", async ({ page, context, user, loginPage, signedIn: _ }) => {
   // A USER is sent away from admin pages.
@@ -17,11 +17,7 @@ test("an administrator sees the security dashboard, unlocks a locked address wit
   await page.goto("/admin/security");
   await expect(page).toHaveURL(/\/dashboard\/settings\?admin=second-factor$/);
   await expect(page.getByText("관리자 페이지에 들어가려면 먼저 아래에서 2단계 인증(인증 앱)이나 패스키를 추가해 주세요.")).toBeVisible();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
-  await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
-  });
+  await addVirtualAuthenticator(context, page);
   const passkeys = page.getByRole("region", { name: "패스키" });
   await passkeys.getByRole("button", { name: "패스키 추가" }).click();
   await expect(passkeys.getByText("패스키를 추가했습니다.")).toBeVisible();
@@ -83,11 +79,7 @@ test("an administrator sees the security dashboard, unlocks a locked address wit
 
 test("an administrator finds an account, disables it with a reason, and enables it again", async ({ page, context, user, signedIn: _ }) => {
   expect(grantAdmin(user.email, "e2e").status).toBe(0);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
-  await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
-  });
+  await addVirtualAuthenticator(context, page);
   await page.goto("/dashboard/settings");
   await page.getByRole("region", { name: "패스키" }).getByRole("button", { name: "패스키 추가" }).click();
   await expect(page.getByText("패스키를 추가했습니다.")).toBeVisible();

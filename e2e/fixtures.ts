@@ -71,6 +71,16 @@ export async function hydrated(element: Locator): Promise<void> {
 
 // As if the user signed in more than ten minutes ago: the next change to how they sign in asks them
 // to prove it is them (step-up).
+// A platform authenticator with a resident, user-verified key, answering every WebAuthn prompt by
+// itself: the passkey a test adds or signs in with.
+export async function addVirtualAuthenticator(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+}
+
 export async function makeSessionStale(context: BrowserContext): Promise<void> {
   const access = (await context.cookies()).find((cookie) => cookie.name === "ACCESS_TOKEN");
   if (!access) throw new Error("not signed in");

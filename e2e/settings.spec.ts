@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from "@playwright/test";
 import { timeStep, totpCode } from "../lib/auth/totp";
 import { closeTestDb, testDb } from "../tests/helpers/db";
 import { randomIdentity } from "../tests/helpers/oauth";
-import { expect, holdScripts, hydrated, test } from "./fixtures";
+import { addVirtualAuthenticator, expect, holdScripts, hydrated, test } from "./fixtures";
 import { ProviderPage } from "./pages/provider-page";
 
 test.afterAll(closeTestDb);
@@ -170,11 +170,7 @@ test("an account that signed up with Google sets a password in Security, then si
 });
 
 test("the 'add a passkey' banner goes once a passkey is added, without reloading", async ({ page, context, signedIn: _ }) => {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
-  await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
-  });
+  await addVirtualAuthenticator(context, page);
   const banner = page.getByRole("complementary", { name: "패스키" });
   await banner.getByRole("link", { name: "패스키 추가하기" }).click();
   await expect(page).toHaveURL(/#passkeys$/);

@@ -6,7 +6,7 @@ import { testEnv } from "../tests/helpers/env";
 import { Client } from "../tests/helpers/http";
 import { answerAtIdp } from "../tests/helpers/saml";
 import { createSamlConnection, randomDomain, startCompanySignIn as startCompanySignInApi } from "../tests/helpers/sso";
-import { expect, hydrated, test } from "./fixtures";
+import { addVirtualAuthenticator, expect, hydrated, test } from "./fixtures";
 import { SamlIdpPage } from "./pages/saml-idp-page";
 
 // Company sign-in over SAML 2.0: the stack seeds a proven connection for saml.example.test to the
@@ -101,11 +101,7 @@ test("an administrator creates a SAML connection from the IdP's metadata URL in 
   signedIn: _,
 }) => {
   expect(grantAdmin(user.email, "e2e").status).toBe(0);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
-  await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
-  });
+  await addVirtualAuthenticator(context, page);
   await page.goto("/dashboard/settings");
   await page.getByRole("region", { name: "패스키" }).getByRole("button", { name: "패스키 추가" }).click();
   await expect(page.getByText("패스키를 추가했습니다.")).toBeVisible();

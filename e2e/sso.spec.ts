@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { grantAdmin, signedInAdmin } from "../tests/helpers/admin";
 import type { TestIdentity } from "../tests/helpers/oauth";
 import { createCompanyConnection, randomDomain } from "../tests/helpers/sso";
-import { expect, hydrated, makeSessionStale, test } from "./fixtures";
+import { addVirtualAuthenticator, expect, hydrated, makeSessionStale, test } from "./fixtures";
 import { ProviderPage } from "./pages/provider-page";
 
 // The stack seeds a proven connection for example.test to the local company provider (scripts/sso-seed.ts).
@@ -86,11 +86,7 @@ test("an SSO-required domain's addresses are refused password sign-in and pointe
 
 test("an administrator creates a connection in /admin/sso, adds and proves a domain, and sees TropiCal's redirect URI", async ({ page, context, user, signedIn: _ }) => {
   expect(grantAdmin(user.email, "e2e").status).toBe(0);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
-  await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
-  });
+  await addVirtualAuthenticator(context, page);
   await page.goto("/dashboard/settings");
   await page.getByRole("region", { name: "패스키" }).getByRole("button", { name: "패스키 추가" }).click();
   await expect(page.getByText("패스키를 추가했습니다.")).toBeVisible();
@@ -136,11 +132,7 @@ test("an account that signs in only with its company confirms itself there befor
   await page.getByLabel("개인정보 처리방침에 동의합니다 (필수)").check();
   await page.getByRole("button", { name: "가입 완료" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
-  await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
-  });
+  await addVirtualAuthenticator(context, page);
   await makeSessionStale(context);
 
   await page.goto("/dashboard/settings");

@@ -1,22 +1,13 @@
-import type { BrowserContext, Page } from "@playwright/test";
 import { closeTestDb } from "../tests/helpers/db";
 import { secureAccountLink, waitForSubject } from "../tests/helpers/mail";
 import { randomIdentity } from "../tests/helpers/oauth";
-import { expect, makeSessionStale, test } from "./fixtures";
+import { addVirtualAuthenticator, expect, makeSessionStale, test } from "./fixtures";
 import { ProviderPage } from "./pages/provider-page";
 
 test.afterAll(closeTestDb);
 
-async function virtualAuthenticator(context: BrowserContext, page: Page): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
-  await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
-  });
-}
-
 test("a session signed in a while ago is asked for the password before a passkey is added, and the passkey is then added", async ({ page, context, user, signedIn: _ }) => {
-  await virtualAuthenticator(context, page);
+  await addVirtualAuthenticator(context, page);
   await makeSessionStale(context);
   await page.goto("/dashboard/settings");
   const panel = page.getByRole("region", { name: "패스키" });
@@ -70,7 +61,7 @@ test("an account without a password confirms with its own provider (in English)"
   await page.getByLabel("I accept the privacy policy (required)").check();
   await page.getByRole("button", { name: "Finish sign-up" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
-  await virtualAuthenticator(context, page);
+  await addVirtualAuthenticator(context, page);
   await makeSessionStale(context);
 
   await page.goto("/dashboard/settings");

@@ -1,16 +1,12 @@
 import { timeStep, totpCode } from "../lib/auth/totp";
 import { randomAddress } from "../tests/helpers/http";
 import { closeTestDb } from "../tests/helpers/db";
-import { expect, hydrated, makeSessionStale, test } from "./fixtures";
+import { addVirtualAuthenticator, expect, hydrated, makeSessionStale, test } from "./fixtures";
 
 test.afterAll(closeTestDb);
 
 test("register a passkey, log out, and sign in with it alone (Chromium's virtual authenticator)", async ({ page, context, user, signedIn: _ }) => {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
-  await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
-  });
+  await addVirtualAuthenticator(context, page);
 
   // After a password sign-in the dashboard offers a passkey.
   await page.getByRole("complementary", { name: "패스키" }).getByRole("link", { name: "패스키 추가하기" }).click();
