@@ -9,6 +9,7 @@ import { safeNextPath } from "@/lib/auth/redirects";
 import { pendingSecondStep, withSessionCookies } from "@/lib/auth/session-response";
 import { beginOnboarding, signInLinkedUser, type SocialOutcome } from "@/lib/auth/social-sign-in";
 import { connectionForEmail, isInProvenDomain } from "@/lib/auth/sso/connections";
+import type { FlowPurpose } from "@/lib/auth/sso/flows";
 import { startOidcSignIn } from "@/lib/auth/sso/oidc";
 import { startSamlConnectionSignIn } from "@/lib/auth/sso/saml-sign-in";
 import { proveWithCompany } from "@/lib/auth/step-up";
@@ -48,11 +49,16 @@ export interface SsoAnswer {
 export async function startSsoSignIn(request: NextRequest, email: string, next: string | undefined): Promise<SsoStart> {
   const connection = await connectionForEmail(email);
   if (!connection) throw new ApiError("SSO_NOT_AVAILABLE");
+  return startRoundTrip(request, connection, email, { next: safeNextPath(next) });
+}
+
+// The connection's protocol takes it from here; `email` is OIDC's login hint.
+function startRoundTrip(request: NextRequest, connection: SsoConnection, email: string, purpose: FlowPurpose): Promise<SsoStart> {
   switch (connection.protocol) {
     case "OIDC":
-      return startOidcSignIn(request, connection, email, { next: safeNextPath(next) });
+      return startOidcSignIn(request, connection, email, purpose);
     case "SAML":
-      return startSamlConnectionSignIn(request, connection, { next: safeNextPath(next) });
+      return startSamlConnectionSignIn(request, connection, purpose);
   }
 }
 
@@ -70,13 +76,7 @@ export async function startSsoProof(request: NextRequest, userId: string, sessio
   });
   const connection = account?.ssoConnection;
   if (!account || !connection) throw new ApiError("SSO_NOT_AVAILABLE");
-  const purpose = { next: PROOF_LANDING, proofSessionId: sessionId };
-  switch (connection.protocol) {
-    case "OIDC":
-      return startOidcSignIn(request, connection, account.email ?? "", purpose);
-    case "SAML":
-      return startSamlConnectionSignIn(request, connection, purpose);
-  }
+  return startRoundTrip(request, connection, account.email ?? "", { next: PROOF_LANDING, proofSessionId: sessionId });
 }
 
 // The link is "<connection id>:<subject>", so equal subjects of two companies never meet.
