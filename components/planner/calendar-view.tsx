@@ -13,7 +13,6 @@ import type { QuickAddTarget } from "@/components/planner/quick-add";
 import { useHolidays } from "@/components/planner/use-holidays";
 import { useUndoableDelete } from "@/components/planner/use-undoable-delete";
 import { useTimeZone } from "@/components/planner/use-time-zone";
-import { WeekGrid } from "@/components/planner/week-grid";
 import { api, NetworkError } from "@/lib/client/api";
 import { format, type Sections } from "@/lib/i18n/dictionaries";
 import { type Locale } from "@/lib/i18n/locale";
@@ -29,6 +28,12 @@ import type { BucketItemDto, EditScope, EventDto, PlannerSettings, TodoDto } fro
 const EventDialog = dynamic(() => import("@/components/planner/event-dialog").then((module) => module.EventDialog), { loading: () => null });
 // The popover a click or a drag in a day opens loads the same way, for the same reason.
 const QuickAdd = dynamic(() => import("@/components/planner/quick-add").then((module) => module.QuickAdd), { loading: () => null });
+
+// The week's grid is fetched when a week is first shown, or once the page has nothing else to do: the
+// month a visit opens on does not wait for it, and the week button or "w" finds it loaded. Until it
+// arrives an empty frame of the grid's height holds its place, so the page below it does not jump.
+const loadWeekGrid = () => import("@/components/planner/week-grid").then((module) => module.WeekGrid);
+const WeekGrid = dynamic(loadWeekGrid, { loading: () => <div aria-busy="true" className="h-[70vh] rounded-xl border border-slate-200 bg-white" /> });
 
 // Which events a view needs: its first and last day in a time zone.
 const viewKey = (first: string, last: string, timeZone: string) => `${first}|${last}|${timeZone}`;
@@ -101,6 +106,16 @@ export function CalendarView({
       .catch((caught: unknown) => setError(caught instanceof NetworkError ? "network" : "load"))
       .finally(() => setLoading(false));
   }, [first, last, timeZone, loadEvents]);
+
+  useEffect(() => {
+    // Safari has no requestIdleCallback: there the grid comes a moment after the page instead.
+    if (typeof window.requestIdleCallback !== "function") {
+      const timer = window.setTimeout(() => void loadWeekGrid(), 2000);
+      return () => window.clearTimeout(timer);
+    }
+    const idle = window.requestIdleCallback(() => void loadWeekGrid());
+    return () => window.cancelIdleCallback(idle);
+  }, []);
 
   const itemsPreloaded = initial !== undefined;
   useEffect(() => {
