@@ -41,6 +41,15 @@ test("pages name the manifest and icons", async ({ page }) => {
   await expect(page.locator('link[rel="icon"][href^="/favicon.ico"]')).toHaveCount(1);
 });
 
+test("an unknown address answers 404 with the page frame and a link home", async ({ page }) => {
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.getByRole("link", { name: /^(처음으로|Home)$/ }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.locator('main a[href="/login"]')).toBeVisible();
+});
+
 test("once the service worker is installed, a page opened without a network shows the offline page", async ({ page, context }) => {
   await page.goto("/login");
   // Controlling this page: the worker claims it as soon as it is active.
