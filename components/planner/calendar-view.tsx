@@ -1,7 +1,6 @@
 "use client";
-import dynamic from "next/dynamic";
 import { useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SegmentedControl } from "@/components/ui/segmented-control";
 import { useShortcuts } from "@/components/layout/use-shortcuts";
@@ -22,18 +21,20 @@ import { addDays, formatDate, todayIn } from "@/lib/planner/dates";
 import type { BucketItemDto, EditScope, EventDto, PlannerSettings, TodoDto } from "@/lib/planner/types";
 
 // Loaded on the first click: the dialog's form checks (zod and the shared schemas) are most of what
-// the calendar would otherwise download before it can be used. While it loads, nothing shows in its
-// place: without a boundary of its own it would suspend the whole page into app/dashboard/loading.tsx,
-// blanking the calendar for a moment and dropping the focus of the day that was clicked.
-const EventDialog = dynamic(() => import("@/components/planner/event-dialog").then((module) => module.EventDialog), { loading: () => null });
+// the calendar would otherwise download before it can be used. Each waits in a Suspense boundary of
+// its own that shows nothing: without one it would suspend the whole page into
+// app/dashboard/loading.tsx, blanking the calendar for a moment and dropping the focus of the day
+// that was clicked. React's lazy rather than next/dynamic, whose server-side chunk preloading ships
+// Next's async-storage modules to the browser with it.
+const EventDialog = lazy(() => import("@/components/planner/event-dialog").then((module) => ({ default: module.EventDialog })));
 // The popover a click or a drag in a day opens loads the same way, for the same reason.
-const QuickAdd = dynamic(() => import("@/components/planner/quick-add").then((module) => module.QuickAdd), { loading: () => null });
+const QuickAdd = lazy(() => import("@/components/planner/quick-add").then((module) => ({ default: module.QuickAdd })));
 
 // The week's grid is fetched when a week is first shown, or once the page has nothing else to do: the
 // month a visit opens on does not wait for it, and the week button or "w" finds it loaded. Until it
 // arrives an empty frame of the grid's height holds its place, so the page below it does not jump.
-const loadWeekGrid = () => import("@/components/planner/week-grid").then((module) => module.WeekGrid);
-const WeekGrid = dynamic(loadWeekGrid, { loading: () => <div aria-busy="true" className="h-[70vh] rounded-xl border border-slate-200 bg-white" /> });
+const loadWeekGrid = () => import("@/components/planner/week-grid").then((module) => ({ default: module.WeekGrid }));
+const WeekGrid = lazy(loadWeekGrid);
 
 // Which events a view needs: its first and last day in a time zone.
 const viewKey = (first: string, last: string, timeZone: string) => `${first}|${last}|${timeZone}`;
@@ -306,23 +307,31 @@ export function CalendarView({
         {status}
       </p>
 
-      {view === "month" ? <MonthGrid {...grid} cursor={cursor} title={title} onShowWeek={(date) => go("week", date)} /> : <WeekGrid {...grid} />}
+      {view === "month" ? (
+        <MonthGrid {...grid} cursor={cursor} title={title} onShowWeek={(date) => go("week", date)} />
+      ) : (
+        <Suspense fallback={<div aria-busy="true" className="h-[70vh] rounded-xl border border-slate-200 bg-white" />}>
+          <WeekGrid {...grid} />
+        </Suspense>
+      )}
 
-      {quickAdd ? (
-        <QuickAdd
-          t={t}
-          locale={locale}
-          target={quickAdd}
-          timeZone={timeZone}
-          onSaved={onSaved}
-          onMore={(fields) => {
-            setQuickAdd(null);
-            setDialog({ kind: "create", fields });
-          }}
-          onClose={() => setQuickAdd(null)}
-        />
-      ) : null}
-      {dialog ? <EventDialog t={t} target={dialog} timeZone={timeZone} onSaved={onSaved} onDeleted={onDeleted} onClose={() => setDialog(null)} /> : null}
+      <Suspense fallback={null}>
+        {quickAdd ? (
+          <QuickAdd
+            t={t}
+            locale={locale}
+            target={quickAdd}
+            timeZone={timeZone}
+            onSaved={onSaved}
+            onMore={(fields) => {
+              setQuickAdd(null);
+              setDialog({ kind: "create", fields });
+            }}
+            onClose={() => setQuickAdd(null)}
+          />
+        ) : null}
+      </Suspense>
+      <Suspense fallback={null}>{dialog ? <EventDialog t={t} target={dialog} timeZone={timeZone} onSaved={onSaved} onDeleted={onDeleted} onClose={() => setDialog(null)} /> : null}</Suspense>
     </section>
   );
 }
