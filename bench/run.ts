@@ -635,8 +635,8 @@ function browserCookies(client: Client, base: string): CookieData[] {
 
 const bundleSchema = z.array(z.object({ route: z.string(), firstLoadChunkPaths: z.array(z.string()) }));
 
-// Gzipped bytes of the JavaScript a first visit to `route` loads, from a build's own statistics.
-// gzip bytes of a route's first-load chunks, or of those among them that `only` picks.
+// Gzipped bytes of the JavaScript a first visit to `route` loads (or of the chunks among it that
+// `only` picks), from the build's own statistics.
 async function firstLoadJavaScript(appDir: string, route: string, only: (chunk: string) => Promise<boolean> = async () => true): Promise<number> {
   const stats = bundleSchema.parse(JSON.parse(await readFile(path.join(appDir, ".next", "diagnostics", "route-bundle-stats.json"), "utf8")));
   const entry = stats.find((row) => row.route === route);
