@@ -8,6 +8,13 @@ const LINE_WIDTHS = ["w-3/4", "w-1/2", "w-2/3", "w-5/12", "w-7/12"];
 
 const Title = () => <Skeleton className="h-8 w-40" />;
 
+// A weekday's name over a column of the month or the week.
+const DayHead = () => (
+  <div className="border-b border-slate-200 bg-slate-100 py-2">
+    <Skeleton className="mx-auto h-4 w-6" />
+  </div>
+);
+
 // The calendar's title, its buttons and a month of five weeks (components/planner/calendar-view.tsx).
 export function CalendarSkeleton({ label }: { label: string }) {
   return (
@@ -21,9 +28,7 @@ export function CalendarSkeleton({ label }: { label: string }) {
       </div>
       <div className="grid grid-cols-7 overflow-hidden rounded-xl border border-slate-200 bg-white">
         {Array.from({ length: 7 }, (_, day) => (
-          <div key={`head-${day}`} className="border-b border-slate-200 bg-slate-100 py-2">
-            <Skeleton className="mx-auto h-4 w-6" />
-          </div>
+          <DayHead key={`head-${day}`} />
         ))}
         {Array.from({ length: 35 }, (_, day) => (
           <div key={day} className="min-h-20 border-r border-b border-slate-100 p-1 sm:min-h-28">
@@ -31,6 +36,18 @@ export function CalendarSkeleton({ label }: { label: string }) {
           </div>
         ))}
       </div>
+    </SkeletonRegion>
+  );
+}
+
+// The week's grid while its code loads, in the calendar itself (components/planner/calendar-view.tsx):
+// the days' heads over the grid's height, so the page below it does not jump when it arrives.
+export function WeekGridSkeleton({ label }: { label: string }) {
+  return (
+    <SkeletonRegion label={label} className="grid h-[70vh] grid-cols-7 content-start overflow-hidden rounded-xl border border-slate-200 bg-white">
+      {Array.from({ length: 7 }, (_, day) => (
+        <DayHead key={day} />
+      ))}
     </SkeletonRegion>
   );
 }

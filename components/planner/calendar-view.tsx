@@ -3,6 +3,7 @@ import { useSearchParams } from "next/navigation";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SegmentedControl } from "@/components/ui/segmented-control";
+import { WeekGridSkeleton } from "@/components/layout/page-skeletons";
 import { useShortcuts } from "@/components/layout/use-shortcuts";
 import { eventKey, type DayItems } from "@/components/planner/calendar-items";
 import type { EventDialogTarget } from "@/components/planner/event-dialog";
@@ -32,7 +33,7 @@ const QuickAdd = lazy(() => import("@/components/planner/quick-add").then((modul
 
 // The week's grid is fetched when a week is first shown, or once the page has nothing else to do: the
 // month a visit opens on does not wait for it, and the week button or "w" finds it loaded. Until it
-// arrives an empty frame of the grid's height holds its place, so the page below it does not jump.
+// arrives its skeleton holds the grid's place.
 const loadWeekGrid = () => import("@/components/planner/week-grid").then((module) => ({ default: module.WeekGrid }));
 const WeekGrid = lazy(loadWeekGrid);
 
@@ -310,7 +311,7 @@ export function CalendarView({
       {view === "month" ? (
         <MonthGrid {...grid} cursor={cursor} title={title} onShowWeek={(date) => go("week", date)} />
       ) : (
-        <Suspense fallback={<div aria-busy="true" className="h-[70vh] rounded-xl border border-slate-200 bg-white" />}>
+        <Suspense fallback={<WeekGridSkeleton label={t.dashboard.loading} />}>
           <WeekGrid {...grid} />
         </Suspense>
       )}
