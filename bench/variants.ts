@@ -7,6 +7,8 @@ import { existsSync } from "node:fs";
 import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { findFreePort } from "../scripts/services";
+import { spawnApp, stopProcess, waitForHealth } from "../scripts/test-stack";
 
 export const BENCH_DIR = path.join(os.tmpdir(), "tropical-bench");
 
@@ -141,4 +143,19 @@ export async function buildBareNext(): Promise<string> {
   await linkModules(dir);
   await build(dir);
   return dir;
+}
+
+// The bare page served by `next start`, on the app servers' core.
+export async function startBareNext(dir: string, cpu: number | undefined): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
+  const port = await findFreePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+  const server = spawnApp(env, dir, cpu, [path.join(dir, "node_modules", "next", "dist", "bin", "next"), "start", "--hostname", "127.0.0.1", "--port", String(port)]);
+  try {
+    await waitForHealth(baseUrl, server, 60_000, "/");
+    return { baseUrl, stop: () => stopProcess(server) };
+  } catch (error) {
+    await stopProcess(server);
+    throw error;
+  }
 }
