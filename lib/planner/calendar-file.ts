@@ -4,7 +4,7 @@ import { ApiError } from "@/lib/errors";
 import type { Event } from "@/lib/generated/prisma/client";
 import { DEFAULT_TIME_ZONE } from "@/lib/planner/dates";
 import { instantOf, NotACalendarError, readCalendar, repeatFromRule, writeCalendar, zoneOf, type CalendarEvent, type FileEvent } from "@/lib/planner/ics";
-import { buildRule, occurrenceAt } from "@/lib/planner/recurrence";
+import { buildRule, occurrenceTest } from "@/lib/planner/recurrence";
 
 // More rows than any person's calendar holds; a file or feed stops there rather than growing without bound.
 export const MAX_CALENDAR_ROWS = 5000;
@@ -131,6 +131,8 @@ export async function importCalendar(userId: string, input: string, options: { d
   const reasons: Partial<Record<SkipReason, number>> = {};
   const masters = new Map<string, Planned>();
   const skippedMasters = new Set<string>();
+  // By series id; each series' exdates array is shared with its test, so a cancelled start counts at once.
+  const occurrenceTests = new Map<string, (start: Date) => boolean>();
   const note = (event: FileEvent, startsAt: Date | null, skipped: SkipReason | null) => {
     if (skipped) reasons[skipped] = (reasons[skipped] ?? 0) + 1;
     if (preview.length < MAX_PREVIEW)
@@ -167,16 +169,14 @@ export async function importCalendar(userId: string, input: string, options: { d
         continue;
       }
       const originalStartsAt = instantOf(event.recurrenceId, series.row.timeZone);
-      const seriesShape = {
-        startsAt: series.row.startsAt,
-        endsAt: series.row.endsAt,
-        allDay: series.row.allDay,
-        timeZone: series.row.timeZone,
-        recurrence: series.row.recurrence,
-        exdates: series.row.exdates,
-      };
+      let isOccurrence = occurrenceTests.get(series.row.id);
+      if (!isOccurrence) {
+        const { startsAt, endsAt, allDay, timeZone, recurrence, exdates } = series.row;
+        isOccurrence = occurrenceTest({ startsAt, endsAt, allDay, timeZone, recurrence, exdates });
+        occurrenceTests.set(series.row.id, isOccurrence);
+      }
       const taken = planned.some((other) => other.row.seriesId === series.row.id && other.row.originalStartsAt?.getTime() === originalStartsAt.getTime());
-      if (taken || !occurrenceAt(seriesShape, originalStartsAt)) {
+      if (taken || !isOccurrence(originalStartsAt)) {
         note(event, times.startsAt, "missingSeries");
         continue;
       }

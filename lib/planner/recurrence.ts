@@ -223,17 +223,30 @@ function lunarStarts(parts: Map<string, string>, start: number, until: number | 
 
 // The occurrences of `series` overlapping [from, to), earliest first, without its cancelled ones and
 // those in `skip` (the original starts of occurrences changed on their own, listed as their own rows).
+// The series' rule read in its floating time: the first start, the duration, and the starts in a window.
+function floatingRule(series: Series) {
+  const parts = ruleParts(series.recurrence);
+  const start = toFloating(series.startsAt, series.allDay, series.timeZone);
+  const untilValue = parts.get("UNTIL");
+  const until = untilValue === undefined ? null : untilFloating(untilValue, series.allDay, series.timeZone);
+  return {
+    counted: parts.has("COUNT"),
+    start,
+    duration: toFloating(series.endsAt, series.allDay, series.timeZone) - start,
+    starts: (window: Window) => (parts.has("RSCALE") ? lunarStarts(parts, start, until, window) : gregorianStarts(parts, start, until, window)),
+  };
+}
+
+// Zone offsets and DST move an instant by less than two days from its floating reading.
+const ZONE_SLACK = 2 * DAY;
+// The last instant a Date can hold.
+const LAST_INSTANT = 8.64e15;
+
 export function expandSeries(series: Series, from: Date, to: Date, options: { skip?: readonly Date[]; limit?: number } = {}): Occurrence[] {
   const limit = options.limit ?? MAX_OCCURRENCES;
   const { allDay, timeZone } = series;
-  const parts = ruleParts(series.recurrence);
-  const start = toFloating(series.startsAt, allDay, timeZone);
-  const duration = toFloating(series.endsAt, allDay, timeZone) - start;
-  const untilValue = parts.get("UNTIL");
-  const until = untilValue === undefined ? null : untilFloating(untilValue, allDay, timeZone);
-  // Zone offsets and DST move an instant by less than two days from its floating reading.
-  const window = { from: from.getTime() - Math.max(duration, 0) - 2 * DAY, to: to.getTime() + 2 * DAY, cap: limit + 200 };
-  const starts = parts.has("RSCALE") ? lunarStarts(parts, start, until, window) : gregorianStarts(parts, start, until, window);
+  const { duration, starts: startsIn } = floatingRule(series);
+  const starts = startsIn({ from: from.getTime() - Math.max(duration, 0) - ZONE_SLACK, to: to.getTime() + ZONE_SLACK, cap: limit + 200 });
   const excluded = new Set([...series.exdates, ...(options.skip ?? [])].map((date) => date.getTime()));
   const occurrences: Occurrence[] = [];
   for (const floating of starts) {
@@ -249,6 +262,22 @@ export function expandSeries(series: Series, from: Date, to: Date, options: { sk
 export function occurrenceAt(series: Series, start: Date): Occurrence | null {
   const near = expandSeries(series, new Date(start.getTime() - 1), new Date(start.getTime() + 1));
   return near.find((occurrence) => occurrence.start.getTime() === start.getTime()) ?? null;
+}
+
+// occurrenceAt for many starts of one series in a row (an import's changed occurrences). A series
+// with COUNT is walked from its first start to reach any start, so its floating starts are listed
+// once here (COUNT never exceeds MAX_OCCURRENCES) and only those near a start are read in its zone;
+// any other rule begins its walk near the start asked about. Cancelled starts are read at each
+// call: the caller may add some between calls.
+export function occurrenceTest(series: Series): (start: Date) => boolean {
+  const rule = floatingRule(series);
+  if (!rule.counted) return (start) => occurrenceAt(series, start) !== null;
+  const starts = rule.starts({ from: rule.start, to: LAST_INSTANT, cap: MAX_OCCURRENCES + 200 });
+  return (start) => {
+    const at = start.getTime();
+    if (series.exdates.some((date) => date.getTime() === at)) return false;
+    return starts.some((floating) => Math.abs(floating - at) <= ZONE_SLACK && fromFloating(floating, series.allDay, series.timeZone).getTime() === at);
+  };
 }
 
 // How many times the rule placed the series before `start`, cancelled ones included (COUNT counts them).

@@ -3,7 +3,7 @@ import { describe, test } from "node:test";
 import * as gazette from "@hyunbinseo/holidays-kr/all";
 import { addDays, instantToZoned, zonedTimeToInstant } from "@/lib/planner/dates";
 import { fromLunar, toLunar } from "@/lib/planner/lunar";
-import { buildRule, expandSeries, occurrencesBefore, parseRule, type Series } from "@/lib/planner/recurrence";
+import { buildRule, expandSeries, occurrenceAt, occurrencesBefore, occurrenceTest, parseRule, type Series } from "@/lib/planner/recurrence";
 import type { Repeat } from "@/lib/planner/types";
 
 const NEVER: Repeat = { freq: "DAILY", interval: 1, byWeekday: [], monthlyBy: "date", lunar: false, until: null, count: null };
@@ -216,5 +216,54 @@ test("a stored rule reads back as the Repeat it was built from", () => {
     const rule = buildRule({ ...NEVER, ...repeat }, { startsAt, allDay: isAllDay, timeZone: "America/New_York" });
     assert.ok(rule);
     assert.deepEqual(parseRule(rule, { allDay: isAllDay, timeZone: "America/New_York" }), { ...NEVER, ...repeat }, rule);
+  }
+});
+
+// An import asks one series about hundreds of starts; its test must answer as occurrenceAt does.
+test("a series' occurrence test answers as occurrenceAt for its starts, their neighbours, and starts past its end", () => {
+  const HOUR = 3_600_000;
+  const series: Series[] = [
+    // Through two DST changes, one start cancelled before the test is made and one after.
+    {
+      startsAt: new Date("2026-03-01T07:30:00Z"),
+      endsAt: new Date("2026-03-01T08:30:00Z"),
+      allDay: false,
+      timeZone: "America/New_York",
+      recurrence: "FREQ=DAILY;COUNT=300",
+      exdates: [new Date("2026-03-03T07:30:00Z")],
+    },
+    { startsAt: new Date("2026-01-31T00:00:00Z"), endsAt: new Date("2026-01-31T01:00:00Z"), allDay: false, timeZone: "Asia/Seoul", recurrence: "FREQ=MONTHLY;INTERVAL=7;COUNT=40", exdates: [] },
+    {
+      startsAt: new Date("2026-12-07T00:00:00Z"),
+      endsAt: new Date("2026-12-08T00:00:00Z"),
+      allDay: true,
+      timeZone: "Asia/Seoul",
+      recurrence: "FREQ=YEARLY;RSCALE=DANGI;BYMONTH=10;BYMONTHDAY=29;COUNT=20",
+      exdates: [],
+    },
+    {
+      startsAt: new Date("2026-12-01T01:00:00Z"),
+      endsAt: new Date("2026-12-01T02:00:00Z"),
+      allDay: false,
+      timeZone: "Asia/Seoul",
+      recurrence: "FREQ=WEEKLY;BYDAY=TU,TH;UNTIL=20270301T145959Z",
+      exdates: [],
+    },
+  ];
+  for (const one of series) {
+    const exdates = [...one.exdates];
+    const shape = { ...one, exdates };
+    const isOccurrence = occurrenceTest(shape);
+    const starts = expandSeries({ ...one, exdates: [] }, new Date(one.startsAt.getTime() - 1), new Date("2100-01-01T00:00:00Z")).map((occurrence) => occurrence.start.getTime());
+    exdates.push(new Date(starts[5]!));
+    const last = starts.at(-1)!;
+    const probes = [...starts.flatMap((start) => [start - HOUR, start, start + HOUR]), last + 86_400_000, last + 400 * 86_400_000];
+    const answers = probes.map((at) => isOccurrence(new Date(at)));
+    assert.deepEqual(
+      answers,
+      probes.map((at) => occurrenceAt(shape, new Date(at)) !== null),
+      one.recurrence,
+    );
+    assert.equal(answers.filter(Boolean).length, starts.length - 1 - one.exdates.length, one.recurrence);
   }
 });
