@@ -560,6 +560,10 @@ async function lighthouseScores(bareNext: string): Promise<void> {
     await stack.stop();
     throw error;
   });
+  const stopServers = async () => {
+    await bare.stop();
+    await stack.stop();
+  };
   const chromePath = process.env.CHROME_PATH ?? chromiumPath();
   const chromeFlags = ["--headless=new", "--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
   // Chromium's browser, GPU and renderer processes on one core, beside Lighthouse reading the trace
@@ -568,9 +572,14 @@ async function lighthouseScores(bareNext: string): Promise<void> {
   // may use every core; nothing else is measured while it runs. A child takes the affinity of the
   // thread that starts it: this process's main thread is widened for the launch and narrowed again.
   if (pinned) spawnSync("taskset", ["-pc", `0-${os.cpus().length - 1}`, String(process.pid)]);
-  const chrome = await launch({ chromePath, chromeFlags }).finally(() => {
-    if (pinned) spawnSync("taskset", ["-pc", "0", String(process.pid)]);
-  });
+  const chrome = await launch({ chromePath, chromeFlags })
+    .catch(async (error: unknown) => {
+      await stopServers();
+      throw error;
+    })
+    .finally(() => {
+      if (pinned) spawnSync("taskset", ["-pc", "0", String(process.pid)]);
+    });
   const measure = async (url: string) => {
     const runs: { performance: number; accessibility: number; lcp: number; tbt: number; benchmarkIndex: number }[] = [];
     for (let round = 0; round < LIGHTHOUSE_ROUNDS; round++) {
@@ -643,11 +652,11 @@ async function lighthouseScores(bareNext: string): Promise<void> {
     await browser.disconnect();
   } finally {
     chrome.kill();
-    await bare.stop();
-    await stack.stop();
+    await stopServers();
   }
 }
 
+// A Client's cookies as Chromium's jar holds them, for the stack's host.
 function browserCookies(client: Client, base: string): CookieData[] {
   const { hostname } = new URL(base);
   return [...client.cookies.values()].map((cookie) => ({

@@ -3,7 +3,7 @@
 // build without it — never through a production switch that turns a check off. The folders live
 // outside the checkout: inside it, Next would take the checkout as the project root and build that.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { createWriteStream, existsSync } from "node:fs";
 import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -151,11 +151,14 @@ export async function startBareNext(dir: string, cpu: number | undefined): Promi
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
   const server = spawnApp(env, dir, cpu, [path.join(dir, "node_modules", "next", "dist", "bin", "next"), "start", "--hostname", "127.0.0.1", "--port", String(port)]);
+  const log = createWriteStream(path.join(dir, "server.log"));
+  server.stdout?.pipe(log);
+  server.stderr?.pipe(log);
   try {
     await waitForHealth(baseUrl, server, 60_000, "/");
     return { baseUrl, stop: () => stopProcess(server) };
   } catch (error) {
     await stopProcess(server);
-    throw error;
+    throw new Error(`the bare Next.js page did not start (see ${path.join(dir, "server.log")})`, { cause: error });
   }
 }

@@ -10,9 +10,9 @@ import { buildRule, occurrenceTest } from "@/lib/planner/recurrence";
 export const MAX_CALENDAR_ROWS = 5000;
 // The events an import shows before it is confirmed.
 const MAX_PREVIEW = 200;
-// Changed occurrences a file may carry: each is checked against its series' rule, which can walk
-// the whole series, so a file of thousands aimed past a series' end would hold the server for long.
-// Counted whether or not they are accepted.
+// Changed occurrences a file may carry: each is checked against its series' rule, and the first
+// check of a series can walk the whole of it, so a file of thousands of series each with one would
+// hold the server for long. Counted whether or not they are accepted.
 export const MAX_CHANGED_OCCURRENCES = 500;
 const UID_SUFFIX = "@tropical";
 

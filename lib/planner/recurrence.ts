@@ -221,8 +221,6 @@ function lunarStarts(parts: Map<string, string>, start: number, until: number | 
   return found;
 }
 
-// The occurrences of `series` overlapping [from, to), earliest first, without its cancelled ones and
-// those in `skip` (the original starts of occurrences changed on their own, listed as their own rows).
 // The series' rule read in its floating time: the first start, the duration, and the starts in a window.
 function floatingRule(series: Series) {
   const parts = ruleParts(series.recurrence);
@@ -242,6 +240,8 @@ const ZONE_SLACK = 2 * DAY;
 // The last instant a Date can hold.
 const LAST_INSTANT = 8.64e15;
 
+// The occurrences of `series` overlapping [from, to), earliest first, without its cancelled ones and
+// those in `skip` (the original starts of occurrences changed on their own, listed as their own rows).
 export function expandSeries(series: Series, from: Date, to: Date, options: { skip?: readonly Date[]; limit?: number } = {}): Occurrence[] {
   const limit = options.limit ?? MAX_OCCURRENCES;
   const { allDay, timeZone } = series;
@@ -265,18 +265,25 @@ export function occurrenceAt(series: Series, start: Date): Occurrence | null {
 }
 
 // occurrenceAt for many starts of one series in a row (an import's changed occurrences). A series
-// with COUNT is walked from its first start to reach any start, so its floating starts are listed
-// once here (COUNT never exceeds MAX_OCCURRENCES) and only those near a start are read in its zone;
-// any other rule begins its walk near the start asked about. Cancelled starts are read at each
-// call: the caller may add some between calls.
+// with COUNT is walked from its first start to reach any start, so from the second start asked
+// about its floating starts are listed once (COUNT never exceeds MAX_OCCURRENCES) and only those
+// near a start are read in its zone; the first costs the one walk occurrenceAt makes, and any other
+// rule begins its walk near the start asked about. Cancelled starts are read at each call: the
+// caller may add some between calls.
 export function occurrenceTest(series: Series): (start: Date) => boolean {
   const rule = floatingRule(series);
-  if (!rule.counted) return (start) => occurrenceAt(series, start) !== null;
-  const starts = rule.starts({ from: rule.start, to: LAST_INSTANT, cap: MAX_OCCURRENCES + 200 });
+  const { allDay, timeZone } = series;
+  let starts: number[] | null = null;
+  let asked = 0;
   return (start) => {
+    if (!rule.counted || asked++ === 0) return occurrenceAt(series, start) !== null;
+    starts ??= rule.starts({ from: rule.start, to: LAST_INSTANT, cap: MAX_OCCURRENCES + 200 });
     const at = start.getTime();
     if (series.exdates.some((date) => date.getTime() === at)) return false;
-    return starts.some((floating) => Math.abs(floating - at) <= ZONE_SLACK && fromFloating(floating, series.allDay, series.timeZone).getTime() === at);
+    // Kept as expandSeries keeps it for occurrenceAt: starting at `at` and ending after the instant before.
+    return starts.some(
+      (floating) => Math.abs(floating - at) <= ZONE_SLACK && fromFloating(floating, allDay, timeZone).getTime() === at && fromFloating(floating + rule.duration, allDay, timeZone).getTime() > at - 1,
+    );
   };
 }
 
